@@ -1,0 +1,103 @@
+using CommandLine;
+using CommandLine.Text;
+using LoopBench.Cli.Commands;
+using LoopBench.Cli.Verbs;
+
+namespace LoopBench.Cli;
+
+/// <summary>Parses the verb and its options, runs the command, and maps errors to exit codes.</summary>
+internal static class CliApp
+{
+    private static readonly Type[] VerbTypes = [typeof(QuickOptions), typeof(RunOptions), typeof(PlotOptions), typeof(ReportOptions), typeof(CalibrateOptions), typeof(CompareOptions), typeof(ExportOptions), typeof(HistoryOptions), typeof(EnvOptions), typeof(RestoreOptions), typeof(InternalCaseOptions)];
+
+    private static string VerbNames => string.Join(", ", VerbTypes.Select(t => t.GetCustomAttributes(typeof(VerbAttribute), false).OfType<VerbAttribute>().Single()).Where(v => !v.Hidden).Select(v => v.Name));
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        using var parser = new Parser(settings =>
+        {
+            settings.HelpWriter = null; // help and errors are written below, to the right stream
+            settings.CaseSensitive = true;
+            settings.CaseInsensitiveEnumValues = true;
+            settings.EnableDashDash = true;
+            settings.AutoHelp = true;
+            settings.AutoVersion = true;
+            settings.MaximumDisplayWidth = 100;
+        });
+        // The Type[] overload selects verb mode even while there is one verb.
+        var parsed = parser.ParseArguments(PlotOptions.Normalize(args), VerbTypes);
+        try
+        {
+            return parsed.MapResult(
+                (QuickOptions o) => new QuickCommand(stdout, stderr).Execute(o),
+                (RunOptions o) => new RunCommand(stdout, stderr).Execute(o),
+                (CalibrateOptions o) => new CalibrateCommand(stdout, stderr).Execute(o),
+                (CompareOptions o) => new CompareCommand(stdout, stderr).Execute(o),
+                (ExportOptions o) => new ExportCommand(stdout, stderr).Execute(o),
+                (HistoryOptions o) => new HistoryCommand(stdout, stderr).Execute(o),
+                (PlotOptions o) => new PlotCommand(stdout, stderr).Execute(o),
+                (ReportOptions o) => new ReportCommand(stdout, stderr).Execute(o),
+                (EnvOptions o) => new EnvCommand(stdout).Execute(o),
+                (RestoreOptions o) => new RestoreCommand(stdout, stderr).Execute(o),
+                (InternalCaseOptions o) => new InternalCaseCommand(Console.In, stdout, stderr).Execute(o),
+                errors => ReportParseErrors(parsed, errors, stdout, stderr));
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"loopbench: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (LoopBench.Core.Scenarios.ScenarioException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            stderr.WriteLine("loopbench: the scenario is invalid; nothing was run");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static int ReportParseErrors<T>(ParserResult<T> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
+    {
+        var list = errors.ToList();
+        if (list.Any(e => e.Tag is ErrorType.VersionRequestedError))
+        {
+            stdout.WriteLine($"loopbench {VersionInfo.Version}");
+            return ExitCodes.Ok;
+        }
+
+        bool helpOnly = list.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError);
+        var help = HelpText.AutoBuild(parsed, h =>
+        {
+            h.Heading = $"loopbench {VersionInfo.Version}";
+            h.Copyright = "Benchmarks the Linux loopback path: TCP, UDP and Unix sockets.";
+            h.AdditionalNewLineAfterOption = false;
+            h.AddEnumValuesToHelpText = true;
+            return HelpText.DefaultParsingErrorsHandler(parsed, h);
+        }, e => e, verbsIndex: parsed.TypeInfo.Current == typeof(NullInstance), maxDisplayWidth: 100);
+        if (helpOnly)
+        {
+            stdout.WriteLine(help);
+            return ExitCodes.Ok;
+        }
+
+        foreach (var error in list)
+        {
+            stderr.WriteLine($"loopbench: {Describe(error)}");
+        }
+
+        stderr.WriteLine("Run 'loopbench --help' or 'loopbench quick --help' for the valid options.");
+        return ExitCodes.BadInput;
+    }
+
+    private static string Describe(Error error) => error switch
+    {
+        UnknownOptionError u => $"unknown option '{u.Token}'",
+        BadVerbSelectedError v => $"unknown verb '{v.Token}'; valid: {VerbNames}",
+        NoVerbSelectedError => $"no verb given; valid: {VerbNames}",
+        BadFormatConversionError b => $"option '--{b.NameInfo.LongName}' has a value of the wrong type",
+        MissingValueOptionError m => $"option '--{m.NameInfo.LongName}' needs a value",
+        MissingRequiredOptionError r => $"option '--{r.NameInfo.LongName}' is required",
+        RepeatedOptionError r => $"option '--{r.NameInfo.LongName}' is given more than once",
+        SetValueExceptionError s => $"option '--{s.NameInfo.LongName}': {s.Exception.Message}",
+        _ => error.Tag.ToString(),
+    };
+}

@@ -1,0 +1,106 @@
+using LoopBench.Cli.Terminal;
+using LoopBench.Cli.Verbs;
+using LoopBench.Core.Comparison;
+using LoopBench.Core.History;
+using LoopBench.Core.Results;
+
+namespace LoopBench.Cli.Commands;
+
+/// <summary>Records runs in the SQLite history and shows a metric's trend per case key and host.</summary>
+internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
+{
+    private static readonly string[] DefaultMetrics = [MetricIds.ThroughputBitsPerSecond, MetricIds.TransactionsPerSecond];
+
+    public int Execute(HistoryOptions options)
+    {
+        try
+        {
+            return (options.Action ?? "show") switch
+            {
+                "import" => Import(options),
+                "show" => Show(options),
+                "runs" => Runs(options),
+                _ => throw new UsageException($"history: unknown action '{options.Action}'; valid: show, runs, import"),
+            };
+        }
+        catch (RunFileException ex)
+        {
+            stderr.WriteLine($"loopbench: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (InvalidDataException ex)
+        {
+            stderr.WriteLine($"loopbench: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private int Import(HistoryOptions options)
+    {
+        string path = options.Run ?? throw new UsageException("history import: give the run.json or results directory to record");
+        var run = RunFileReader.Read(path);
+        using var store = new HistoryStore(options.History);
+        store.Record(run, options.Label, Directory.Exists(path) ? Path.Combine(path, RunFileReader.RunFileName) : path);
+        stdout.WriteLine($"recorded {run.RunId} ({run.Cases.Count} cases) as '{options.Label ?? "(no label)"}' in {options.History}");
+        return ExitCodes.Ok;
+    }
+
+    private int Runs(HistoryOptions options)
+    {
+        using var store = Open(options);
+        var table = new TextTable("run", "label", "host", "started (UTC)", "kernel", "version");
+        foreach (var run in store.Runs().Where(r => options.Label is null || r.Label == options.Label))
+        {
+            table.AddRow(run.RunId, run.Label ?? "-", run.Host, Time(run.StartedUtc), run.Kernel ?? "-", run.ToolVersion ?? "-");
+        }
+
+        stdout.Write(table.ToString());
+        return ExitCodes.Ok;
+    }
+
+    private int Show(HistoryOptions options)
+    {
+        if (options.Last <= 0)
+        {
+            throw new UsageException("--last: must be positive");
+        }
+
+        using var store = Open(options);
+        var metrics = options.Metric is null ? DefaultMetrics : [options.Metric];
+        bool any = false;
+        foreach (string metric in metrics)
+        {
+            string unit = MetricCatalog.Find(metric) is { } info ? MetricCatalog.UnitText(info.Unit) : "unknown";
+            foreach (var series in store.Trend(metric, options.Case, options.Host, options.Label).GroupBy(p => (p.CaseKey, p.Host)))
+            {
+                any = true;
+                stdout.WriteLine($"{metric} · {series.Key.CaseKey} · host {series.Key.Host}");
+                var table = new TextTable("run", "label", "started (UTC)", "reps", "median", "min", "max", "vs previous");
+                var points = series.ToList();
+                for (int i = Math.Max(0, points.Count - options.Last); i < points.Count; i++)
+                {
+                    var point = points[i];
+                    table.AddRow(point.RunId, point.Label ?? "-", Time(point.StartedUtc), point.Repetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        FigureText.Of(point.Median, unit), FigureText.Of(point.Min, unit), FigureText.Of(point.Max, unit),
+                        i == 0 ? "-" : FigureText.Change(point.Median / points[i - 1].Median));
+                }
+
+                stdout.Write(table.ToString());
+                stdout.WriteLine();
+            }
+        }
+
+        if (!any)
+        {
+            stderr.WriteLine($"loopbench: no recorded figures for {string.Join(" or ", metrics)} in {options.History} with these filters");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static HistoryStore Open(HistoryOptions options) => File.Exists(options.History)
+        ? new HistoryStore(options.History)
+        : throw new RunFileException($"no history at '{options.History}'; record a run with 'loopbench history import RUN --label X'");
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

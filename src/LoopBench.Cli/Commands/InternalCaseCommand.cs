@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+using LoopBench.Cli.Verbs;
+using LoopBench.Core.Running;
+
+namespace LoopBench.Cli.Commands;
+
+/// <summary>
+/// The sandbox child: reads the request from stdin, measures inside its namespace, writes JSON
+/// lines to stdout. Exits as soon as stdin reaches EOF (the parent is gone); Ctrl-C or SIGTERM
+/// abandons the case and reports what was measured.
+/// </summary>
+internal sealed class InternalCaseCommand(TextReader stdin, TextWriter stdout, TextWriter stderr)
+{
+    public int Execute(InternalCaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            cancellation.Cancel();
+        });
+        try
+        {
+            return SandboxedRunner.RunChild(stdin, stdout, stderr, ParentGone, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    // Never outlive the parent: a child left running would keep its namespace and CPU busy.
+    private static void ParentGone() => Environment.Exit(SandboxedRunner.ParentGoneExitCode);
+}

@@ -1,0 +1,50 @@
+using LoopBench.Cli.Verbs;
+using LoopBench.Core.History;
+using LoopBench.Core.Results;
+using LoopBench.Plotting.Adapters;
+using LoopBench.Plotting.Charts;
+
+namespace LoopBench.Cli.Commands;
+
+/// <summary>Reads a run and draws one chart; bad requests and empty data exit 2 with what is valid.</summary>
+internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Execute(PlotOptions options)
+    {
+        try
+        {
+            var run = RunLocator.Load(options.Run, options.History);
+            string? kind = options.Chart?.Trim().ToLowerInvariant();
+            if (kind is not null && !ChartRequest.Kinds.Contains(kind, StringComparer.Ordinal))
+            {
+                throw new UsageException($"--chart: unknown chart '{options.Chart}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
+            }
+
+            string output = options.Out ?? Path.Combine(RunDirectory(options.Run), (kind ?? "chart") + ".png");
+            if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--out {output}: use a .png or .svg file");
+            }
+
+            string drawn = RunCharts.Render(run, new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case), output);
+            stdout.WriteLine($"{drawn}: {output}");
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is RunFileException or ChartDataException)
+        {
+            stderr.WriteLine($"loopbench: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"loopbench: the chart could not be written: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The directory of a run.json or results directory; the current one for last:&lt;label&gt;.</summary>
+    internal static string RunDirectory(string spec) =>
+        spec.StartsWith(RunLocator.LastPrefix, StringComparison.Ordinal) ? "."
+            : Directory.Exists(spec) ? spec
+            : Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".";
+}

@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using LoopBench.Cli.Terminal;
+using LoopBench.Cli.Verbs;
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+
+namespace LoopBench.Cli.Commands;
+
+/// <summary>Runs one case from quick flags and prints intervals (stderr) and a table or JSON (stdout).</summary>
+internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Execute(QuickOptions options)
+    {
+        var c = BuildCase(options);
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // keep what was measured; the runner closes the window
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            cancellation.Cancel();
+        });
+        try
+        {
+            var environment = EnvironmentProbe.Capture();
+            var printer = new IntervalPrinter(stderr);
+            var runner = new Runner(new RunnerOptions { KernelCounters = !options.NoKernelCounters });
+            runner.IntervalCompleted += printer.Print;
+            printer.Header(c.Resolve());
+            var result = runner.RunCase(c, repetitions: 1, cancellation.Token);
+            var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
+                new ToolInfo("loopbench", VersionInfo.Version), environment, [result]);
+            if (options.Json)
+            {
+                stdout.WriteLine(ResultJson.Serialize(run));
+            }
+            else
+            {
+                stdout.Write(SummaryTable.Render(result, options.Verbose));
+            }
+
+            return ExitCodeOf(result);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private int ExitCodeOf(CaseResult result)
+    {
+        if (result.Outcome == Outcomes.Passed)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (result.Outcome == Outcomes.Interrupted)
+        {
+            stderr.WriteLine("loopbench: interrupted; the figures cover the shortened window");
+            return ExitCodes.Interrupted;
+        }
+
+        stderr.WriteLine($"loopbench: case {result.Outcome}: {result.Reason}");
+        return ExitCodes.Failure;
+    }
+
+    /// <summary>Builds and validates the case, naming the flag in every error.</summary>
+    internal static Case BuildCase(QuickOptions options)
+    {
+        var c = new Case();
+        var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var (flag, parameter, value) in options.Parameters())
+        {
+            flags[parameter] = flag;
+            try
+            {
+                c = CaseParameters.Apply(c, parameter, value);
+            }
+            catch (ParameterException ex)
+            {
+                errors.Add($"{flag}: {ex.Message}");
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(CaseValidator.Validate(c).Select(e => $"{flags.GetValueOrDefault(e.Parameter, "--" + e.Parameter)}: {e.Message}"));
+        }
+
+        return errors.Count == 0 ? c : throw new UsageException(string.Join(Environment.NewLine + "loopbench: ", errors));
+    }
+}

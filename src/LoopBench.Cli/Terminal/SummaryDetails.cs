@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Cli.Terminal;
+
+/// <summary>The pattern-specific lines under the summary table: flows, datagrams, crr and latency kind.</summary>
+internal static class SummaryDetails
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(Case c, RepetitionResult repetition)
+    {
+        var m = repetition.Metrics;
+        string Get(string id, string format = "0") => m.TryGetValue(id, out double v) ? v.ToString(format, Invariant) : "-";
+        var text = new StringBuilder();
+        if (repetition.Flows is { Count: > 1 } flows)
+        {
+            text.Append("flows    ").AppendJoin("; ", flows.Select(f => f.Direction == "rr"
+                ? $"#{f.Flow} {f.Transactions} trans"
+                : $"#{f.Flow} {f.Direction} {Figures.Gbits(f.ThroughputBitsPerSecond)} Gbit/s (sent {Figures.Bytes(f.SentBytes)}, received {Figures.Bytes(f.Bytes)})"));
+            text.Append(CultureInfo.InvariantCulture, $"; Jain fairness {Get(MetricIds.FairnessJain, "0.000")}\n");
+        }
+
+        if (c.Pattern == PatternKind.Bidir)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"bidir    c2s {Figures.Gbits(m[MetricIds.C2sThroughputBitsPerSecond])} Gbit/s, s2c {Figures.Gbits(m[MetricIds.S2cThroughputBitsPerSecond])} Gbit/s (receiver's view)\n");
+        }
+
+        if (m.ContainsKey(MetricIds.DatagramsSent))
+        {
+            bool requests = c.Pattern == PatternKind.RrUnderLoad;
+            text.Append(requests ? "requests sent " : "datagram sent ").Append(Get(MetricIds.DatagramsSent))
+                .Append(requests ? ", responses " : ", received ").Append(Get(MetricIds.DatagramsReceived));
+            text.Append(m.ContainsKey(MetricIds.LossRatio)
+                ? $", lost {Get(MetricIds.DatagramsLost)} (loss {Get(MetricIds.LossRatio, "0.0000")})"
+                : $", blocked sends {Get(MetricIds.BlockedSends)} ({Figures.Micros(m.GetValueOrDefault(MetricIds.SendBlockedNs))} µs blocked; {(c.Transport.IsUnix() ? "AF_UNIX never drops" : "no loss measure on a byte stream")})");
+            if (m.ContainsKey(MetricIds.JitterNs))
+            {
+                text.Append(", dup ").Append(Get(MetricIds.Duplicates)).Append(", reordered ").Append(Get(MetricIds.OutOfOrder))
+                    .Append(", jitter ").Append(Figures.Micros(m[MetricIds.JitterNs])).Append(" µs");
+            }
+
+            text.Append(", pps ").Append(Get(MetricIds.AchievedPacketsPerSecond)).Append(" of target ").Append(Get(MetricIds.TargetPacketsPerSecond))
+                .Append(", max burst ").Append(Get(MetricIds.MaxBurst))
+                .Append(", max late ").Append(Figures.Micros(m.TryGetValue(MetricIds.MaxScheduleLateNs, out double late) ? late : null)).Append(" µs\n");
+        }
+
+        if (repetition.LatencyKind == "one-way" && repetition.Latency is { } owd)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"delay    one-way min {Figures.Micros(owd.MinNs)} µs, p50 {Figures.Micros(owd.P50Ns)} µs, p99 {Figures.Micros(owd.P99Ns)} µs, max {Figures.Micros(owd.MaxNs)} µs ({owd.Samples} datagrams)\n");
+        }
+
+        if (m.ContainsKey(MetricIds.TimedOut))
+        {
+            text.Append("timeouts ").Append(Get(MetricIds.TimedOut)).Append(" requests lost (loss ").Append(Get(MetricIds.LossRatio, "0.0000")).Append(")\n");
+        }
+
+        if (c.Pattern == PatternKind.Crr)
+        {
+            var cl = repetition.ConnectLatency;
+            text.Append(CultureInfo.InvariantCulture,
+                $"crr      close {c.Close?.ToId()}, connect p50 {Figures.Micros(cl?.P50Ns)} µs, p99 {Figures.Micros(cl?.P99Ns)} µs, ")
+                .Append("TIME_WAIT ").Append(Get(MetricIds.TimeWaitAtT0)).Append(" → ").Append(Get(MetricIds.TimeWaitAtT1))
+                .Append(", allocated ").Append(Get(MetricIds.AllocatedBytesPerConnection)).Append(" B/connection\n");
+        }
+
+        if (repetition.LatencyKind is string kind && kind != "rtt")
+        {
+            text.Append("latency  ").Append(kind switch
+            {
+                "one-way" => "one-way delay, send to receive (both ends share one clock)",
+                "rtt-from-intended" => "from each request's intended send time (open loop: no coordinated omission)",
+                "transaction" => "connect + request + response + close",
+                _ => kind,
+            }).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

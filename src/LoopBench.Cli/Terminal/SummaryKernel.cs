@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using LoopBench.Core.Results;
+
+namespace LoopBench.Cli.Terminal;
+
+/// <summary>
+/// The kernel-side blocks under the summary table: knobs (requested, effective, why), the kernel
+/// counters that moved over the window with their meaning, and the CPU cost. Each only when non-empty.
+/// </summary>
+internal static class SummaryKernel
+{
+    /// <summary>Most counter lines shown; the rest are in the JSON.</summary>
+    public const int MaxCounterLines = 10;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(RepetitionResult repetition, bool verbose)
+    {
+        var text = new StringBuilder();
+        var knobs = (repetition.Knobs ?? []).Where(k => verbose || k.Status != KnobResult.StatusDefault).ToList();
+        Block(text, "knobs", knobs.Select(k => $"{k.Side} {k.Describe()}"));
+        if (repetition.KernelCounters is { Count: > 0 } counters)
+        {
+            // Trouble first (drops, errors, retransmits, squeezes), then by size: a handful of
+            // RcvbufErrors must not hide behind a billion octets.
+            var lines = counters.OrderByDescending(d => IsTrouble(d.Name)).ThenByDescending(d => Math.Abs(d.Delta)).ThenBy(d => d.Name, StringComparer.Ordinal)
+                .Take(MaxCounterLines)
+                .Select(d => string.Create(Invariant, $"{d.Name} {(d.Delta >= 0 ? "+" : string.Empty)}{d.Delta}  {d.Meaning}"))
+                .ToList();
+            if (counters.Count > MaxCounterLines)
+            {
+                lines.Add(string.Create(Invariant, $"… {counters.Count - MaxCounterLines} more in the JSON"));
+            }
+
+            if (repetition.KernelCountersScope == "host-wide")
+            {
+                lines.Add("(host-wide: other traffic on this network namespace's lo is counted too)");
+            }
+
+            Block(text, "kernel", lines);
+        }
+
+        if (repetition.Cpu is { } cpu)
+        {
+            string demand = cpu.ServiceDemandUsPerTransaction is double perTransaction
+                ? string.Create(Invariant, $"{perTransaction:0.00} µs/transaction")
+                : cpu.ServiceDemandUsPerKiB is double perKiB ? string.Create(Invariant, $"{perKiB:0.000} µs/KiB") : "no service demand (nothing moved)";
+            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name} {t.CpuUs / 1000.0:0} ms"));
+            Block(text, "cpu",
+            [
+                string.Create(Invariant,
+                    $"process {(cpu.ProcessUserUs + cpu.ProcessSystemUs) / 1000.0:0} ms ({cpu.ProcessCpuPercentOfOneCore:0}% of one core; user {cpu.ProcessUserUs / 1000.0:0} ms, sys {cpu.ProcessSystemUs / 1000.0:0} ms), ")
+                    + string.Create(Invariant,
+                    $"system-wide user {cpu.SystemUserPercent:0}% sys {cpu.SystemSystemPercent:0}% softirq {cpu.SystemSoftirqPercent:0}% steal {cpu.SystemStealPercent:0}%; {demand}; harness {cpu.HarnessOverheadUs / 1000.0:0} ms"),
+                $"per thread: {string.Join(", ", workers)} ({cpu.Note})",
+            ]);
+        }
+
+        if (repetition.Capture is { } capture)
+        {
+            Block(text, "capture", [capture.Path is not null && capture.Reason is null
+                ? string.Create(Invariant, $"{capture.Outcome}: first {capture.PacketLimit} packets in {capture.Path}")
+                : $"{capture.Outcome}: {capture.Reason}"]);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsTrouble(string name) =>
+        TroubleWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] TroubleWords = ["drop", "err", "retrans", "squeeze", "prune", "overflow", "lost", "collapse", "overlimit", "requeue"];
+
+    private static void Block(StringBuilder text, string label, IEnumerable<string> lines)
+    {
+        bool first = true;
+        foreach (string line in lines)
+        {
+            text.Append(first ? label.PadRight(9) : new string(' ', 9)).Append(line).Append('\n');
+            first = false;
+        }
+    }
+}

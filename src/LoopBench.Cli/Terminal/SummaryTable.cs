@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Cli.Terminal;
+
+/// <summary>The table printed at the end of a quick run: the figures, then the context they came from.</summary>
+internal static class SummaryTable
+{
+    public static string Render(CaseResult result, bool verbose = false)
+    {
+        var text = new StringBuilder();
+        var c = result.Case;
+        foreach (var repetition in result.Repetitions)
+        {
+            var m = repetition.Metrics;
+            double Get(string id) => m.TryGetValue(id, out double v) ? v : double.NaN;
+            string cc = repetition.Socket?.CongestionControl ?? "-";
+            string noDelay = repetition.Socket?.NoDelay is bool nd ? (nd ? "on" : "off") : "-";
+            TextTable table;
+            if (c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad)
+            {
+                var l = repetition.Latency;
+                table = new TextTable("transport", "pattern", "placement", "cc", "nodelay", "req/resp B", "window s",
+                    c.Pattern == PatternKind.Crr ? "conns/s" : "trans/s", "samples", "min µs", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "cpu %", "µs/tr", "rtt µs", "retr");
+                table.AddRow(c.Transport.ToId(), c.Pattern.ToId(), c.Placement.ToId(), cc, noDelay,
+                    $"{c.RequestBytes}/{c.ResponseBytes}", Figures.Seconds(repetition.ElapsedNs),
+                    Figures.Whole(Get(MetricIds.TransactionsPerSecond)), Figures.Whole(l?.Samples ?? 0),
+                    Figures.Micros(l?.MinNs), Figures.Micros(l?.P50Ns), Figures.Micros(l?.P90Ns),
+                    Figures.Micros(l?.P99Ns), Figures.Micros(l?.P999Ns), Figures.Micros(l?.MaxNs),
+                    Cell(m, MetricIds.CpuProcessPercentOfOneCore, "0"), Cell(m, MetricIds.ServiceDemandUsPerTransaction, "0.00"),
+                    Cell(m, MetricIds.TcpRttUs, "0"), Cell(m, MetricIds.TcpRetransSegments, "0"));
+            }
+            else
+            {
+                table = new TextTable("transport", "pattern", "placement", "cc", "nodelay", "write B", "window s",
+                    "bytes", "Gbit/s", "sent Gbit/s", "msgs/s", "cpu %", "µs/KiB", "rtt µs", "retr");
+                table.AddRow(c.Transport.ToId(), c.Pattern.ToId(), c.Placement.ToId(), cc, noDelay,
+                    $"{c.MessageBytes}", Figures.Seconds(repetition.ElapsedNs), Figures.Whole(Get(MetricIds.Bytes)),
+                    Figures.Gbits(Get(MetricIds.ThroughputBitsPerSecond)), Figures.Gbits(Get(MetricIds.SentThroughputBitsPerSecond)),
+                    Figures.Whole(Get(MetricIds.MessagesPerSecond)),
+                    Cell(m, MetricIds.CpuProcessPercentOfOneCore, "0"), Cell(m, MetricIds.ServiceDemandUsPerKiB, "0.000"),
+                    Cell(m, MetricIds.TcpRttUs, "0"), Cell(m, MetricIds.TcpRetransSegments, "0"));
+            }
+
+            text.Append(table);
+            text.Append('\n');
+            text.Append(SummaryDetails.Render(c, repetition));
+            text.Append(SummaryKernel.Render(repetition, verbose));
+            text.Append("case     ").Append(result.Key).Append('\n');
+            text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
+                $"{e.Name} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]")).Append('\n');
+            if (repetition.Socket is { } s)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"buffers  client SO_SNDBUF {s.ClientSendBufferBytes} B, SO_RCVBUF {s.ClientReceiveBufferBytes} B; ")
+                    .Append(CultureInfo.InvariantCulture, $"server SO_SNDBUF {s.ServerSendBufferBytes} B, SO_RCVBUF {s.ServerReceiveBufferBytes} B (read back)");
+                text.Append(s.MssBytes is int mss ? $"; MSS {mss} B" : string.Empty).Append('\n');
+            }
+
+            if (repetition.Interrupted)
+            {
+                text.Append("note     interrupted: the figures cover the shortened window\n");
+            }
+        }
+
+        text.Append("outcome  ").Append(result.Outcome).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Cell(IReadOnlyDictionary<string, double> metrics, string id, string format) =>
+        metrics.TryGetValue(id, out double v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,32 @@
+using CommandLine;
+
+namespace LoopBench.Cli.Verbs;
+
+/// <summary><c>loopbench calibrate</c>: LoopBench against iperf3, iperf2, sockperf and nuttcp, interleaved.</summary>
+[Verb("calibrate", HelpText = "Run the same cases through LoopBench and the installed tools (iperf3, iperf, sockperf, nuttcp), A B A B, and print LoopBench/tool ratios with confidence intervals.")]
+internal sealed class CalibrateOptions
+{
+    [Option("reps", Default = 5, HelpText = "Repetitions per side (at least 5 for the comparison to mean anything).")]
+    public int Repetitions { get; set; }
+
+    [Option('t', "time", Default = 2, HelpText = "Measured seconds per repetition (whole seconds: the tools take integers).")]
+    public int TimeSeconds { get; set; }
+
+    [Option("warmup", Default = 1, HelpText = "Warm-up seconds: LoopBench's warm-up and iperf3's -O.")]
+    public int WarmupSeconds { get; set; }
+
+    [Option("rows", HelpText = "Only rows whose id contains this text, e.g. 'sockperf' or 'tcp4-fwd'.")]
+    public string? Rows { get; set; }
+
+    [Option("list", HelpText = "List the rows and exit.")]
+    public bool List { get; set; }
+
+    [Option("allow-host-sysctls", HelpText = "No longer needed and ignored: LoopBench's side sets TCP_CONGESTION per socket (the congestion case parameter); no host sysctl is changed.")]
+    public bool AllowHostSysctls { get; set; }
+
+    [Option("results", Default = "results", HelpText = "Directory that receives <run-id>/run.json.")]
+    public string ResultsDirectory { get; set; } = "results";
+
+    [Option("json", HelpText = "Print the run document (JSON) on stdout instead of the table.")]
+    public bool Json { get; set; }
+}

@@ -1,0 +1,52 @@
+using CommandLine;
+
+namespace LoopBench.Cli.Verbs;
+
+/// <summary><c>loopbench compare BASELINE CANDIDATE</c>: verdict per case and metric.</summary>
+[Verb("compare", HelpText = "Compare two runs: a verdict per case and metric. Exit 0 ok, 3 regression, 4 inconclusive (with --fail-on-inconclusive), 2 bad input.")]
+internal sealed class CompareOptions
+{
+    /// <summary>Baseline: run.json, results directory or last:&lt;label&gt;.</summary>
+    [Value(0, MetaName = "BASELINE", Required = true, HelpText = "Baseline: a run.json, a results directory, or last:<label> from the history.")]
+    public string Baseline { get; set; } = string.Empty;
+
+    /// <summary>Candidate, same forms.</summary>
+    [Value(1, MetaName = "CANDIDATE", Required = true, HelpText = "Candidate: a run.json, a results directory, or last:<label>.")]
+    public string Candidate { get; set; } = string.Empty;
+
+    /// <summary>Output form. Defaults to table.</summary>
+    [Option("format", HelpText = "table, markdown, json or junit. Default: table.")]
+    public string Format { get; set; } = "table";
+
+    /// <summary>File for the report instead of stdout.</summary>
+    [Option('o', "output", HelpText = "Write the report to this file instead of stdout.")]
+    public string? Output { get; set; }
+
+    /// <summary>Threshold overrides.</summary>
+    [Option("threshold", Separator = ',', HelpText = "Smallest change that counts: METRIC=SPEC or SPEC for every metric; SPEC like 5% or 5%|2us. Default: 5% throughput, 10% tail latency, 500 ns latency floor.")]
+    public IEnumerable<string> Thresholds { get; set; } = [];
+
+    /// <summary>Error rate.</summary>
+    [Option("alpha", HelpText = "Error rate per test (default 0.001), or family-wise with --holm (default 0.05).")]
+    public double? Alpha { get; set; }
+
+    /// <summary>Holm correction.</summary>
+    [Option("holm", HelpText = "Control the family-wise error rate over the whole report with Holm's step-down correction.")]
+    public bool Holm { get; set; }
+
+    /// <summary>Compare across identity differences.</summary>
+    [Option("allow-env-diff", HelpText = "Compare even when CPU model, core count, virtualization or schema differ.")]
+    public bool AllowEnvironmentDiff { get; set; }
+
+    /// <summary>Expected subject differences.</summary>
+    [Option("expect-diff", Separator = ',', HelpText = "Silence the warning for differences made on purpose: kernel, sysctls, lo, runtime, version, cpus, memory, or a field name.")]
+    public IEnumerable<string> ExpectDiff { get; set; } = [];
+
+    /// <summary>Exit 4 on inconclusive.</summary>
+    [Option("fail-on-inconclusive", HelpText = "Exit 4 when nothing regressed but some verdict is inconclusive.")]
+    public bool FailOnInconclusive { get; set; }
+
+    /// <summary>History file for last:&lt;label&gt;.</summary>
+    [Option("history", HelpText = "History file for last:<label>. Default: results/history.db.")]
+    public string History { get; set; } = Path.Combine("results", "history.db");
+}

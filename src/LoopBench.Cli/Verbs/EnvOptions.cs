@@ -1,0 +1,14 @@
+using CommandLine;
+
+namespace LoopBench.Cli.Verbs;
+
+/// <summary><c>loopbench env</c>: what this host can do for sandboxed cases.</summary>
+[Verb("env", HelpText = "Show what this host can do: root, CAP_NET_ADMIN, namespaces, congestion controls, working qdiscs, IPv6 on lo, limits, tools.")]
+internal sealed class EnvOptions
+{
+    [Option("json", HelpText = "Print the capabilities as JSON on stdout instead of the table.")]
+    public bool Json { get; set; }
+
+    [Option("sysctls", HelpText = "Also list every sysctl a network namespace holds on this kernel (tried in a throwaway namespace; takes a second or two).")]
+    public bool Sysctls { get; set; }
+}

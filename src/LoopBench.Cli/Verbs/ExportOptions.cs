@@ -1,0 +1,28 @@
+using CommandLine;
+
+namespace LoopBench.Cli.Verbs;
+
+/// <summary><c>loopbench export RUN --format ...</c>: a run in a CI or monitoring format.</summary>
+[Verb("export", HelpText = "Export a run as CSV, github-action-benchmark JSON, Bencher BMF or OpenMetrics text.")]
+internal sealed class ExportOptions
+{
+    /// <summary>The run.</summary>
+    [Value(0, MetaName = "RUN", Required = true, HelpText = "A run.json, a results directory, or last:<label>.")]
+    public string Run { get; set; } = string.Empty;
+
+    /// <summary>Format.</summary>
+    [Option("format", Required = true, HelpText = "csv, gab (github-action-benchmark), bencher or openmetrics.")]
+    public string Format { get; set; } = string.Empty;
+
+    /// <summary>For gab: which direction's metrics.</summary>
+    [Option("better", HelpText = "gab only: higher (customBiggerIsBetter: throughput, rates) or lower (customSmallerIsBetter: latency). Default: higher.")]
+    public string Better { get; set; } = "higher";
+
+    /// <summary>Output file.</summary>
+    [Option('o', "output", HelpText = "Write to this file (atomically) instead of stdout; for the textfile collector use a *.prom path.")]
+    public string? Output { get; set; }
+
+    /// <summary>History file for last:&lt;label&gt;.</summary>
+    [Option("history", HelpText = "History file for last:<label>. Default: results/history.db.")]
+    public string History { get; set; } = Path.Combine("results", "history.db");
+}

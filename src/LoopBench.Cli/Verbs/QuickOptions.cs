@@ -1,0 +1,136 @@
+using CommandLine;
+
+namespace LoopBench.Cli.Verbs;
+
+/// <summary>
+/// <c>loopbench quick</c>: one case from iperf-style flags, both ends in this process. Values are
+/// taken as text and parsed by Core's case parameters, so errors read the same as in scenarios.
+/// </summary>
+[Verb("quick", isDefault: false, HelpText = "Run one case from iperf-style flags: live intervals on stderr, a table (or --json) on stdout.")]
+internal sealed partial class QuickOptions
+{
+    [Option("transport", HelpText = "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket. Default: tcp4.")]
+    public string? Transport { get; set; }
+
+    [Option("pattern", HelpText = "stream, reverse, bidir, rr, crr or rr-under-load. Default: stream.")]
+    public string? Pattern { get; set; }
+
+    [Option("engine", HelpText = "How bytes move: blocking, async, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement). Default: blocking.")]
+    public string? Engine { get; set; }
+
+    [Option("placement", HelpText = "unpinned, same-cpu or split. Default: unpinned.")]
+    public string? Placement { get; set; }
+
+    [Option('t', "time", HelpText = "Measured window: seconds, or 500ms, 2s, 1m. Default: 10.")]
+    public string? Time { get; set; }
+
+    [Option("warmup", HelpText = "Warm-up before the window (not counted). Default: 1s.")]
+    public string? Warmup { get; set; }
+
+    [Option('l', "length", HelpText = "Bytes per send for stream (default 128K; 1472 on udp and unix-dgram), or both rr/crr sizes (default 64); rr-under-load: the load flows' writes.")]
+    public string? Length { get; set; }
+
+    [Option("request-size", HelpText = "rr request bytes. Default: --length, else 64.")]
+    public string? RequestSize { get; set; }
+
+    [Option("response-size", HelpText = "rr response bytes. Default: --length, else 64.")]
+    public string? ResponseSize { get; set; }
+
+    [Option('i', "interval", HelpText = "Seconds between interval lines; 0 for none. Default: 1.")]
+    public string? Interval { get; set; }
+
+    [Option('B', "bind", HelpText = "Loopback address the server binds: any of 127.0.0.0/8, or ::1. Default: 127.0.0.1 (tcp4), ::1 (tcp6).")]
+    public string? Bind { get; set; }
+
+    [Option('p', "port", HelpText = "Server port; 0 picks a free one. Default: 0.")]
+    public string? Port { get; set; }
+
+    [Option("unix-dir", HelpText = "Parent of the private 0700 directory that holds the Unix socket. Default: the temp directory.")]
+    public string? UnixDirectory { get; set; }
+
+    [Option("nodelay", HelpText = "TCP_NODELAY on|off. Default: on for rr, off for stream.")]
+    public string? NoDelay { get; set; }
+
+    [Option('N', "no-delay", HelpText = "Same as --nodelay on (iperf3's -N).")]
+    public bool NoDelaySwitch { get; set; }
+
+    [Option("unix-abstract", HelpText = "Unix transports: abstract namespace on|off. Default: off.")]
+    public string? UnixAbstract { get; set; }
+
+    [Option("source", HelpText = "Loopback address the client binds (127.0.0.0/8 or ::1). Default: the kernel's choice.")]
+    public string? Source { get; set; }
+
+    [Option('P', "parallel", HelpText = "Parallel flows; rr-under-load: stream flows beside the rr flow. Default: 1.")]
+    public string? Parallel { get; set; }
+
+    [Option('R', "reverse", HelpText = "Same as --pattern reverse (server sends).")]
+    public bool Reverse { get; set; }
+
+    [Option("bidir", HelpText = "Same as --pattern bidir.")]
+    public bool Bidir { get; set; }
+
+    [Option("bidir-mode", HelpText = "bidir: two-sockets or shared. Default: two-sockets.")]
+    public string? BidirMode { get; set; }
+
+    [Option('n', "bytes", HelpText = "Stream: bytes to send in all, instead of a time (-t still caps it).")]
+    public string? Bytes { get; set; }
+
+    [Option('k', "transactions", HelpText = "rr/crr: transactions in all, instead of a time (-t still caps it).")]
+    public string? Transactions { get; set; }
+
+    [Option("inflight", HelpText = "rr: transactions outstanding per connection. Default: 1.")]
+    public string? Inflight { get; set; }
+
+    [Option("close", HelpText = "crr: client, server or rst (SO_LINGER 0). Default: client.")]
+    public string? Close { get; set; }
+
+    [Option('b', "bitrate", HelpText = "Datagram stream pacing per flow in bit/s of payload (100M, 1G); 0 = as fast as possible. Default: 0.")]
+    public string? Bitrate { get; set; }
+
+    [Option("pps", HelpText = "Datagram stream pacing per flow in datagrams/s; 0 = as fast as possible. Default: 0.")]
+    public string? Pps { get; set; }
+
+    [Option("rate", HelpText = "rr-under-load: requests/s of the open-loop rr flow. Default: 1000.")]
+    public string? Rate { get; set; }
+
+    [Option("rr-timeout", HelpText = "Datagram rr: time to wait for a response before counting it lost. Default: 100ms.")]
+    public string? RrTimeout { get; set; }
+
+    [Option("json", HelpText = "Print the result document (JSON) on stdout instead of the table; progress stays on stderr.")]
+    public bool Json { get; set; }
+
+    /// <summary>Each given flag as (flag as typed, case parameter name, value), in a fixed order.</summary>
+    public IEnumerable<(string Flag, string Parameter, string Value)> Parameters()
+    {
+        var all = new (string Flag, string Parameter, string? Value)[]
+        {
+            ("--transport", "transport", Transport),
+            ("--pattern", "pattern", Pattern ?? (Reverse ? "reverse" : Bidir ? "bidir" : null)),
+            ("--engine", "engine", Engine),
+            ("--placement", "placement", Placement),
+            ("-t/--time", "time", Time),
+            ("--warmup", "warmup", Warmup),
+            ("-l/--length", "length", Length),
+            ("--request-size", "request-size", RequestSize),
+            ("--response-size", "response-size", ResponseSize),
+            ("-i/--interval", "interval", Interval),
+            ("-B/--bind", "bind", Bind),
+            ("-p/--port", "port", Port),
+            ("--unix-dir", "unix-dir", UnixDirectory),
+            ("--nodelay", "nodelay", NoDelay ?? (NoDelaySwitch ? "on" : null)),
+            ("--unix-abstract", "unix-abstract", UnixAbstract),
+            ("--source", "source", Source),
+            ("-P/--parallel", "parallel", Parallel),
+            ("--bidir-mode", "bidir-mode", BidirMode),
+            ("-n/--bytes", "bytes", Bytes),
+            ("-k/--transactions", "transactions", Transactions),
+            ("--inflight", "inflight", Inflight),
+            ("--close", "close", Close),
+            ("-b/--bitrate", "bitrate", Bitrate),
+            ("--pps", "pps", Pps),
+            ("--rate", "rate", Rate),
+            ("--rr-timeout", "rr-timeout", RrTimeout),
+        };
+        return all.Concat(KnobFlags()).Where(p => p.Value is not null).Select(p => (p.Flag, p.Parameter, p.Value!));
+    }
+}

@@ -1,0 +1,14 @@
+using CommandLine;
+
+namespace LoopBench.Cli.Verbs;
+
+/// <summary><c>loopbench restore</c>: put back host sysctls journaled by a run that crashed.</summary>
+[Verb("restore", HelpText = "Restore host sysctls from the journal a crashed --allow-host-sysctls run left in /run/loopbench.")]
+internal sealed class RestoreOptions
+{
+    [Option("run-dir", HelpText = "Directory of the journal and lock. Default: /run/loopbench.")]
+    public string? RunDirectory { get; set; }
+
+    [Option("proc-sys", HelpText = "Root of the sysctl tree (for tests). Default: /proc/sys.")]
+    public string? ProcSysRoot { get; set; }
+}

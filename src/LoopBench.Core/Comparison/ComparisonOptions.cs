@@ -1,0 +1,20 @@
+namespace LoopBench.Core.Comparison;
+
+/// <summary>Knobs of a comparison.</summary>
+public sealed record ComparisonOptions
+{
+    /// <summary>Per-test error rate (or family-wise with Holm). Defaults to 1e-3.</summary>
+    public double Alpha { get; init; } = 1e-3;
+
+    /// <summary>Error control. Defaults to per-test α.</summary>
+    public ErrorControl Control { get; init; } = ErrorControl.PerTest;
+
+    /// <summary>Threshold text per metric id (e.g. "rttP99Ns" → "10%|2us"); "*" applies to every metric. Defaults to the catalogue.</summary>
+    public IReadOnlyDictionary<string, string> Thresholds { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Compare even when identity fields (CPU model, cores, schema) differ. Defaults to false.</summary>
+    public bool AllowEnvironmentDiff { get; init; }
+
+    /// <summary>Subject field groups or names whose differences are expected ("kernel", "sysctls"). Defaults to none.</summary>
+    public IReadOnlySet<string> ExpectedDiffs { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+}

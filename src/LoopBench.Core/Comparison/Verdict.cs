@@ -1,0 +1,27 @@
+namespace LoopBench.Core.Comparison;
+
+/// <summary>What a comparison concludes for one case and metric.</summary>
+public enum Verdict
+{
+    /// <summary>The interval rules out a change beyond the threshold, or the change is real but smaller.</summary>
+    NoChange,
+
+    /// <summary>Significantly better by more than the threshold.</summary>
+    Improvement,
+
+    /// <summary>Significantly worse by more than the threshold (or the candidate case failed).</summary>
+    Regression,
+
+    /// <summary>The data cannot tell: too few repetitions, or an interval wider than the threshold.</summary>
+    Inconclusive,
+}
+
+/// <summary>How the per-test error rate is controlled across a report.</summary>
+public enum ErrorControl
+{
+    /// <summary>Each test at α (default 1e-3): 50 tests give a false alarm in at most 5% of A/A runs.</summary>
+    PerTest,
+
+    /// <summary>Holm's step-down correction: α is the family-wise rate over every test in the report.</summary>
+    Holm,
+}

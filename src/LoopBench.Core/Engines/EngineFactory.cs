@@ -1,0 +1,34 @@
+namespace LoopBench.Core.Engines;
+
+/// <summary>Creates the engine for an <see cref="EngineKind"/>.</summary>
+public static class EngineFactory
+{
+    /// <summary>The engine for <paramref name="kind"/>.</summary>
+    public static IEngine Create(EngineKind kind) => kind switch
+    {
+        EngineKind.Blocking => new BlockingEngine(),
+        EngineKind.Async => new AsyncEngine(),
+        EngineKind.Pipelines => new PipelinesEngine(inline: false),
+        EngineKind.PipelinesInline => new PipelinesEngine(inline: true),
+        EngineKind.Networkstream => new NetworkStreamEngine(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown engine"),
+    };
+
+    /// <summary>
+    /// Why <paramref name="kind"/> cannot honour <paramref name="placement"/>, or null when it can.
+    /// The runner skips such a case with this reason instead of silently running it unpinned.
+    /// </summary>
+    public static string? PlacementSkipReason(EngineKind kind, PlacementKind placement)
+    {
+        if (placement == PlacementKind.Unpinned || Create(kind).CanPinThreads)
+        {
+            return null;
+        }
+
+        return $"engine {Id(kind)} runs its continuations on pool threads and cannot pin them; placement {Id(placement)} needs the blocking engine";
+    }
+
+    // Same ids as Scenarios.KindNames, without Engines depending on Scenarios.
+    private static string Id<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

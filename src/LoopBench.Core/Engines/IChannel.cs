@@ -1,0 +1,31 @@
+namespace LoopBench.Core.Engines;
+
+/// <summary>
+/// One end of a connection as a workload sees it. Workloads are written once against this, as
+/// <c>async ValueTask</c> loops: on the blocking engine every call completes synchronously on a
+/// dedicated thread (no state-machine box, no allocation); an async engine completes them later.
+/// </summary>
+/// <remarks>
+/// Errors on the hot path are values: a negative return means the call failed, and
+/// <see cref="LastError"/> says why. Exceptions are for setup only.
+/// </remarks>
+public interface IChannel : IDisposable
+{
+    /// <summary>Sends some of <paramref name="data"/>; returns the bytes sent, or -1 on error.</summary>
+    ValueTask<int> SendAsync(ReadOnlyMemory<byte> data);
+
+    /// <summary>Receives into <paramref name="buffer"/>; returns the bytes read, 0 at end of stream, -1 on error.</summary>
+    ValueTask<int> ReceiveAsync(Memory<byte> buffer);
+
+    /// <summary>Half-closes the sending direction so that the peer sees end of stream.</summary>
+    void ShutdownSend();
+
+    /// <summary>Closes the socket at once, unblocking any pending call (used on timeout or cancel).</summary>
+    void Abort();
+
+    /// <summary>What the last failed call reported, e.g. "ConnectionReset".</summary>
+    string? LastError { get; }
+
+    /// <summary>What the engine did, not only what it moved.</summary>
+    EngineCounters Counters { get; }
+}

@@ -1,0 +1,17 @@
+namespace LoopBench.Core.Engines;
+
+/// <summary>
+/// Where a case's threads run. On a small VM this moves loopback RTT by about 5×
+/// (64-byte TCP ping-pong: ~13 µs on one CPU, ~60 µs across CPUs), so it is part of every case key.
+/// </summary>
+public enum PlacementKind
+{
+    /// <summary>The scheduler decides; the result records the CPUs observed.</summary>
+    Unpinned,
+
+    /// <summary>Client and server threads pinned to the same CPU.</summary>
+    SameCpu,
+
+    /// <summary>Client threads on one CPU, server threads on another.</summary>
+    Split,
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using LoopBench.Core.Results;
+using Microsoft.Data.Sqlite;
+
+namespace LoopBench.Core.History;
+
+/// <summary>
+/// The history of past runs in one SQLite file beside the results (results/history.db): each run
+/// with its label, host and document, and per case and metric the median and every repetition's
+/// figure, so a metric's trend per case key and per host is one query. `loopbench run` records
+/// each run here; `loopbench history import` records an existing run.json.
+/// </summary>
+public sealed class HistoryStore : IDisposable
+{
+    /// <summary>The file name inside a results directory.</summary>
+    public const string FileName = "history.db";
+
+    /// <summary>Schema version kept in PRAGMA user_version.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly SqliteConnection _connection;
+
+    /// <summary>Opens (creating if needed) the history at <paramref name="path"/>.</summary>
+    public HistoryStore(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // No pooling: the file is closed when the store is disposed, so tests and CI can move it.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        HistorySchema.Ensure(_connection, path);
+    }
+
+    /// <summary>The default history file for a results directory.</summary>
+    public static string DefaultPath(string resultsDirectory = "results") => Path.Combine(resultsDirectory, FileName);
+
+    /// <summary>
+    /// Records <paramref name="run"/> under <paramref name="label"/> (may be null), with the path it was
+    /// read from. Recording the same run id and label again replaces the earlier record. Returns the row id.
+    /// </summary>
+    public long Record(RunResult run, string? label, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var tx = _connection.BeginTransaction();
+        Execute(tx, "DELETE FROM runs WHERE run_id = $run AND label IS $label", ("$run", run.RunId), ("$label", label));
+        long id = (long)Scalar(tx, """
+            INSERT INTO runs (run_id, label, host, started_utc, recorded_utc, path, tool_version, kernel, document)
+            VALUES ($run, $label, $host, $started, $recorded, $path, $tool, $kernel, $doc) RETURNING id
+            """,
+            ("$run", run.RunId), ("$label", label), ("$host", run.Environment.Hostname), ("$started", Iso(StartedUtc(run))),
+            ("$recorded", Iso(DateTimeOffset.UtcNow)), ("$path", path is null ? null : Path.GetFullPath(path)),
+            ("$tool", run.Tool?.Version), ("$kernel", run.Environment.Kernel), ("$doc", ResultJson.Serialize(run)))!;
+        foreach (var c in run.Cases)
+        {
+            foreach (string metric in RepetitionValues.MetricsOf(c))
+            {
+                var values = RepetitionValues.Of(c, metric);
+                if (values.Count == 0)
+                {
+                    continue;
+                }
+
+                Execute(tx, "INSERT OR REPLACE INTO case_metrics (run, case_key, metric, repetitions, median, min, max) VALUES ($id, $key, $metric, $n, $median, $min, $max)",
+                    ("$id", id), ("$key", c.Key), ("$metric", metric), ("$n", values.Count), ("$median", RepetitionValues.Median(values)), ("$min", values.Min()), ("$max", values.Max()));
+                for (int i = 0; i < values.Count; i++)
+                {
+                    Execute(tx, "INSERT INTO repetition_values (run, case_key, metric, repetition, value) VALUES ($id, $key, $metric, $i, $v)",
+                        ("$id", id), ("$key", c.Key), ("$metric", metric), ("$i", i), ("$v", values[i]));
+                }
+            }
+        }
+
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>
+    /// One call for `loopbench run`: opens <paramref name="historyPath"/> (creating it), records
+    /// <paramref name="run"/> and closes the file. Returns the row id.
+    /// </summary>
+    public static long RecordTo(string historyPath, RunResult run, string? label, string? runPath)
+    {
+        using var store = new HistoryStore(historyPath);
+        return store.Record(run, label, runPath);
+    }
+
+    /// <summary>The most recent run (by start time) recorded with <paramref name="label"/>, or null.</summary>
+    public RunResult? LastWithLabel(string label)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT document, run_id FROM runs WHERE label = $label ORDER BY started_utc DESC, id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$label", label);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})") : null;
+    }
+
+    /// <summary>Every recorded run, oldest first.</summary>
+    public IReadOnlyList<HistoryRun> Runs()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT run_id, label, host, started_utc, kernel, tool_version FROM runs ORDER BY started_utc, id";
+        using var reader = command.ExecuteReader();
+        var runs = new List<HistoryRun>();
+        while (reader.Read())
+        {
+            runs.Add(new HistoryRun(reader.GetString(0), Nullable(reader, 1), reader.GetString(2), Parse(reader.GetString(3)), Nullable(reader, 4), Nullable(reader, 5)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// The trend of <paramref name="metric"/>: per case key and host, each run's median, oldest first.
+    /// <paramref name="caseFilter"/> matches a substring of the key; null filters match everything.
+    /// </summary>
+    public IReadOnlyList<TrendPoint> Trend(string metric, string? caseFilter = null, string? host = null, string? label = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT cm.case_key, r.host, r.run_id, r.label, r.started_utc, cm.median, cm.min, cm.max, cm.repetitions
+            FROM case_metrics cm JOIN runs r ON r.id = cm.run
+            WHERE cm.metric = $metric
+              AND ($case IS NULL OR instr(cm.case_key, $case) > 0)
+              AND ($host IS NULL OR r.host = $host)
+              AND ($label IS NULL OR r.label = $label)
+            ORDER BY cm.case_key, r.host, r.started_utc, r.id
+            """;
+        command.Parameters.AddWithValue("$metric", metric);
+        command.Parameters.AddWithValue("$case", (object?)caseFilter ?? DBNull.Value);
+        command.Parameters.AddWithValue("$host", (object?)host ?? DBNull.Value);
+        command.Parameters.AddWithValue("$label", (object?)label ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var points = new List<TrendPoint>();
+        while (reader.Read())
+        {
+            points.Add(new TrendPoint(reader.GetString(0), reader.GetString(1), reader.GetString(2), Nullable(reader, 3),
+                Parse(reader.GetString(4)), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8)));
+        }
+
+        return points;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>When the run started: its first repetition, else the time in its id.</summary>
+    internal static DateTimeOffset StartedUtc(RunResult run)
+    {
+        var starts = run.Cases.SelectMany(c => c.Repetitions).Select(r => r.StartedUtc).ToList();
+        if (starts.Count > 0)
+        {
+            return starts.Min();
+        }
+
+        return DateTimeOffset.TryParseExact(run.RunId.Split('-')[0], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var fromId) ? fromId : DateTimeOffset.UnixEpoch;
+    }
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static void Execute(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(tx, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(tx, sql, parameters);
+        return command.ExecuteScalar();
+    }
+
+    private static SqliteCommand Command(SqliteTransaction tx, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}
+
+/// <summary>One recorded run.</summary>
+public sealed record HistoryRun(string RunId, string? Label, string Host, DateTimeOffset StartedUtc, string? Kernel, string? ToolVersion);
+
+/// <summary>One run's figure for one case and metric.</summary>
+public sealed record TrendPoint(string CaseKey, string Host, string RunId, string? Label, DateTimeOffset StartedUtc, double Median, double Min, double Max, int Repetitions);

@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+
+namespace LoopBench.Core.Interop;
+
+/// <summary>
+/// Socket and CPU-time calls .NET does not offer: sendmsg with MSG_ZEROCOPY, recvmsg with
+/// MSG_ERRQUEUE (.NET rejects both flags) and getrusage for one thread. Tests: Core/Interop.
+/// </summary>
+internal static unsafe partial class Libc
+{
+    /// <summary>MSG_DONTWAIT: this call only, without touching O_NONBLOCK.</summary>
+    internal const int MsgDontWait = 0x40;
+
+    /// <summary>MSG_TRUNC: on TCP receive, discard the bytes instead of copying them.</summary>
+    internal const int MsgTrunc = 0x20;
+
+    /// <summary>MSG_ERRQUEUE: read the socket's error queue (zero-copy completions live there).</summary>
+    internal const int MsgErrQueue = 0x2000;
+
+    /// <summary>MSG_ZEROCOPY (include/linux/socket.h): pin the pages and notify on the error queue.</summary>
+    internal const int MsgZeroCopy = 0x4000000;
+
+    /// <summary>getrusage who: the whole process, all threads.</summary>
+    internal const int RusageSelf = 0;
+
+    /// <summary>getrusage who: the calling thread only (Linux 2.6.26+).</summary>
+    internal const int RusageThread = 1;
+
+    /// <summary>sendmsg(2). Returns bytes queued or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "sendmsg", SetLastError = true)]
+    internal static partial nint SendMsg(int fd, MsgHdr* message, int flags);
+
+    /// <summary>recvmsg(2). Returns bytes read or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "recvmsg", SetLastError = true)]
+    internal static partial nint RecvMsg(int fd, MsgHdr* message, int flags);
+
+    /// <summary>getrusage(2) with <see cref="RusageSelf"/> or <see cref="RusageThread"/>.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "getrusage", SetLastError = true)]
+    internal static partial int GetRusage(int who, RUsage* usage);
+
+    /// <summary>sysconf name _SC_CLK_TCK: the unit of /proc/*/stat times (USER_HZ).</summary>
+    internal const int ScClkTck = 2;
+
+    /// <summary>sysconf(3).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "sysconf", SetLastError = true)]
+    internal static partial long SysConf(int name);
+}
+
+/// <summary>struct iovec (x86-64 / arm64 LP64 layout).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct IoVec
+{
+    public void* Base;
+    public nuint Length;
+}
+
+/// <summary>struct msghdr (LP64): the padding after msg_namelen is implied by sequential layout.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct MsgHdr
+{
+    public void* Name;
+    public uint NameLength;
+    public IoVec* Iov;
+    public nuint IovLength;
+    public void* Control;
+    public nuint ControlLength;
+    public int Flags;
+}
+
+/// <summary>struct rusage: two timevals then 14 longs we do not read (LP64: 144 bytes).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct RUsage
+{
+    public long UserSeconds;
+    public long UserMicroseconds;
+    public long SystemSeconds;
+    public long SystemMicroseconds;
+    public fixed long Rest[14];
+
+    public readonly long UserUs => (UserSeconds * 1_000_000) + UserMicroseconds;
+
+    public readonly long SystemUs => (SystemSeconds * 1_000_000) + SystemMicroseconds;
+}

@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+
+namespace LoopBench.Core.Interop;
+
+/// <summary>User and system CPU time in microseconds, from getrusage(2).</summary>
+/// <param name="UserUs">Time in user mode.</param>
+/// <param name="SystemUs">Time in the kernel, softirq work done in this context included.</param>
+public readonly record struct CpuTimeUs(long UserUs, long SystemUs)
+{
+    /// <summary>User plus system.</summary>
+    public long TotalUs => UserUs + SystemUs;
+
+    /// <summary>The CPU time spent between two readings.</summary>
+    public static CpuTimeUs operator -(CpuTimeUs after, CpuTimeUs before) =>
+        new(after.UserUs - before.UserUs, after.SystemUs - before.SystemUs);
+}
+
+/// <summary>
+/// getrusage for the process and for the calling thread. Allocation-free, one syscall each, so a
+/// worker can call <see cref="CurrentThread"/> at window open and close without disturbing it.
+/// </summary>
+public static unsafe class ThreadCpuTime
+{
+    /// <summary>CPU time of the calling thread (RUSAGE_THREAD).</summary>
+    public static CpuTimeUs CurrentThread() => Read(Libc.RusageThread);
+
+    /// <summary>CPU time of the whole process, every thread (RUSAGE_SELF).</summary>
+    public static CpuTimeUs Process() => Read(Libc.RusageSelf);
+
+    private static CpuTimeUs Read(int who)
+    {
+        RUsage usage;
+        if (Libc.GetRusage(who, &usage) != 0)
+        {
+            throw new InvalidOperationException($"getrusage({who}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        return new CpuTimeUs(usage.UserUs, usage.SystemUs);
+    }
+}

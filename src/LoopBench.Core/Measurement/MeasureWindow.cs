@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+
+namespace LoopBench.Core.Measurement;
+
+/// <summary>
+/// The one global measured window [T0, T1] of a repetition, opened and closed by the coordinator
+/// after the warm-up. Workers ask <see cref="IsMeasuring"/> after each operation completes and
+/// count it only then; they stop sending once <see cref="IsStopping"/>.
+/// </summary>
+/// <remarks>
+/// T0 is read just before the phase flips to measuring, T1 just after it flips to stopping, so an
+/// operation that completes in the few nanoseconds between the clock read and the flag becoming
+/// visible is left uncounted: a bias of order 1e-8 of a one-second window, always downwards.
+/// </remarks>
+public sealed class MeasureWindow
+{
+    private const int WarmingUp = 0;
+    private const int Measuring = 1;
+    private const int Stopping = 2;
+
+    private int _phase;
+
+    /// <summary>Stopwatch ticks when the window opened.</summary>
+    public long T0Ticks { get; private set; }
+
+    /// <summary>Stopwatch ticks when the window closed.</summary>
+    public long T1Ticks { get; private set; }
+
+    /// <summary>True between <see cref="Open"/> and <see cref="Close"/>.</summary>
+    public bool IsMeasuring
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref _phase) == Measuring;
+    }
+
+    /// <summary>True once the window closed: senders stop, receivers drain uncounted.</summary>
+    public bool IsStopping
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref _phase) == Stopping;
+    }
+
+    /// <summary>True while warming up.</summary>
+    public bool IsWarmingUp => Volatile.Read(ref _phase) == WarmingUp;
+
+    /// <summary>Window length in nanoseconds (0 until closed).</summary>
+    public long ElapsedNs => T1Ticks == 0 ? 0 : Timestamps.ToNs(T1Ticks - T0Ticks);
+
+    /// <summary>Opens the window (T0).</summary>
+    public void Open()
+    {
+        T0Ticks = Timestamps.Now();
+        Volatile.Write(ref _phase, Measuring);
+    }
+
+    /// <summary>Closes the window (T1) and tells senders to stop. Closing twice keeps the first T1.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _phase, Stopping) == Stopping)
+        {
+            return;
+        }
+
+        T1Ticks = Timestamps.Now();
+        if (T0Ticks == 0)
+        {
+            T0Ticks = T1Ticks; // stopped during warm-up: an empty window
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace LoopBench.Core.Measurement;
+
+/// <summary>System-wide CPU time from the "cpu" line of /proc/stat, in USER_HZ ticks.</summary>
+public readonly record struct SystemCpuTicks(
+    long UserTicks, long SystemTicks, long IdleTicks, long IowaitTicks, long IrqTicks, long SoftirqTicks, long StealTicks)
+{
+    /// <summary>All ticks, idle included.</summary>
+    public long TotalTicks => UserTicks + SystemTicks + IdleTicks + IowaitTicks + IrqTicks + SoftirqTicks + StealTicks;
+
+    /// <summary>Ticks some CPU was doing work for someone (not idle, iowait or stolen).</summary>
+    public long BusyTicks => UserTicks + SystemTicks + IrqTicks + SoftirqTicks;
+
+    /// <summary>The ticks spent between two readings.</summary>
+    public static SystemCpuTicks operator -(SystemCpuTicks a, SystemCpuTicks b) => new(
+        a.UserTicks - b.UserTicks, a.SystemTicks - b.SystemTicks, a.IdleTicks - b.IdleTicks, a.IowaitTicks - b.IowaitTicks,
+        a.IrqTicks - b.IrqTicks, a.SoftirqTicks - b.SoftirqTicks, a.StealTicks - b.StealTicks);
+}
+
+/// <summary>Pure parsers for /proc/stat and /proc/self/task/TID/stat.</summary>
+public static class ProcStatParsers
+{
+    /// <summary>The aggregate "cpu " line: user+nice, system, idle, iowait, irq, softirq, steal.</summary>
+    public static SystemCpuTicks ParseSystem(string procStat)
+    {
+        ArgumentNullException.ThrowIfNull(procStat);
+        foreach (var line in procStat.Split('\n'))
+        {
+            if (!line.StartsWith("cpu ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            long F(int i) => f.Length > i ? long.Parse(f[i], CultureInfo.InvariantCulture) : 0;
+            return new SystemCpuTicks(F(1) + F(2), F(3), F(4), F(5), F(6), F(7), F(8));
+        }
+
+        throw new FormatException("no aggregate 'cpu' line in /proc/stat");
+    }
+
+    /// <summary>
+    /// A task's name (comm) and its utime and stime (fields 14 and 15, USER_HZ ticks). comm may
+    /// hold spaces and parentheses, so fields are counted from the last ')'.
+    /// </summary>
+    public static (string Name, long UserTicks, long SystemTicks) ParseTask(string taskStat)
+    {
+        ArgumentNullException.ThrowIfNull(taskStat);
+        int open = taskStat.IndexOf('(', StringComparison.Ordinal);
+        int close = taskStat.LastIndexOf(')');
+        if (open < 0 || close < open)
+        {
+            throw new FormatException("not a /proc/*/stat line");
+        }
+
+        var f = taskStat[(close + 2)..].Split(' ');
+        // f[0] is field 3 (state): utime (14) is f[11], stime (15) is f[12].
+        return (taskStat[(open + 1)..close], long.Parse(f[11], CultureInfo.InvariantCulture), long.Parse(f[12], CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// events.jsonl: one JSON object per line, appended and flushed to disk after every repetition, so
+/// whatever was measured survives a crash. Reading tolerates a torn last line.
+/// </summary>
+public static class EventLog
+{
+    private static readonly JsonSerializerOptions LineOptions = new(ResultJson.Options) { WriteIndented = false };
+
+    /// <summary>Appends one event as a line and fsyncs it.</summary>
+    public static void Append(string path, RunEvent e)
+    {
+        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(e, LineOptions) + "\n");
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        stream.Write(line);
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Replays a log into a journal; throws <see cref="InvalidDataException"/> when it has no start event.</summary>
+    public static RunJournal Read(string path)
+    {
+        RunJournal? journal = null;
+        foreach (string line in File.ReadLines(path).Where(l => l.Length > 0))
+        {
+            RunEvent? e;
+            try
+            {
+                e = JsonSerializer.Deserialize<RunEvent>(line, LineOptions);
+            }
+            catch (JsonException)
+            {
+                continue; // a line torn by a crash or a full disk: everything before it is intact
+            }
+
+            if (e is RunStartedEvent started)
+            {
+                journal ??= new RunJournal(started);
+            }
+            else if (e is not null)
+            {
+                journal?.Apply(e);
+            }
+        }
+
+        return journal ?? throw new InvalidDataException($"{path} has no run-started event");
+    }
+}

@@ -1,0 +1,169 @@
+namespace LoopBench.Core.Results;
+
+/// <summary>The unit a metric is recorded in; decides how thresholds and exports read it.</summary>
+public enum MetricUnitKind
+{
+    /// <summary>bit/s.</summary>
+    BitsPerSecond,
+
+    /// <summary>Events per second (messages, transactions).</summary>
+    PerSecond,
+
+    /// <summary>Nanoseconds.</summary>
+    Nanoseconds,
+
+    /// <summary>Bytes.</summary>
+    Bytes,
+
+    /// <summary>A plain count.</summary>
+    Count,
+
+    /// <summary>A fraction, 0..1 (loss).</summary>
+    Ratio,
+
+    /// <summary>Microseconds (CPU time, TCP_INFO RTT, service demand).</summary>
+    Microseconds,
+
+    /// <summary>Percent (of one core).</summary>
+    Percent,
+}
+
+/// <summary>Which way is better for a metric.</summary>
+public enum BetterDirection
+{
+    /// <summary>Throughput, transactions per second.</summary>
+    Higher,
+
+    /// <summary>Latency, loss, CPU per byte.</summary>
+    Lower,
+}
+
+/// <summary>What compare and export know about one metric id.</summary>
+/// <param name="Id">The id in <see cref="RepetitionResult.Metrics"/>.</param>
+/// <param name="Unit">Recorded unit.</param>
+/// <param name="Better">Better direction.</param>
+/// <param name="Compared">False for figures that only restate another (raw counts that scale with the window).</param>
+/// <param name="RelativeThreshold">Default smallest relative change that counts, e.g. 0.05 for 5%.</param>
+/// <param name="AbsoluteFloor">Default noise floor in the metric's unit: smaller differences never count.</param>
+/// <param name="Description">One line for exports' help text.</param>
+public sealed record MetricInfo(
+    string Id,
+    MetricUnitKind Unit,
+    BetterDirection Better,
+    bool Compared,
+    double RelativeThreshold,
+    double AbsoluteFloor,
+    string Description);
+
+/// <summary>
+/// Every metric id LoopBench knows, with unit, better direction and default threshold. Ids a run
+/// carries that are not listed here (written by a newer build) are skipped by compare and exported
+/// with an unknown unit, never a crash.
+/// </summary>
+public static class MetricCatalog
+{
+    /// <summary>Throughput-like figures: a 5% change is the smallest that counts by default.</summary>
+    public const double ThroughputThreshold = 0.05;
+
+    /// <summary>CPU cost figures are noisier than throughput (10 ms /proc ticks): 10%.</summary>
+    public const double CpuThreshold = 0.10;
+
+    /// <summary>Tail latency moves more run to run: 10% by default.</summary>
+    public const double TailLatencyThreshold = 0.10;
+
+    /// <summary>
+    /// Latency noise floor: 500 ns. Scheduler wake-up jitter on a small VM is of this order, and a
+    /// 13 µs loopback RTT that moves by less is not a finding, whatever its percentage.
+    /// </summary>
+    public const double LatencyFloorNs = 500;
+
+    private static readonly MetricInfo[] All =
+    [
+        new(MetricIds.ThroughputBitsPerSecond, MetricUnitKind.BitsPerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Payload throughput inside the window"),
+        new(MetricIds.MessagesPerSecond, MetricUnitKind.PerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Sender's sends per second"),
+        new(MetricIds.TransactionsPerSecond, MetricUnitKind.PerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Request/response transactions per second"),
+        new(MetricIds.RttMeanNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, ThroughputThreshold, LatencyFloorNs, "Mean round trip"),
+        new(MetricIds.RttP50Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, ThroughputThreshold, LatencyFloorNs, "Median round trip"),
+        new(MetricIds.RttP90Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "90th percentile round trip"),
+        new(MetricIds.RttP99Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "99th percentile round trip"),
+        new(MetricIds.RttP999Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "99.9th percentile round trip"),
+        new(MetricIds.RttMinNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "Fastest round trip"),
+
+        // The maximum is one sample: reported, never judged.
+        new(MetricIds.RttMaxNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, false, TailLatencyThreshold, LatencyFloorNs, "Slowest round trip"),
+
+        new(MetricIds.SentThroughputBitsPerSecond, MetricUnitKind.BitsPerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Throughput as the senders counted it"),
+        new(MetricIds.C2sThroughputBitsPerSecond, MetricUnitKind.BitsPerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Client-to-server throughput (bidir)"),
+        new(MetricIds.S2cThroughputBitsPerSecond, MetricUnitKind.BitsPerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Server-to-client throughput (bidir)"),
+        new(MetricIds.FairnessJain, MetricUnitKind.Ratio, BetterDirection.Higher, true, ThroughputThreshold, 0, "Jain's fairness index across parallel flows"),
+        new(MetricIds.AchievedPacketsPerSecond, MetricUnitKind.PerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Datagrams per second the paced senders achieved"),
+        new(MetricIds.ConnectionsPerSecond, MetricUnitKind.PerSecond, BetterDirection.Higher, true, ThroughputThreshold, 0, "Connect/request/response/close cycles per second"),
+        new(MetricIds.JitterNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "RFC 3550 interarrival jitter"),
+        new(MetricIds.OwdP50Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, ThroughputThreshold, LatencyFloorNs, "Median one-way delay"),
+        new(MetricIds.OwdP99Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "99th percentile one-way delay"),
+        new(MetricIds.ConnectP50Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, ThroughputThreshold, LatencyFloorNs, "Median connect latency"),
+        new(MetricIds.ConnectP99Ns, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "99th percentile connect latency"),
+        new(MetricIds.MeanScheduleLateNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, "Mean lateness of the paced send schedule"),
+
+        // Loss is often exactly 0, where a log-ratio estimator is undefined: recorded and exported, not judged yet.
+        new(MetricIds.LossRatio, MetricUnitKind.Ratio, BetterDirection.Lower, false, TailLatencyThreshold, 0, "Datagrams lost / sent (never negative)"),
+        new(MetricIds.OwdMaxNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, false, TailLatencyThreshold, LatencyFloorNs, "Largest one-way delay"),
+        new(MetricIds.MaxScheduleLateNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, false, TailLatencyThreshold, LatencyFloorNs, "Largest lateness of the paced send schedule"),
+        new(MetricIds.SendBlockedNs, MetricUnitKind.Nanoseconds, BetterDirection.Lower, false, TailLatencyThreshold, 0, "Time senders spent blocked (unix datagrams)"),
+        new(MetricIds.AllocatedBytesPerConnection, MetricUnitKind.Bytes, BetterDirection.Lower, false, TailLatencyThreshold, 0, "Managed bytes allocated per crr connection"),
+
+        // Raw counts scale with the window length; their rates above are what compare judges.
+        new(MetricIds.Bytes, MetricUnitKind.Bytes, BetterDirection.Higher, false, ThroughputThreshold, 0, "Payload bytes counted in the window"),
+        new(MetricIds.SentBytes, MetricUnitKind.Bytes, BetterDirection.Higher, false, ThroughputThreshold, 0, "Payload bytes the sender counted"),
+        new(MetricIds.Messages, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Messages counted in the window"),
+        new(MetricIds.Transactions, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Transactions counted in the window"),
+        new(MetricIds.Flows, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Parallel flows"),
+        new(MetricIds.DatagramsSent, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Datagrams sent in the window"),
+        new(MetricIds.DatagramsReceived, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Distinct datagrams received"),
+        new(MetricIds.DatagramsLost, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Datagrams lost"),
+        new(MetricIds.Duplicates, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Duplicate datagrams"),
+        new(MetricIds.OutOfOrder, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Out-of-order datagrams"),
+        new(MetricIds.TargetPacketsPerSecond, MetricUnitKind.PerSecond, BetterDirection.Higher, false, ThroughputThreshold, 0, "Paced target rate (a setting, not a result)"),
+        new(MetricIds.MaxBurst, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Largest number of datagrams sent at one wake-up"),
+        new(MetricIds.BlockedSends, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sends that blocked (unix datagrams)"),
+        new(MetricIds.SendErrors, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Send calls that failed"),
+        new(MetricIds.TimedOut, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Requests with no response inside the timeout"),
+        new(MetricIds.TimeWaitAtT0, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sockets in TIME_WAIT at T0 (/proc/net/sockstat)"),
+        new(MetricIds.TimeWaitAtT1, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sockets in TIME_WAIT at T1 (/proc/net/sockstat)"),
+        new(MetricIds.CpuProcessUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 10_000, "LoopBench process CPU (user + system, both ends) over the window"),
+        new(MetricIds.CpuProcessPercentOfOneCore, MetricUnitKind.Percent, BetterDirection.Lower, false, CpuThreshold, 2, "Process CPU as % of one core over the window"),
+        new(MetricIds.ServiceDemandUsPerKiB, MetricUnitKind.Microseconds, BetterDirection.Lower, true, CpuThreshold, 0.001, "Service demand: process CPU us per KiB moved"),
+        new(MetricIds.ServiceDemandUsPerTransaction, MetricUnitKind.Microseconds, BetterDirection.Lower, true, CpuThreshold, 0.1, "Service demand: process CPU us per transaction"),
+        new(MetricIds.HarnessOverheadUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 10_000, "CPU of LoopBench threads that are not workers"),
+        new(MetricIds.TcpRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO smoothed RTT of the client at T1"),
+        new(MetricIds.TcpMinRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO minimum RTT of the client at T1"),
+        new(MetricIds.TcpRetransSegments, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Segments retransmitted inside the window (TCP_INFO total_retrans)"),
+        new(MetricIds.UdpRcvbufErrors, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Udp.RcvbufErrors over the window: drops on a full receive buffer"),
+        new(MetricIds.TcpBacklogDrops, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "TcpExt.TCPBacklogDrop over the window"),
+        new(MetricIds.SoftnetTimeSqueeze, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "softnet time_squeeze over the window, all CPUs"),
+    ];
+
+    private static readonly Dictionary<string, MetricInfo> ById = All.ToDictionary(m => m.Id, StringComparer.Ordinal);
+
+    /// <summary>Every known metric, in display order.</summary>
+    public static IReadOnlyList<MetricInfo> Known => All;
+
+    /// <summary>The entry for <paramref name="id"/>, or null when this build does not know it.</summary>
+    public static MetricInfo? Find(string id) => ById.GetValueOrDefault(id);
+
+    /// <summary>Display order: catalogue order first, unknown ids after, by name.</summary>
+    public static int Order(string id) => Find(id) is { } info ? Array.IndexOf(All, info) : All.Length;
+
+    /// <summary>The unit as short text: "bit/s", "1/s", "ns", "B", "count", "ratio".</summary>
+    public static string UnitText(MetricUnitKind unit) => unit switch
+    {
+        MetricUnitKind.BitsPerSecond => "bit/s",
+        MetricUnitKind.PerSecond => "1/s",
+        MetricUnitKind.Nanoseconds => "ns",
+        MetricUnitKind.Bytes => "B",
+        MetricUnitKind.Count => "count",
+        MetricUnitKind.Microseconds => "us",
+        MetricUnitKind.Percent => "%",
+        _ => "ratio",
+    };
+}

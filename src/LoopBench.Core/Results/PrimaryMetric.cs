@@ -1,0 +1,27 @@
+namespace LoopBench.Core.Results;
+
+/// <summary>The one metric per case that the noisy flag, --until-ci and the summary table look at.</summary>
+public static class PrimaryMetric
+{
+    private static readonly string[] Preferred =
+        [MetricIds.TransactionsPerSecond, MetricIds.ThroughputBitsPerSecond, MetricIds.MessagesPerSecond];
+
+    /// <summary>The first preferred metric every repetition has, else the first common one by name; null without repetitions.</summary>
+    public static string? Of(IReadOnlyList<RepetitionResult> repetitions)
+    {
+        ArgumentNullException.ThrowIfNull(repetitions);
+        if (repetitions.Count == 0)
+        {
+            return null;
+        }
+
+        var common = repetitions.Skip(1).Aggregate(
+            new HashSet<string>(repetitions[0].Metrics.Keys, StringComparer.Ordinal),
+            (set, r) => { set.IntersectWith(r.Metrics.Keys); return set; });
+        return Preferred.FirstOrDefault(common.Contains) ?? common.Order(StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>The values of <paramref name="metric"/> over the repetitions that have it.</summary>
+    public static double[] Values(IEnumerable<RepetitionResult> repetitions, string metric) =>
+        repetitions.Where(r => r.Metrics.ContainsKey(metric)).Select(r => r.Metrics[metric]).ToArray();
+}

@@ -1,0 +1,120 @@
+using LoopBench.Core.Measurement;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>One measured repetition of a case.</summary>
+/// <param name="Index">0-based repetition number.</param>
+/// <param name="StartedUtc">When its window opened.</param>
+/// <param name="Interrupted">True when Ctrl-C cut the window short; figures cover the shortened window.</param>
+/// <param name="ElapsedNs">T1 − T0 of the global window.</param>
+/// <param name="Metrics">Named figures (ids and units in <see cref="MetricIds"/>), sorted by name.</param>
+/// <param name="Latency">Round-trip percentiles for rr; null for stream.</param>
+/// <param name="LatencyBuckets">The non-empty histogram buckets as [lowerNs, widthNs, count], for merging and plots.</param>
+/// <param name="Ends">Each worker: where it ran and what it counted.</param>
+/// <param name="Socket">Socket settings as read back from the kernel.</param>
+/// <param name="Intervals">Per-interval samples inside the window.</param>
+public sealed record RepetitionResult(
+    int Index,
+    DateTimeOffset StartedUtc,
+    bool Interrupted,
+    long ElapsedNs,
+    SortedDictionary<string, double> Metrics,
+    LatencySummary? Latency,
+    IReadOnlyList<long[]>? LatencyBuckets,
+    IReadOnlyList<EndResult> Ends,
+    SocketSettingsResult? Socket,
+    IReadOnlyList<IntervalResult> Intervals)
+{
+    /// <summary>What <see cref="Latency"/> measures: "rtt" (rr: request sent to response read), "rtt-from-intended"
+    /// (rr-under-load: from the scheduled send time), "transaction" (crr: connect to close), "one-way" (datagram stream).</summary>
+    public string? LatencyKind { get; init; }
+
+    /// <summary>crr: connect(2) latency percentiles.</summary>
+    public LatencySummary? ConnectLatency { get; init; }
+
+    /// <summary>Each flow (and direction) on its own, inside the same global window.</summary>
+    public IReadOnlyList<FlowResult>? Flows { get; init; }
+
+    /// <summary>Every socket knob of the first flow's pair, both sides: requested, effective, evidence. Null when not measured.</summary>
+    public IReadOnlyList<KnobResult>? Knobs { get; init; }
+
+    /// <summary>TCP_INFO of the first flow's ends, per interval and at T1. Null for non-TCP.</summary>
+    public IReadOnlyList<TcpInfoSampleResult>? TcpInfo { get; init; }
+
+    /// <summary>Kernel counters that changed over the window, with their meaning (namespace-wide). Null when not measured.</summary>
+    public IReadOnlyList<CounterDeltaResult>? KernelCounters { get; init; }
+
+    /// <summary>Whether <see cref="KernelCounters"/> cover a private namespace ("netns") or the whole host ("host-wide").</summary>
+    public string? KernelCountersScope { get; init; }
+
+    /// <summary>CPU over the window: process, system-wide, per thread (approximate), service demand.</summary>
+    public CpuResult? Cpu { get; init; }
+
+    /// <summary>The packet capture of this repetition, or why it was skipped.</summary>
+    public CaptureResult? Capture { get; init; }
+}
+
+/// <summary>One flow of a repetition, in one direction.</summary>
+/// <param name="Flow">0-based flow number (rr-under-load: 0 is the rr flow).</param>
+/// <param name="Direction">"c2s", "s2c", or "rr" for request/response flows.</param>
+/// <param name="SentBytes">Payload bytes its sender counted inside the window (the sender's view).</param>
+/// <param name="Bytes">Payload bytes its receiver counted (the receiver's view; rr: both ways).</param>
+/// <param name="ThroughputBitsPerSecond">Bytes × 8 / window.</param>
+/// <param name="Transactions">Transactions completed (rr, crr).</param>
+public sealed record FlowResult(int Flow, string Direction, long SentBytes, long Bytes, double ThroughputBitsPerSecond, long Transactions);
+
+/// <summary>One worker thread of a repetition.</summary>
+/// <param name="Name">Thread name.</param>
+/// <param name="Role">"client" or "server".</param>
+/// <param name="CpuRequested">CPU it was pinned to, or null when unpinned.</param>
+/// <param name="CpusObserved">CPUs it was seen running on (sampled each interval from /proc).</param>
+/// <param name="Bytes">Payload bytes counted in the window.</param>
+/// <param name="Messages">Send/receive calls counted in the window.</param>
+/// <param name="Transactions">Transactions counted in the window.</param>
+/// <param name="SendCalls">Socket send calls over the whole run, warm-up included.</param>
+/// <param name="ReceiveCalls">Socket receive calls over the whole run.</param>
+/// <param name="ShortSends">Sends that moved fewer bytes than offered.</param>
+/// <param name="Failure">Why it stopped early, or null.</param>
+public sealed record EndResult(
+    string Name,
+    string Role,
+    int? CpuRequested,
+    IReadOnlyList<int> CpusObserved,
+    long Bytes,
+    long Messages,
+    long Transactions,
+    long SendCalls,
+    long ReceiveCalls,
+    long ShortSends,
+    string? Failure);
+
+/// <summary>One progress interval inside the window, offsets from T0.</summary>
+/// <param name="StartNs">Start offset from T0.</param>
+/// <param name="EndNs">End offset from T0.</param>
+/// <param name="Bytes">Bytes counted (receiver side for stream, both directions for rr).</param>
+/// <param name="Transactions">Transactions completed.</param>
+public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long Transactions)
+{
+    /// <summary>Throughput over the interval in bit/s.</summary>
+    public double BitsPerSecond() => EndNs > StartNs ? Bytes * 8e9 / (EndNs - StartNs) : 0;
+
+    /// <summary>Transactions per second over the interval.</summary>
+    public double TransactionsPerSecond() => EndNs > StartNs ? Transactions * 1e9 / (EndNs - StartNs) : 0;
+}
+
+/// <summary>Socket settings in force, read back from the kernel (not the values asked for).</summary>
+/// <param name="NoDelay">TCP_NODELAY on both ends; null for non-TCP.</param>
+/// <param name="CongestionControl">TCP_CONGESTION of the client socket, e.g. "bbr"; null for non-TCP.</param>
+/// <param name="MssBytes">TCP_MAXSEG of the client socket; null for non-TCP.</param>
+/// <param name="ClientSendBufferBytes">SO_SNDBUF of the client as read back.</param>
+/// <param name="ClientReceiveBufferBytes">SO_RCVBUF of the client as read back.</param>
+/// <param name="ServerSendBufferBytes">SO_SNDBUF of the server as read back.</param>
+/// <param name="ServerReceiveBufferBytes">SO_RCVBUF of the server as read back.</param>
+public sealed record SocketSettingsResult(
+    bool? NoDelay,
+    string? CongestionControl,
+    int? MssBytes,
+    int ClientSendBufferBytes,
+    int ClientReceiveBufferBytes,
+    int ServerSendBufferBytes,
+    int ServerReceiveBufferBytes);

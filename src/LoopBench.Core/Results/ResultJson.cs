@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// The JSON form of results: camelCase names that carry units, kebab-case enum ids, invariant
+/// numbers. One options instance for every reader and writer, so the shape cannot drift.
+/// </summary>
+public static class ResultJson
+{
+    /// <summary>The shared serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    /// <summary>Serializes a run.</summary>
+    public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
+
+    /// <summary>Reads a run; throws <see cref="JsonException"/> on malformed input.</summary>
+    public static RunResult Deserialize(string json) =>
+        JsonSerializer.Deserialize<RunResult>(json, Options) ?? throw new JsonException("empty result document");
+}

@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// The results directory: results/&lt;run-id&gt;/ with events.jsonl, run.json and summary.md.
+/// Whole files are replaced atomically (temporary file in the same directory, fsync, rename), so a
+/// crash or a full disk leaves the previous complete version, never half a file.
+/// </summary>
+public sealed class ResultStore
+{
+    /// <summary>The append-only log.</summary>
+    public const string EventsFile = "events.jsonl";
+
+    /// <summary>The run document, rebuilt after every repetition.</summary>
+    public const string RunFile = "run.json";
+
+    /// <summary>The human summary.</summary>
+    public const string SummaryFile = "summary.md";
+
+    /// <summary>Opens the store rooted at <paramref name="root"/> (e.g. "results").</summary>
+    public ResultStore(string root)
+    {
+        Root = root ?? throw new ArgumentNullException(nameof(root));
+    }
+
+    /// <summary>The results root.</summary>
+    public string Root { get; }
+
+    /// <summary>The directory of a run.</summary>
+    public string RunDirectory(string runId) => Path.Combine(Root, runId);
+
+    /// <summary>Creates the run's directory and proves it writable; throws <see cref="IOException"/> saying which directory failed.</summary>
+    public string Create(string runId)
+    {
+        string dir = RunDirectory(runId);
+        try
+        {
+            Directory.CreateDirectory(dir);
+            WriteAtomic(Path.Combine(dir, ".write-probe"), "ok\n");
+            File.Delete(Path.Combine(dir, ".write-probe"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new IOException($"results directory '{dir}' is not writable: {ex.Message}", ex);
+        }
+
+        return dir;
+    }
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> atomically.</summary>
+    public static void WriteAtomic(string path, string content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string temp = $"{path}.tmp-{Environment.ProcessId}";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(content ?? string.Empty));
+                stream.Flush(flushToDisk: true); // fsync before the rename, or a crash may leave an empty run.json
+            }
+
+            File.Move(temp, path, overwrite: true); // rename(2): readers see the old or the new file, never a mix
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // the temp file is harmless; the original error is what matters
+        }
+    }
+}

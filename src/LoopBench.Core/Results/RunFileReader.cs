@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// Reads a run.json for compare, export and history: a file, or a results directory holding
+/// run.json. Checks the schema version before binding, so a document from a newer build gets a
+/// clear message instead of half-read figures. Older versions are migrated here when they exist
+/// (version 1 is the first).
+/// </summary>
+public static class RunFileReader
+{
+    /// <summary>The file name a run directory holds.</summary>
+    public const string RunFileName = "run.json";
+
+    /// <summary>Reads the run at <paramref name="path"/> (file or directory).</summary>
+    public static RunResult Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string file = Directory.Exists(path) ? Path.Combine(path, RunFileName) : path;
+        if (!File.Exists(file))
+        {
+            throw new RunFileException(Directory.Exists(path)
+                ? $"'{path}' is a directory without a {RunFileName}"
+                : $"'{path}' does not exist; expected a run.json, a results directory or last:<label>");
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(file);
+        }
+        catch (IOException ex)
+        {
+            throw new RunFileException($"'{file}' cannot be read: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new RunFileException($"'{file}' cannot be read: {ex.Message}", ex);
+        }
+
+        return Parse(json, file);
+    }
+
+    /// <summary>Parses a run document; <paramref name="source"/> names it in messages.</summary>
+    public static RunResult Parse(string json, string source)
+    {
+        int version;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty("schemaVersion", out var v) || !v.TryGetInt32(out version))
+            {
+                throw new RunFileException($"'{source}' is not a LoopBench run document: no schemaVersion");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new RunFileException($"'{source}' is not valid JSON: {ex.Message}", ex);
+        }
+
+        if (version < 1 || version > RunResult.CurrentSchemaVersion)
+        {
+            throw new RunFileException($"'{source}' has schema version {version}; this build reads versions 1 to {RunResult.CurrentSchemaVersion} (a newer LoopBench wrote it?)");
+        }
+
+        try
+        {
+            var run = ResultJson.Deserialize(json);
+            return run.Cases is null || run.Environment is null
+                ? throw new RunFileException($"'{source}' lacks cases or environment")
+                : run;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
+        {
+            throw new RunFileException($"'{source}' is a corrupt run document: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// The events of one run, in memory: what the scheduler consults to know what is left, and what
+/// run.json is rebuilt from. Replaying events.jsonl gives back the same journal.
+/// </summary>
+public sealed class RunJournal
+{
+    private readonly List<RepetitionEvent> _repetitions = [];
+    private readonly HashSet<int> _finished = [];
+
+    /// <summary>Starts a journal from its first event.</summary>
+    public RunJournal(RunStartedEvent started)
+    {
+        Started = started ?? throw new ArgumentNullException(nameof(started));
+    }
+
+    /// <summary>The first event.</summary>
+    public RunStartedEvent Started { get; }
+
+    /// <summary>Current status.</summary>
+    public string Status { get; private set; } = RunStatus.Running;
+
+    /// <summary>Why the run failed, or null.</summary>
+    public string? FailureReason { get; private set; }
+
+    /// <summary>When the last event happened.</summary>
+    public DateTimeOffset UpdatedUtc { get; private set; }
+
+    /// <summary>Every logged repetition, in the order they finished.</summary>
+    public IReadOnlyList<RepetitionEvent> Repetitions => _repetitions;
+
+    /// <summary>Applies one event.</summary>
+    public void Apply(RunEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        UpdatedUtc = e.Utc;
+        switch (e)
+        {
+            case RepetitionEvent r:
+                _repetitions.Add(r);
+                break;
+            case CaseFinishedEvent f:
+                _finished.Add(f.CaseIndex);
+                break;
+            case RunStatusEvent s:
+                (Status, FailureReason) = (s.Status, s.Reason);
+                break;
+        }
+    }
+
+    /// <summary>True once the case needs no more repetitions.</summary>
+    public bool IsFinished(int caseIndex) => _finished.Contains(caseIndex);
+
+    /// <summary>The logged repetitions of one case, in the order they ran.</summary>
+    public IReadOnlyList<RepetitionEvent> Of(int caseIndex) => _repetitions.Where(r => r.CaseIndex == caseIndex).ToList();
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using LoopBench.Core.Measurement;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>summary.md: one Markdown table of every case's primary metric, for people and CI job summaries.</summary>
+public static class RunSummary
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Renders the run as Markdown (invariant culture).</summary>
+    public static string Render(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var md = new StringBuilder();
+        md.Append(Invariant, $"# LoopBench run {run.RunId}\n\n");
+        md.Append(Invariant, $"- scenario: {run.Scenario ?? "-"} ({run.ScenarioFile ?? "-"})\n");
+        md.Append(Invariant, $"- status: {run.Status ?? "-"}\n");
+        if (run.Label is not null)
+        {
+            md.Append(Invariant, $"- label: {run.Label}\n");
+        }
+
+        if (run.Settings is { } s)
+        {
+            md.Append(Invariant, $"- repetitions: {s.Repetitions}{(s.Quick ? " (--quick: indicative)" : string.Empty)}, seed {s.Seed}\n");
+        }
+
+        var e = run.Environment;
+        md.Append(Invariant, $"- host: {e.Hostname}, {e.Os}, kernel {e.Kernel}, {e.CpuModel} × {e.LogicalCpus}\n");
+        md.Append(Invariant, $"- tool: loopbench {run.Tool.Version}{(run.Tool.Commit is null ? string.Empty : " (" + run.Tool.Commit + ")")}\n\n");
+        md.Append("| case | outcome | reps | metric | median | 95% CI of median | CV % | flags |\n");
+        md.Append("|---|---|---:|---|---:|---|---:|---|\n");
+        foreach (var c in run.Cases)
+        {
+            MetricSummary? m = c.PrimaryMetric is string p && c.Summaries?.TryGetValue(p, out var found) == true ? found : null;
+            string ci = m?.CiLower is double lo && m.CiUpper is double hi ? $"{Format(c.PrimaryMetric!, lo)} – {Format(c.PrimaryMetric!, hi)}" : "-";
+            var flags = new List<string>();
+            if (c.Noisy)
+            {
+                flags.Add("noisy");
+            }
+
+            if (c.Indicative)
+            {
+                flags.Add("indicative");
+            }
+
+            md.Append(Invariant, $"| `{c.Key}` | {c.Outcome} | {c.Repetitions.Count} | {Unit(c.PrimaryMetric)} | ")
+                .Append(m is null ? "-" : Format(c.PrimaryMetric!, m.Median)).Append(" | ").Append(ci).Append(" | ")
+                .Append(m is null ? "-" : m.CvPercent.ToString("0.0", Invariant)).Append(" | ")
+                .Append(string.Join(", ", flags)).Append(" |\n");
+        }
+
+        var warnings = run.Cases.SelectMany(c => (c.Warnings ?? []).Select(w => $"- `{c.Key}`: {w}")).ToList();
+        if (warnings.Count > 0)
+        {
+            md.Append("\n## Warnings\n\n").AppendJoin('\n', warnings).Append('\n');
+        }
+
+        md.Append(Invariant, $"\nCI: {Statistics.MedianCiEstimator}. Noisy: CV above {Statistics.NoisyCvPercent:0} %. ")
+            .Append(Invariant, $"Indicative: fewer than {RunAssembler.MinRepetitionsForVerdict} repetitions.\n");
+        return md.ToString();
+    }
+
+    /// <summary>The metric with the unit the table shows it in.</summary>
+    public static string Unit(string? metric) => metric switch
+    {
+        null => "-",
+        _ when metric.EndsWith("BitsPerSecond", StringComparison.Ordinal) => metric + " (Gbit/s)",
+        _ when metric.EndsWith("Ns", StringComparison.Ordinal) => metric + " (µs)",
+        _ => metric,
+    };
+
+    /// <summary>A value in the unit of <see cref="Unit"/>.</summary>
+    public static string Format(string metric, double value) => metric switch
+    {
+        _ when metric.EndsWith("BitsPerSecond", StringComparison.Ordinal) => (value / 1e9).ToString("0.000", Invariant),
+        _ when metric.EndsWith("Ns", StringComparison.Ordinal) => (value / 1e3).ToString("0.00", Invariant),
+        _ => value.ToString("0.#", Invariant),
+    };
+}

@@ -1,0 +1,39 @@
+using LoopBench.Core.Engines;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>Which CPU each role is pinned to for a placement, given the CPUs this process may use.</summary>
+/// <param name="ClientCpu">CPU for client-side threads, or null (unpinned).</param>
+/// <param name="ServerCpu">CPU for server-side threads, or null (unpinned).</param>
+public sealed record PlacementPlan(int? ClientCpu, int? ServerCpu)
+{
+    /// <summary>The CPU for an end of <paramref name="role"/>.</summary>
+    public int? CpuFor(EndRole role) => role == EndRole.Client ? ClientCpu : ServerCpu;
+
+    /// <summary>
+    /// Plans <paramref name="placement"/> over <paramref name="allowedCpus"/>. same-cpu uses the first
+    /// allowed CPU; split puts the client on the first and the server on the second. Returns false
+    /// with a reason when the host cannot offer the placement.
+    /// </summary>
+    public static bool TryCreate(PlacementKind placement, IReadOnlyList<int> allowedCpus, out PlacementPlan plan, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(allowedCpus);
+        reason = string.Empty;
+        plan = new PlacementPlan(null, null);
+        switch (placement)
+        {
+            case PlacementKind.Unpinned:
+                return true;
+            case PlacementKind.SameCpu when allowedCpus.Count >= 1:
+                plan = new PlacementPlan(allowedCpus[0], allowedCpus[0]);
+                return true;
+            case PlacementKind.Split when allowedCpus.Count >= 2:
+                plan = new PlacementPlan(allowedCpus[0], allowedCpus[1]);
+                return true;
+            default:
+                reason = $"placement {placement} needs {(placement == PlacementKind.Split ? 2 : 1)} allowed CPUs; this process may use [{string.Join(",", allowedCpus)}]";
+                return false;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using LoopBench.Core.Capture;
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>
+/// The kernel-side measurements of one repetition, called by the coordinator only, in this order:
+/// <see cref="BeforeOpen"/> (counter snapshot: it forks tc, so outside the window), <see cref="AtOpen"/>
+/// (CPU start, next to T0), <see cref="Sample"/> per interval and at T1 (TCP_INFO of the first pair),
+/// <see cref="AtClose"/> (CPU stop), and <see cref="AfterWorkers"/> (counter deltas, knob evidence,
+/// before the pair is disposed).
+/// </summary>
+internal sealed class RepetitionProbes : IDisposable
+{
+    private readonly bool _kernelCounters;
+    private readonly ConnectedPair? _pair;
+    private readonly CpuSampler _cpu = new();
+    private readonly PacketCapture? _capture;
+    private KernelCounterSnapshot? _before;
+
+    public RepetitionProbes(bool kernelCounters, ConnectedPair? pair, int expectedSamples, PacketCapture? capture)
+    {
+        _kernelCounters = kernelCounters;
+        _pair = pair;
+        _capture = capture;
+        Tcp = pair is not null && pair.Client.ProtocolType == System.Net.Sockets.ProtocolType.Tcp
+            ? new TcpInfoSampler(pair.Client, pair.Server, expectedSamples)
+            : null;
+    }
+
+    public TcpInfoSampler? Tcp { get; }
+
+    public CpuResult? Cpu { get; private set; }
+
+    public IReadOnlyList<CounterDeltaResult>? Counters { get; private set; }
+
+    public CaptureResult? Capture { get; private set; }
+
+    public void BeforeOpen()
+    {
+        if (_kernelCounters)
+        {
+            _before = KernelCounters.Snapshot();
+        }
+    }
+
+    public void AtOpen() => _cpu.Start();
+
+    public void Sample(long atNs) => Tcp?.Sample(atNs);
+
+    public void AtClose(IReadOnlyCollection<int> workerThreadIds, long bytes, long? transactions) =>
+        Cpu = _cpu.Stop(workerThreadIds, bytes, transactions);
+
+    /// <summary>After the workers stopped: counter deltas, capture end, knob evidence.</summary>
+    public IReadOnlyList<KnobResult>? AfterWorkers(IReadOnlyList<KnobResult>? knobs)
+    {
+        if (_before is not null)
+        {
+            Counters = KernelCounters.Delta(_before, KernelCounters.Snapshot());
+        }
+
+        Capture = _capture?.Stop();
+        return knobs is not null && _pair is not null
+            ? SocketKnobApplier.AddPairEvidence(_pair, knobs, Tcp?.LastClient, Tcp?.LastServer)
+            : knobs;
+    }
+
+    public void Dispose() => _capture?.Dispose();
+}

@@ -1,0 +1,157 @@
+using System.Net.Sockets;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>Composes a repetition's flows: pairs or listeners, channels and workload ends, per pattern.</summary>
+public sealed partial class Runner
+{
+    /// <summary>SO_RCVTIMEO of datagram receivers, so they notice T1 and the drain grace when idle.</summary>
+    private const int DatagramIdleTimeoutMs = 20;
+
+    private FlowSet BuildFlows(Case c, IEngine engine, MeasureWindow window)
+    {
+        var set = new FlowSet();
+        try
+        {
+            var p = c.ToWorkloadParameters();
+            var options = WithKnobHooks(TransportOptionsOf(c), c);
+            switch (c.Pattern)
+            {
+                case PatternKind.Crr:
+                    for (int i = 0; i < c.Parallel; i++)
+                    {
+                        var listener = LoopbackListener.Open(options, backlog: 1024);
+                        set.Owned.Add(listener);
+                        var placeholder = new ConnectionSlot(null);
+                        set.Ends.AddRange(new ConnectRequestResponseWorkload().CreateEnds(
+                            new WorkloadContext(p, placeholder, placeholder, window) { Flow = i, Listener = listener, Open = engine.Open }));
+                    }
+
+                    break;
+                case PatternKind.RrUnderLoad:
+                    var rrPair = Connect(c, options, set, DatagramIdleTimeoutMs);
+                    set.Ends.AddRange(new OpenLoopRequestResponseWorkload().CreateEnds(
+                        new WorkloadContext(p, Open(engine, rrPair.Client, set), Open(engine, rrPair.Server, set), window)
+                        { ClientReader = Open(engine, rrPair.Client, set) }));
+                    for (int i = 1; i <= c.Parallel; i++)
+                    {
+                        AddStreamFlow(c, engine, options, set, p with { RatePerSecond = 0 }, window, i, FlowDirection.ClientToServer);
+                    }
+
+                    break;
+                case PatternKind.Rr:
+                    int clientTimeout = c.RrTimeoutMs is long ms ? (int)ms : DatagramIdleTimeoutMs;
+                    for (int i = 0; i < c.Parallel; i++)
+                    {
+                        var pair = Connect(c, options, set, DatagramIdleTimeoutMs);
+                        if (c.Transport.IsConnectionless())
+                        {
+                            pair.Client.ReceiveTimeout = clientTimeout;
+                        }
+
+                        set.Ends.AddRange(WorkloadFactory.Create(c.Pattern, c.Transport).CreateEnds(
+                            new WorkloadContext(p, Open(engine, pair.Client, set), Open(engine, pair.Server, set), window)
+                            { Flow = i, ClientSocket = pair.Client, ServerSocket = pair.Server }));
+                    }
+
+                    break;
+                case PatternKind.Bidir when c.BidirMode == BidirMode.Shared:
+                    for (int i = 0; i < c.Parallel; i++)
+                    {
+                        var pair = Connect(c, options, set, DatagramIdleTimeoutMs);
+                        foreach (var direction in new[] { FlowDirection.ClientToServer, FlowDirection.ServerToClient })
+                        {
+                            set.Ends.AddRange(WorkloadFactory.Create(c.Pattern, c.Transport, p).CreateEnds(
+                                new WorkloadContext(p, Open(engine, pair.Client, set), Open(engine, pair.Server, set), window)
+                                { Flow = i, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
+                        }
+                    }
+
+                    break;
+                default:
+                    for (int i = 0; i < c.Parallel; i++)
+                    {
+                        if (c.Pattern != PatternKind.Reverse)
+                        {
+                            AddStreamFlow(c, engine, options, set, p, window, i, FlowDirection.ClientToServer);
+                        }
+
+                        if (c.Pattern != PatternKind.Stream)
+                        {
+                            AddStreamFlow(c, engine, options, set, p, window, i, FlowDirection.ServerToClient);
+                        }
+                    }
+
+                    break;
+            }
+
+            return set;
+        }
+        catch
+        {
+            set.Dispose();
+            throw;
+        }
+    }
+
+    private void AddStreamFlow(
+        Case c, IEngine engine, TransportOptions options, FlowSet set, WorkloadParameters p, MeasureWindow window, int flow, FlowDirection direction)
+    {
+        var pair = Connect(c, options, set, DatagramIdleTimeoutMs);
+        set.Ends.AddRange(WorkloadFactory.Create(PatternKind.Stream, c.Transport, p).CreateEnds(
+            new WorkloadContext(p, Open(engine, pair.Client, set), Open(engine, pair.Server, set), window)
+            { Flow = flow, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
+    }
+
+    private ConnectedPair Connect(Case c, TransportOptions options, FlowSet set, int idleTimeoutMs)
+    {
+        var pair = LoopbackConnector.Connect(options, _options.ConnectTimeout);
+        set.Owned.Add(pair);
+        SocketTuning.Apply(pair, c.NoDelay ?? false);
+        ApplyKnobs(c, pair, set);
+        if (c.Transport.IsConnectionless())
+        {
+            pair.Client.ReceiveTimeout = idleTimeoutMs;
+            pair.Server.ReceiveTimeout = idleTimeoutMs;
+        }
+
+        set.Socket ??= SocketTuning.ReadBack(pair);
+        return pair;
+    }
+
+    private static IChannel Open(IEngine engine, Socket socket, FlowSet set)
+    {
+        var channel = engine.Open(socket);
+        set.Owned.Add(channel);
+        return channel;
+    }
+
+    /// <summary>Everything one repetition opened, closed in reverse order.</summary>
+    private sealed class FlowSet : IDisposable
+    {
+        public List<WorkloadEnd> Ends { get; } = [];
+
+        public List<IDisposable> Owned { get; } = [];
+
+        public Results.SocketSettingsResult? Socket { get; set; }
+
+        /// <summary>The first pair: its knobs and TCP_INFO stand for the case.</summary>
+        public ConnectedPair? FirstPair { get; set; }
+
+        /// <summary>Knob results of <see cref="FirstPair"/>, evidence added after the window.</summary>
+        public IReadOnlyList<Results.KnobResult>? Knobs { get; set; }
+
+        public void Dispose()
+        {
+            for (int i = Owned.Count - 1; i >= 0; i--)
+            {
+                Owned[i].Dispose();
+            }
+        }
+    }
+}

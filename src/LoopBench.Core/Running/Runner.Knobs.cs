@@ -1,0 +1,153 @@
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>Socket knobs: before connect through the connector's hooks, the rest after connect, read back.</summary>
+public sealed partial class Runner
+{
+    private KernelNetLimits? _limits;
+
+    /// <summary>The host's limits, read once per runner (lo's qdisc from the first counter snapshot).</summary>
+    private KernelNetLimits Limits => _limits ??= KernelNetLimits.Read(LoQdisc());
+
+    private static string? LoQdisc()
+    {
+        try
+        {
+            return KernelCounters.Snapshot().LoQdiscKind;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasKnobs(Case c) => c.ClientKnobs.Requested().Any() || c.ServerKnobs.Requested().Any();
+
+    /// <summary>
+    /// TCP_MAXSEG acts only before connect(), and buffers set then also size the window scale in the
+    /// SYN: set those on the client socket before connect and on the listener (accepted sockets inherit).
+    /// </summary>
+    private TransportOptions WithKnobHooks(TransportOptions options, Case c)
+    {
+        if (!HasKnobs(c))
+        {
+            return options;
+        }
+
+        string id = c.Transport.ToId();
+        var limits = Limits;
+        return options with
+        {
+            ConfigureClient = s => SocketKnobApplier.Apply(s, id, "client", PreConnect(c.ClientKnobs), limits),
+            ConfigureListener = s => SocketKnobApplier.Apply(s, id, "server", PreConnect(c.ServerKnobs), limits),
+        };
+    }
+
+    private static SocketKnobs PreConnect(SocketKnobs k) => new()
+    {
+        SendBufferBytes = k.SendBufferBytes,
+        ReceiveBufferBytes = k.ReceiveBufferBytes,
+        ForceBuffers = k.ForceBuffers,
+        MaxSegmentBytes = k.MaxSegmentBytes,
+    };
+
+    /// <summary>After connect: every knob again (idempotent), read back; a failed knob fails the setup.</summary>
+    private void ApplyKnobs(Case c, ConnectedPair pair, FlowSet set)
+    {
+        var results = HasKnobs(c) || set.FirstPair is null
+            ? SocketKnobApplier.ApplyPair(pair, c.Transport.ToId(), c.ClientKnobs, c.ServerKnobs, Limits)
+            : null;
+        if (results?.FirstOrDefault(r => r.Status == KnobResult.StatusFailed) is { } failed)
+        {
+            throw new TransportSetupException($"{failed.Side} {failed.Describe()}");
+        }
+
+        if (set.FirstPair is null)
+        {
+            set.FirstPair = pair;
+            set.Knobs = results;
+        }
+    }
+
+    /// <summary>Zero-copy and skip-copy as knob lines, with the completion counts as evidence.</summary>
+    private static IReadOnlyList<KnobResult>? WithCopyModes(Case c, IReadOnlyList<KnobResult>? knobs, IReadOnlyList<Workloads.WorkloadEnd> ends)
+    {
+        var lines = new List<KnobResult>(knobs ?? []);
+        if (c.ZeroCopy)
+        {
+            var senders = ends.Where(e => e.ZeroCopy is not null).Select(e => e.ZeroCopy!).ToList();
+            long sends = senders.Sum(z => z.Sends), completed = senders.Sum(z => z.CompletedSends), copied = senders.Sum(z => z.CopiedSends);
+            bool allCopied = completed > 0 && copied == completed;
+            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", "client", allCopied ? KnobResult.StatusNoEffect : KnobResult.StatusApplied, "bool", "on",
+                senders.Count > 0 ? "on" : null, 1, senders.Count > 0 ? 1 : 0,
+                SocketKnobText.Invariant($"{sends} sends, {completed} completions, {copied} marked copied (SO_EE_CODE_ZEROCOPY_COPIED), {senders.Sum(z => z.NoBufferErrors)} ENOBUFS"),
+                allCopied ? "the kernel fell back to a deferred copy for every send (always so on loopback): no copy was saved" : null));
+        }
+
+        if (c.SkipCopy)
+        {
+            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", "server", KnobResult.StatusApplied, "bool", "on", "on", 1, 1, null,
+                "received bytes are counted and discarded in the kernel, not copied to user space"));
+        }
+
+        return lines.Count > 0 ? lines : knobs;
+    }
+
+    private static void AddProbeMetrics(SortedDictionary<string, double> metrics, RepetitionProbes probes, bool requestResponse)
+    {
+        if (probes.Cpu is { } cpu)
+        {
+            metrics[MetricIds.CpuProcessUs] = cpu.ProcessUserUs + cpu.ProcessSystemUs;
+            metrics[MetricIds.CpuProcessPercentOfOneCore] = cpu.ProcessCpuPercentOfOneCore;
+            metrics[MetricIds.HarnessOverheadUs] = cpu.HarnessOverheadUs;
+            if (!requestResponse && cpu.ServiceDemandUsPerKiB is double perKiB)
+            {
+                metrics[MetricIds.ServiceDemandUsPerKiB] = perKiB;
+            }
+
+            if (requestResponse && cpu.ServiceDemandUsPerTransaction is double perTransaction)
+            {
+                metrics[MetricIds.ServiceDemandUsPerTransaction] = perTransaction;
+            }
+        }
+
+        if (probes.Tcp is { } tcp && tcp.Samples.Count > 0)
+        {
+            if (tcp.Last("client") is { } client)
+            {
+                metrics[MetricIds.TcpRttUs] = client.RttUs;
+                if (client.MinRttUs is long min)
+                {
+                    metrics[MetricIds.TcpMinRttUs] = min;
+                }
+            }
+
+            long retrans = 0;
+            foreach (string side in new[] { "client", "server" })
+            {
+                var first = tcp.Samples.FirstOrDefault(s => s.Side == side);
+                if (first is not null && tcp.Last(side) is { } last)
+                {
+                    retrans += last.TotalRetransSegments - first.TotalRetransSegments;
+                }
+            }
+
+            metrics[MetricIds.TcpRetransSegments] = retrans;
+        }
+
+        if (probes.Counters is { } counters)
+        {
+            long Delta(string name) => counters.FirstOrDefault(d => d.Name == name)?.Delta ?? 0;
+            metrics[MetricIds.UdpRcvbufErrors] = Delta("Udp.RcvbufErrors");
+            metrics[MetricIds.TcpBacklogDrops] = Delta("TcpExt.TCPBacklogDrop");
+            metrics[MetricIds.SoftnetTimeSqueeze] = Delta("softnet.time_squeeze");
+        }
+    }
+
+    private static int[] WorkerThreadIds(Engines.WorkerHandle[] workers) => workers.Select(w => w.ThreadId).Where(t => t > 0).ToArray();
+
+}

@@ -1,0 +1,179 @@
+using LoopBench.Core.Engines;
+using LoopBench.Core.Interop;
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>The coordinator: warm-up, the window, interval samples, and the figures of a repetition.</summary>
+public sealed partial class Runner
+{
+    private enum Wake
+    {
+        Deadline,
+        Cancelled,
+        WorkerEnded,
+        CountReached,
+    }
+
+    private sealed record Coordination(
+        DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved);
+
+    private Coordination Coordinate(
+        Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
+        CancellationToken cancellation)
+    {
+        var cpus = ends.Select(_ => new HashSet<int>()).ToArray();
+        var intervals = new List<IntervalResult>();
+        bool counted = c.ByteLimit is not null || c.TransactionLimit is not null;
+        var pending = workers.Select(w => w.Completion).ToList();
+        Wake Wait(long deadline) => counted ? WaitCounted(deadline, ends, workers, pending, cancellation) : WaitUntil(deadline, [.. pending], cancellation);
+        var wake = Wait(Timestamps.Now() + TicksOf(c.WarmupMs));
+        probes.BeforeOpen();
+        window.Open();
+        probes.AtOpen();
+        var startedUtc = DateTimeOffset.UtcNow;
+        long t0 = window.T0Ticks;
+        long end = t0 + TicksOf(c.DurationMs);
+        long intervalTicks = TicksOf(c.IntervalMs);
+        long previousTicks = t0;
+        (long Bytes, long Transactions) previous = (0, 0);
+        while (true)
+        {
+            if (wake == Wake.Deadline)
+            {
+                long next = intervalTicks > 0 ? Math.Min(previousTicks + intervalTicks, end) : end;
+                wake = Wait(next);
+            }
+
+            bool last = wake != Wake.Deadline || Timestamps.Now() >= end;
+            if (last)
+            {
+                // CPU first: once the window closes the workers leave and their /proc entries go.
+                bool rr = c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+                var atClose = PrimaryTotals(ends);
+                probes.AtClose(WorkerThreadIds(workers), atClose.Bytes, rr ? atClose.Transactions : null);
+                window.Close();
+            }
+
+            long now = last ? window.T1Ticks : Timestamps.Now();
+            Observe(cpus, workers);
+            var totals = PrimaryTotals(ends);
+            probes.Sample(Timestamps.ToNs(now - t0));
+
+            if (intervalTicks > 0 && now > previousTicks)
+            {
+                var sample = new IntervalResult(
+                    Timestamps.ToNs(previousTicks - t0), Timestamps.ToNs(now - t0),
+                    totals.Bytes - previous.Bytes, totals.Transactions - previous.Transactions);
+                intervals.Add(sample);
+                IntervalCompleted?.Invoke(c, index, sample);
+            }
+
+            (previousTicks, previous) = (now, totals);
+            if (last)
+            {
+                break;
+            }
+        }
+
+        string? failure = wake == Wake.WorkerEnded ? WorkerFailure(ends, workers) ?? "a worker stopped before the window closed" : null;
+        return new Coordination(startedUtc, wake == Wake.Cancelled, failure, intervals, cpus);
+    }
+
+    /// <summary>
+    /// Count-based runs (-n, -k): ends that finish their share are not failures; once every end
+    /// that finishes on its own has done so, the window closes. An end that failed still fails the case.
+    /// </summary>
+    private static Wake WaitCounted(long deadlineTicks, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, List<Task> pending, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var wake = WaitUntil(deadlineTicks, [.. pending], cancellation);
+            if (wake != Wake.WorkerEnded)
+            {
+                return wake;
+            }
+
+            pending.RemoveAll(t => t.IsCompleted);
+            bool allFinished = true;
+            for (int i = 0; i < ends.Count; i++)
+            {
+                bool done = workers[i].Completion.IsCompleted;
+                if (done && (workers[i].Completion.IsFaulted || ends[i].Failure is not null))
+                {
+                    return Wake.WorkerEnded;
+                }
+
+                allFinished &= done || !ends[i].Finishes;
+            }
+
+            if (allFinished || pending.Count == 0)
+            {
+                return Wake.CountReached;
+            }
+        }
+    }
+
+    private static Wake WaitUntil(long deadlineTicks, Task[] completions, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            // Round up: waking before the deadline would emit a sliver of an interval.
+            long remainingNs = Timestamps.ToNs(deadlineTicks - Timestamps.Now());
+            long remainingMs = (remainingNs + 999_999) / 1_000_000;
+            if (remainingNs <= 0)
+            {
+                return Wake.Deadline;
+            }
+
+            try
+            {
+                if (Task.WaitAny(completions, (int)Math.Min(remainingMs, int.MaxValue), cancellation) >= 0)
+                {
+                    return Wake.WorkerEnded;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return Wake.Cancelled;
+            }
+        }
+    }
+
+    private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));
+
+    /// <summary>Stream counts what the receivers got; rr counts the client's transactions (rr-under-load: the response reader's).</summary>
+    private static bool IsPrimary(WorkloadEnd end) =>
+        end.Direction == EndDirection.Receive || (end.Direction == EndDirection.Both && end.Role == EndRole.Client);
+
+    private static (long Bytes, long Transactions) PrimaryTotals(IReadOnlyList<WorkloadEnd> ends)
+    {
+        long bytes = 0, transactions = 0;
+        foreach (var end in ends)
+        {
+            if (IsPrimary(end))
+            {
+                var (b, _, t) = end.Counters.Read();
+                bytes += b;
+                transactions += t;
+            }
+        }
+
+        return (bytes, transactions);
+    }
+
+    private static void Observe(HashSet<int>[] cpus, WorkerHandle[] workers)
+    {
+        for (int i = 0; i < workers.Length; i++)
+        {
+            int cpu = workers[i].ThreadId > 0 ? CpuAffinity.LastCpuOf(workers[i].ThreadId) : -1;
+            if (cpu >= 0)
+            {
+                cpus[i].Add(cpu);
+            }
+        }
+    }
+}

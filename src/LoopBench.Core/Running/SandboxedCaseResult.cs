@@ -1,0 +1,18 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Sandbox;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>
+/// A case run in a private network namespace: its <see cref="CaseResult"/> and what the namespace
+/// really had. TODO(issue 7 integration): CaseResult gains a Sandbox member and this folds into it.
+/// </summary>
+/// <param name="Result">The case result, as the child measured it (or why it failed or was skipped).</param>
+/// <param name="Sandbox">Read back from inside the namespace; null when the child never got that far.</param>
+/// <param name="Settings">The settings asked for.</param>
+/// <param name="HostSysctls">Host sysctls changed (journaled) for this case; empty when none.</param>
+public sealed record SandboxedCaseResult(
+    CaseResult Result,
+    SandboxReport? Sandbox,
+    SandboxSettings Settings,
+    IReadOnlyList<SysctlJournalEntry> HostSysctls);

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using LoopBench.Core.Results;
+using LoopBench.Core.Sandbox;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>The child's half: runs inside the namespace that <c>unshare --net</c> made for this whole process.</summary>
+public sealed partial class SandboxedRunner
+{
+    /// <summary>Exit code of a child whose stdin reached EOF: the parent is gone, the case is abandoned.</summary>
+    public const int ParentGoneExitCode = 75;
+
+    /// <summary>
+    /// Reads one request line from <paramref name="stdin"/>, applies and verifies the settings,
+    /// runs the case with <see cref="Runner"/>, and writes JSON lines to <paramref name="stdout"/>.
+    /// Then watches stdin: EOF calls <paramref name="onParentGone"/> (the CLI exits the process).
+    /// Returns 0 when a result was written, 2 on a malformed request.
+    /// </summary>
+    public static int RunChild(TextReader stdin, TextWriter stdout, TextWriter stderr, Action onParentGone, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        SandboxChildRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<SandboxChildRequest>(stdin.ReadLine() ?? "null", SandboxChildMessage.JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            stderr.WriteLine($"loopbench __case: malformed request: {ex.Message}");
+            return 2;
+        }
+
+        if (request is null)
+        {
+            stderr.WriteLine("loopbench __case: no request on stdin (this verb is started by LoopBench itself)");
+            return 2;
+        }
+
+        var watcher = new Thread(() => WatchParent(stdin, onParentGone)) { IsBackground = true, Name = "lb-parent-watch" };
+        watcher.Start();
+        var gate = new object();
+        void Send(SandboxChildMessage m)
+        {
+            lock (gate)
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(m, SandboxChildMessage.JsonOptions));
+                stdout.Flush();
+            }
+        }
+
+        var (result, report) = MeasureInNamespace(request, Send, cancellation);
+        Send(new SandboxChildMessage { Kind = SandboxChildMessage.Result, CaseResult = result, Sandbox = report });
+        return 0;
+    }
+
+    private static (CaseResult Result, SandboxReport? Report) MeasureInNamespace(SandboxChildRequest request, Action<SandboxChildMessage> send, CancellationToken cancellation)
+    {
+        var c = request.Case;
+        long inode;
+        IReadOnlyList<string> commands;
+        LinkState link;
+        try
+        {
+            commands = NamespaceSetup.Apply(request.Settings, request.HostNamespaceInode);
+            inode = NetworkNamespace.InodeOf("self");
+            link = NamespaceSetup.ReadLink();
+        }
+        catch (SandboxSetupException ex)
+        {
+            return (new CaseResult(c.Key, c, SandboxOutcomes.FailedSandbox, ex.Message, []), null);
+        }
+
+        send(new SandboxChildMessage { Kind = SandboxChildMessage.Ready, Pid = System.Environment.ProcessId, NamespaceInode = inode });
+        var keys = request.RecordSysctls.Concat(NamespaceSetup.SysctlsToWrite(request.Settings).Keys).Distinct(StringComparer.Ordinal);
+        var sysctls = NamespaceSetup.ReadSysctls(keys);
+        var before = NamespaceSetup.ReadQdiscs();
+        var runner = new Runner();
+        runner.IntervalCompleted += (_, index, sample) =>
+            send(new SandboxChildMessage { Kind = SandboxChildMessage.Interval, Repetition = index, Sample = sample });
+        var result = runner.RunCase(c, request.Repetitions, cancellation);
+        var after = NamespaceSetup.ReadQdiscs();
+        var qdiscs = after.Select(q => q.Minus(before.FirstOrDefault(b => b.Handle == q.Handle && b.Kind == q.Kind))).ToList();
+        return (result, new SandboxReport(inode, link, qdiscs, sysctls, commands));
+    }
+
+    private static void WatchParent(TextReader stdin, Action onParentGone)
+    {
+        try
+        {
+            while (stdin.Read() >= 0)
+            {
+                // the parent never writes after the request; anything else is ignored
+            }
+        }
+        catch (IOException)
+        {
+            // a broken pipe is EOF too
+        }
+
+        onParentGone();
+    }
+}

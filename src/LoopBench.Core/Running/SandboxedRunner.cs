@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LoopBench.Core.Interop;
+using LoopBench.Core.Results;
+using LoopBench.Core.Sandbox;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>The child of a sandboxed case, once its namespace is set up (for progress and tests).</summary>
+/// <param name="Pid">The child's pid (unshare execs the dotnet host, so it is the LoopBench process).</param>
+/// <param name="NamespaceInode">Inode of its network namespace, as lsns prints it.</param>
+/// <param name="TempDirectory">The parent-owned directory the child uses; deleted by the parent.</param>
+public sealed record SandboxChildInfo(int Pid, long NamespaceInode, string TempDirectory);
+
+/// <summary>
+/// Runs a case in a child LoopBench process inside its own network namespace:
+/// <c>unshare --net -- dotnet loopbench.dll __case</c>, request on stdin, JSON lines back on stdout.
+/// Never unshare() from .NET: a namespace belongs to a thread, and threads that exist stay on the
+/// host. See docs/sandbox.md.
+/// </summary>
+public sealed partial class SandboxedRunner
+{
+    /// <summary>Time a child gets to start its runtime and set up lo, beyond the case's own time. Defaults to 30 s.</summary>
+    public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time a child gets per repetition beyond warm-up and window (connect, drain, read-back). Defaults to 15 s.</summary>
+    public TimeSpan RepetitionAllowance { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a child has to report after SIGINT before it is killed. Defaults to 5 s.</summary>
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    private const int StderrTailLines = 20;
+
+    private readonly SandboxChildCommand _child;
+    private readonly Func<Capabilities> _capabilities;
+    private readonly HostSysctlPaths _hostPaths;
+
+    /// <summary>Creates a runner that starts <paramref name="child"/>; capabilities default to the cached probe.</summary>
+    public SandboxedRunner(SandboxChildCommand child, Func<Capabilities>? capabilities = null, HostSysctlPaths? hostPaths = null)
+    {
+        _child = child ?? throw new ArgumentNullException(nameof(child));
+        _capabilities = capabilities ?? (() => CapabilitiesProbe.Current);
+        _hostPaths = hostPaths ?? HostSysctlPaths.Host;
+    }
+
+    /// <summary>Raised (on a reader thread) for each interval the child reports, with the repetition index.</summary>
+    public event Action<Case, int, IntervalResult>? IntervalCompleted;
+
+    /// <summary>Raised (on a reader thread) when the child's namespace is set up and verified.</summary>
+    public event Action<SandboxChildInfo>? ChildReady;
+
+    /// <summary>
+    /// Runs <paramref name="candidate"/> with <paramref name="settings"/> in a fresh namespace. Never
+    /// throws for a case that cannot run: skips and failures are outcomes with reasons.
+    /// </summary>
+    public SandboxedCaseResult RunCase(Case candidate, SandboxSettings settings, int repetitions = 1, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(settings);
+        var c = candidate.Resolve();
+        var errors = SandboxValidator.Validate(settings);
+        if (errors.Count > 0)
+        {
+            return Finished(c, SandboxOutcomes.FailedSandbox, string.Join("; ", errors.Select(e => $"{e.Setting}: {e.Message}")), settings);
+        }
+
+        if (SkipReason(c, settings, _capabilities()) is string skip)
+        {
+            return Finished(c, SandboxOutcomes.SkippedSandbox, skip, settings);
+        }
+
+        HostSysctls? host = null;
+        try
+        {
+            host = settings.HostSysctls.Count > 0 ? HostSysctls.Apply(settings.HostSysctls, _hostPaths) : null;
+            var result = RunChild(c, settings, repetitions, cancellation);
+            return result with { HostSysctls = host?.Entries ?? [] };
+        }
+        catch (HostSysctlException ex)
+        {
+            return Finished(c, SandboxOutcomes.FailedSandbox, ex.Message, settings);
+        }
+        finally
+        {
+            host?.Dispose();
+        }
+    }
+
+    /// <summary>Why this case cannot run sandboxed on this host, or null. The same probe <c>loopbench env</c> prints.</summary>
+    public static string? SkipReason(Case resolved, SandboxSettings settings, Capabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        if (!capabilities.CanCreateNetworkNamespace)
+        {
+            return capabilities.NamespaceError ?? "needs CAP_NET_ADMIN for unshare(CLONE_NEWNET)";
+        }
+
+        if (settings.Qdisc is QdiscSpec q
+            && (capabilities.QdiscUnavailableReason(q.Kind) ?? (q.Kind == QdiscKind.Htb ? capabilities.QdiscUnavailableReason(q.Child ?? QdiscKind.Pfifo) : null)) is string qdisc)
+        {
+            return qdisc;
+        }
+
+        if (settings.Sysctls.TryGetValue("net.ipv4.tcp_congestion_control", out string? cc)
+            && !capabilities.CongestionControlAvailable.Contains(cc.Trim(), StringComparer.Ordinal))
+        {
+            return $"congestion control '{cc.Trim()}' is not available on this kernel (available: {string.Join(' ', capabilities.CongestionControlAvailable)})";
+        }
+
+        // By the bind address, not the kind name, so udp6 (and any IPv6 transport to come) is covered.
+        bool ipv6 = resolved.Transport.IsIp()
+            && System.Net.IPAddress.TryParse(resolved.Bind ?? resolved.Transport.DefaultAddress(), out var bind)
+            && bind.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+        if (ipv6 && settings.EffectiveMtuBytes < SandboxSettings.MinIpv6MtuBytes)
+        {
+            return $"{resolved.Transport.ToId()} needs lo MTU ≥ {SandboxSettings.MinIpv6MtuBytes}: at {settings.EffectiveMtuBytes} the kernel removes ::1 from lo and does not restore it";
+        }
+
+        return null;
+    }
+
+    private SandboxedCaseResult RunChild(Case c, SandboxSettings settings, int repetitions, CancellationToken cancellation)
+    {
+        var temp = Directory.CreateTempSubdirectory("loopbench-ns-"); // 0700
+        Process? process = null;
+        var stderrTail = new Queue<string>();
+        try
+        {
+            var runCase = c.UnixDirectory is null && !c.Transport.IsIp() ? c with { UnixDirectory = temp.FullName } : c;
+            var request = new SandboxChildRequest(runCase, settings with { HostSysctls = new SortedDictionary<string, string>() }, repetitions, EnvironmentProbe.RecordedSysctls, NetworkNamespace.InodeOf("self"));
+            process = Start(stderrTail);
+            try
+            {
+                process.StandardInput.WriteLine(JsonSerializer.Serialize(request, SandboxChildMessage.JsonOptions));
+                process.StandardInput.Flush(); // stdin stays open: its EOF tells the child the parent is gone
+            }
+            catch (IOException)
+            {
+                // the child died before reading its request; its exit code and stderr tell why
+            }
+
+            var pump = Task.Factory.StartNew(() => Pump(process, c, temp.FullName), TaskCreationOptions.LongRunning);
+            var deadline = Stopwatch.StartNew();
+            var limit = StartupAllowance + (TimeSpan.FromMilliseconds(c.WarmupMs + c.DurationMs) + RepetitionAllowance) * Math.Max(1, repetitions);
+            TimeSpan? interruptedAt = null;
+            string? killedFor = null;
+            while (!pump.Wait(TimeSpan.FromMilliseconds(100)))
+            {
+                if (cancellation.IsCancellationRequested && interruptedAt is null)
+                {
+                    ProcessSignals.Send(process.Id, ProcessSignals.SigInt); // the child abandons the case and reports
+                    interruptedAt = deadline.Elapsed;
+                }
+
+                if (deadline.Elapsed > limit || (interruptedAt is TimeSpan at && deadline.Elapsed - at > InterruptGrace))
+                {
+                    killedFor = interruptedAt is null ? $"did not finish within {limit.TotalSeconds:0} s" : $"did not stop within {InterruptGrace.TotalSeconds:0} s of SIGINT";
+                    process.Kill(entireProcessTree: true);
+                    break;
+                }
+            }
+
+            CloseQuietly(process.StandardInput);
+            if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(5));
+            }
+
+            DrainStderr(process);
+
+            var (result, report) = pump.IsCompletedSuccessfully ? pump.Result : (null, null);
+            if (result is not null && killedFor is null)
+            {
+                return new SandboxedCaseResult(result with { Case = c, Key = c.Key }, report, settings, []);
+            }
+
+            if (cancellation.IsCancellationRequested && killedFor is null)
+            {
+                return Finished(c, Outcomes.Interrupted, "interrupted before the child reported", settings);
+            }
+
+            string how = killedFor ?? $"exited with code {ExitCodeOf(process)} without a result";
+            string tail;
+            lock (stderrTail)
+            {
+                tail = string.Join(" | ", stderrTail);
+            }
+
+            return Finished(c, SandboxOutcomes.FailedChild, $"the sandbox child (pid {process.Id}) {how}; stderr tail: {(tail.Length > 0 ? tail : "(empty)")}", settings);
+        }
+        finally
+        {
+            if (process is not null)
+            {
+                try
+                {
+                    if (!process.HasExited)
+                    {
+                        process.Kill(entireProcessTree: true);
+                        process.WaitForExit(TimeSpan.FromSeconds(5));
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // never started or already reaped
+                }
+
+                process.Dispose();
+            }
+
+            DeleteTemp(temp);
+        }
+    }
+
+    private static SandboxedCaseResult Finished(Case c, string outcome, string reason, SandboxSettings settings) =>
+        new(new CaseResult(c.Key, c, outcome, reason, []), null, settings, []);
+
+    /// <summary>
+    /// WaitForExit with a timeout does not wait for the asynchronous stderr reader; the tail of a
+    /// crashed child's stderr could be missed. Waits (bounded) until the reader has seen end of stream.
+    /// </summary>
+    private static void DrainStderr(Process process)
+    {
+        if (!process.HasExited)
+        {
+            return;
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            process.WaitForExitAsync(deadline.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // a grandchild still holds the pipe; report what arrived
+        }
+    }
+}

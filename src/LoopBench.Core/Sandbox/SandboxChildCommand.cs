@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+
+namespace LoopBench.Core.Sandbox;
+
+/// <summary>
+/// How to start the LoopBench CLI as a sandbox child: the program and the arguments before the
+/// hidden <c>__case</c> verb. The parent runs <c>unshare --net -- Executable Prefix... __case</c>.
+/// </summary>
+/// <param name="Executable">The dotnet host, or the loopbench apphost.</param>
+/// <param name="Prefix">Arguments before the verb: the CLI assembly when <paramref name="Executable"/> is dotnet.</param>
+public sealed record SandboxChildCommand(string Executable, IReadOnlyList<string> Prefix)
+{
+    /// <summary>The hidden CLI verb the child runs.</summary>
+    public const string Verb = "__case";
+
+    /// <summary><c>dotnet &lt;cliAssemblyPath&gt;</c>, with the dotnet host located as in <see cref="LocateDotnetHost"/>.</summary>
+    public static SandboxChildCommand ForAssembly(string cliAssemblyPath) =>
+        File.Exists(cliAssemblyPath)
+            ? new SandboxChildCommand(LocateDotnetHost(), [Path.GetFullPath(cliAssemblyPath)])
+            : throw new FileNotFoundException("the LoopBench CLI assembly is not there", cliAssemblyPath);
+
+    /// <summary>The full argv the parent starts.</summary>
+    public IReadOnlyList<string> Argv() => ["unshare", "--net", "--", Executable, .. Prefix, Verb];
+
+    /// <summary>
+    /// The dotnet host: this process when it is dotnet, else DOTNET_HOST_PATH (set by the SDK for
+    /// test hosts), else the dotnet beside the running shared framework, else "dotnet" on PATH.
+    /// </summary>
+    public static string LocateDotnetHost()
+    {
+        string? self = System.Environment.ProcessPath;
+        if (self is not null && Path.GetFileName(self) == "dotnet")
+        {
+            return self;
+        }
+
+        if (System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is string hostPath && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+
+        // <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet
+        var framework = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/'));
+        string? root = framework.Parent?.Parent?.Parent?.FullName;
+        return root is not null && File.Exists(Path.Combine(root, "dotnet")) ? Path.Combine(root, "dotnet") : "dotnet";
+    }
+}

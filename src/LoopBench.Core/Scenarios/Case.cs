@@ -1,0 +1,162 @@
+using System.Text.Json.Serialization;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>
+/// One measured configuration, immutable. Optional fields left null take pattern-dependent
+/// defaults in <see cref="Resolve"/>; results always store the resolved case.
+/// </summary>
+public sealed record Case
+{
+    /// <summary>Largest message, request or response: 64 MiB.</summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
+
+    /// <summary>Transport. Defaults to tcp4.</summary>
+    public TransportKind Transport { get; init; } = TransportKind.Tcp4;
+
+    /// <summary>Traffic pattern. Defaults to stream.</summary>
+    public PatternKind Pattern { get; init; } = PatternKind.Stream;
+
+    /// <summary>Engine. Defaults to blocking.</summary>
+    public EngineKind Engine { get; init; } = EngineKind.Blocking;
+
+    /// <summary>Thread placement. Defaults to unpinned.</summary>
+    public PlacementKind Placement { get; init; } = PlacementKind.Unpinned;
+
+    /// <summary>Loopback address the server binds (IP transports). Defaults to 127.0.0.1 or ::1.</summary>
+    public string? Bind { get; init; }
+
+    /// <summary>Server port; 0 lets the kernel choose. Not part of the case key. Defaults to 0.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Parent of the private 0700 directory for Unix paths. Not part of the key. Defaults to the temp directory.</summary>
+    public string? UnixDirectory { get; init; }
+
+    /// <summary>Bytes per send for stream. Defaults to 128 KiB (iperf3's TCP default).</summary>
+    public int? MessageBytes { get; init; }
+
+    /// <summary>Request size for rr. Defaults to <see cref="MessageBytes"/>, else 64 B.</summary>
+    public int? RequestBytes { get; init; }
+
+    /// <summary>Response size for rr. Defaults to <see cref="MessageBytes"/>, else 64 B.</summary>
+    public int? ResponseBytes { get; init; }
+
+    /// <summary>TCP_NODELAY. Defaults to on for rr, off for stream.</summary>
+    public bool? NoDelay { get; init; }
+
+    /// <summary>Measured window length in ms. Defaults to 10 000.</summary>
+    public long DurationMs { get; init; } = 10_000;
+
+    /// <summary>Warm-up before the window opens, in ms. Defaults to 1 000.</summary>
+    public long WarmupMs { get; init; } = 1_000;
+
+    /// <summary>Interval between progress samples in ms; 0 turns them off. Not part of the key. Defaults to 1 000.</summary>
+    public long IntervalMs { get; init; } = 1_000;
+
+    /// <summary>Parallel flows (-P). rr-under-load: the stream flows beside the rr flow (0 allowed). Defaults to 1.</summary>
+    public int Parallel { get; init; } = 1;
+
+    /// <summary>bidir only: two socket pairs per flow, or one shared. Defaults to two-sockets.</summary>
+    public BidirMode? BidirMode { get; init; }
+
+    /// <summary>Count-based stream (-n): in-window bytes to send in all, split over the flows; null runs for the time.</summary>
+    public long? ByteLimit { get; init; }
+
+    /// <summary>Count-based rr/crr (-k): transactions in all, split over the flows; null runs for the time.</summary>
+    public long? TransactionLimit { get; init; }
+
+    /// <summary>rr: transactions outstanding per connection (netperf burst). Defaults to 1.</summary>
+    public int? Inflight { get; init; }
+
+    /// <summary>crr: who closes (client, server, rst). Defaults to client.</summary>
+    public CloseMode? Close { get; init; }
+
+    /// <summary>Datagram stream pacing target in bit/s of payload (-b); null or 0 is as fast as possible.</summary>
+    public long? BitsPerSecond { get; init; }
+
+    /// <summary>Datagram stream pacing target in datagrams/s (--pps); null or 0 is as fast as possible.</summary>
+    public double? PacketsPerSecond { get; init; }
+
+    /// <summary>rr-under-load: requests per second of the open-loop rr flow. Defaults to 1000.</summary>
+    public double? RequestsPerSecond { get; init; }
+
+    /// <summary>Datagram rr: ms a request waits for its response before it counts as lost. Defaults to 100.</summary>
+    public long? RrTimeoutMs { get; init; }
+
+    /// <summary>Loopback address the client binds (IP transports); null lets the kernel choose. Part of the key.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Unix transports: use the abstract namespace instead of a path. Defaults to off.</summary>
+    public bool UnixAbstract { get; init; }
+
+    /// <summary>Socket options of the client socket. Defaults to kernel defaults.</summary>
+    public SocketKnobs ClientKnobs { get; init; } = SocketKnobs.KernelDefault;
+
+    /// <summary>Socket options of the server socket. Defaults to kernel defaults.</summary>
+    public SocketKnobs ServerKnobs { get; init; } = SocketKnobs.KernelDefault;
+
+    /// <summary>Send with MSG_ZEROCOPY (TCP stream senders, blocking engine). Defaults to false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ZeroCopy { get; init; }
+
+    /// <summary>Receive with MSG_TRUNC: bytes are counted, not copied (TCP stream receivers, blocking engine). Defaults to false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SkipCopy { get; init; }
+
+    /// <summary>Capture the first N packets of each repetition to a pcap beside the results; 0 = off. Not part of the key.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int CapturePackets { get; init; }
+
+    /// <summary>The canonical key of the resolved case: how results are paired across runs.</summary>
+    public string Key => CaseKey.Of(Resolve());
+
+    /// <summary>This case with every default filled in.</summary>
+    public Case Resolve()
+    {
+        bool rr = Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        bool streams = !rr || Pattern == PatternKind.RrUnderLoad;
+        bool paced = streams && Transport.KeepsMessageBoundaries();
+        // rr-under-load: -l is the load flows' write size; the rr sizes default to 64 B.
+        int rrDefault = (Pattern == PatternKind.RrUnderLoad ? null : MessageBytes) ?? 64;
+        int streamDefault = Transport.IsUdp() || Transport == TransportKind.UnixDgram ? 1472 : 128 * 1024;
+        return this with
+        {
+            Bind = Transport.IsIp() ? Bind ?? Transport.DefaultAddress() : null,
+            MessageBytes = streams ? MessageBytes ?? streamDefault : null,
+            RequestBytes = rr ? RequestBytes ?? rrDefault : null,
+            ResponseBytes = rr ? ResponseBytes ?? rrDefault : null,
+            NoDelay = Transport.IsTcp() ? NoDelay ?? rr : null,
+            BidirMode = Pattern == PatternKind.Bidir ? BidirMode ?? Workloads.BidirMode.TwoSockets : null,
+            Inflight = Pattern == PatternKind.Rr ? Inflight ?? 1 : null,
+            Close = Pattern == PatternKind.Crr ? Close ?? CloseMode.Client : null,
+            BitsPerSecond = paced && BitsPerSecond is > 0 ? BitsPerSecond : null,
+            PacketsPerSecond = paced && PacketsPerSecond is > 0 ? PacketsPerSecond : null,
+            RequestsPerSecond = Pattern == PatternKind.RrUnderLoad ? RequestsPerSecond ?? 1000 : null,
+            RrTimeoutMs = Pattern == PatternKind.Rr && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
+        };
+    }
+
+    /// <summary>The workload's view of the resolved sizes.</summary>
+    public WorkloadParameters ToWorkloadParameters()
+    {
+        var r = Resolve();
+        int flows = Math.Max(1, r.Parallel);
+        double pps = r.PacketsPerSecond ?? (r.BitsPerSecond is long bps && r.MessageBytes is int len ? bps / (len * 8.0) : 0);
+        return new WorkloadParameters(r.MessageBytes ?? 0, r.RequestBytes ?? 0, r.ResponseBytes ?? 0)
+        {
+            Inflight = r.Inflight ?? 1,
+            ByteLimit = r.ByteLimit is long n ? Math.Max(1, n / (flows * (r.Pattern == PatternKind.Bidir ? 2 : 1))) : 0,
+            TransactionLimit = r.TransactionLimit is long k ? Math.Max(1, k / flows) : 0,
+            RatePerSecond = r.Pattern == PatternKind.RrUnderLoad ? r.RequestsPerSecond ?? 0 : pps,
+            TimeoutNs = (r.RrTimeoutMs ?? 100) * 1_000_000,
+            Close = r.Close ?? CloseMode.Client,
+            MessageBoundaries = r.Transport.KeepsMessageBoundaries(),
+            QuickAck = r.ServerKnobs.QuickAck == true || r.ClientKnobs.QuickAck == true,
+            ZeroCopy = r.ZeroCopy,
+            SkipCopy = r.SkipCopy,
+        };
+    }
+}

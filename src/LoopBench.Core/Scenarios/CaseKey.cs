@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>
+/// The canonical key of a resolved case: a stable, human-readable string of the parameters that
+/// define the measurement, in a fixed order. Reporting-only knobs (port, interval, paths) are left
+/// out so that the same experiment pairs across runs and hosts.
+/// </summary>
+public static class CaseKey
+{
+    /// <summary>E.g. "tcp4 stream blocking unpinned bind=127.0.0.1 len=131072 nodelay=off t=10s warmup=1s".</summary>
+    public static string Of(Case resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        var key = new StringBuilder();
+        key.Append(resolved.Transport.ToId()).Append(' ')
+            .Append(resolved.Pattern.ToId()).Append(' ')
+            .Append(resolved.Engine.ToId()).Append(' ')
+            .Append(resolved.Placement.ToId());
+        Add(key, "bind", resolved.Bind);
+        Add(key, "src", resolved.Source);
+        Add(key, "abstract", resolved.UnixAbstract ? "on" : null);
+        Add(key, "P", resolved.Parallel != 1 ? resolved.Parallel : null);
+        Add(key, "bidir", resolved.BidirMode?.ToId());
+        Add(key, "len", resolved.MessageBytes);
+        Add(key, "req", resolved.RequestBytes);
+        Add(key, "resp", resolved.ResponseBytes);
+        Add(key, "inflight", resolved.Inflight is int i && i != 1 ? i : null);
+        Add(key, "close", resolved.Close?.ToId());
+        Add(key, "b", resolved.BitsPerSecond);
+        Add(key, "pps", resolved.PacketsPerSecond);
+        Add(key, "rate", resolved.RequestsPerSecond);
+        Add(key, "timeout", resolved.RrTimeoutMs is long ms ? Convert.ToString(ms, CultureInfo.InvariantCulture) + "ms" : null);
+        Add(key, "n", resolved.ByteLimit);
+        Add(key, "k", resolved.TransactionLimit);
+        Add(key, "nodelay", resolved.NoDelay is bool b ? (b ? "on" : "off") : null);
+        AddKnobs(key, resolved);
+        Add(key, "t", Seconds(resolved.DurationMs));
+        Add(key, "warmup", Seconds(resolved.WarmupMs));
+        return key.ToString();
+    }
+
+    /// <summary>
+    /// Socket knobs that were set, sorted by name: "rcvbuf=65536" when both sides agree, else
+    /// "client-rcvbuf=…"/"server-rcvbuf=…". Kernel defaults add nothing, so older keys stay valid.
+    /// </summary>
+    private static void AddKnobs(StringBuilder key, Case resolved)
+    {
+        var client = KnobValues(resolved.ClientKnobs);
+        var server = KnobValues(resolved.ServerKnobs);
+        var parts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, value) in client)
+        {
+            if (server.TryGetValue(id, out string? other) && other == value)
+            {
+                parts[id] = value;
+            }
+            else
+            {
+                parts["client-" + id] = value;
+            }
+        }
+
+        foreach (var (id, value) in server)
+        {
+            if (!parts.ContainsKey(id))
+            {
+                parts["server-" + id] = value;
+            }
+        }
+
+        if (resolved.ZeroCopy)
+        {
+            parts["zerocopy"] = "on";
+        }
+
+        if (resolved.SkipCopy)
+        {
+            parts["skip-copy"] = "on";
+        }
+
+        foreach (var (name, value) in parts)
+        {
+            Add(key, name, value);
+        }
+    }
+
+    private static Dictionary<string, string> KnobValues(Transports.SocketKnobs k)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Put(string id, object? value)
+        {
+            if (value is not null)
+            {
+                values[id] = value is bool b ? (b ? "on" : "off") : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            }
+        }
+
+        Put("sndbuf", k.SendBufferBytes);
+        Put("rcvbuf", k.ReceiveBufferBytes);
+        Put("force-buffers", k.ForceBuffers ? true : null);
+        Put("mss", k.MaxSegmentBytes);
+        Put("congestion", k.CongestionControl);
+        Put("notsent-lowat", k.NotSentLowatBytes);
+        Put("cork", k.Cork);
+        Put("quickack", k.QuickAck);
+        Put("busy-poll", k.BusyPollUs);
+        Put("max-pacing-rate", k.MaxPacingRateBytesPerSecond);
+        Put("tos", k.TrafficClass);
+        Put("udp-segment", k.UdpSegmentBytes);
+        return values;
+    }
+
+    private static void Add(StringBuilder key, string name, object? value)
+    {
+        if (value is not null)
+        {
+            key.Append(' ').Append(name).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string Seconds(long ms) => (ms / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + "s";
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>One named case parameter: how text becomes a field of <see cref="Case"/>.</summary>
+/// <param name="Name">The name used by YAML keys and <c>--set name=value</c>.</param>
+/// <param name="Description">One line for help and errors.</param>
+/// <param name="Apply">Returns the case with the value set; throws <see cref="ParameterException"/> on bad text.</param>
+public sealed record CaseParameter(string Name, string Description, Func<Case, string, Case> Apply);
+
+/// <summary>
+/// The registry of case parameters. Quick flags, scenario keys and <c>--set</c> all go through it,
+/// so a parameter is parsed and checked in exactly one place.
+/// </summary>
+public static partial class CaseParameters
+{
+    /// <summary>Every parameter, in key order.</summary>
+    public static IReadOnlyList<CaseParameter> All { get; } =
+    [
+        new("transport", "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket", (c, v) => c with { Transport = Kind<TransportKind>("transport", v) }),
+        new("pattern", "stream, rr, reverse, bidir, crr or rr-under-load", (c, v) => c with { Pattern = Kind<PatternKind>("pattern", v) }),
+        new("engine", "how bytes move: blocking, async, pipelines, pipelines-inline or networkstream", (c, v) => c with { Engine = Kind<EngineKind>("engine", v) }),
+        new("placement", "unpinned, same-cpu or split", (c, v) => c with { Placement = Kind<PlacementKind>("placement", v) }),
+        new("bind", "loopback address the server binds (127.0.0.0/8 or ::1)", (c, v) => c with { Bind = v.Trim() }),
+        new("port", "server port, 0 for any free port", (c, v) => c with { Port = Int("port", v) }),
+        new("unix-dir", "parent directory of the private Unix socket directory", (c, v) => c with { UnixDirectory = v }),
+        new("unix-abstract", "Unix transports: abstract namespace name instead of a path (on/off); default off", (c, v) => c with { UnixAbstract = Bool("unix-abstract", v) }),
+        new("source", "loopback address the client binds (127.0.0.0/8 or ::1); default: the kernel's choice", (c, v) => c with { Source = v.Trim() }),
+        new("parallel", "parallel flows (-P); rr-under-load: stream flows beside the rr flow; default 1", (c, v) => c with { Parallel = Int("parallel", v) }),
+        new("bidir-mode", "bidir: two-sockets or shared; default two-sockets", (c, v) => c with { BidirMode = Kind<BidirMode>("bidir-mode", v) }),
+        new("bytes", "count-based stream (-n): bytes to send in all, instead of a time", (c, v) => c with { ByteLimit = Count("bytes", v) }),
+        new("transactions", "count-based rr/crr (-k): transactions in all, instead of a time", (c, v) => c with { TransactionLimit = Count("transactions", v) }),
+        new("inflight", "rr: transactions outstanding per connection; default 1", (c, v) => c with { Inflight = Int("inflight", v) }),
+        new("close", "crr: client, server or rst (SO_LINGER 0); default client", (c, v) => c with { Close = Kind<CloseMode>("close", v) }),
+        new("bitrate", "datagram stream pacing per flow in bit/s of payload (-b), e.g. 100M; 0 = as fast as possible", (c, v) => c with { BitsPerSecond = Rate("bitrate", v) }),
+        new("pps", "datagram stream pacing per flow in datagrams/s; 0 = as fast as possible", (c, v) => c with { PacketsPerSecond = Rate("pps", v) }),
+        new("rate", "rr-under-load: requests/s of the open-loop rr flow; default 1000", (c, v) => c with { RequestsPerSecond = Rate("rate", v) }),
+        new("rr-timeout", "datagram rr: wait for a response before counting it lost; default 100ms", (c, v) => c with { RrTimeoutMs = Duration("rr-timeout", v) }),
+        new("length", "bytes per send (stream), or both rr sizes", (c, v) => c with { MessageBytes = Size("length", v) }),
+        new("request-size", "rr request bytes", (c, v) => c with { RequestBytes = Size("request-size", v) }),
+        new("response-size", "rr response bytes", (c, v) => c with { ResponseBytes = Size("response-size", v) }),
+        new("nodelay", "TCP_NODELAY: on or off", (c, v) => c with { NoDelay = Bool("nodelay", v) }),
+        new("time", "measured window, e.g. 10 (s), 500ms", (c, v) => c with { DurationMs = Duration("time", v) }),
+        new("warmup", "warm-up before the window", (c, v) => c with { WarmupMs = Duration("warmup", v) }),
+        new("interval", "progress interval, 0 for none", (c, v) => c with { IntervalMs = Duration("interval", v) }),
+        .. KnobParameters(),
+    ];
+
+    /// <summary>Sets parameter <paramref name="name"/> from text, or throws <see cref="ParameterException"/>.</summary>
+    public static Case Apply(Case target, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var parameter = All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (parameter is null)
+        {
+            string? closest = KindNames.Closest(name, All.Select(p => p.Name));
+            string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
+            throw new ParameterException(name, $"unknown parameter '{name}'{hint}; valid: {string.Join(", ", All.Select(p => p.Name))}");
+        }
+
+        return parameter.Apply(target, value ?? string.Empty);
+    }
+
+    private static T Kind<T>(string name, string text)
+        where T : struct, Enum =>
+        KindNames.TryParse(text, out T value) ? value : throw new ParameterException(name, KindNames.UnknownMessage<T>(name, text));
+
+    private static int Size(string name, string text)
+    {
+        if (!ValueParsers.TryParseBytes(text, out long bytes, out string error))
+        {
+            throw new ParameterException(name, error);
+        }
+
+        if (bytes < 1 || bytes > Case.MaxMessageBytes)
+        {
+            throw new ParameterException(name, $"{bytes} bytes is out of range; use 1 B to 64 MiB");
+        }
+
+        return (int)bytes;
+    }
+
+    private static long Count(string name, string text)
+    {
+        if (!ValueParsers.TryParseBytes(text, out long value, out string error))
+        {
+            throw new ParameterException(name, error);
+        }
+
+        return value >= 1 ? value : throw new ParameterException(name, $"{value} is out of range; give a positive count, e.g. 1G or 100000");
+    }
+
+    /// <summary>A rate with SI suffixes (k, M, G = 10^3, 10^6, 10^9), as iperf3's -b.</summary>
+    private static long Rate(string name, string text)
+    {
+        string trimmed = text.Trim();
+        double factor = 1;
+        char last = trimmed.Length > 0 ? char.ToLowerInvariant(trimmed[^1]) : ' ';
+        if (last is 'k' or 'm' or 'g')
+        {
+            factor = last switch { 'k' => 1e3, 'm' => 1e6, _ => 1e9 };
+            trimmed = trimmed[..^1];
+        }
+
+        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 0 && value * factor < 1e13
+            ? (long)Math.Round(value * factor)
+            : throw new ParameterException(name, $"'{text}' is not a rate; use e.g. 0, 500, 100k, 2.5M, 1G");
+    }
+
+    private static long Duration(string name, string text) =>
+        ValueParsers.TryParseDurationMs(text, out long ms, out string error) ? ms : throw new ParameterException(name, error);
+
+    private static int Int(string name, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new ParameterException(name, $"'{text}' is not a whole number");
+
+    private static bool Bool(string name, string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "on" or "true" or "yes" or "1" => true,
+        "off" or "false" or "no" or "0" => false,
+        _ => throw new ParameterException(name, $"'{text}' is not on/off"),
+    };
+}

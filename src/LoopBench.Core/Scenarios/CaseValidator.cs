@@ -1,0 +1,86 @@
+using LoopBench.Core.Transports;
+
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>A problem with one parameter of a case.</summary>
+/// <param name="Parameter">The parameter's name, e.g. "time".</param>
+/// <param name="Message">What is wrong and what is valid.</param>
+public sealed record CaseError(string Parameter, string Message);
+
+/// <summary>
+/// Checks a case before anything is opened: ranges, and the loopback-only rule for addresses.
+/// Returns every problem at once.
+/// </summary>
+public static partial class CaseValidator
+{
+    /// <summary>Longest window or warm-up accepted: one day.</summary>
+    public const long MaxDurationMs = 24L * 3600 * 1000;
+
+    /// <summary>All problems of <paramref name="candidate"/>; empty when it can run.</summary>
+    public static IReadOnlyList<CaseError> Validate(Case candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var errors = new List<CaseError>();
+        var c = candidate.Resolve();
+        if (c.DurationMs <= 0 || c.DurationMs > MaxDurationMs)
+        {
+            errors.Add(new("time", $"{c.DurationMs} ms is out of range; the window must be positive and at most 24 h"));
+        }
+
+        if (c.WarmupMs < 0 || c.WarmupMs > MaxDurationMs)
+        {
+            errors.Add(new("warmup", $"{c.WarmupMs} ms is out of range; use 0 to 24 h"));
+        }
+
+        if (c.IntervalMs < 0)
+        {
+            errors.Add(new("interval", $"{c.IntervalMs} ms is negative; use 0 to turn intervals off"));
+        }
+
+        CheckSize(errors, "length", c.MessageBytes);
+        CheckSize(errors, "request-size", c.RequestBytes);
+        CheckSize(errors, "response-size", c.ResponseBytes);
+        if (c.Port is < 0 or > 65535)
+        {
+            errors.Add(new("port", $"{c.Port} is out of range; use 0 (any free port) to 65535"));
+        }
+
+        if (c.Transport.IsIp())
+        {
+            if (!LoopbackAddress.TryResolve(c.Bind!, c.Transport, out _, out string error))
+            {
+                errors.Add(new("bind", error));
+            }
+        }
+        else
+        {
+            if (candidate.Bind is not null)
+            {
+                errors.Add(new("bind", $"transport {c.Transport.ToId()} takes no address; drop bind or use tcp4/tcp6/udp4/udp6"));
+            }
+
+            if (c.Port != 0)
+            {
+                errors.Add(new("port", $"transport {c.Transport.ToId()} takes no port"));
+            }
+        }
+
+        if (candidate.NoDelay is not null && !c.Transport.IsTcp())
+        {
+            errors.Add(new("nodelay", $"TCP_NODELAY does not apply to {c.Transport.ToId()}"));
+        }
+
+        ValidatePattern(candidate, c, errors);
+        ValidateKnobs(c, errors);
+
+        return errors;
+    }
+
+    private static void CheckSize(List<CaseError> errors, string name, int? bytes)
+    {
+        if (bytes is int b && (b < 1 || b > Case.MaxMessageBytes))
+        {
+            errors.Add(new(name, $"{b} bytes is out of range; use 1 B to 64 MiB"));
+        }
+    }
+}

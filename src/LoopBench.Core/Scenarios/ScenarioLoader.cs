@@ -1,0 +1,217 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>
+/// Reads a scenario file into a <see cref="ScenarioDocument"/> with YamlDotNet's representation
+/// model, which keeps the line and column of every node, so each error can point at its place.
+/// Structural problems are collected, not thrown one by one.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>The top-level keys a scenario may have.</summary>
+    public static readonly IReadOnlyList<string> TopLevelKeys =
+        ["name", "description", "repetitions", "timeout", "defaults", "matrix", "include", "exclude"];
+
+    /// <summary>Reads and parses <paramref name="path"/>; throws <see cref="ScenarioException"/> on any problem.</summary>
+    public static ScenarioDocument Load(string path)
+    {
+        string text = ReadText(path);
+        var errors = new List<ScenarioError>();
+        var document = Parse(path, text, errors);
+        return errors.Count == 0 ? document! : throw new ScenarioException(errors);
+    }
+
+    /// <summary>The text of a scenario file; throws <see cref="ScenarioException"/> when it is missing or unreadable.</summary>
+    public static string ReadText(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ScenarioException($"{path}: no such scenario file");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"{path}: cannot read the scenario file: {ex.Message}");
+        }
+    }
+
+    /// <summary>Parses YAML text; appends every structural problem to <paramref name="errors"/>.</summary>
+    public static ScenarioDocument? Parse(string file, string text, List<ScenarioError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            string reason = ex.InnerException?.Message ?? ex.Message;
+            errors.Add(new(file, MarkOf(ex.Start), $"broken YAML: {TrimPosition(reason)}"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            errors.Add(new(file, new SourceMark(1, 1), "the file is empty; a scenario needs at least 'matrix' or 'defaults'"));
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(new(file, MarkOf(stream.Documents[0].RootNode.Start), "a scenario is a mapping of keys (name, defaults, matrix, ...)"));
+            return null;
+        }
+
+        var reader = new Reader(file, errors);
+        string? name = null, description = null;
+        ScenarioValue? repetitions = null, timeout = null;
+        IReadOnlyList<ScenarioSetting> defaults = [];
+        IReadOnlyList<ScenarioAxis> matrix = [];
+        IReadOnlyList<IReadOnlyList<ScenarioSetting>> include = [], exclude = [];
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            switch (key)
+            {
+                case "name": name = reader.Scalar(valueNode, key)?.Text; break;
+                case "description": description = reader.Scalar(valueNode, key)?.Text; break;
+                case "repetitions": repetitions = reader.Scalar(valueNode, key); break;
+                case "timeout": timeout = reader.Scalar(valueNode, key); break;
+                case "defaults": defaults = reader.Settings(valueNode, key); break;
+                case "matrix": matrix = reader.Axes(valueNode); break;
+                case "include": include = reader.Entries(valueNode, key); break;
+                case "exclude": exclude = reader.Entries(valueNode, key); break;
+                default:
+                    errors.Add(new(file, MarkOf(keyNode.Start), UnknownKey("top-level key", key, TopLevelKeys)));
+                    break;
+            }
+        }
+
+        return new ScenarioDocument(file, name, description, repetitions, timeout, defaults, matrix, include, exclude);
+    }
+
+    /// <summary>"unknown parameter 'tranport' (did you mean 'transport'?); valid: ...".</summary>
+    internal static string UnknownKey(string what, string key, IEnumerable<string> valid)
+    {
+        var names = valid.ToList();
+        string? closest = KindNames.Closest(key, names);
+        string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
+        return $"unknown {what} '{key}'{hint}; valid: {string.Join(", ", names)}";
+    }
+
+    internal static SourceMark MarkOf(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private static string TrimPosition(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the mark already says where.
+        int colon = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && colon >= 0 ? message[(colon + 3)..] : message;
+    }
+
+    private sealed class Reader(string file, List<ScenarioError> errors)
+    {
+        public ScenarioValue? Scalar(YamlNode node, string key)
+        {
+            if (node is YamlScalarNode scalar)
+            {
+                return new ScenarioValue(scalar.Value ?? string.Empty, MarkOf(node.Start));
+            }
+
+            errors.Add(new(file, MarkOf(node.Start), $"'{key}' takes a single value, not a list or mapping"));
+            return null;
+        }
+
+        public IReadOnlyList<ScenarioSetting> Settings(YamlNode node, string key)
+        {
+            if (node is YamlScalarNode { Value: null or "" })
+            {
+                return [];
+            }
+
+            if (node is not YamlMappingNode mapping)
+            {
+                errors.Add(new(file, MarkOf(node.Start), $"'{key}' is a mapping of parameter: value"));
+                return [];
+            }
+
+            var settings = new List<ScenarioSetting>();
+            foreach (var (k, v) in mapping.Children)
+            {
+                string name = (k as YamlScalarNode)?.Value ?? string.Empty;
+                if (Scalar(v, name) is { } value)
+                {
+                    settings.Add(new ScenarioSetting(name, MarkOf(k.Start), value));
+                }
+            }
+
+            return settings;
+        }
+
+        public IReadOnlyList<ScenarioAxis> Axes(YamlNode node)
+        {
+            if (node is YamlScalarNode { Value: null or "" })
+            {
+                return [];
+            }
+
+            if (node is not YamlMappingNode mapping)
+            {
+                errors.Add(new(file, MarkOf(node.Start), "'matrix' is a mapping of parameter: [values]"));
+                return [];
+            }
+
+            var axes = new List<ScenarioAxis>();
+            foreach (var (k, v) in mapping.Children)
+            {
+                string name = (k as YamlScalarNode)?.Value ?? string.Empty;
+                var values = new List<ScenarioValue>();
+                if (v is YamlSequenceNode sequence)
+                {
+                    foreach (var item in sequence.Children)
+                    {
+                        if (Scalar(item, name) is { } value)
+                        {
+                            values.Add(value);
+                        }
+                    }
+
+                    if (sequence.Children.Count == 0)
+                    {
+                        errors.Add(new(file, MarkOf(v.Start), $"matrix axis '{name}' has no values; give at least one"));
+                    }
+                }
+                else if (Scalar(v, name) is { } single)
+                {
+                    values.Add(single);
+                }
+
+                axes.Add(new ScenarioAxis(name, MarkOf(k.Start), values));
+            }
+
+            return axes;
+        }
+
+        public IReadOnlyList<IReadOnlyList<ScenarioSetting>> Entries(YamlNode node, string key)
+        {
+            if (node is YamlScalarNode { Value: null or "" })
+            {
+                return [];
+            }
+
+            if (node is not YamlSequenceNode sequence)
+            {
+                errors.Add(new(file, MarkOf(node.Start), $"'{key}' is a list of mappings, e.g. - {{ transport: tcp6, pattern: rr }}"));
+                return [];
+            }
+
+            return sequence.Children.Select(entry => Settings(entry, key)).Where(s => s.Count > 0).ToList();
+        }
+    }
+}

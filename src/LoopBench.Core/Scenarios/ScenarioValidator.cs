@@ -1,0 +1,153 @@
+using System.Globalization;
+
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>
+/// Checks a <see cref="ScenarioDocument"/> against the case-parameter registry and turns it into a
+/// <see cref="Scenario"/>. Every error is collected before anything is thrown, each at the line and
+/// column it comes from; an unknown name gets the closest valid one as a suggestion.
+/// </summary>
+public static class ScenarioValidator
+{
+    /// <summary>Most repetitions per case a file may ask for.</summary>
+    public const int MaxRepetitions = 1000;
+
+    /// <summary>The file name used for errors in <c>--set</c> overrides.</summary>
+    public const string OverrideSource = "--set";
+
+    /// <summary>Validates and expands; throws <see cref="ScenarioException"/> with every error.</summary>
+    public static Scenario Validate(ScenarioDocument document, IReadOnlyList<ScenarioSetting>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        overrides ??= [];
+        var errors = new List<ScenarioError>();
+        var bad = new HashSet<ScenarioSetting>();
+        string file = document.File;
+        CheckSettings(file, document.Defaults, errors, bad);
+        CheckSettings(OverrideSource, overrides, errors, bad);
+        foreach (var entry in document.Include.Concat(document.Exclude))
+        {
+            CheckSettings(file, entry, errors, bad);
+        }
+
+        var seenAxes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var axis in document.Matrix)
+        {
+            if (!seenAxes.Add(MatrixExpander.Normalize(axis.Key)))
+            {
+                errors.Add(new(file, axis.KeyMark, $"matrix axis '{axis.Key}' is given twice"));
+            }
+
+            CheckSettings(file, axis.Values.Select(v => new ScenarioSetting(axis.Key, axis.KeyMark, v)), errors, bad);
+        }
+
+        int? repetitions = ParseRepetitions(document, errors);
+        long? timeoutMs = ParseTimeout(document, errors);
+        bool settingErrors = errors.Count > 0;
+
+        var cases = new List<Case>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var caseErrors = new Dictionary<string, ScenarioError>(StringComparer.Ordinal);
+        foreach (var expanded in MatrixExpander.Expand(document, overrides))
+        {
+            // Settings already reported are left out, so the case-level checks still run on the rest.
+            var settings = expanded.Where(s => !bad.Contains(s)).ToList();
+            var c = MatrixExpander.ToCase(settings);
+            var problems = CaseValidator.Validate(c);
+            foreach (var problem in problems)
+            {
+                var source = settings.LastOrDefault(s => MatrixExpander.Normalize(s.Key) == problem.Parameter);
+                var error = source is null
+                    ? new ScenarioError(file, new SourceMark(0, 0), $"{problem.Parameter}: {problem.Message}")
+                    : new ScenarioError(source.Value.Mark.Line == 0 ? OverrideSource : file, source.Value.Mark, $"{problem.Parameter}: {problem.Message}");
+                caseErrors.TryAdd(error.ToString(), error with { Message = $"{error.Message} (case {c.Key})" });
+            }
+
+            if (problems.Count == 0 && keys.Add(c.Key))
+            {
+                cases.Add(c.Resolve());
+            }
+        }
+
+        errors.AddRange(caseErrors.Values);
+        if (!settingErrors && errors.Count == 0 && cases.Count == 0)
+        {
+            var mark = document.Matrix.Count > 0 ? document.Matrix[0].KeyMark : new SourceMark(0, 0);
+            errors.Add(new(file, mark, "the matrix expands to zero cases: every combination is excluded"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(Ordered(errors));
+        }
+
+        string name = document.Name ?? Path.GetFileNameWithoutExtension(file);
+        return new Scenario(name, document.Description, file, cases, repetitions, timeoutMs);
+    }
+
+    private static void CheckSettings(string file, IEnumerable<ScenarioSetting> settings, List<ScenarioError> errors, HashSet<ScenarioSetting> bad)
+    {
+        var names = CaseParameters.All.Select(p => p.Name).ToList();
+        foreach (var setting in settings)
+        {
+            string source = setting.Value.Mark.Line == 0 ? OverrideSource : file;
+            if (!names.Contains(MatrixExpander.Normalize(setting.Key)))
+            {
+                errors.Add(new(source, setting.KeyMark, ScenarioLoader.UnknownKey("parameter", setting.Key, names)));
+                bad.Add(setting);
+                continue;
+            }
+
+            try
+            {
+                CaseParameters.Apply(new Case(), setting.Key, setting.Value.Text);
+            }
+            catch (ParameterException ex)
+            {
+                errors.Add(new(source, setting.Value.Mark, $"{MatrixExpander.Normalize(setting.Key)}: {ex.Message}"));
+                bad.Add(setting);
+            }
+        }
+    }
+
+    private static int? ParseRepetitions(ScenarioDocument document, List<ScenarioError> errors)
+    {
+        if (document.Repetitions is not { } value)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= MaxRepetitions)
+        {
+            return n;
+        }
+
+        errors.Add(new(document.File, value.Mark, $"repetitions: '{value.Text}' is out of range; use a whole number from 1 to {MaxRepetitions}"));
+        return null;
+    }
+
+    private static long? ParseTimeout(ScenarioDocument document, List<ScenarioError> errors)
+    {
+        if (document.Timeout is not { } value)
+        {
+            return null;
+        }
+
+        if (!ValueParsers.TryParseDurationMs(value.Text, out long ms, out string error))
+        {
+            errors.Add(new(document.File, value.Mark, $"timeout: {error}"));
+            return null;
+        }
+
+        if (ms <= 0 || ms > CaseValidator.MaxDurationMs)
+        {
+            errors.Add(new(document.File, value.Mark, $"timeout: {ms} ms is out of range; use a positive duration up to 24 h"));
+            return null;
+        }
+
+        return ms;
+    }
+
+    private static List<ScenarioError> Ordered(List<ScenarioError> errors) =>
+        errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList();
+}

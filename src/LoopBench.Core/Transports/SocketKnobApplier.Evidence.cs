@@ -1,0 +1,86 @@
+using System.Net.Sockets;
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Results;
+
+namespace LoopBench.Core.Transports;
+
+/// <summary>Evidence that a knob acted, gathered after the window (before the sockets close).</summary>
+public static partial class SocketKnobApplier
+{
+    /// <summary>
+    /// Adds evidence to the results <see cref="Apply"/> returned for <paramref name="socket"/>: buffer
+    /// sizes now versus at setup (autotuning), and TCP_INFO's pacing rate and MSS when
+    /// <paramref name="info"/> is given. Results for other sockets pass through unchanged.
+    /// </summary>
+    public static IReadOnlyList<KnobResult> AddEvidence(Socket socket, IReadOnlyList<KnobResult> results, TcpInfoSnapshot? info)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(results);
+        var withEvidence = new List<KnobResult>(results.Count);
+        foreach (var r in results)
+        {
+            withEvidence.Add(EvidenceFor(socket, r, info) is string evidence ? r with { Evidence = evidence } : r);
+        }
+
+        return withEvidence;
+    }
+
+    /// <summary>
+    /// Applies per-side knobs to both ends of a pair: client results first, then server. The
+    /// transport id is the pair's (e.g. "tcp4"); see <see cref="Apply"/> for the rules.
+    /// </summary>
+    public static IReadOnlyList<KnobResult> ApplyPair(
+        ConnectedPair pair, string transportId, SocketKnobs client, SocketKnobs server, KernelNetLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return [.. Apply(pair.Client, transportId, "client", client, limits), .. Apply(pair.Server, transportId, "server", server, limits)];
+    }
+
+    /// <summary>Evidence for both ends of a pair, from results of <see cref="ApplyPair"/> and the last TCP_INFO of each end.</summary>
+    public static IReadOnlyList<KnobResult> AddPairEvidence(
+        ConnectedPair pair, IReadOnlyList<KnobResult> results, TcpInfoSnapshot? client, TcpInfoSnapshot? server)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(results);
+        var clientSide = AddEvidence(pair.Client, results.Where(r => r.Side == "client").ToList(), client);
+        var serverSide = AddEvidence(pair.Server, results.Where(r => r.Side != "client").ToList(), server);
+        return [.. clientSide, .. serverSide];
+    }
+
+    private static string? EvidenceFor(Socket socket, KnobResult r, TcpInfoSnapshot? info)
+    {
+        try
+        {
+            switch (r.Id)
+            {
+                case "sndbuf" or "rcvbuf" when r.EffectiveValue is long atSetup:
+                    var id = r.Id == "sndbuf" ? SocketKnobId.SendBuffer : SocketKnobId.ReceiveBuffer;
+                    var (level, option) = Option(id, force: false, ipv6: false);
+                    long now = ReadNumber(socket, level, option);
+                    if (now != atSetup)
+                    {
+                        return $"{(r.Status == KnobResult.StatusDefault ? "autotuned" : "changed")} from {SocketKnobText.Bytes(atSetup)} at setup to {SocketKnobText.Bytes(now)} at the end";
+                    }
+
+                    return r.Status == KnobResult.StatusDefault
+                        ? $"unchanged at {SocketKnobText.Bytes(now)}: autotuning did not grow it"
+                        : $"stayed at {SocketKnobText.Bytes(now)}: autotuning is off";
+                case "max-pacing-rate" when info is { MaxPacingRateBytesPerSecond: ulong max } i:
+                    return $"TCP_INFO max_pacing_rate={RateText(max)}, pacing_rate={RateText(i.PacingRateBytesPerSecond ?? ulong.MaxValue)}";
+                case "mss" when info is { } i:
+                    return SocketKnobText.Invariant($"TCP_INFO snd_mss={i.SendMssBytes} B");
+                case "congestion" when r.Effective is not null:
+                    return $"TCP_CONGESTION still {SocketTuning.CongestionControlOf(socket)} at the end";
+                default:
+                    return null;
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
+    private static string RateText(ulong bytesPerSecond) =>
+        bytesPerSecond >= long.MaxValue || bytesPerSecond == uint.MaxValue ? "unlimited" : SocketKnobText.Rate((long)bytesPerSecond);
+}

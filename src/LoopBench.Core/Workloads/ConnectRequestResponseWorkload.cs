@@ -1,0 +1,168 @@
+using System.Net.Sockets;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Transports;
+
+namespace LoopBench.Core.Workloads;
+
+/// <summary>
+/// netperf TCP_CRR: connect, request, response, close, over and over (tcp4, tcp6, unix-stream,
+/// unix-seqpacket). The client times connect(2) and the whole transaction; the close mode says
+/// who closes first, or whether the client resets with SO_LINGER 0. A new socket per connection is
+/// the one allocation the pattern cannot avoid: the client reports its bytes per connection.
+/// Ephemeral-port exhaustion (EADDRNOTAVAIL) fails the case with the reason.
+/// </summary>
+public sealed class ConnectRequestResponseWorkload : IWorkload
+{
+    private const int AcceptPollUs = 20_000;
+
+    /// <inheritdoc />
+    public PatternKind Pattern => PatternKind.Crr;
+
+    /// <inheritdoc />
+    public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var listener = context.Listener ?? throw new ArgumentException("crr needs a listener", nameof(context));
+        var open = context.Open ?? throw new ArgumentException("crr needs the engine's Open", nameof(context));
+        var p = context.Parameters;
+        string f = context.Flow.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var clientSlot = new ConnectionSlot(null);
+        var serverSlot = new ConnectionSlot(listener);
+        var client = new WorkloadEnd($"lb-c{f}-crr", EndRole.Client, EndDirection.Both, clientSlot)
+        { Flow = context.Flow, Latency = new LatencyHistogram(), ConnectLatency = new LatencyHistogram(), LatencyKind = "transaction" };
+        var server = new WorkloadEnd($"lb-s{f}-crr", EndRole.Server, EndDirection.Both, serverSlot) { Flow = context.Flow, Finishes = false };
+        byte[] request = ChannelIo.NewBuffer(p.RequestBytes);
+        byte[] responseIn = ChannelIo.NewBuffer(p.ResponseBytes);
+        byte[] requestIn = ChannelIo.NewBuffer(p.RequestBytes);
+        byte[] response = ChannelIo.NewBuffer(p.ResponseBytes);
+        client.Body = () => ClientLoop(client, clientSlot, listener, open, request, responseIn, p, context.Window);
+        server.Body = () => ServerLoop(server, serverSlot, listener, open, requestIn, response, p, context.Window);
+        return [client, server];
+    }
+
+    private static async ValueTask ClientLoop(
+        WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
+        ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window)
+    {
+        var counters = end.Counters;
+        long allocatedAtStart = -1;
+        long transactionBytes = request.Length + response.Length;
+        byte[] eof = new byte[1];
+        while (!window.IsStopping && !slot.IsAborted && (p.TransactionLimit == 0 || counters.Transactions < p.TransactionLimit))
+        {
+            bool measuring = window.IsMeasuring;
+            if (measuring && allocatedAtStart < 0)
+            {
+                allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+            }
+
+            long start = Timestamps.Now();
+            Socket socket;
+            try
+            {
+                socket = listener.NewClient();
+            }
+            catch (TransportSetupException ex)
+            {
+                end.Failure = $"{ex.Message} after {counters.Transactions} connections (ephemeral ports exhausted?); use --close rst or a shorter run";
+                break;
+            }
+
+            try
+            {
+                socket.Connect(listener.EndPoint);
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                end.Failure = ex.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressAlreadyInUse
+                    ? $"ephemeral ports exhausted after {counters.Transactions} connections (EADDRNOTAVAIL; net.ipv4.ip_local_port_range " +
+                      $"{File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Trim()}); use --close rst or a shorter run"
+                    : $"connect failed: {ex.SocketErrorCode}";
+                break;
+            }
+
+            long connected = Timestamps.Now();
+            if (p.Close == CloseMode.Rst)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+
+            slot.Attach(open(socket));
+            bool ok = await ChannelIo.SendAllAsync(slot, request) && await ChannelIo.ReceiveExactAsync(slot, response) == 1;
+            if (ok && p.Close == CloseMode.Server)
+            {
+                ok = await slot.ReceiveAsync(eof) == 0; // wait for the server's FIN, then close
+            }
+
+            slot.Release();
+            if (!ok)
+            {
+                end.Failure = slot.IsAborted ? null : "connection closed mid-transaction";
+                break;
+            }
+
+            if (measuring && window.IsMeasuring)
+            {
+                long done = Timestamps.Now();
+                end.ConnectLatency!.Record(Timestamps.ToNs(connected - start));
+                end.Latency!.Record(Timestamps.ToNs(done - start));
+                counters.Transactions++;
+                counters.Messages += 2;
+                counters.Bytes += transactionBytes;
+                end.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
+            }
+        }
+    }
+
+    private static async ValueTask ServerLoop(
+        WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
+        Memory<byte> request, ReadOnlyMemory<byte> response, WorkloadParameters p, MeasureWindow window)
+    {
+        var counters = end.Counters;
+        byte[] eof = new byte[1];
+        while (!slot.IsAborted)
+        {
+            Socket accepted;
+            try
+            {
+                if (!listener.Socket.Poll(AcceptPollUs, SelectMode.SelectRead))
+                {
+                    if (window.IsStopping)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                accepted = listener.Socket.Accept();
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                if (!slot.IsAborted && !window.IsStopping)
+                {
+                    end.Failure = $"accept failed: {ex.Message}";
+                }
+
+                break;
+            }
+
+            slot.Attach(open(accepted));
+            bool ok = await ChannelIo.ReceiveExactAsync(slot, request) == 1 && await ChannelIo.SendAllAsync(slot, response);
+            if (ok && p.Close != CloseMode.Server)
+            {
+                await slot.ReceiveAsync(eof); // the client closes (FIN) or resets first
+            }
+
+            slot.Release();
+            if (ok && window.IsMeasuring)
+            {
+                counters.Transactions++;
+                counters.Messages += 2;
+                counters.Bytes += request.Length + response.Length;
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using LoopBench.Core.Measurement;
+
+namespace LoopBench.Core.Workloads;
+
+/// <summary>
+/// Request/response over datagrams (UDP, unix-dgram), one outstanding. A request whose response
+/// does not arrive within the timeout (the client socket's SO_RCVTIMEO) counts as lost and the
+/// test goes on; a response that arrives later is recognised by its sequence and counted as late.
+/// </summary>
+public sealed class DatagramRequestResponseWorkload : IWorkload
+{
+    /// <inheritdoc />
+    public PatternKind Pattern => PatternKind.Rr;
+
+    /// <inheritdoc />
+    public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var p = context.Parameters with { MessageBoundaries = true };
+        string f = context.Flow.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var client = new WorkloadEnd($"lb-c{f}-rr", EndRole.Client, EndDirection.Both, context.Client)
+        { Flow = context.Flow, Latency = new LatencyHistogram(), Datagrams = new DatagramCounters() };
+        var server = new WorkloadEnd($"lb-s{f}-rr", EndRole.Server, EndDirection.Both, context.Server) { Flow = context.Flow, Finishes = false };
+        byte[] request = ChannelIo.NewBuffer(Math.Max(p.RequestBytes, DatagramHeader.MinMessageBytes));
+        byte[] responseIn = ChannelIo.NewBuffer(Math.Max(p.ResponseBytes, DatagramHeader.MinMessageBytes));
+        byte[] requestIn = ChannelIo.NewBuffer(request.Length);
+        byte[] response = ChannelIo.NewBuffer(responseIn.Length);
+        client.Body = () => ClientLoop(client, request, responseIn, p, context.Window);
+        server.Body = () => EchoLoop(server, requestIn, response, p, context.Window);
+        return [client, server];
+    }
+
+    private static async ValueTask ClientLoop(WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window)
+    {
+        var channel = end.Channel;
+        var counters = end.Counters;
+        var stats = end.Datagrams!;
+        var histogram = end.Latency!;
+        long transactionBytes = request.Length + response.Length;
+        long sequence = 0;
+        while (!window.IsStopping && (p.TransactionLimit == 0 || counters.Transactions < p.TransactionLimit))
+        {
+            long start = Timestamps.Now();
+            DatagramHeader.Write(request.Span, sequence, start, start, window.IsMeasuring);
+            if (await channel.SendAsync(request) < 0 && !DatagramHeader.IsTransient(channel.LastError))
+            {
+                end.Failure = channel.LastError;
+                break;
+            }
+
+            while (true)
+            {
+                int received = await channel.ReceiveAsync(response);
+                if (received < 0)
+                {
+                    if (!DatagramHeader.IsTransient(channel.LastError))
+                    {
+                        end.Failure = channel.LastError;
+                        return;
+                    }
+
+                    if (window.IsMeasuring)
+                    {
+                        stats.TimedOut++; // lost: no response within the timeout
+                    }
+
+                    break;
+                }
+
+                if (received >= DatagramHeader.MinMessageBytes && DatagramHeader.Sequence(response.Span) == sequence)
+                {
+                    long rttNs = Timestamps.ToNs(Timestamps.Now() - start);
+                    if (window.IsMeasuring)
+                    {
+                        histogram.Record(rttNs);
+                        counters.Transactions++;
+                        counters.Messages += 2;
+                        counters.Bytes += transactionBytes;
+                    }
+
+                    break;
+                }
+
+                stats.Late++; // a response to an earlier request that had timed out
+            }
+
+            sequence++;
+        }
+
+        await PacedSender.SendEndMarkersAsync(end, request, p);
+    }
+
+    /// <summary>Echoes each request's header in a response; stops at the end marker or after T1 when idle.</summary>
+    internal static async ValueTask EchoLoop(WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window)
+    {
+        var channel = end.Channel;
+        var counters = end.Counters;
+        while (true)
+        {
+            int received = p.MessageBoundaries
+                ? await channel.ReceiveAsync(request)
+                : await ChannelIo.ReceiveExactAsync(channel, request) is 1 ? request.Length : 0;
+            if (received == 0)
+            {
+                break;
+            }
+
+            if (received < 0)
+            {
+                if (!DatagramHeader.IsTransient(channel.LastError))
+                {
+                    end.Failure = channel.LastError;
+                    break;
+                }
+
+                if (window.IsStopping)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (received < DatagramHeader.MinMessageBytes)
+            {
+                continue;
+            }
+
+            request.Span[..25].CopyTo(response.Span);
+            bool ok = p.MessageBoundaries ? await channel.SendAsync(response) >= 0 : await ChannelIo.SendAllAsync(channel, response);
+            if (DatagramHeader.Sequence(request.Span) == DatagramHeader.EndMarker)
+            {
+                break;
+            }
+
+            if (!ok && !(p.MessageBoundaries && DatagramHeader.IsTransient(channel.LastError)))
+            {
+                end.Failure = channel.LastError ?? "peer closed the connection mid-request";
+                break;
+            }
+
+            if (window.IsMeasuring)
+            {
+                counters.Transactions++;
+                counters.Messages += 2;
+                counters.Bytes += request.Length + response.Length;
+            }
+        }
+
+        channel.ShutdownSend();
+    }
+}

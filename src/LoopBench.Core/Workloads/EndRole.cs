@@ -1,0 +1,11 @@
+namespace LoopBench.Core.Workloads;
+
+/// <summary>Which side of the connection an end is; placement pins by role.</summary>
+public enum EndRole
+{
+    /// <summary>The connecting side.</summary>
+    Client,
+
+    /// <summary>The accepting side.</summary>
+    Server,
+}

@@ -1,0 +1,121 @@
+using LoopBench.Core.Interop;
+using LoopBench.Core.Measurement;
+
+namespace LoopBench.Core.Workloads;
+
+/// <summary>
+/// The sending loop of paced datagrams and open-loop requests. Deadlines are absolute
+/// (start + n / rate): at each wake-up (clock_nanosleep TIMER_ABSTIME) every datagram that is due
+/// is sent, each stamped with its sequence, its intended and its actual send time. Rate 0 sends
+/// as fast as possible. Allocation-free when the channel completes synchronously.
+/// </summary>
+internal static class PacedSender
+{
+    /// <summary>A send that takes longer than this counts as blocked (a free one takes ~1–5 µs here).</summary>
+    public const long BlockedThresholdNs = 50_000;
+
+    /// <summary>Runs the loop until T1 or the byte limit, then sends end markers and half-closes.</summary>
+    public static async ValueTask RunAsync(WorkloadEnd end, Memory<byte> message, WorkloadParameters p, MeasureWindow window)
+    {
+        var channel = end.Channel;
+        var counters = end.Counters;
+        var stats = end.Datagrams!;
+        double rate = p.RatePerSecond;
+        double intervalTicks = rate > 0 ? System.Diagnostics.Stopwatch.Frequency / rate : 0;
+        long blockedTicks = Timestamps.FromTimeSpan(TimeSpan.FromTicks(BlockedThresholdNs / 100));
+        long start = Timestamps.Now();
+        long sequence = 0;
+        long scheduled = 0;
+        while (!window.IsStopping && (p.ByteLimit == 0 || counters.Bytes < p.ByteLimit))
+        {
+            long now = Timestamps.Now();
+            long due = now;
+            if (rate > 0)
+            {
+                due = start + (long)(scheduled * intervalTicks);
+                if (due > now)
+                {
+                    PreciseSleep.Until(due);
+                    now = Timestamps.Now();
+                }
+
+                if (window.IsMeasuring)
+                {
+                    long lateNs = Timestamps.ToNs(now - due);
+                    stats.WakeUps++;
+                    stats.LateNsTotal += lateNs;
+                    stats.MaxLateNs = Math.Max(stats.MaxLateNs, lateNs);
+                }
+            }
+
+            long burst = 0;
+            do
+            {
+                bool inWindow = window.IsMeasuring;
+                long sentAt = Timestamps.Now();
+                DatagramHeader.Write(message.Span, sequence, due, sentAt, inWindow);
+                bool ok = p.MessageBoundaries
+                    ? await channel.SendAsync(message) == message.Length
+                    : await ChannelIo.SendAllAsync(channel, message);
+                long took = Timestamps.Now() - sentAt;
+                if (!ok)
+                {
+                    if (p.MessageBoundaries && DatagramHeader.IsTransient(channel.LastError))
+                    {
+                        stats.SendErrors++; // not sent: the sequence number is reused
+                        break;
+                    }
+
+                    end.Failure = channel.LastError ?? "peer closed the connection";
+                    return;
+                }
+
+                if (inWindow)
+                {
+                    if (took > blockedTicks)
+                    {
+                        stats.BlockedSends++;
+                        stats.BlockedNs += Timestamps.ToNs(took);
+                    }
+
+                    stats.FirstSequence = stats.FirstSequence < 0 ? sequence : stats.FirstSequence;
+                    stats.LastSequence = sequence;
+                    stats.SentInWindow++;
+                    counters.Bytes += message.Length;
+                    counters.Messages++;
+                }
+
+                sequence++;
+                scheduled++;
+                burst++;
+                due = start + (long)(scheduled * intervalTicks);
+            }
+            while (rate > 0 && due <= now && !window.IsStopping);
+
+            if (window.IsMeasuring && burst > stats.MaxBurst)
+            {
+                stats.MaxBurst = burst;
+            }
+        }
+
+        await SendEndMarkersAsync(end, message, p);
+        channel.ShutdownSend();
+    }
+
+    /// <summary>Tells a datagram receiver that the flow is over; its queue drains first (FIFO).</summary>
+    public static async ValueTask SendEndMarkersAsync(WorkloadEnd end, Memory<byte> message, WorkloadParameters p)
+    {
+        if (!p.MessageBoundaries)
+        {
+            return;
+        }
+
+        // Header-sized markers: three of them always fit in the peer's queue, even after it stopped reading.
+        var marker = message[..DatagramHeader.MinMessageBytes];
+        for (int i = 0; i < 3; i++)
+        {
+            DatagramHeader.Write(marker.Span, DatagramHeader.EndMarker, 0, 0, false);
+            await end.Channel.SendAsync(marker);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace LoopBench.Core.Workloads;
+
+/// <summary>The traffic pattern of a case.</summary>
+public enum PatternKind
+{
+    /// <summary>Bulk one-way transfer, client to server (paced datagrams on UDP and Unix datagram transports).</summary>
+    Stream,
+
+    /// <summary>Request/response ping-pong: N transactions outstanding, each round trip timed.</summary>
+    Rr,
+
+    /// <summary>Bulk one-way transfer, server to client (iperf3 -R).</summary>
+    Reverse,
+
+    /// <summary>Both directions at once: two sockets per flow, or one with bidir-mode shared.</summary>
+    Bidir,
+
+    /// <summary>Connect, request, response, close, repeated (netperf TCP_CRR).</summary>
+    Crr,
+
+    /// <summary>An open-loop rr flow at a set rate beside N stream flows; latency from the intended send time.</summary>
+    RrUnderLoad,
+}

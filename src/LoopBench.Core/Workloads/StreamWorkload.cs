@@ -1,0 +1,88 @@
+using LoopBench.Core.Measurement;
+
+namespace LoopBench.Core.Workloads;
+
+/// <summary>
+/// Bulk one-way transfer from client to server. The sender writes fixed-size messages until the
+/// window closes (or, with -n, until its share of bytes is sent), then half-closes; the receiver reads until end of stream, counting only reads
+/// that complete inside the window (it drains, uncounted, after T1).
+/// </summary>
+public sealed class StreamWorkload : IWorkload
+{
+    /// <inheritdoc />
+    public PatternKind Pattern => PatternKind.Stream;
+
+    /// <inheritdoc />
+    public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int bytes = context.Parameters.MessageBytes;
+        long limit = context.Parameters.ByteLimit;
+        var (sender, receiver) = FlowEnds.Create(context, datagrams: false);
+        byte[] sendBuffer = ChannelIo.NewBuffer(bytes);
+        byte[] receiveBuffer = ChannelIo.NewBuffer(bytes);
+        sender.Body = () => SendLoop(sender, sendBuffer, context.Window, limit);
+        receiver.Body = () => ReceiveLoop(receiver, receiveBuffer, context.Window);
+        return [sender, receiver];
+    }
+
+    internal static async ValueTask SendLoop(WorkloadEnd end, ReadOnlyMemory<byte> message, MeasureWindow window, long byteLimit = 0)
+    {
+        var channel = end.Channel;
+        var counters = end.Counters;
+        while (!window.IsStopping)
+        {
+            var chunk = message;
+            if (byteLimit > 0 && window.IsMeasuring)
+            {
+                long left = byteLimit - counters.Bytes;
+                if (left <= 0)
+                {
+                    break; // -n: this flow's share is sent
+                }
+
+                chunk = left < message.Length ? message[..(int)left] : message;
+            }
+
+            int sent = await channel.SendAsync(chunk);
+            if (sent < 0)
+            {
+                end.Failure = channel.LastError;
+                break;
+            }
+
+            if (window.IsMeasuring)
+            {
+                counters.Bytes += sent;
+                counters.Messages++;
+            }
+        }
+
+        channel.ShutdownSend();
+    }
+
+    internal static async ValueTask ReceiveLoop(WorkloadEnd end, Memory<byte> buffer, MeasureWindow window)
+    {
+        var channel = end.Channel;
+        var counters = end.Counters;
+        while (true)
+        {
+            int received = await channel.ReceiveAsync(buffer);
+            if (received <= 0)
+            {
+                if (received < 0)
+                {
+                    end.Failure = channel.LastError;
+                }
+
+                break;
+            }
+
+            if (window.IsMeasuring)
+            {
+                counters.Bytes += received;
+                counters.Messages++;
+            }
+        }
+    }
+}

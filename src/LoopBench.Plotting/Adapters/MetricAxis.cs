@@ -1,0 +1,52 @@
+using LoopBench.Core.Results;
+
+namespace LoopBench.Plotting.Adapters;
+
+/// <summary>How a metric is shown on an axis: a display unit and the factor from the stored unit.</summary>
+/// <param name="Metric">The metric id.</param>
+/// <param name="Label">Axis label with its unit, e.g. "throughput (Gbit/s)".</param>
+/// <param name="Factor">Stored value × factor = shown value.</param>
+internal sealed record MetricAxis(string Metric, string Label, double Factor)
+{
+    /// <summary>The axis for <paramref name="metric"/>, scaled to <paramref name="largest"/> (in the stored unit).</summary>
+    public static MetricAxis For(string metric, double largest)
+    {
+        var info = MetricCatalog.Find(metric);
+        string what = Short(metric);
+        double top = Math.Abs(largest);
+        var (unit, factor) = info?.Unit switch
+        {
+            MetricUnitKind.BitsPerSecond when top >= 1e9 => ("Gbit/s", 1e-9),
+            MetricUnitKind.BitsPerSecond when top >= 1e6 => ("Mbit/s", 1e-6),
+            MetricUnitKind.BitsPerSecond => ("kbit/s", 1e-3),
+            MetricUnitKind.Nanoseconds when top >= 1e6 => ("ms", 1e-6),
+            MetricUnitKind.Nanoseconds => ("µs", 1e-3),
+            MetricUnitKind.PerSecond when top >= 1e6 => ("million/s", 1e-6),
+            MetricUnitKind.PerSecond when top >= 1e3 => ("thousand/s", 1e-3),
+            MetricUnitKind.PerSecond => ("1/s", 1.0),
+            MetricUnitKind.Bytes when top >= 1 << 30 => ("GiB", 1.0 / (1 << 30)),
+            MetricUnitKind.Bytes when top >= 1 << 20 => ("MiB", 1.0 / (1 << 20)),
+            MetricUnitKind.Bytes => ("B", 1.0),
+            MetricUnitKind.Ratio => ("ratio", 1.0),
+            MetricUnitKind.Count => ("count", 1.0),
+            _ => ("unit unknown", 1.0),
+        };
+        return new MetricAxis(metric, $"{what} ({unit})", factor);
+    }
+
+    /// <summary>A short name for titles and axes: "throughput", "round trip p99"; else the catalogue's description.</summary>
+    public static string Short(string metric) => metric switch
+    {
+        MetricIds.ThroughputBitsPerSecond => "throughput",
+        MetricIds.SentThroughputBitsPerSecond => "throughput (sender's count)",
+        MetricIds.TransactionsPerSecond => "transactions",
+        MetricIds.MessagesPerSecond => "sends",
+        MetricIds.ConnectionsPerSecond => "connections",
+        MetricIds.RttP50Ns => "round trip p50",
+        MetricIds.RttP90Ns => "round trip p90",
+        MetricIds.RttP99Ns => "round trip p99",
+        MetricIds.RttP999Ns => "round trip p99.9",
+        MetricIds.RttMeanNs => "round trip mean",
+        _ => MetricCatalog.Find(metric)?.Description ?? metric,
+    };
+}

@@ -1,0 +1,100 @@
+using LoopBench.Core.Results;
+using LoopBench.Plotting.Charts;
+
+namespace LoopBench.Plotting.Adapters;
+
+/// <summary>
+/// From a run document to a chart file: picks the cases, the metric and the axes (defaults from the
+/// matrix), turns the stored figures into chart inputs and renders. Reads results only.
+/// </summary>
+public static class RunCharts
+{
+    /// <summary>Most lines a latency or time-series chart draws before it says it left some out.</summary>
+    internal const int MaxLines = 12;
+
+    /// <summary>Renders <paramref name="request"/> of <paramref name="run"/> to <paramref name="path"/> (.png or .svg); returns the kind drawn.</summary>
+    /// <exception cref="ChartDataException">Unknown kind or metric, no passing case, or nothing this chart can draw.</exception>
+    public static string Render(RunResult run, ChartRequest request, string path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var source = RunChartSource.Of(run, request.CaseFragment);
+        string kind = request.Kind?.Trim().ToLowerInvariant() ?? DefaultKind(source, request);
+        if (!ChartRequest.Kinds.Contains(kind, StringComparer.Ordinal))
+        {
+            throw new ChartDataException($"unknown chart '{request.Kind}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
+        }
+
+        switch (kind)
+        {
+            case "bar":
+                MatrixCharts.Bar(source, request, path);
+                break;
+            case "sweep":
+                MatrixCharts.Sweep(source, request, path);
+                break;
+            case "reps":
+                MatrixCharts.Repetitions(source, request, path);
+                break;
+            case "percentiles":
+            case "cdf":
+                LatencyAdapter.Render(source, kind, path);
+                break;
+            default:
+                TimeSeriesAdapter.Render(source, request, path);
+                break;
+        }
+
+        return kind;
+    }
+
+    /// <summary>
+    /// Every chart that applies to <paramref name="run"/>, for the report: per primary metric the
+    /// matrix chart (sweep or bar) and the repetitions; latency percentiles and CDF where histograms
+    /// exist; the time series where intervals exist. Empty when no case passed.
+    /// </summary>
+    public static IReadOnlyList<(ChartRequest Request, string Caption)> Applicable(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        RunChartSource source;
+        try
+        {
+            source = RunChartSource.Of(run);
+        }
+        catch (ChartDataException)
+        {
+            return [];
+        }
+
+        var charts = new List<(ChartRequest, string)>();
+        var primaries = source.Cases.Select(c => c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (string metric in primaries)
+        {
+            var request = new ChartRequest(Metric: metric);
+            string kind = DefaultKind(source, request);
+            charts.Add((request with { Kind = kind }, $"{metric}: {(kind == "sweep" ? "against the swept parameter, median with its confidence band" : "median per case with its confidence interval")}"));
+            charts.Add((request with { Kind = "reps" }, $"{metric}: every repetition, so the noise is visible"));
+            if (source.Cases.Any(c => c.Repetitions.Any(r => r.Intervals.Count > 0)))
+            {
+                charts.Add((request with { Kind = "timeseries" }, $"{metric}: rate per interval over the window, first repetition of each case"));
+            }
+        }
+
+        if (source.Cases.Any(c => c.Repetitions.Any(r => r.LatencyBuckets is { Count: > 0 })))
+        {
+            charts.Add((new ChartRequest("percentiles"), "latency by percentile (HdrHistogram style), all repetitions merged"));
+            charts.Add((new ChartRequest("cdf"), "latency CDF, all repetitions merged"));
+        }
+
+        return charts;
+    }
+
+    /// <summary>Sweep when a varying axis is numeric (or --x names a numeric one), else bar.</summary>
+    internal static string DefaultKind(RunChartSource source, ChartRequest request)
+    {
+        string metric = source.Metric(request.Metric);
+        var axes = CaseAxes.Of(source.With(metric).Select(c => c.Key));
+        return request.X is string x
+            ? axes.IsNumeric(CaseAxes.Canonical(x)) && axes.Varying.Contains(CaseAxes.Canonical(x)) ? "sweep" : "bar"
+            : axes.NumericVarying.Count > 0 ? "sweep" : "bar";
+    }
+}

@@ -1,0 +1,52 @@
+using LoopBench.Core.Results;
+using LoopBench.Plotting.Charts;
+
+namespace LoopBench.Plotting.Adapters;
+
+/// <summary>
+/// Per-interval rate over the window: with one case, one line per repetition; with several, the
+/// first repetition of each. Throughput for stream cases, transactions per second for rr.
+/// </summary>
+/// <remarks>
+/// Schema 1 records intervals per repetition (all flows together) and no per-interval retransmits
+/// or drops, so no marks are drawn yet. TODO(issue 9): mark intervals once results carry per-flow
+/// interval series and TCP_INFO retransmit samples.
+/// </remarks>
+internal static class TimeSeriesAdapter
+{
+    public static void Render(RunChartSource source, ChartRequest request, string path)
+    {
+        var cases = source.Cases.Where(c => c.Repetitions.Any(r => r.Intervals.Count > 0)).ToList();
+        ChartCanvas.RequireData(cases.Count > 0, "no case recorded intervals (interval: 0?)");
+        if (request.Metric is string wanted && cases.Where(c => (c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)) == wanted).ToList() is { Count: > 0 } primary)
+        {
+            cases = primary; // stream and rr in one run: one chart per kind of rate
+        }
+
+        // Transactions per second when asked for, or when every case drawn is request/response.
+        bool transactions = request.Metric == MetricIds.TransactionsPerSecond
+            || (request.Metric is null && cases.All(c => (c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)) == MetricIds.TransactionsPerSecond));
+        var axes = CaseAxes.Of(cases.Select(c => c.Key));
+        var lines = new List<(string Name, IReadOnlyList<IntervalResult> Intervals)>();
+        foreach (var c in cases)
+        {
+            string label = axes.Describe(c.Key, axes.Varying);
+            var reps = c.Repetitions.Where(r => r.Intervals.Count > 0).ToList();
+            lines.AddRange(cases.Count == 1
+                ? reps.Select(r => ($"rep {r.Index + 1}", r.Intervals))
+                : [(label, reps[0].Intervals)]);
+        }
+
+        string metric = transactions ? MetricIds.TransactionsPerSecond : MetricIds.ThroughputBitsPerSecond;
+        double Rate(IntervalResult i) => transactions ? i.TransactionsPerSecond() : i.BitsPerSecond();
+        var axis = MetricAxis.For(metric, lines.SelectMany(l => l.Intervals).Select(Rate).DefaultIfEmpty(0).Max());
+        var series = lines.Take(RunCharts.MaxLines)
+            .Select(l => new TimeSeries(l.Name, Steps(l.Intervals, i => Rate(i) * axis.Factor))).ToList();
+        string what = cases.Count == 1 ? $"{cases[0].Key}, per repetition" : $"first repetition per case{LatencyAdapter.Omitted(lines.Count)}";
+        TimeSeriesChart.Save(new ChartText(source.Title($"rate per interval: {what}"), "time since the window opened (s)", axis.Label), series, path);
+    }
+
+    /// <summary>Each interval as a flat step from its start to its end, so short runs with two intervals still read right.</summary>
+    private static List<(double Seconds, double Value)> Steps(IReadOnlyList<IntervalResult> intervals, Func<IntervalResult, double> rate) =>
+        intervals.SelectMany(i => new[] { (i.StartNs / 1e9, rate(i)), (i.EndNs / 1e9, rate(i)) }).ToList();
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Cli;
+
+public sealed class QuickCommandTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--version")]
+    [InlineData("quick", "--help")]
+    public void HelpAndVersion_ExitZero(params string[] args)
+    {
+        var (code, stdout, _) = CliHarness.Run(args);
+        Assert.Equal(0, code);
+        Assert.Contains("loopbench", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("quick --transport sctp", "--transport", "valid: tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram, unix-seqpacket")]
+    [InlineData("quick --pattern bulk", "--pattern", "valid: stream, rr, reverse, bidir, crr, rr-under-load")]
+    [InlineData("quick --placement pinned", "--placement", "valid: unpinned, same-cpu, split")]
+    [InlineData("quick -t 0", "-t/--time", "must be positive")]
+    [InlineData("quick -t -5", "-t/--time", "must be positive")]
+    [InlineData("quick -l 0", "-l/--length", "1 B to 64 MiB")]
+    [InlineData("quick -l 65M", "-l/--length", "1 B to 64 MiB")]
+    [InlineData("quick --bind 10.0.0.1", "-B/--bind", "not a loopback address")]
+    [InlineData("quick --bind 0.0.0.0", "-B/--bind", "not a loopback address")]
+    [InlineData("quick --no-such-flag", "no-such-flag", "unknown option")]
+    [InlineData("frobnicate", "frobnicate", "valid: quick")]
+    public void BadInput_ExitsTwo_NamingTheFlag(string commandLine, string flag, string hint)
+    {
+        var (code, stdout, stderr) = CliHarness.Run(commandLine.Split(' '));
+        Assert.Equal(2, code);
+        Assert.Contains(flag, stderr, StringComparison.Ordinal);
+        Assert.Contains(hint, stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Fact(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    public void Json_IsAVersionedDocumentWithPercentilesAndSampleCount()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("quick", "--transport", "unix-stream", "--pattern", "rr", "-t", "300ms", "--warmup", "50ms", "-i", "100ms", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout); // progress never reaches stdout with --json
+        var rep = doc.RootElement.GetProperty("cases")[0].GetProperty("repetitions")[0];
+        Assert.True(rep.GetProperty("latency").GetProperty("samples").GetInt64() > 20);
+        Assert.True(rep.GetProperty("latency").GetProperty("p50Ns").GetDouble() > 0);
+        Assert.True(rep.GetProperty("metrics").GetProperty("rttP50Ns").GetDouble() > 0);
+        Assert.Contains("Interval", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    public void Table_ShowsStreamThroughputAndTheCongestionControl()
+    {
+        var (code, stdout, _) = CliHarness.Run("quick", "-t", "300ms", "--warmup", "50ms", "-l", "64K");
+        Assert.Equal(0, code);
+        Assert.Contains("Gbit/s", stdout, StringComparison.Ordinal);
+        Assert.Contains("msgs/s", stdout, StringComparison.Ordinal);
+        Assert.Contains(File.ReadAllText("/proc/sys/net/ipv4/tcp_congestion_control").Trim(), stdout, StringComparison.Ordinal);
+        Assert.Contains("outcome  passed", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    public void PortInUse_ExitsOne_WithAClearError()
+    {
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        holder.Listen();
+        string port = ((System.Net.IPEndPoint)holder.LocalEndPoint!).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (code, _, stderr) = CliHarness.Run("quick", "-t", "300ms", "-p", port);
+        Assert.Equal(1, code);
+        Assert.Contains("already in use", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    public void Json_OfAPacedUdpStream_CarriesLossFlowsAndOneWayDelay_AndReadsBack()
+    {
+        var (code, stdout, _) = CliHarness.Run("quick", "--transport", "udp4", "--pps", "5k", "-l", "200", "-P", "2", "-t", "300ms", "--warmup", "50ms", "-i", "0", "--json");
+        Assert.Equal(0, code);
+        var run = LoopBench.Core.Results.ResultJson.Deserialize(stdout);
+        var rep = Assert.Single(run.Cases[0].Repetitions);
+        Assert.Equal("one-way", rep.LatencyKind);
+        Assert.Equal(2, rep.Flows!.Count);
+        Assert.InRange(rep.Metrics["lossRatio"], 0, 1); // zero on a quiet machine; a starved receiver may overflow
+        Assert.True(rep.Metrics["datagramsReceived"] <= rep.Metrics["datagramsSent"]);
+        Assert.Equal(10_000, rep.Metrics["targetPacketsPerSecond"]);
+        Assert.True(rep.Metrics["jitterNs"] >= 0);
+        Assert.Contains("pps=5000", run.Cases[0].Key, StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    [InlineData("--pattern", "crr", "conns/s")]
+    [InlineData("--transport", "unix-dgram", "AF_UNIX never drops")]
+    [InlineData("--bidir", "--bidir-mode", "bidir    c2s")]
+    public void Table_CoversEveryPattern(string flag, string value, string expected)
+    {
+        string[] args = flag == "--bidir" ? ["quick", flag, value, "shared"] : ["quick", flag, value];
+        var (code, stdout, _) = CliHarness.Run([.. args, "-t", "300ms", "--warmup", "50ms", "-i", "0"]);
+        Assert.Equal(0, code);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        Assert.Contains("outcome  passed", stdout, StringComparison.Ordinal);
+    }
+}

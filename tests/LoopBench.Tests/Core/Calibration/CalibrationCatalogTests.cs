@@ -1,0 +1,94 @@
+using System.Net;
+using LoopBench.Core.Calibration;
+
+namespace LoopBench.Tests.Core.Calibration;
+
+public sealed class CalibrationCatalogTests
+{
+    private static readonly ToolContext Context = new(Port: 40000, DurationSeconds: 2, WarmupSeconds: 1);
+
+    [Fact(Timeout = 5_000)]
+    public void All_RowIds_AreUniqueAndCoverEveryTool()
+    {
+        var rows = CalibrationCatalog.All();
+        Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["iperf2", "iperf3", "nuttcp", "sockperf"], rows.Select(r => r.Tool).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void All_ServersBindLoopback()
+    {
+        foreach (var row in CalibrationCatalog.All())
+        {
+            var invocation = row.Command(Context);
+            if (invocation.ServerArgs is null)
+            {
+                // nuttcp cannot bind an address; both ends run in a private namespace holding only lo
+                Assert.Equal(["unshare", "--net"], invocation.ClientArgs.Take(2));
+                continue;
+            }
+
+            var args = invocation.ServerArgs.ToList();
+            int flag = args.FindIndex(a => a is "-B" or "-i");
+            Assert.True(flag >= 0, $"{row.Id}: server has no bind address");
+            Assert.True(IPAddress.IsLoopback(IPAddress.Parse(args[flag + 1])), row.Id);
+        }
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void ExplicitCongestionRows_PassItToTheTool()
+    {
+        foreach (var row in CalibrationCatalog.All().Where(r => r.CongestionControl is not null && r.Tool is "iperf3" or "iperf2"))
+        {
+            var args = row.Command(Context).ClientArgs.ToList();
+            int flag = args.FindIndex(a => a is "-C" or "-Z");
+            Assert.True(flag >= 0 && args[flag + 1] == row.CongestionControl, row.Id);
+        }
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void TryBuildCase_EachRow_BuildsOrSaysThePatternIsMissing()
+    {
+        foreach (var row in CalibrationCatalog.All())
+        {
+            bool built = CalibrationRunner.TryBuildCase(row, new CalibrationOptions(), out var c, out _, out string reason);
+            Assert.True(built || reason.StartsWith("pattern not available in this build", StringComparison.Ordinal), $"{row.Id}: {reason}");
+            if (built)
+            {
+                Assert.Equal(row.Placement, c.Placement);
+                Assert.Equal(2000, c.DurationMs);
+            }
+        }
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void TryBuildCase_MainRows_BuildInThisBuild()
+    {
+        foreach (string id in new[] { "iperf3-tcp4-fwd-cubic", "iperf3-tcp6-fwd-default", "sockperf-tcp4-pp-64B-split", "nuttcp-tcp4-cubic" })
+        {
+            var row = CalibrationCatalog.All().Single(r => r.Id == id);
+            Assert.True(CalibrationRunner.TryBuildCase(row, new CalibrationOptions(), out _, out _, out string reason), reason);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void Run_ToolNotInstalled_IsSkippedNamingTheAptPackage()
+    {
+        var row = CalibrationCatalog.All()[0] with { Id = "missing-tool", Executable = "no-such-tool-xyz", AptPackage = "no-such-package" };
+        var (cases, rows) = new CalibrationRunner().Run([row], new CalibrationOptions(), TestContext.Current.CancellationToken);
+        Assert.Empty(cases);
+        var result = Assert.Single(rows);
+        Assert.Equal(CalibrationRunner.SkippedToolMissing, result.Outcome);
+        Assert.Contains("apt-get install no-such-package", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void Run_RowFilter_RunsOnlyMatchingRows()
+    {
+        var rows = CalibrationCatalog.All().Select(r => r with { Executable = "no-such-tool-xyz" }).ToList();
+        var (_, results) = new CalibrationRunner().Run(rows, new CalibrationOptions { RowFilter = "SOCKPERF-TCP4" }, TestContext.Current.CancellationToken);
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.StartsWith("sockperf-tcp4", r.RowId, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Equal(CalibrationRunner.SkippedToolMissing, r.Outcome));
+    }
+}

@@ -1,0 +1,48 @@
+using LoopBench.Core.Comparison;
+using LoopBench.Core.Results;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Core.Comparison;
+
+public sealed class CaseComparerTests
+{
+    private static CaseResult Stream(int i, double factor, string outcome = Outcomes.Passed) =>
+        SyntheticRuns.Case(SyntheticRuns.StreamCase(i), new Dictionary<string, double[]>
+        {
+            [MetricIds.ThroughputBitsPerSecond] = SyntheticRuns.Noisy(new Random(12345 + i), 10, 1e10 * factor, 0.01),
+        }, outcome, outcome == Outcomes.Passed ? null : "worker died");
+
+    [Fact]
+    public void ACandidateCaseThatFailed_IsARegression_ASkippedOneIsNotCompared()
+    {
+        var baseline = SyntheticRuns.Run("b", [Stream(0, 1), Stream(1, 1)]);
+        var candidate = SyntheticRuns.Run("c", [Stream(0, 1, Outcomes.FailedWorker), Stream(1, 1, Outcomes.SkippedPlacement)]);
+        var report = CaseComparer.Compare(baseline, candidate, new ComparisonOptions());
+        Assert.True(report.HasRegression);
+        Assert.Equal("outcome", Assert.Single(report.Cases[0].Metrics).Metric);
+        Assert.Contains("failed:worker: worker died", report.Cases[0].Metrics[0].Note, StringComparison.Ordinal);
+        Assert.Empty(report.Cases[1].Metrics);
+        Assert.Contains("skipped:placement", report.Cases[1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImprovementAndThresholdOverride_AreHonoured()
+    {
+        var baseline = SyntheticRuns.Run("b", [Stream(0, 1)]);
+        var faster = SyntheticRuns.Run("c", [Stream(0, 1.08)]);
+        Assert.Equal(Verdict.Improvement, CaseComparer.Compare(baseline, faster, new ComparisonOptions()).Cases[0].Overall);
+        var wide = new ComparisonOptions { Thresholds = new Dictionary<string, string> { [MetricIds.ThroughputBitsPerSecond] = "10%" } };
+        Assert.Equal(Verdict.NoChange, CaseComparer.Compare(baseline, faster, wide).Cases[0].Overall);
+    }
+
+    [Theory]
+    [InlineData("5%|2us")]
+    [InlineData("2us")]
+    public void AThresholdForEveryMetric_MustBeRelative(string text)
+    {
+        var baseline = SyntheticRuns.Run("b", [Stream(0, 1)]);
+        var options = new ComparisonOptions { Thresholds = new Dictionary<string, string> { ["*"] = text } };
+        var ex = Assert.Throws<ComparisonInputException>(() => CaseComparer.Compare(baseline, baseline, options));
+        Assert.Contains("must be relative", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,52 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Tests.Fixtures;
+using NJsonSchema;
+
+namespace LoopBench.Tests.Core.Results;
+
+public sealed class RunDocumentTests
+{
+    private static RunResult FinishedRun()
+    {
+        var sink = new MemorySink(FakeRepetitions.Started(2, FakeRepetitions.Settings(repetitions: 4)));
+        new ScenarioRunner(new FakeRepetitions((c, i) => 1.25e9 * (1 + (i * 0.01))), sink).Run(CancellationToken.None);
+        return RunAssembler.Build(sink.Journal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task RunJson_ValidatesAgainstTheResultSchema()
+    {
+        var schema = await JsonSchema.FromFileAsync(RepoFiles.PathOf("docs", "result.schema.json"), TestContext.Current.CancellationToken);
+        var errors = schema.Validate(ResultJson.Serialize(FinishedRun()));
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        Assert.Empty(schema.Validate(ResultJson.Serialize(ResultJsonTests.Fixture()))); // quick --json documents too
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void RunJson_RoundTrips_WithSummariesAndSettings()
+    {
+        var run = FinishedRun();
+        var back = ResultJson.Deserialize(ResultJson.Serialize(run));
+        Assert.Equal(RunStatus.Completed, back.Status);
+        Assert.Equal(run.Settings!.Seed, back.Settings!.Seed);
+        var summary = back.Cases[0].Summaries![MetricIds.ThroughputBitsPerSecond];
+        Assert.Equal(4, summary.Count);
+        Assert.Equal(1.25e9 * 1.015, summary.Median, 3);
+        Assert.Equal("main", back.Label);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    [InlineData("ru-RU")]
+    public void SummaryMarkdown_IsInvariant(string culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        string md = RunSummary.Render(FinishedRun());
+        Assert.Contains("| throughputBitsPerSecond (Gbit/s) | 1.269 |", md, StringComparison.Ordinal);
+        Assert.Contains("| passed | 4 |", md, StringComparison.Ordinal);
+        Assert.Contains("indicative", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("1,269", md, StringComparison.Ordinal);
+    }
+}

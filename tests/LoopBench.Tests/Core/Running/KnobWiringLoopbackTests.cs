@@ -1,0 +1,151 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+using LoopBench.Core.Engines;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Core.Running;
+
+/// <summary>Issue 6 end to end: knobs through Case and Runner on real loopback, with the measurements.</summary>
+[Trait(Traits.Category, Traits.Loopback)]
+public sealed class KnobWiringLoopbackTests
+{
+    private static readonly KernelNetLimits Host = KernelNetLimits.Read();
+
+    private static RepetitionResult RunOnce(Case c)
+    {
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        return Assert.Single(result.Repetitions);
+    }
+
+    private static Case Short(Case c) => c with { DurationMs = 200, WarmupMs = 50, IntervalMs = 100 };
+
+    [Fact(Timeout = 20_000)]
+    public void Rcvbuf_AboveRmemMax_IsCappedWithReason()
+    {
+        int asked = (int)Math.Min(Host.ReceiveBufferMaxBytes * 4L, SocketKnobValidation.MaxBufferBytes);
+        var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
+        Assert.Equal(KnobResult.StatusCapped, knob.Status);
+        Assert.Contains("net.core.rmem_max", knob.Note, StringComparison.Ordinal);
+        Assert.Equal(Host.ReceiveBufferMaxBytes * 2L, knob.EffectiveValue);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void Rcvbuf_Force_ExceedsRmemMax()
+    {
+        Assert.SkipUnless(Environment.UserName == "root", "SO_RCVBUFFORCE needs CAP_NET_ADMIN");
+        long asked = Math.Min(Host.ReceiveBufferMaxBytes * 2L, SocketKnobValidation.MaxBufferBytes);
+        var c = CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var rep = RunOnce(Short(CaseParameters.Apply(c, "force-buffers", "on")));
+
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
+        Assert.Equal("SO_RCVBUFFORCE", knob.Name);
+        Assert.True(knob.EffectiveValue > Host.ReceiveBufferMaxBytes * 2L, knob.Describe());
+    }
+
+    public static TheoryData<string> Algorithms() => ["reno", "cubic", "bbr"];
+
+    [Theory(Timeout = 20_000)]
+    [MemberData(nameof(Algorithms))]
+    public void Congestion_AppliedPerSocket_ConfirmedByReadBack(string algorithm)
+    {
+        Assert.SkipUnless(Host.CongestionChoices().Contains(algorithm), $"{algorithm} is not offered by this kernel");
+        var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "congestion", algorithm)));
+
+        var knobs = rep.Knobs!.Where(k => k.Id == "congestion").ToList();
+        Assert.Equal(2, knobs.Count);
+        Assert.All(knobs, k =>
+        {
+            Assert.Equal(KnobResult.StatusApplied, k.Status);
+            Assert.Equal(algorithm, k.Effective);
+        });
+        Assert.Equal(algorithm, rep.Socket!.CongestionControl);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void TcpStream_TcpInfoCountersAndCpu_ArePresentAndPlausible()
+    {
+        var rep = RunOnce(Short(new Case()));
+
+        var client = rep.TcpInfo!.Last(s => s.Side == "client");
+        Assert.True(client.RttUs > 0);
+        Assert.True(client.SendCwndSegments > 0);
+        Assert.Contains(rep.TcpInfo!, s => s.Side == "server");
+        Assert.True(rep.Metrics[MetricIds.TcpRttUs] > 0);
+        Assert.NotEmpty(rep.KernelCounters!);
+        Assert.Contains(rep.KernelCounters!, d => d.Name == "Tcp.OutSegs" && d.Delta > 0 && d.Meaning.Length > 0);
+        Assert.True(rep.Cpu!.ProcessUserUs + rep.Cpu.ProcessSystemUs > 0);
+        Assert.True(rep.Metrics[MetricIds.ServiceDemandUsPerKiB] > 0);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void UdpFlood_MinimalRcvbufSameCpu_RaisesRcvbufErrors()
+    {
+        var c = CaseParameters.Apply(new Case { Transport = TransportKind.Udp4, Placement = PlacementKind.SameCpu }, "server-rcvbuf", "1");
+        var rep = RunOnce(Short(c));
+
+        var drops = Assert.Single(rep.KernelCounters!, d => d.Name == "Udp.RcvbufErrors");
+        Assert.True(drops.Delta > 0);
+        Assert.Contains("receive buffer", drops.Meaning, StringComparison.Ordinal);
+        Assert.Equal(drops.Delta, rep.Metrics[MetricIds.UdpRcvbufErrors]);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void ZeroCopy_CompletionsCountedAndFlaggedCopied()
+    {
+        var rep = RunOnce(Short(new Case { ZeroCopy = true, SkipCopy = true, MessageBytes = 64 * 1024 }));
+
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "zerocopy");
+        Assert.Matches(@"\d+ sends, [1-9]\d* completions, [1-9]\d* marked copied", knob.Evidence);
+        Assert.Equal(KnobResult.StatusNoEffect, knob.Status);
+        Assert.Contains(rep.Knobs!, k => k.Id == "skip-copy");
+        Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void Mss_SetBeforeConnect_IsApplied()
+    {
+        var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "mss", "1000")));
+
+        var client = Assert.Single(rep.Knobs!, k => k.Id == "mss" && k.Side == "client");
+        Assert.Equal(KnobResult.StatusApplied, client.Status);
+        Assert.InRange(rep.TcpInfo!.Last(s => s.Side == "client").SendMssBytes, 900, 1000);
+    }
+
+    [Theory(Timeout = 20_000)]
+    [InlineData(PatternKind.Stream)]
+    [InlineData(PatternKind.Rr)]
+    public void QuickAck_ReArmedAfterReceives_Passes(PatternKind pattern)
+    {
+        var rep = RunOnce(Short(CaseParameters.Apply(new Case { Pattern = pattern }, "quickack", "on")));
+
+        Assert.Contains(rep.Knobs!, k => k.Id == "quickack" && k.Status == KnobResult.StatusApplied);
+        Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void Capture_WithOrWithoutTcpdump_IsReportedAndTheRunGoesOn()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "lb-capture-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var c = Short(new Case { CapturePackets = 5 });
+            var result = new Runner(new RunnerOptions { CaptureDirectory = directory }).RunCase(c, cancellation: TestContext.Current.CancellationToken);
+
+            Assert.Equal(Outcomes.Passed, result.Outcome);
+            var capture = Assert.Single(result.Repetitions).Capture!;
+            Assert.Contains(capture.Outcome, new[] { "written", "skipped", "failed" });
+            Assert.True(capture.Outcome == "written" || capture.Reason is { Length: > 0 });
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

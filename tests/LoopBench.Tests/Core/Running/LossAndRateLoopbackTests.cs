@@ -1,0 +1,96 @@
+using System.Net;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Core.Running;
+
+/// <summary>UDP loss shown both ways, and crr at thousands of connections/s.</summary>
+[Trait(Traits.Category, Traits.Loopback)]
+public sealed class LossAndRateLoopbackTests
+{
+    [Fact(Timeout = 20_000)]
+    public async Task UdpFlood_IntoAMinimalReceiveBuffer_OnOneCpu_LosesDatagrams()
+    {
+        using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Udp4, IPAddress.Loopback), TimeSpan.FromSeconds(5));
+        pair.Server.ReceiveBufferSize = 1; // the kernel rounds up to its minimum (~2 KiB): a datagram or two
+        pair.Server.ReceiveTimeout = 20;
+        pair.Client.ReceiveTimeout = 20;
+        var engine = EngineFactory.Create(EngineKind.Blocking);
+        using var client = engine.Open(pair.Client);
+        using var server = engine.Open(pair.Server);
+        var window = new MeasureWindow();
+        var p = new WorkloadParameters(1472, 0, 0) { MessageBoundaries = true };
+        var ends = new DatagramStreamWorkload().CreateEnds(new WorkloadContext(p, client, server, window));
+        int cpu = LoopBench.Core.Interop.CpuAffinity.GetAllowedCpus()[0];
+        using var barrier = new Barrier(ends.Count + 1);
+        var workers = ends.Select(e => engine.Start(new WorkerSpec(e.Name, cpu, e.Body, barrier, TimeSpan.FromSeconds(10)))).ToArray();
+        Assert.True(barrier.SignalAndWait(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        window.Open();
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        window.Close();
+        await Task.WhenAll(workers.Select(w => w.Completion)).DefaultTimeout();
+        long sent = ends[0].Datagrams!.SentInWindow;
+        long received = ends[1].Datagrams!.UniqueReceived;
+        Assert.True(sent > 100, $"sent {sent}");
+        Assert.True(received < sent, $"a flood into a {pair.Server.ReceiveBufferSize}-byte buffer on one CPU lost nothing: {received} of {sent}");
+        Assert.Equal(0, ends[1].Datagrams!.Duplicates);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void GentlyPacedUdp_LosesNothing_AndHoldsItsRate()
+    {
+        // 300 datagrams/s: the ~200 datagrams a default SO_RCVBUF holds would take a 660 ms stall of the receiver to fill
+        var c = TransportPatternLoopbackTests.Short(new Case { Transport = TransportKind.Udp4, PacketsPerSecond = 300, MessageBytes = 256 }) with { DurationMs = 400 };
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.Equal(Outcomes.Passed, result.Outcome);
+        var m = result.Repetitions[0].Metrics;
+        Assert.Equal(0, m[MetricIds.LossRatio]);
+        Assert.Equal(m[MetricIds.DatagramsSent], m[MetricIds.DatagramsReceived]);
+        Assert.Equal(0, m[MetricIds.Duplicates]);
+        Assert.InRange(m[MetricIds.AchievedPacketsPerSecond], 300 / 5.0, 300 * 5.0); // 5× margin either way
+        Assert.True(result.Repetitions[0].Latency!.Samples > 0);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void Crr_ReachesThousandsOfConnections_WithoutErrors_AndWithinItsAllocationBudget()
+    {
+        var c = TransportPatternLoopbackTests.Short(new Case
+        {
+            Pattern = PatternKind.Crr, TransactionLimit = 3000, Placement = PlacementKind.SameCpu,
+        }) with { DurationMs = 15_000 };
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        var m = result.Repetitions[0].Metrics;
+        Assert.Equal(3000, m[MetricIds.Transactions]);
+        // ~2 000–10 000/s measured here; 200/s is a 5× margin under the slowest seen
+        Assert.True(m[MetricIds.ConnectionsPerSecond] > 200, $"{m[MetricIds.ConnectionsPerSecond]:0} connections/s");
+        Assert.True(result.Repetitions[0].ConnectLatency!.P50Ns > 0);
+        Assert.InRange(m[MetricIds.AllocatedBytesPerConnection], 1, CrrAllocationBudgetBytes);
+    }
+
+    /// <summary>The stated crr budget: a Socket, its SafeHandle, endpoint and channel per connection (~0.6 KiB measured).</summary>
+    public const double CrrAllocationBudgetBytes = 4096;
+
+    [Fact(Timeout = 20_000)]
+    public void CrrWithRst_LeavesNoTimeWaitBehind()
+    {
+        var c = TransportPatternLoopbackTests.Short(new Case { Pattern = PatternKind.Crr, Close = CloseMode.Rst, TransactionLimit = 500 }) with { DurationMs = 10_000 };
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        var m = result.Repetitions[0].Metrics;
+        Assert.True(m[MetricIds.TimeWaitAtT1] - m[MetricIds.TimeWaitAtT0] < 250, "RST closes leave (almost) no TIME_WAIT; other tests may add a few");
+    }
+
+    [Fact]
+    public void Jain_IsOneForEqualFlows_AndOneOverNForOneHog()
+    {
+        Assert.Equal(1.0, Runner.Jain([5, 5, 5, 5]), 9);
+        Assert.Equal(0.25, Runner.Jain([7, 0, 0, 0]), 9);
+    }
+}
