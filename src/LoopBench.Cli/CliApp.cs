@@ -20,6 +20,7 @@ internal static class CliApp
             settings.CaseSensitive = true;
             settings.CaseInsensitiveEnumValues = true;
             settings.EnableDashDash = true;
+            settings.AllowMultiInstance = true; // repeatable options: --sysctl a=1 --sysctl b=2, --set x=1 --set y=2
             settings.AutoHelp = true;
             settings.AutoVersion = true;
             settings.MaximumDisplayWidth = 100;

@@ -29,10 +29,9 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         {
             var environment = EnvironmentProbe.Capture();
             var printer = new IntervalPrinter(stderr);
-            var runner = new Runner(new RunnerOptions { KernelCounters = !options.NoKernelCounters });
-            runner.IntervalCompleted += printer.Print;
+            using var executor = Executors.Create(new RunnerOptions { KernelCounters = !options.NoKernelCounters }, printer.Print);
             printer.Header(c.Resolve());
-            var result = runner.RunCase(c, repetitions: 1, cancellation.Token);
+            var result = executor.RunCase(c, repetitions: 1, cancellation.Token);
             var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
                 new ToolInfo("loopbench", VersionInfo.Version), environment, [result]);
             if (options.Json)
@@ -93,6 +92,13 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
             errors.AddRange(CaseValidator.Validate(c).Select(e => $"{flags.GetValueOrDefault(e.Parameter, "--" + e.Parameter)}: {e.Message}"));
         }
 
-        return errors.Count == 0 ? c : throw new UsageException(string.Join(Environment.NewLine + "loopbench: ", errors));
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine + "loopbench: ", errors));
+        }
+
+        return c.Kernel is null
+            ? c
+            : Executors.Prepare([c], options.AllowHostSysctls, e => $"{flags.GetValueOrDefault(e.Parameter, "--" + e.Parameter)}: {e.Message}")[0];
     }
 }

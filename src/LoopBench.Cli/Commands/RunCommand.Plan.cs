@@ -19,7 +19,8 @@ internal sealed partial class RunCommand
             throw new UsageException("run: give a scenario file (e.g. scenarios/quick.yaml) or --resume RUN-ID");
         }
 
-        var overrides = options.Sets.Select(ParseSet).ToList();
+        var sets = options.Sandbox is string sandbox ? options.Sets.Append("sandbox=" + sandbox) : options.Sets;
+        var overrides = sets.Select(ParseSet).ToList();
         var scenario = Scenario.Load(options.File, overrides);
         var filters = (options.Filter ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var cases = scenario.Cases.Where(c => filters.All(f => c.Key.Contains(f, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -32,6 +33,11 @@ internal sealed partial class RunCommand
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
                 $"the matrix expands to {cases.Count} cases, more than {RunOptions.MaxCasesWithoutYes}; pass --yes to run them all, narrow it with --filter, or look with --dry-run"));
+        }
+
+        if (cases.Any(c => c.Kernel is not null))
+        {
+            cases = Executors.Prepare(cases, options.AllowHostSysctls, e => $"{e.Parameter}: {e.Message}").ToList();
         }
 
         int repetitions = options.Repetitions ?? (options.Quick ? 5 : scenario.Repetitions ?? 10);
@@ -54,7 +60,7 @@ internal sealed partial class RunCommand
         }
 
         int seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        var settings = new RunSettings(repetitions, options.Quick, seed, timeoutMs, level, width, maxReps, filters, options.Sets.ToList());
+        var settings = new RunSettings(repetitions, options.Quick, seed, timeoutMs, level, width, maxReps, filters, sets.ToList());
         return new RunPlanDraft(scenario, cases, settings);
     }
 

@@ -77,8 +77,8 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         string status;
         try
         {
-            var runner = new Runner();
-            status = ProgressDisplay.Run(stderr, sink => new ScenarioRunner(new RunnerRepetitionSource(runner), recorder, sink).Run(signals.Token));
+            using var executor = Executors.Create(new RunnerOptions { CaptureDirectory = directory });
+            status = ProgressDisplay.Run(stderr, sink => new ScenarioRunner(executor, recorder, sink).Run(signals.Token));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -49,6 +49,7 @@ internal static class SummaryTable
             text.Append('\n');
             text.Append(SummaryDetails.Render(c, repetition));
             text.Append(SummaryKernel.Render(repetition, verbose));
+            text.Append(SummarySandbox.Render(repetition));
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
                 $"{e.Name} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]")).Append('\n');

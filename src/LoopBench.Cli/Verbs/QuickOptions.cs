@@ -131,6 +131,6 @@ internal sealed partial class QuickOptions
             ("--rate", "rate", Rate),
             ("--rr-timeout", "rr-timeout", RrTimeout),
         };
-        return all.Concat(KnobFlags()).Where(p => p.Value is not null).Select(p => (p.Flag, p.Parameter, p.Value!));
+        return all.Concat(KnobFlags()).Concat(SandboxFlags()).Where(p => p.Value is not null).Select(p => (p.Flag, p.Parameter, p.Value!));
     }
 }

@@ -54,6 +54,12 @@ internal sealed class RunOptions
     [Option("no-report", HelpText = "Do not write report.html into the run's results directory at the end.")]
     public bool NoReport { get; set; }
 
+    [Option("allow-host-sysctls", HelpText = "Risky: let cases change host-wide sysctls (journaled under /run/loopbench, restored at the end, on Ctrl-C, or by `loopbench restore`). Default: off.")]
+    public bool AllowHostSysctls { get; set; }
+
+    [Option("sandbox", HelpText = "netns: run every case in a fresh network namespace of its own (same as --set sandbox=netns). Default: netns only when the matrix needs it.")]
+    public string? Sandbox { get; set; }
+
     [Option("yes", HelpText = "Run a matrix of more than 100 cases.")]
     public bool Yes { get; set; }
 }

@@ -33,7 +33,7 @@ public static class CounterCatalog
         ["Udp.InErrors"] = new("UDP datagrams that could not be delivered (receive buffer errors included)", false),
         ["Udp.OutDatagrams"] = new("UDP datagrams sent", false),
         ["Udp.RcvbufErrors"] = new("UDP receive buffer errors: datagrams dropped because the receive buffer was full", false),
-        ["Udp.SndbufErrors"] = new("UDP send buffer errors: sends failed because the send buffer was full", false),
+        ["Udp.SndbufErrors"] = new("UDP send buffer errors: send buffer full, or (without IP_RECVERR) datagrams the qdisc dropped while send() reported success", false),
         ["Udp.MemErrors"] = new("UDP datagrams dropped because UDP memory (net.ipv4.udp_mem) ran out", false),
         ["UdpLite.RcvbufErrors"] = new("UDP-Lite datagrams dropped because the receive buffer was full", false),
         ["TcpExt.PruneCalled"] = new("TCP receive queues pruned under memory pressure (receive buffer overrun)", false),

@@ -72,4 +72,13 @@ public static class Outcomes
 
     /// <summary>The engine cannot pin threads (continuations on the pool), and the placement pins.</summary>
     public const string SkippedEnginePlacement = "skipped:engine-placement";
+
+    /// <summary>The namespace cannot be made here (no CAP_NET_ADMIN), or the kernel lacks what the case needs (a qdisc, a CC, IPv6 at this MTU).</summary>
+    public const string SkippedSandbox = "skipped:sandbox";
+
+    /// <summary>A sandbox setting was refused or did not read back as asked, or a host sysctl could not be changed.</summary>
+    public const string FailedSandbox = "failed:sandbox";
+
+    /// <summary>The sandbox child crashed, hung or wrote no result; the reason carries the tail of its stderr.</summary>
+    public const string FailedChild = "failed:child";
 }

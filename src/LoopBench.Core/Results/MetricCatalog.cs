@@ -138,6 +138,8 @@ public static class MetricCatalog
         new(MetricIds.TcpRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO smoothed RTT of the client at T1"),
         new(MetricIds.TcpMinRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO minimum RTT of the client at T1"),
         new(MetricIds.TcpRetransSegments, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Segments retransmitted inside the window (TCP_INFO total_retrans)"),
+        new(MetricIds.QdiscDrops, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Packets lo's root qdisc dropped inside the window (tc -s qdisc)"),
+        new(MetricIds.QdiscDropRatio, MetricUnitKind.Ratio, BetterDirection.Lower, false, CpuThreshold, 0, "Share of packets lo's root qdisc dropped: drops ÷ (drops + sent) inside the window"),
         new(MetricIds.UdpRcvbufErrors, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Udp.RcvbufErrors over the window: drops on a full receive buffer"),
         new(MetricIds.TcpBacklogDrops, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "TcpExt.TCPBacklogDrop over the window"),
         new(MetricIds.SoftnetTimeSqueeze, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "softnet time_squeeze over the window, all CPUs"),

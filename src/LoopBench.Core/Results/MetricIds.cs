@@ -162,6 +162,12 @@ public static class MetricIds
     /// <summary>Segments retransmitted by the first flow's ends inside the window (Δ tcpi_total_retrans).</summary>
     public const string TcpRetransSegments = "tcpRetransSegments";
 
+    /// <summary>Packets lo's root qdisc dropped inside the window (queue full behind a shaper).</summary>
+    public const string QdiscDrops = "qdiscDrops";
+
+    /// <summary>qdisc drops ÷ (drops + packets sent) inside the window: the share of offered packets the queue threw away.</summary>
+    public const string QdiscDropRatio = "qdiscDropRatio";
+
     /// <summary>Δ Udp.RcvbufErrors over the window: datagrams dropped on a full receive buffer (namespace-wide).</summary>
     public const string UdpRcvbufErrors = "udpRcvbufErrors";
 

@@ -52,6 +52,15 @@ public sealed record RepetitionResult(
 
     /// <summary>The packet capture of this repetition, or why it was skipped.</summary>
     public CaptureResult? Capture { get; init; }
+
+    /// <summary>Sandboxed cases: lo, its qdiscs (counters over the child's whole case) and the sysctls, read back inside the namespace.</summary>
+    public Sandbox.SandboxReport? Sandbox { get; init; }
+
+    /// <summary>Things the reader should know that are not figures, e.g. why the TCP metrics cache could not be flushed.</summary>
+    public IReadOnlyList<string>? Notes { get; init; }
+
+    /// <summary>Host-wide sysctls changed (journaled, then restored) while this repetition ran; null when none.</summary>
+    public IReadOnlyList<Sandbox.SysctlJournalEntry>? HostSysctls { get; init; }
 }
 
 /// <summary>One flow of a repetition, in one direction.</summary>

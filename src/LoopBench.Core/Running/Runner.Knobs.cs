@@ -145,6 +145,13 @@ public sealed partial class Runner
             metrics[MetricIds.UdpRcvbufErrors] = Delta("Udp.RcvbufErrors");
             metrics[MetricIds.TcpBacklogDrops] = Delta("TcpExt.TCPBacklogDrop");
             metrics[MetricIds.SoftnetTimeSqueeze] = Delta("softnet.time_squeeze");
+            long qdiscDrops = Delta("qdisc.lo.drops");
+            long qdiscPackets = Delta("qdisc.lo.packets");
+            if (qdiscDrops + qdiscPackets > 0)
+            {
+                metrics[MetricIds.QdiscDrops] = qdiscDrops;
+                metrics[MetricIds.QdiscDropRatio] = (double)qdiscDrops / (qdiscDrops + qdiscPackets);
+            }
         }
     }
 

@@ -11,7 +11,11 @@ namespace LoopBench.Core.Running;
 /// <param name="Repetitions">Repetitions to run.</param>
 /// <param name="RecordSysctls">Sysctls to record from inside the namespace, besides the ones set.</param>
 /// <param name="HostNamespaceInode">The parent's network namespace: the child refuses to change anything while it is still in it.</param>
-public sealed record SandboxChildRequest(Case Case, SandboxSettings Settings, int Repetitions, IReadOnlyList<string> RecordSysctls, long HostNamespaceInode);
+public sealed record SandboxChildRequest(Case Case, SandboxSettings Settings, int Repetitions, IReadOnlyList<string> RecordSysctls, long HostNamespaceInode)
+{
+    /// <summary>The parent's runner options (kernel counters on or off, capture directory); null: the defaults.</summary>
+    public RunnerOptions? Options { get; init; }
+}
 
 /// <summary>
 /// One JSON line the child writes on stdout: "ready" (settings applied and read back), "interval"

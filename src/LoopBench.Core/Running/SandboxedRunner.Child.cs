@@ -76,7 +76,7 @@ public sealed partial class SandboxedRunner
         var keys = request.RecordSysctls.Concat(NamespaceSetup.SysctlsToWrite(request.Settings).Keys).Distinct(StringComparer.Ordinal);
         var sysctls = NamespaceSetup.ReadSysctls(keys);
         var before = NamespaceSetup.ReadQdiscs();
-        var runner = new Runner();
+        var runner = new Runner((request.Options ?? new RunnerOptions()) with { KernelCountersScope = "netns" });
         runner.IntervalCompleted += (_, index, sample) =>
             send(new SandboxChildMessage { Kind = SandboxChildMessage.Interval, Repetition = index, Sample = sample });
         var result = runner.RunCase(c, request.Repetitions, cancellation);

@@ -31,6 +31,9 @@ public sealed partial class SandboxedRunner
     /// <summary>How long a child has to report after SIGINT before it is killed. Defaults to 5 s.</summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Runner options handed to the child (kernel counters, capture directory). Defaults to the defaults.</summary>
+    public RunnerOptions? ChildOptions { get; init; }
+
     private const int StderrTailLines = 20;
 
     private readonly SandboxChildCommand _child;
@@ -131,7 +134,10 @@ public sealed partial class SandboxedRunner
         try
         {
             var runCase = c.UnixDirectory is null && !c.Transport.IsIp() ? c with { UnixDirectory = temp.FullName } : c;
-            var request = new SandboxChildRequest(runCase, settings with { HostSysctls = new SortedDictionary<string, string>() }, repetitions, EnvironmentProbe.RecordedSysctls, NetworkNamespace.InodeOf("self"));
+            var request = new SandboxChildRequest(runCase, settings with { HostSysctls = new SortedDictionary<string, string>() }, repetitions, EnvironmentProbe.RecordedSysctls, NetworkNamespace.InodeOf("self"))
+            {
+                Options = ChildOptions,
+            };
             process = Start(stderrTail);
             try
             {

@@ -1,17 +1,16 @@
+using LoopBench.Core.Results;
+
 namespace LoopBench.Core.Sandbox;
 
-/// <summary>
-/// Outcome ids of sandboxed cases, in the style of Results.Outcomes.
-/// TODO(issue 7 integration): move into Outcomes once Results is free to edit.
-/// </summary>
+/// <summary>The outcome ids of sandboxed cases; aliases of the ones in <see cref="Outcomes"/>.</summary>
 public static class SandboxOutcomes
 {
-    /// <summary>The namespace cannot be made here (no CAP_NET_ADMIN), or the kernel lacks what the case needs (a qdisc, a CC, IPv6 at this MTU).</summary>
-    public const string SkippedSandbox = "skipped:sandbox";
+    /// <inheritdoc cref="Outcomes.SkippedSandbox"/>
+    public const string SkippedSandbox = Outcomes.SkippedSandbox;
 
-    /// <summary>A setting was refused or did not read back as asked.</summary>
-    public const string FailedSandbox = "failed:sandbox";
+    /// <inheritdoc cref="Outcomes.FailedSandbox"/>
+    public const string FailedSandbox = Outcomes.FailedSandbox;
 
-    /// <summary>The child crashed, hung or wrote no result; the reason carries the tail of its stderr.</summary>
-    public const string FailedChild = "failed:child";
+    /// <inheritdoc cref="Outcomes.FailedChild"/>
+    public const string FailedChild = Outcomes.FailedChild;
 }

@@ -12,8 +12,12 @@ public static class SandboxValidator
     /// <summary>Link-layer header lo adds to each packet (an Ethernet header), counted by tbf and htb.</summary>
     public const int LinkHeaderBytes = 14;
 
-    /// <summary>Every problem with <paramref name="settings"/>, as (setting, message); empty when valid.</summary>
-    public static IReadOnlyList<(string Setting, string Message)> Validate(SandboxSettings settings)
+    /// <summary>
+    /// Every problem with <paramref name="settings"/>, as (setting, message); empty when valid.
+    /// <paramref name="checkHostPermission"/> false leaves out the --allow-host-sysctls check, for a
+    /// scenario file read before the run-wide flag and the namespace probe apply (<see cref="Scenarios.SandboxPlan"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Setting, string Message)> Validate(SandboxSettings settings, bool checkHostPermission = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var errors = new List<(string, string)>();
@@ -49,7 +53,7 @@ public static class SandboxValidator
             }
         }
 
-        if (settings.HostSysctls.Count > 0 && !settings.AllowHostSysctls)
+        if (checkHostPermission && settings.HostSysctls.Count > 0 && !settings.AllowHostSysctls)
         {
             errors.Add(("sysctl", $"{string.Join(", ", settings.HostSysctls.Keys)} {(settings.HostSysctls.Count == 1 ? "is" : "are")} host-wide (not per network namespace); "
                 + "changing the host needs --allow-host-sysctls"));

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LoopBench.Core.Engines;
+using LoopBench.Core.Sandbox;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -110,6 +111,17 @@ public sealed record Case
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int CapturePackets { get; init; }
 
+    /// <summary>
+    /// Where the case runs: on the host, or in a child process inside its own network namespace.
+    /// Null resolves to netns when <see cref="Kernel"/> changes the namespace, else host; a matrix
+    /// then moves every case to netns when one needs it (<see cref="SandboxPlan"/>). Part of the key.
+    /// </summary>
+    public SandboxMode? Sandbox { get; init; }
+
+    /// <summary>lo MTU, txqueuelen, qdisc, addresses and sysctls for the case's namespace (and, when allowed, the host). Null: none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SandboxSettings? Kernel { get; init; }
+
     /// <summary>The canonical key of the resolved case: how results are paired across runs.</summary>
     public string Key => CaseKey.Of(Resolve());
 
@@ -136,6 +148,7 @@ public sealed record Case
             PacketsPerSecond = paced && PacketsPerSecond is > 0 ? PacketsPerSecond : null,
             RequestsPerSecond = Pattern == PatternKind.RrUnderLoad ? RequestsPerSecond ?? 1000 : null,
             RrTimeoutMs = Pattern == PatternKind.Rr && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
+            Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
         };
     }
 

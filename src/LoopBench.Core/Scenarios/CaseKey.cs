@@ -37,6 +37,7 @@ public static class CaseKey
         Add(key, "k", resolved.TransactionLimit);
         Add(key, "nodelay", resolved.NoDelay is bool b ? (b ? "on" : "off") : null);
         AddKnobs(key, resolved);
+        AddSandbox(key, resolved);
         Add(key, "t", Seconds(resolved.DurationMs));
         Add(key, "warmup", Seconds(resolved.WarmupMs));
         return key.ToString();
@@ -86,6 +87,40 @@ public static class CaseKey
             Add(key, name, value);
         }
     }
+
+    /// <summary>
+    /// "sandbox=netns mtu=9000 qdisc=pfifo:limit=10 sysctl:net.ipv4.tcp_rmem=4096_131072_131072":
+    /// host cases with no kernel settings add nothing, so keys from before the sandbox stay valid.
+    /// Spaces inside values become '_' so that a key stays one token per parameter.
+    /// </summary>
+    private static void AddSandbox(StringBuilder key, Case resolved)
+    {
+        Add(key, "sandbox", resolved.Sandbox == SandboxMode.Netns ? "netns" : null);
+        if (resolved.Kernel is not { } k)
+        {
+            return;
+        }
+
+        Add(key, "mtu", k.LoMtuBytes);
+        Add(key, "txqueuelen", k.TxQueueLenPackets);
+        Add(key, "qdisc", k.Qdisc?.ToString());
+        foreach (string address in k.ExtraAddresses.Order(StringComparer.Ordinal))
+        {
+            Add(key, "addr", address);
+        }
+
+        foreach (var (name, value) in k.Sysctls)
+        {
+            Add(key, "sysctl:" + name, Token(value));
+        }
+
+        foreach (var (name, value) in k.HostSysctls)
+        {
+            Add(key, "host-sysctl:" + name, Token(value));
+        }
+    }
+
+    private static string Token(string value) => string.Join('_', value.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static Dictionary<string, string> KnobValues(Transports.SocketKnobs k)
     {

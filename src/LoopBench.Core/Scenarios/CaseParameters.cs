@@ -47,13 +47,14 @@ public static partial class CaseParameters
         new("warmup", "warm-up before the window", (c, v) => c with { WarmupMs = Duration("warmup", v) }),
         new("interval", "progress interval, 0 for none", (c, v) => c with { IntervalMs = Duration("interval", v) }),
         .. KnobParameters(),
+        .. SandboxCaseParameters(),
     ];
 
     /// <summary>Sets parameter <paramref name="name"/> from text, or throws <see cref="ParameterException"/>.</summary>
     public static Case Apply(Case target, string name, string value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var parameter = All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        var parameter = All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) ?? SysctlParameter(name);
         if (parameter is null)
         {
             string? closest = KindNames.Closest(name, All.Select(p => p.Name));

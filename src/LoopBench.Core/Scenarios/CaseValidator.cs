@@ -72,6 +72,7 @@ public static partial class CaseValidator
 
         ValidatePattern(candidate, c, errors);
         ValidateKnobs(c, errors);
+        ValidateSandbox(c, errors);
 
         return errors;
     }

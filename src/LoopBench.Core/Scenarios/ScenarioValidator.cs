@@ -45,6 +45,7 @@ public static class ScenarioValidator
         long? timeoutMs = ParseTimeout(document, errors);
         bool settingErrors = errors.Count > 0;
 
+        var unresolved = new List<Case>();
         var cases = new List<Case>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var caseErrors = new Dictionary<string, ScenarioError>(StringComparer.Ordinal);
@@ -63,7 +64,15 @@ public static class ScenarioValidator
                 caseErrors.TryAdd(error.ToString(), error with { Message = $"{error.Message} (case {c.Key})" });
             }
 
-            if (problems.Count == 0 && keys.Add(c.Key))
+            if (problems.Count == 0)
+            {
+                unresolved.Add(c);
+            }
+        }
+
+        foreach (var c in SandboxPlan.Unify(unresolved))
+        {
+            if (keys.Add(c.Key))
             {
                 cases.Add(c.Resolve());
             }
@@ -91,7 +100,7 @@ public static class ScenarioValidator
         foreach (var setting in settings)
         {
             string source = setting.Value.Mark.Line == 0 ? OverrideSource : file;
-            if (!names.Contains(MatrixExpander.Normalize(setting.Key)))
+            if (!CaseParameters.IsKnown(setting.Key))
             {
                 errors.Add(new(source, setting.KeyMark, ScenarioLoader.UnknownKey("parameter", setting.Key, names)));
                 bad.Add(setting);

@@ -1,0 +1,90 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Sandbox;
+using LoopBench.Core.Scenarios;
+
+namespace LoopBench.Core.Running;
+
+/// <summary>
+/// Where each case runs: <see cref="SandboxMode.Netns"/> cases in a child inside a fresh network
+/// namespace (<see cref="SandboxedRunner"/>), host cases in this process (<see cref="Runner"/>) after
+/// emptying the kernel's TCP metrics cache so repetitions start equal. Host-wide sysctls are held
+/// for the run by one <see cref="HostSysctlSession"/> and restored on <see cref="Dispose"/>.
+/// </summary>
+/// <param name="runner">Measures host cases.</param>
+/// <param name="sandboxed">Measures netns cases; null makes them skipped with the reason.</param>
+/// <param name="hostPaths">/proc/sys and /run roots for host sysctls (tests use a fake tree).</param>
+public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, HostSysctlPaths? hostPaths = null) : IRepetitionSource, IDisposable
+{
+    private readonly HostSysctlSession _host = new(hostPaths);
+
+    /// <summary>Runs repetition <paramref name="index"/> where the case belongs.</summary>
+    public RepetitionOutcome Run(Case candidate, int index, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var c = candidate.Resolve();
+        if (!TryHost(c, out var hostSysctls, out string? error))
+        {
+            return new RepetitionOutcome(null, Outcomes.FailedSandbox, error);
+        }
+
+        if (c.Sandbox == SandboxMode.Netns)
+        {
+            var outcome = sandboxed?.RunRepetition(c, index, cancellation) ?? NoSandbox();
+            return outcome with { Result = outcome.Result is { } r ? r with { HostSysctls = hostSysctls } : null };
+        }
+
+        string? flush = TcpMetrics.Flush();
+        var host = runner.RunRepetition(c, index, cancellation);
+        return host with { Result = host.Result is { } hr ? hr with { HostSysctls = hostSysctls, Notes = Note(hr.Notes, flush) } : null };
+    }
+
+    /// <summary>Runs all repetitions of one case (quick): a netns case in one child, a host case in this process.</summary>
+    public CaseResult RunCase(Case candidate, int repetitions, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var c = candidate.Resolve();
+        if (!TryHost(c, out var hostSysctls, out string? error))
+        {
+            return new CaseResult(c.Key, c, Outcomes.FailedSandbox, error, []);
+        }
+
+        CaseResult result;
+        if (c.Sandbox == SandboxMode.Netns)
+        {
+            result = sandboxed?.RunCase(c, repetitions, cancellation) ?? new CaseResult(c.Key, c, NoSandbox().Outcome, NoSandbox().Reason, []);
+        }
+        else
+        {
+            string? flush = TcpMetrics.Flush();
+            result = runner.RunCase(c, repetitions, cancellation);
+            result = result with { Repetitions = result.Repetitions.Select(r => r with { Notes = Note(r.Notes, flush) }).ToList() };
+        }
+
+        return result with { Repetitions = result.Repetitions.Select(r => r with { HostSysctls = hostSysctls }).ToList() };
+    }
+
+    /// <summary>Restores the host sysctls.</summary>
+    public void Dispose() => _host.Dispose();
+
+    private bool TryHost(Case c, out IReadOnlyList<SysctlJournalEntry>? entries, out string? error)
+    {
+        try
+        {
+            entries = _host.Ensure(c.Kernel?.HostSysctls);
+            error = null;
+            return true;
+        }
+        catch (HostSysctlException ex)
+        {
+            entries = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private static RepetitionOutcome NoSandbox() =>
+        new(null, Outcomes.SkippedSandbox, "this command was started without a sandbox child (internal error: no SandboxedRunner)");
+
+    private static IReadOnlyList<string>? Note(IReadOnlyList<string>? notes, string? note) =>
+        note is null ? notes : [.. notes ?? [], note];
+}

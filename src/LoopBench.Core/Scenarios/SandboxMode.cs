@@ -1,0 +1,11 @@
+namespace LoopBench.Core.Scenarios;
+
+/// <summary>Where a case runs (docs/sandbox.md).</summary>
+public enum SandboxMode
+{
+    /// <summary>In the LoopBench process, in the host's network namespace.</summary>
+    Host,
+
+    /// <summary>In a child LoopBench process inside a fresh network namespace of its own.</summary>
+    Netns,
+}
