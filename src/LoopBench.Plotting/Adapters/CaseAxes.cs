@@ -24,6 +24,7 @@ internal sealed class CaseAxes
         ["len"] = "message size (B)", ["req"] = "request size (B)", ["resp"] = "response size (B)", ["P"] = "parallel flows",
         ["b"] = "paced rate (bit/s)", ["pps"] = "paced rate (datagrams/s)", ["rate"] = "request rate (1/s)",
         ["inflight"] = "transactions in flight", ["t"] = "window (s)", ["warmup"] = "warm-up (s)", ["mtu"] = "lo MTU (B)",
+        ["qdisc.limit"] = "qdisc limit (packets; bytes for bfifo)", ["txqueuelen"] = "lo txqueuelen (packets)",
         ["n"] = "bytes in all (B)", ["k"] = "transactions in all",
     };
 
@@ -109,7 +110,14 @@ internal sealed class CaseAxes
             int eq = words[i].IndexOf('=', StringComparison.Ordinal);
             if (eq > 0)
             {
-                parameters[words[i][..eq]] = words[i][(eq + 1)..];
+                string name = words[i][..eq];
+                string value = words[i][(eq + 1)..];
+                if (name == "qdisc")
+                {
+                    AddQdiscOptions(parameters, value);
+                }
+
+                parameters[name] = value;
             }
             else if (i < Positional.Length)
             {
@@ -118,6 +126,23 @@ internal sealed class CaseAxes
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// "htb:rate=200mbit,child=pfifo,limit=16" also gives qdisc.limit=16 (and qdisc.rate, …), ahead
+    /// of qdisc itself, so a swept limit is a numeric axis and the whole qdisc text follows from it.
+    /// </summary>
+    private static void AddQdiscOptions(Dictionary<string, string> parameters, string value)
+    {
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        foreach (string option in colon < 0 ? [] : value[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = option.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                parameters["qdisc." + option[..eq]] = option[(eq + 1)..];
+            }
+        }
     }
 
     private static bool TryNumber(string text, out double value)

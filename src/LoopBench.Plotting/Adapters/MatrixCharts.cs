@@ -25,7 +25,7 @@ internal static class MatrixCharts
             RunChartSource.Estimate(c, axis))).ToList();
         string xLabel = x is null ? "case" : string.Join(", ", groupAxes.Select(CaseAxes.Label));
         string what = series is null ? string.Empty : $" by {CaseAxes.Label(series)}";
-        BarChart.Save(new ChartText(source.Title($"{Describe(axis)}{what} (median, CI)"), xLabel, axis.Label), items, path);
+        BarChart.Save(new ChartText(source.Title($"{Describe(axis)}{what} {Spread(items.Select(i => i.Estimate), "CI")}"), xLabel, axis.Label), items, path);
     }
 
     public static void Sweep(RunChartSource source, ChartRequest request, string path)
@@ -46,7 +46,8 @@ internal static class MatrixCharts
         var xs = cases.Select(c => axes.Number(c.Key, x)).ToList();
         bool logX = xs.Min() > 0 && xs.Max() / xs.Min() >= LogXFromSpan;
         string xLabel = CaseAxes.Label(x) + (logX ? ", log scale" : string.Empty);
-        SweepChart.Save(new ChartText(source.Title($"{Describe(axis)} vs {CaseAxes.Label(x)} (median, CI band)"), xLabel, axis.Label), series, path, logX);
+        string spread = Spread(series.SelectMany(s => s.Points.Select(p => p.Estimate)), "CI band");
+        SweepChart.Save(new ChartText(source.Title($"{Describe(axis)} vs {CaseAxes.Label(x)} {spread}"), xLabel, axis.Label), series, path, logX);
     }
 
     public static void Repetitions(RunChartSource source, ChartRequest request, string path)
@@ -92,4 +93,10 @@ internal static class MatrixCharts
         string text = string.Join(", ", names);
         return text.Length == 0 ? "none" : text;
     }
+
+    /// <summary>"(median, CI)" when some estimate has an interval, else says why none is drawn.</summary>
+    private static string Spread(IEnumerable<Estimate> estimates, string what) =>
+        estimates.Any(e => e.Lower is not null && e.Upper is not null)
+            ? $"(median, 95% {what})"
+            : "(median; too few repetitions for a CI)";
 }

@@ -34,7 +34,7 @@ internal sealed record MetricAxis(string Metric, string Label, double Factor)
         return new MetricAxis(metric, $"{what} ({unit})", factor);
     }
 
-    /// <summary>A short name for titles and axes: "throughput", "round trip p99"; else the catalogue's description.</summary>
+    /// <summary>A short name for titles and axes: "throughput", "round trip p99"; else the id in words.</summary>
     public static string Short(string metric) => metric switch
     {
         MetricIds.ThroughputBitsPerSecond => "throughput",
@@ -47,6 +47,23 @@ internal sealed record MetricAxis(string Metric, string Label, double Factor)
         MetricIds.RttP99Ns => "round trip p99",
         MetricIds.RttP999Ns => "round trip p99.9",
         MetricIds.RttMeanNs => "round trip mean",
-        _ => MetricCatalog.Find(metric)?.Description ?? metric,
+        _ => Words(metric),
     };
+
+    /// <summary>"qdiscDropRatio" → "qdisc drop ratio": the id in words; the catalogue's description is too long for a title.</summary>
+    private static string Words(string metric)
+    {
+        var text = new System.Text.StringBuilder(metric.Length + 8);
+        foreach (char ch in metric)
+        {
+            if (char.IsUpper(ch) && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(char.ToLowerInvariant(ch));
+        }
+
+        return text.ToString();
+    }
 }
