@@ -8,9 +8,8 @@ namespace LoopBench.Plotting.Adapters;
 /// first repetition of each. Throughput for stream cases, transactions per second for rr.
 /// </summary>
 /// <remarks>
-/// Schema 1 records intervals per repetition (all flows together) and no per-interval retransmits
-/// or drops, so no marks are drawn yet. TODO(issue 9): mark intervals once results carry per-flow
-/// interval series and TCP_INFO retransmit samples.
+/// Retransmits are marked where the first flow's TCP_INFO samples (taken each interval, either
+/// end) show tcpi_total_retrans rising. Intervals are recorded per repetition (all flows together).
 /// </remarks>
 internal static class TimeSeriesAdapter
 {
@@ -27,21 +26,21 @@ internal static class TimeSeriesAdapter
         bool transactions = request.Metric == MetricIds.TransactionsPerSecond
             || (request.Metric is null && cases.All(c => (c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)) == MetricIds.TransactionsPerSecond));
         var axes = CaseAxes.Of(cases.Select(c => c.Key));
-        var lines = new List<(string Name, IReadOnlyList<IntervalResult> Intervals)>();
+        var lines = new List<(string Name, IReadOnlyList<IntervalResult> Intervals, IReadOnlyList<double> Marks)>();
         foreach (var c in cases)
         {
             string label = axes.Describe(c.Key, axes.Varying);
             var reps = c.Repetitions.Where(r => r.Intervals.Count > 0).ToList();
             lines.AddRange(cases.Count == 1
-                ? reps.Select(r => ($"rep {r.Index + 1}", r.Intervals))
-                : [(label, reps[0].Intervals)]);
+                ? reps.Select(r => ($"rep {r.Index + 1}", r.Intervals, RetransmitSeconds(r)))
+                : [(label, reps[0].Intervals, RetransmitSeconds(reps[0]))]);
         }
 
         string metric = transactions ? MetricIds.TransactionsPerSecond : MetricIds.ThroughputBitsPerSecond;
         double Rate(IntervalResult i) => transactions ? i.TransactionsPerSecond() : i.BitsPerSecond();
         var axis = MetricAxis.For(metric, lines.SelectMany(l => l.Intervals).Select(Rate).DefaultIfEmpty(0).Max());
         var series = lines.Take(RunCharts.MaxLines)
-            .Select(l => new TimeSeries(l.Name, Steps(l.Intervals, i => Rate(i) * axis.Factor))).ToList();
+            .Select(l => new TimeSeries(l.Name, Steps(l.Intervals, i => Rate(i) * axis.Factor), l.Marks)).ToList();
         string what = cases.Count == 1 ? $"{cases[0].Key}, per repetition" : $"first repetition per case{LatencyAdapter.Omitted(lines.Count)}";
         TimeSeriesChart.Save(new ChartText(source.Title($"rate per interval: {what}"), "time since the window opened (s)", axis.Label), series, path);
     }
@@ -49,4 +48,15 @@ internal static class TimeSeriesAdapter
     /// <summary>Each interval as a flat step from its start to its end, so short runs with two intervals still read right.</summary>
     private static List<(double Seconds, double Value)> Steps(IReadOnlyList<IntervalResult> intervals, Func<IntervalResult, double> rate) =>
         intervals.SelectMany(i => new[] { (i.StartNs / 1e9, rate(i)), (i.EndNs / 1e9, rate(i)) }).ToList();
+
+    /// <summary>Seconds since T0 of each TCP_INFO sample at which an end's retransmit total had risen since its previous sample.</summary>
+    internal static IReadOnlyList<double> RetransmitSeconds(RepetitionResult repetition) =>
+        (repetition.TcpInfo ?? [])
+            .GroupBy(s => s.Side, StringComparer.Ordinal)
+            .SelectMany(side => side.OrderBy(s => s.AtNs).Zip(side.OrderBy(s => s.AtNs).Skip(1))
+                .Where(pair => pair.Second.TotalRetransSegments > pair.First.TotalRetransSegments && pair.Second.AtNs >= 0)
+                .Select(pair => pair.Second.AtNs / 1e9))
+            .Distinct()
+            .Order()
+            .ToList();
 }
