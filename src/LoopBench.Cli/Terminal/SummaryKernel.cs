@@ -20,6 +20,7 @@ internal static class SummaryKernel
         var text = new StringBuilder();
         var knobs = (repetition.Knobs ?? []).Where(k => verbose || k.Status != KnobResult.StatusDefault).ToList();
         Block(text, "knobs", knobs.Select(k => $"{k.Side} {k.Describe()}"));
+        Block(text, "flows", SummaryFlows.Lines(repetition));
         if (repetition.KernelCounters is { Count: > 0 } counters)
         {
             // Trouble first (drops, errors, retransmits, squeezes), then by size: a handful of
@@ -33,9 +34,13 @@ internal static class SummaryKernel
                 lines.Add(string.Create(Invariant, $"… {counters.Count - MaxCounterLines} more in the JSON"));
             }
 
-            if (repetition.KernelCountersScope == "host-wide")
+            if (repetition.KernelCountersScope is "host" or "host-wide")
             {
-                lines.Add("(host-wide: other traffic on this network namespace's lo is counted too)");
+                lines.Add("(scope host: not a private namespace, so other traffic on lo is counted too)");
+            }
+            else if (repetition.KernelCountersScope == "netns")
+            {
+                lines.Add("(scope netns: this case's private network namespace only)");
             }
 
             Block(text, "kernel", lines);
@@ -46,14 +51,14 @@ internal static class SummaryKernel
             string demand = cpu.ServiceDemandUsPerTransaction is double perTransaction
                 ? string.Create(Invariant, $"{perTransaction:0.00} µs/transaction")
                 : cpu.ServiceDemandUsPerKiB is double perKiB ? string.Create(Invariant, $"{perKiB:0.000} µs/KiB") : "no service demand (nothing moved)";
-            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name} {t.CpuUs / 1000.0:0} ms"));
+            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name} {(t.CpuNs ?? t.CpuUs * 1000) / 1e6:0.0} ms"));
             Block(text, "cpu",
             [
                 string.Create(Invariant,
                     $"process {(cpu.ProcessUserUs + cpu.ProcessSystemUs) / 1000.0:0} ms ({cpu.ProcessCpuPercentOfOneCore:0}% of one core; user {cpu.ProcessUserUs / 1000.0:0} ms, sys {cpu.ProcessSystemUs / 1000.0:0} ms), ")
                     + string.Create(Invariant,
                     $"system-wide user {cpu.SystemUserPercent:0}% sys {cpu.SystemSystemPercent:0}% softirq {cpu.SystemSoftirqPercent:0}% steal {cpu.SystemStealPercent:0}%; {demand}; harness {cpu.HarnessOverheadUs / 1000.0:0} ms"),
-                $"per thread: {string.Join(", ", workers)} ({cpu.Note})",
+                $"per thread ({cpu.ThreadTimeSource ?? "stat-ticks"}): {string.Join(", ", workers)} ({cpu.Note})",
             ]);
         }
 

@@ -31,6 +31,10 @@ internal static unsafe partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "clock_nanosleep")]
     internal static partial int ClockNanosleep(int clockId, int flags, Timespec* request, Timespec* remain);
 
+    /// <summary>clock_gettime(2); 0 or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "clock_gettime", SetLastError = true)]
+    internal static partial int ClockGetTime(int clockId, Timespec* time);
+
     /// <summary>struct timespec on 64-bit Linux.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Timespec

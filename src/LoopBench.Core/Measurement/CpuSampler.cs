@@ -9,9 +9,11 @@ namespace LoopBench.Core.Measurement;
 /// <list type="bullet">
 /// <item>Authoritative: the process's user+system time (getrusage RUSAGE_SELF), both ends included.</item>
 /// <item>Context: system-wide user, system, softirq and steal from /proc/stat.</item>
-/// <item>Approximate: per-thread split from /proc/self/task/*/stat (USER_HZ ticks, 10 ms). On
-/// loopback the receiver's softirq often runs in the sender's context, so the split is not who
-/// "really" paid. Threads that are not workers are harness overhead.</item>
+/// <item>Approximate: per-thread split, in nanoseconds: each thread's CPU clock (clock_gettime), else
+/// its /proc/self/task/TID/schedstat run time, else USER_HZ ticks from its stat (10 ms; named in
+/// <see cref="CpuResult.ThreadTimeSource"/>). On loopback the receiver's softirq often runs in the
+/// sender's context, so the split is not who "really" paid. Threads that are not workers are
+/// harness overhead.</item>
 /// </list>
 /// </summary>
 public sealed class CpuSampler
@@ -19,7 +21,7 @@ public sealed class CpuSampler
     private readonly long _tickUs;
     private CpuTimeUs _processStart;
     private SystemCpuTicks _systemStart;
-    private Dictionary<int, (string Name, long Ticks)> _tasksStart = [];
+    private Dictionary<int, (string Name, long Ns)> _tasksStart = [];
     private long _startTicks;
 
     /// <summary>Creates a sampler; USER_HZ comes from sysconf(_SC_CLK_TCK).</summary>
@@ -35,6 +37,7 @@ public sealed class CpuSampler
     /// <summary>Reads the starting figures.</summary>
     public void Start()
     {
+        _source = TimeSource.ThreadClock;
         _startTicks = Timestamps.Now();
         _processStart = ThreadCpuTime.Process();
         _systemStart = ProcStatParsers.ParseSystem(File.ReadAllText("/proc/stat"));
@@ -53,20 +56,20 @@ public sealed class CpuSampler
         var system = ProcStatParsers.ParseSystem(File.ReadAllText("/proc/stat")) - _systemStart;
         long windowNs = Timestamps.ToNs(Timestamps.Now() - _startTicks);
         var threads = new List<ThreadCpuResult>();
-        long harnessUs = 0;
-        foreach (var (tid, (name, ticks)) in ReadTasks(workerThreadIds))
+        long harnessNs = 0;
+        foreach (var (tid, (name, ns)) in ReadTasks(workerThreadIds))
         {
-            long startTicks = _tasksStart.TryGetValue(tid, out var s) ? s.Ticks : 0;
-            long us = (ticks - startTicks) * _tickUs;
+            long startNs = _tasksStart.TryGetValue(tid, out var s) ? s.Ns : 0;
+            long usedNs = Math.Max(0, ns - startNs);
             bool worker = workerThreadIds.Contains(tid);
-            if (worker || us > 0)
+            if (worker || usedNs > 0)
             {
-                threads.Add(new ThreadCpuResult(tid, name, worker, us));
+                threads.Add(new ThreadCpuResult(tid, name, worker, usedNs / 1000) { CpuNs = usedNs });
             }
 
             if (!worker)
             {
-                harnessUs += us;
+                harnessNs += usedNs;
             }
         }
 
@@ -76,16 +79,36 @@ public sealed class CpuSampler
             windowNs, process.UserUs, process.SystemUs,
             Percent(system.UserTicks), Percent(system.SystemTicks), Percent(system.SoftirqTicks), Percent(system.StealTicks),
             system.BusyTicks * _tickUs,
-            threads, harnessUs,
+            threads, harnessNs / 1000,
             bytes > 0 ? process.TotalUs / (bytes / 1024.0) : null,
             bytes > 0 ? system.BusyTicks * _tickUs / (bytes / 1024.0) : null,
             transactions > 0 ? process.TotalUs / (double)transactions.Value : null,
-            CpuResult.ApproximateSplitNote);
+            _source == TimeSource.StatTicks ? CpuResult.ApproximateSplitNote + CpuResult.TickResolutionNote : CpuResult.ApproximateSplitNote)
+        {
+            HarnessOverheadNs = harnessNs,
+            ThreadTimeSource = SourceId(_source),
+        };
     }
 
     private static readonly string TaskDirectory = "/proc/" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/task";
 
-    private static Dictionary<int, (string Name, long Ticks)> ReadTasks(IEnumerable<int>? extraThreadIds = null)
+    private enum TimeSource
+    {
+        ThreadClock,
+        Schedstat,
+        StatTicks,
+    }
+
+    private TimeSource _source;
+
+    private static string SourceId(TimeSource source) => source switch
+    {
+        TimeSource.ThreadClock => "thread-cpu-clock",
+        TimeSource.Schedstat => "schedstat",
+        _ => "stat-ticks",
+    };
+
+    private Dictionary<int, (string Name, long Ns)> ReadTasks(IEnumerable<int>? extraThreadIds = null)
     {
         var tasks = new Dictionary<int, (string, long)>();
         // Worker tids are also read by name, in case a listing races with a thread's start.
@@ -96,15 +119,36 @@ public sealed class CpuSampler
         {
             try
             {
-                var (name, user, sys) = ProcStatParsers.ParseTask(File.ReadAllText(Path.Combine(dir, "stat")));
-                tasks[int.Parse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture)] = (name, user + sys);
+                int tid = int.Parse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture);
+                string name = File.ReadAllText(Path.Combine(dir, "comm")).TrimEnd('\n');
+                tasks[tid] = (name, ThreadNs(tid, dir));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
                 // the thread exited between listing and reading
             }
         }
 
         return tasks;
+    }
+
+    /// <summary>On-CPU ns of one thread from the finest source that answers; the coarsest one used is recorded.</summary>
+    private long ThreadNs(int tid, string dir)
+    {
+        if (ThreadCpuTime.TryThreadNs(tid, out long ns))
+        {
+            return ns;
+        }
+
+        string schedstat = Path.Combine(dir, "schedstat");
+        if (File.Exists(schedstat))
+        {
+            _source = (TimeSource)Math.Max((int)_source, (int)TimeSource.Schedstat);
+            return ProcStatParsers.ParseSchedstatRunNs(File.ReadAllText(schedstat));
+        }
+
+        _source = TimeSource.StatTicks;
+        var (_, user, sys) = ProcStatParsers.ParseTask(File.ReadAllText(Path.Combine(dir, "stat")));
+        return (user + sys) * _tickUs * 1000;
     }
 }

@@ -58,4 +58,20 @@ public static class ProcStatParsers
         // f[0] is field 3 (state): utime (14) is f[11], stime (15) is f[12].
         return (taskStat[(open + 1)..close], long.Parse(f[11], CultureInfo.InvariantCulture), long.Parse(f[12], CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// The first field of /proc/PID/task/TID/schedstat: nanoseconds the task spent on a CPU
+    /// (se.sum_exec_runtime, user and system together). The other two fields (run-queue wait in ns,
+    /// timeslices) are not needed here.
+    /// </summary>
+    public static long ParseSchedstatRunNs(string schedstat)
+    {
+        ArgumentNullException.ThrowIfNull(schedstat);
+        var text = schedstat.AsSpan().Trim();
+        int space = text.IndexOf(' ');
+        var first = space < 0 ? text : text[..space];
+        return long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out long ns)
+            ? ns
+            : throw new FormatException("not a /proc/*/schedstat line");
+    }
 }

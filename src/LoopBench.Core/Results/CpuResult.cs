@@ -9,7 +9,7 @@ namespace LoopBench.Core.Results;
 /// <param name="SystemSoftirqPercent">System-wide softirq share of all CPUs (receive processing outside process context).</param>
 /// <param name="SystemStealPercent">Share stolen by the hypervisor: high values make every figure suspect.</param>
 /// <param name="SystemBusyUs">CPU time all CPUs spent busy (user, system, irq, softirq), in µs.</param>
-/// <param name="Threads">Per-thread CPU (approximate; USER_HZ resolution).</param>
+/// <param name="Threads">Per-thread CPU (approximate split; resolution per <see cref="ThreadTimeSource"/>).</param>
 /// <param name="HarnessOverheadUs">CPU of LoopBench threads that are not workers (coordinator, GC, runtime).</param>
 /// <param name="ServiceDemandUsPerKiB">Process CPU µs per KiB moved (netperf's service demand, process view).</param>
 /// <param name="SystemServiceDemandUsPerKiB">System-wide busy µs per KiB moved (netperf's own definition).</param>
@@ -33,7 +33,20 @@ public sealed record CpuResult(
 {
     /// <summary>Why per-end CPU is labelled approximate.</summary>
     public const string ApproximateSplitNote =
-        "per-thread split is approximate: on loopback the receive path's softirq often runs in the sender's context, and /proc times have 10 ms resolution";
+        "per-thread split is approximate: on loopback the receive path's softirq often runs in the sender's context";
+
+    /// <summary>Appended to the note when per-thread times fell back to USER_HZ ticks.</summary>
+    public const string TickResolutionNote = ", and /proc stat times have 10 ms resolution";
+
+    /// <summary>
+    /// Where per-thread times came from: "thread-cpu-clock" (clock_gettime on each thread's CPU clock, ns),
+    /// "schedstat" (/proc/self/task/TID/schedstat, ns, current to the last scheduler tick) or
+    /// "stat-ticks" (USER_HZ, 10 ms). Null in runs written before it was recorded (stat-ticks).
+    /// </summary>
+    public string? ThreadTimeSource { get; init; }
+
+    /// <summary><see cref="HarnessOverheadUs"/> in nanoseconds, at the per-thread source's resolution.</summary>
+    public long? HarnessOverheadNs { get; init; }
 
     /// <summary>Process CPU as a share of one core over the window (200 = two cores busy).</summary>
     public double ProcessCpuPercentOfOneCore => WindowNs > 0 ? 100.0 * (ProcessUserUs + ProcessSystemUs) * 1000 / WindowNs : 0;
@@ -43,5 +56,9 @@ public sealed record CpuResult(
 /// <param name="ThreadId">Kernel tid.</param>
 /// <param name="Name">Thread name (comm), e.g. "lb-c0-tx".</param>
 /// <param name="IsWorker">True for a workload worker; false counts as harness overhead.</param>
-/// <param name="CpuUs">User + system time, USER_HZ resolution.</param>
-public sealed record ThreadCpuResult(int ThreadId, string Name, bool IsWorker, long CpuUs);
+/// <param name="CpuUs">User + system time in µs (<see cref="CpuNs"/> / 1000).</param>
+public sealed record ThreadCpuResult(int ThreadId, string Name, bool IsWorker, long CpuUs)
+{
+    /// <summary>User + system time in ns, at the resolution of <see cref="CpuResult.ThreadTimeSource"/>; null in older runs.</summary>
+    public long? CpuNs { get; init; }
+}

@@ -41,10 +41,16 @@ public sealed record RepetitionResult(
     /// <summary>TCP_INFO of the first flow's ends, per interval and at T1. Null for non-TCP.</summary>
     public IReadOnlyList<TcpInfoSampleResult>? TcpInfo { get; init; }
 
+    /// <summary>Knobs and TCP_INFO of every flow (crr: first and last connection of each). Null when not measured.</summary>
+    public IReadOnlyList<FlowProbeResult>? FlowProbes { get; init; }
+
     /// <summary>Kernel counters that changed over the window, with their meaning (namespace-wide). Null when not measured.</summary>
     public IReadOnlyList<CounterDeltaResult>? KernelCounters { get; init; }
 
-    /// <summary>Whether <see cref="KernelCounters"/> cover a private namespace ("netns") or the whole host ("host-wide").</summary>
+    /// <summary>
+    /// Where <see cref="KernelCounters"/> came from: "netns" when the case ran inside a network namespace
+    /// other than init's, "host" otherwise ("host-wide" in runs written before the scope was detected).
+    /// </summary>
     public string? KernelCountersScope { get; init; }
 
     /// <summary>CPU over the window: process, system-wide, per thread (approximate), service demand.</summary>

@@ -39,6 +39,9 @@ public sealed record TcpInfoSampleResult(
     long? BytesRetransmitted,
     long ReceiveSpaceBytes)
 {
+    /// <summary>crr: "first" or "last" connection of the flow; null for a flow's one connection.</summary>
+    public string? Connection { get; init; }
+
     /// <summary>Converts a raw snapshot; "unlimited" rates (~0) become null.</summary>
     public static TcpInfoSampleResult From(long atNs, string side, in TcpInfoSnapshot s) => new(
         atNs, side, s.RttUs, s.RttVarUs, s.MinRttUs, s.SendCwndSegments, s.SendMssBytes, s.Retransmits,

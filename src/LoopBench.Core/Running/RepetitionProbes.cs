@@ -9,21 +9,21 @@ namespace LoopBench.Core.Running;
 /// The kernel-side measurements of one repetition, called by the coordinator only, in this order:
 /// <see cref="BeforeOpen"/> (counter snapshot: it forks tc, so outside the window), <see cref="AtOpen"/>
 /// (CPU start, next to T0), <see cref="Sample"/> per interval and at T1 (TCP_INFO of the first pair),
-/// <see cref="AtClose"/> (CPU stop), and <see cref="AfterWorkers"/> (counter deltas, knob evidence,
-/// before the pair is disposed).
+/// <see cref="AtClose"/> (CPU stop), <see cref="SampleFlowsAtClose"/> (TCP_INFO of every flow at T1),
+/// and <see cref="AfterWorkers"/> (counter deltas, capture end).
 /// </summary>
 internal sealed class RepetitionProbes : IDisposable
 {
     private readonly bool _kernelCounters;
-    private readonly ConnectedPair? _pair;
+    private readonly IReadOnlyList<FlowProbe> _flows;
     private readonly CpuSampler _cpu = new();
     private readonly PacketCapture? _capture;
     private KernelCounterSnapshot? _before;
 
-    public RepetitionProbes(bool kernelCounters, ConnectedPair? pair, int expectedSamples, PacketCapture? capture)
+    public RepetitionProbes(bool kernelCounters, ConnectedPair? pair, IReadOnlyList<FlowProbe> flows, int expectedSamples, PacketCapture? capture)
     {
         _kernelCounters = kernelCounters;
-        _pair = pair;
+        _flows = flows;
         _capture = capture;
         Tcp = pair is not null && pair.Client.ProtocolType == System.Net.Sockets.ProtocolType.Tcp
             ? new TcpInfoSampler(pair.Client, pair.Server, expectedSamples)
@@ -50,11 +50,20 @@ internal sealed class RepetitionProbes : IDisposable
 
     public void Sample(long atNs) => Tcp?.Sample(atNs);
 
+    /// <summary>TCP_INFO of every flow's pair at T1 (two getsockopt per pair, after the window closed).</summary>
+    public void SampleFlowsAtClose(long atNs)
+    {
+        foreach (var flow in _flows)
+        {
+            flow.SampleAtClose(atNs);
+        }
+    }
+
     public void AtClose(IReadOnlyCollection<int> workerThreadIds, long bytes, long? transactions) =>
         Cpu = _cpu.Stop(workerThreadIds, bytes, transactions);
 
-    /// <summary>After the workers stopped: counter deltas, capture end, knob evidence.</summary>
-    public IReadOnlyList<KnobResult>? AfterWorkers(IReadOnlyList<KnobResult>? knobs)
+    /// <summary>After the workers stopped: counter deltas, capture end.</summary>
+    public void AfterWorkers()
     {
         if (_before is not null)
         {
@@ -62,9 +71,6 @@ internal sealed class RepetitionProbes : IDisposable
         }
 
         Capture = _capture?.Stop();
-        return knobs is not null && _pair is not null
-            ? SocketKnobApplier.AddPairEvidence(_pair, knobs, Tcp?.LastClient, Tcp?.LastServer)
-            : knobs;
     }
 
     public void Dispose() => _capture?.Dispose();

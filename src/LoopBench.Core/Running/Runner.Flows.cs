@@ -25,7 +25,9 @@ public sealed partial class Runner
                 case PatternKind.Crr:
                     for (int i = 0; i < c.Parallel; i++)
                     {
-                        var listener = LoopbackListener.Open(options, backlog: 1024);
+                        var recorder = new CrrKnobRecorder(i);
+                        set.Crr.Add(recorder);
+                        var listener = LoopbackListener.Open(WithCrrKnobHooks(options, c, recorder), backlog: 1024);
                         set.Owned.Add(listener);
                         var placeholder = new ConnectionSlot(null);
                         set.Ends.AddRange(new ConnectRequestResponseWorkload().CreateEnds(
@@ -34,10 +36,10 @@ public sealed partial class Runner
 
                     break;
                 case PatternKind.RrUnderLoad:
-                    var rrPair = Connect(c, options, set, DatagramIdleTimeoutMs);
+                    var rrPair = Connect(c, options, set, DatagramIdleTimeoutMs, 0, "rr");
                     set.Ends.AddRange(new OpenLoopRequestResponseWorkload().CreateEnds(
                         new WorkloadContext(p, Open(engine, rrPair.Client, set), Open(engine, rrPair.Server, set), window)
-                        { ClientReader = Open(engine, rrPair.Client, set) }));
+                        { ClientReader = Open(engine, rrPair.Client, set), ClientSocket = rrPair.Client, ServerSocket = rrPair.Server }));
                     for (int i = 1; i <= c.Parallel; i++)
                     {
                         AddStreamFlow(c, engine, options, set, p with { RatePerSecond = 0 }, window, i, FlowDirection.ClientToServer);
@@ -48,7 +50,7 @@ public sealed partial class Runner
                     int clientTimeout = c.RrTimeoutMs is long ms ? (int)ms : DatagramIdleTimeoutMs;
                     for (int i = 0; i < c.Parallel; i++)
                     {
-                        var pair = Connect(c, options, set, DatagramIdleTimeoutMs);
+                        var pair = Connect(c, options, set, DatagramIdleTimeoutMs, i, "rr");
                         if (c.Transport.IsConnectionless())
                         {
                             pair.Client.ReceiveTimeout = clientTimeout;
@@ -63,7 +65,7 @@ public sealed partial class Runner
                 case PatternKind.Bidir when c.BidirMode == BidirMode.Shared:
                     for (int i = 0; i < c.Parallel; i++)
                     {
-                        var pair = Connect(c, options, set, DatagramIdleTimeoutMs);
+                        var pair = Connect(c, options, set, DatagramIdleTimeoutMs, i, "both");
                         foreach (var direction in new[] { FlowDirection.ClientToServer, FlowDirection.ServerToClient })
                         {
                             set.Ends.AddRange(WorkloadFactory.Create(c.Pattern, c.Transport, p).CreateEnds(
@@ -102,18 +104,18 @@ public sealed partial class Runner
     private void AddStreamFlow(
         Case c, IEngine engine, TransportOptions options, FlowSet set, WorkloadParameters p, MeasureWindow window, int flow, FlowDirection direction)
     {
-        var pair = Connect(c, options, set, DatagramIdleTimeoutMs);
+        var pair = Connect(c, options, set, DatagramIdleTimeoutMs, flow, direction == FlowDirection.ClientToServer ? "c2s" : "s2c");
         set.Ends.AddRange(WorkloadFactory.Create(PatternKind.Stream, c.Transport, p).CreateEnds(
             new WorkloadContext(p, Open(engine, pair.Client, set), Open(engine, pair.Server, set), window)
             { Flow = flow, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
     }
 
-    private ConnectedPair Connect(Case c, TransportOptions options, FlowSet set, int idleTimeoutMs)
+    private ConnectedPair Connect(Case c, TransportOptions options, FlowSet set, int idleTimeoutMs, int flow, string direction)
     {
         var pair = LoopbackConnector.Connect(options, _options.ConnectTimeout);
         set.Owned.Add(pair);
         SocketTuning.Apply(pair, c.NoDelay ?? false);
-        ApplyKnobs(c, pair, set);
+        ApplyKnobs(c, pair, set, flow, direction);
         if (c.Transport.IsConnectionless())
         {
             pair.Client.ReceiveTimeout = idleTimeoutMs;
@@ -140,11 +142,14 @@ public sealed partial class Runner
 
         public Results.SocketSettingsResult? Socket { get; set; }
 
-        /// <summary>The first pair: its knobs and TCP_INFO stand for the case.</summary>
+        /// <summary>The first pair: its TCP_INFO series stands for the case.</summary>
         public ConnectedPair? FirstPair { get; set; }
 
-        /// <summary>Knob results of <see cref="FirstPair"/>, evidence added after the window.</summary>
-        public IReadOnlyList<Results.KnobResult>? Knobs { get; set; }
+        /// <summary>Every pair with its flow and knob records, in connect order.</summary>
+        public List<FlowProbe> Probes { get; } = [];
+
+        /// <summary>crr: each flow's knob recorder.</summary>
+        public List<CrrKnobRecorder> Crr { get; } = [];
 
         public void Dispose()
         {

@@ -55,22 +55,42 @@ public sealed partial class Runner
         MaxSegmentBytes = k.MaxSegmentBytes,
     };
 
-    /// <summary>After connect: every knob again (idempotent), read back; a failed knob fails the setup.</summary>
-    private void ApplyKnobs(Case c, ConnectedPair pair, FlowSet set)
+    /// <summary>
+    /// After connect: every knob again (idempotent), read back; a failed knob fails the setup. Every
+    /// pair gets its records (the buffer sizes at least), kept per flow; the first pair stands for the case.
+    /// </summary>
+    private void ApplyKnobs(Case c, ConnectedPair pair, FlowSet set, int flow, string direction)
     {
-        var results = HasKnobs(c) || set.FirstPair is null
-            ? SocketKnobApplier.ApplyPair(pair, c.Transport.ToId(), c.ClientKnobs, c.ServerKnobs, Limits)
-            : null;
-        if (results?.FirstOrDefault(r => r.Status == KnobResult.StatusFailed) is { } failed)
+        var results = SocketKnobApplier.ApplyPair(pair, c.Transport.ToId(), c.ClientKnobs, c.ServerKnobs, Limits);
+        if (results.FirstOrDefault(r => r.Status == KnobResult.StatusFailed) is { } failed)
         {
             throw new TransportSetupException($"{failed.Side} {failed.Describe()}");
         }
 
-        if (set.FirstPair is null)
+        set.FirstPair ??= pair;
+        set.Probes.Add(new FlowProbe(flow, direction, pair, results));
+    }
+
+    /// <summary>
+    /// crr: each connection's client socket gets every knob before connect (the ones that only act
+    /// after connect are accepted then too), and the listener gets the server's, which accepted
+    /// sockets inherit. The recorder keeps the first and last read-back. This is setup work inside
+    /// each measured transaction, as the socket itself is; without knobs nothing is added.
+    /// </summary>
+    private TransportOptions WithCrrKnobHooks(TransportOptions options, Case c, CrrKnobRecorder recorder)
+    {
+        if (!HasKnobs(c))
         {
-            set.FirstPair = pair;
-            set.Knobs = results;
+            return options;
         }
+
+        string id = c.Transport.ToId();
+        var limits = Limits;
+        return options with
+        {
+            ConfigureClient = s => recorder.Client(SocketKnobApplier.Apply(s, id, "client", c.ClientKnobs, limits)),
+            ConfigureListener = s => recorder.Server(SocketKnobApplier.Apply(s, id, "server", c.ServerKnobs, limits)),
+        };
     }
 
     /// <summary>Zero-copy and skip-copy as knob lines, with the completion counts as evidence.</summary>
@@ -156,5 +176,4 @@ public sealed partial class Runner
     }
 
     private static int[] WorkerThreadIds(Engines.WorkerHandle[] workers) => workers.Select(w => w.ThreadId).Where(t => t > 0).ToArray();
-
 }

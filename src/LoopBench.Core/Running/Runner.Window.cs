@@ -62,6 +62,10 @@ public sealed partial class Runner
             Observe(cpus, workers);
             var totals = PrimaryTotals(ends);
             probes.Sample(Timestamps.ToNs(now - t0));
+            if (last)
+            {
+                probes.SampleFlowsAtClose(Timestamps.ToNs(now - t0));
+            }
 
             if (intervalTicks > 0 && now > previousTicks)
             {

@@ -123,17 +123,19 @@ public sealed partial class Runner
 
             long timeWaitBefore = KernelSocketStats.TcpTimeWait();
             int samples = (int)Math.Min(1024, c.IntervalMs > 0 ? (c.DurationMs / c.IntervalMs) + 2 : 2);
-            using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, samples, StartCapture(c, index));
+            using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, flows.Probes, samples, StartCapture(c, index));
             var coordination = Coordinate(c, index, ends, workers, window, probes, cancellation);
             long timeWaitAtT1 = KernelSocketStats.TcpTimeWait();
             string? stopFailure = WaitForWorkers(ends, workers);
-            var knobs = WithCopyModes(c, probes.AfterWorkers(flows.Knobs), ends);
+            probes.AfterWorkers();
+            var flowProbes = FlowProbeResults(flows, ends);
             var result = BuildResult(c, index, coordination, ends, workers, window, flows.Socket!) with
             {
-                Knobs = knobs,
-                TcpInfo = probes.Tcp?.Samples.ToArray(),
+                Knobs = WithCopyModes(c, flowProbes.FirstOrDefault()?.Knobs, ends),
+                TcpInfo = probes.Tcp?.Samples.ToArray() ?? flowProbes.FirstOrDefault()?.TcpInfo,
+                FlowProbes = flowProbes.Count > 0 ? flowProbes : null,
                 KernelCounters = probes.Counters,
-                KernelCountersScope = probes.Counters is null ? null : _options.KernelCountersScope,
+                KernelCountersScope = probes.Counters is null ? null : CountersScope,
                 Cpu = probes.Cpu,
                 Capture = probes.Capture,
             };

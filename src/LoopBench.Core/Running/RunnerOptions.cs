@@ -18,6 +18,10 @@ public sealed record RunnerOptions
     /// <summary>Where <c>capture</c> pcaps go ("beside the results"); null: the current directory.</summary>
     public string? CaptureDirectory { get; init; }
 
-    /// <summary>"netns" when the run is inside a private network namespace, else "host-wide" (counters see all of lo). Defaults to host-wide.</summary>
-    public string KernelCountersScope { get; init; } = "host-wide";
+    /// <summary>
+    /// Where kernel counters come from, as recorded: "netns" (a private network namespace) or "host"
+    /// (counters see all of the host's lo). Defaults to null: detected by comparing this process's
+    /// network namespace with init's (<see cref="NetworkNamespaceScope"/>).
+    /// </summary>
+    public string? KernelCountersScope { get; init; }
 }

@@ -10,7 +10,10 @@ namespace LoopBench.Core.Workloads;
 /// unix-seqpacket). The client times connect(2) and the whole transaction; the close mode says
 /// who closes first, or whether the client resets with SO_LINGER 0. A new socket per connection is
 /// the one allocation the pattern cannot avoid: the client reports its bytes per connection.
-/// Ephemeral-port exhaustion (EADDRNOTAVAIL) fails the case with the reason.
+/// Ephemeral-port exhaustion (EADDRNOTAVAIL) fails the case with the reason. Each end keeps the
+/// TCP_INFO of its first in-window connection and of its last one (read once the window is
+/// stopping, so no extra syscall lands inside the window after the first); with quickack on, each
+/// end re-arms TCP_QUICKACK on its connection after every receive.
 /// </summary>
 public sealed class ConnectRequestResponseWorkload : IWorkload
 {
@@ -36,6 +39,8 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
         byte[] responseIn = ChannelIo.NewBuffer(p.ResponseBytes);
         byte[] requestIn = ChannelIo.NewBuffer(p.RequestBytes);
         byte[] response = ChannelIo.NewBuffer(p.ResponseBytes);
+        client.Connections = new ConnectionProbe();
+        server.Connections = new ConnectionProbe();
         client.Body = () => ClientLoop(client, clientSlot, listener, open, request, responseIn, p, context.Window);
         server.Body = () => ServerLoop(server, serverSlot, listener, open, requestIn, response, p, context.Window);
         return [client, server];
@@ -49,7 +54,10 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
         long allocatedAtStart = -1;
         long transactionBytes = request.Length + response.Length;
         byte[] eof = new byte[1];
-        while (!window.IsStopping && !slot.IsAborted && (p.TransactionLimit == 0 || counters.Transactions < p.TransactionLimit))
+        // One reading of "stopping" per connection decides both that it is the last (its TCP_INFO is
+        // kept) and that the loop ends, so the last connection's TCP_INFO is never missed.
+        bool stopping = window.IsStopping;
+        while (!stopping && !slot.IsAborted && (p.TransactionLimit == 0 || counters.Transactions < p.TransactionLimit))
         {
             bool measuring = window.IsMeasuring;
             if (measuring && allocatedAtStart < 0)
@@ -91,6 +99,13 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
 
             slot.Attach(open(socket));
             bool ok = await ChannelIo.SendAllAsync(slot, request) && await ChannelIo.ReceiveExactAsync(slot, response) == 1;
+            if (ok)
+            {
+                QuickAck.Rearm(QuickAck.For(p.QuickAck, socket), counters);
+                stopping = window.IsStopping;
+                end.Connections!.Observe(socket, measuring && !stopping, stopping || (p.TransactionLimit > 0 && counters.Transactions + 1 >= p.TransactionLimit));
+            }
+
             if (ok && p.Close == CloseMode.Server)
             {
                 ok = await slot.ReceiveAsync(eof) == 0; // wait for the server's FIN, then close
@@ -150,10 +165,22 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
             }
 
             slot.Attach(open(accepted));
-            bool ok = await ChannelIo.ReceiveExactAsync(slot, request) == 1 && await ChannelIo.SendAllAsync(slot, response);
+            bool received = await ChannelIo.ReceiveExactAsync(slot, request) == 1;
+            if (received)
+            {
+                QuickAck.Rearm(QuickAck.For(p.QuickAck, accepted), counters);
+            }
+
+            bool ok = received && await ChannelIo.SendAllAsync(slot, response);
             if (ok && p.Close != CloseMode.Server)
             {
                 await slot.ReceiveAsync(eof); // the client closes (FIN) or resets first
+            }
+
+            if (ok)
+            {
+                // after the client's close: if the client saw the window stopping, so does this read
+                end.Connections!.Observe(accepted, window.IsMeasuring, window.IsStopping);
             }
 
             slot.Release();

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Workloads;
@@ -25,12 +26,16 @@ public sealed class DatagramRequestResponseWorkload : IWorkload
         byte[] responseIn = ChannelIo.NewBuffer(Math.Max(p.ResponseBytes, DatagramHeader.MinMessageBytes));
         byte[] requestIn = ChannelIo.NewBuffer(request.Length);
         byte[] response = ChannelIo.NewBuffer(responseIn.Length);
-        client.Body = () => ClientLoop(client, request, responseIn, p, context.Window);
-        server.Body = () => EchoLoop(server, requestIn, response, p, context.Window);
+        // TCP_QUICKACK only acts on TCP: over datagrams QuickAck.For gives null (the knob is rejected there).
+        var clientQuickAck = QuickAck.For(p.QuickAck, context.ClientSocket);
+        var serverQuickAck = QuickAck.For(p.QuickAck, context.ServerSocket);
+        client.Body = () => ClientLoop(client, request, responseIn, p, context.Window, clientQuickAck);
+        server.Body = () => EchoLoop(server, requestIn, response, p, context.Window, serverQuickAck);
         return [client, server];
     }
 
-    private static async ValueTask ClientLoop(WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window)
+    private static async ValueTask ClientLoop(
+        WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, Socket? quickAck)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -70,6 +75,7 @@ public sealed class DatagramRequestResponseWorkload : IWorkload
                 if (received >= DatagramHeader.MinMessageBytes && DatagramHeader.Sequence(response.Span) == sequence)
                 {
                     long rttNs = Timestamps.ToNs(Timestamps.Now() - start);
+                    QuickAck.Rearm(quickAck, counters);
                     if (window.IsMeasuring)
                     {
                         histogram.Record(rttNs);
@@ -90,8 +96,12 @@ public sealed class DatagramRequestResponseWorkload : IWorkload
         await PacedSender.SendEndMarkersAsync(end, request, p);
     }
 
-    /// <summary>Echoes each request's header in a response; stops at the end marker or after T1 when idle.</summary>
-    internal static async ValueTask EchoLoop(WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window)
+    /// <summary>
+    /// Echoes each request's header in a response; stops at the end marker or after T1 when idle.
+    /// <paramref name="quickAck"/>: the TCP socket to re-arm TCP_QUICKACK on after each request, or null.
+    /// </summary>
+    internal static async ValueTask EchoLoop(
+        WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, Socket? quickAck)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -121,6 +131,7 @@ public sealed class DatagramRequestResponseWorkload : IWorkload
                 continue;
             }
 
+            QuickAck.Rearm(quickAck, counters);
             if (received < DatagramHeader.MinMessageBytes)
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Workloads;
@@ -33,12 +34,16 @@ public sealed class OpenLoopRequestResponseWorkload : IWorkload
         byte[] response = ChannelIo.NewBuffer(Math.Max(p.ResponseBytes, DatagramHeader.MinMessageBytes));
         byte[] responseIn = ChannelIo.NewBuffer(response.Length);
         tx.Body = () => PacedSender.RunAsync(tx, request, p, context.Window);
-        server.Body = () => DatagramRequestResponseWorkload.EchoLoop(server, requestIn, response, p, context.Window);
-        rx.Body = () => ResponseLoop(rx, responseIn, request.Length, p, context.Window);
+        // TCP_QUICKACK: the echo re-arms it on the server socket, the response reader on the client's.
+        var serverQuickAck = QuickAck.For(p.QuickAck, context.ServerSocket);
+        var clientQuickAck = QuickAck.For(p.QuickAck, context.ClientSocket);
+        server.Body = () => DatagramRequestResponseWorkload.EchoLoop(server, requestIn, response, p, context.Window, serverQuickAck);
+        rx.Body = () => ResponseLoop(rx, responseIn, request.Length, p, context.Window, clientQuickAck);
         return [tx, server, rx];
     }
 
-    private static async ValueTask ResponseLoop(WorkloadEnd end, Memory<byte> response, int requestBytes, WorkloadParameters p, MeasureWindow window)
+    private static async ValueTask ResponseLoop(
+        WorkloadEnd end, Memory<byte> response, int requestBytes, WorkloadParameters p, MeasureWindow window, Socket? quickAck)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -60,6 +65,11 @@ public sealed class OpenLoopRequestResponseWorkload : IWorkload
             {
                 end.Failure = channel.LastError;
                 break;
+            }
+
+            if (received > 0)
+            {
+                QuickAck.Rearm(quickAck, counters);
             }
 
             if (received >= DatagramHeader.MinMessageBytes)

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Workloads;
 
@@ -30,8 +29,8 @@ public sealed class RequestResponseWorkload : IWorkload
         byte[] response = ChannelIo.NewBuffer(p.ResponseBytes);
         long[] sentAt = new long[Math.Max(1, p.Inflight)];
         // TCP_QUICKACK is not sticky: with the knob on, each end re-arms it after every receive.
-        var clientQuickAck = p.QuickAck ? context.ClientSocket : null;
-        var serverQuickAck = p.QuickAck ? context.ServerSocket : null;
+        var clientQuickAck = QuickAck.For(p.QuickAck, context.ClientSocket);
+        var serverQuickAck = QuickAck.For(p.QuickAck, context.ServerSocket);
         client.Body = () => ClientLoop(client, request, responseIn, sentAt, p.TransactionLimit, context.Window, clientQuickAck);
         server.Body = () => ServerLoop(server, requestIn, response, context.Window, serverQuickAck);
         return [client, server];
@@ -74,11 +73,7 @@ public sealed class RequestResponseWorkload : IWorkload
             }
 
             long rttNs = Timestamps.ToNs(Timestamps.Now() - sentAt[completed % inflight]);
-            if (quickAck is not null)
-            {
-                SocketKnobApplier.RearmQuickAck(quickAck);
-            }
-
+            QuickAck.Rearm(quickAck, counters);
             completed++;
             if (window.IsMeasuring)
             {
@@ -105,9 +100,9 @@ public sealed class RequestResponseWorkload : IWorkload
                 break; // the client finished and half-closed
             }
 
-            if (got > 0 && quickAck is not null)
+            if (got > 0)
             {
-                SocketKnobApplier.RearmQuickAck(quickAck);
+                QuickAck.Rearm(quickAck, counters);
             }
 
             if (got < 0 || !await ChannelIo.SendAllAsync(channel, response))

@@ -130,7 +130,7 @@ public sealed class SocketStreamWorkload : IWorkload
 
             if (quickAck)
             {
-                SocketKnobApplier.RearmQuickAck(socket);
+                QuickAck.Rearm(socket, counters);
             }
 
             if (window.IsMeasuring)

@@ -22,6 +22,14 @@ public sealed class WorkerCounters
     [FieldOffset(80)]
     public long Transactions;
 
+    /// <summary>TCP_QUICKACK re-arms after a receive (whole run, warm-up included): the knob's evidence.</summary>
+    [FieldOffset(88)]
+    public long QuickAckRearms;
+
+    /// <summary>TCP_QUICKACK re-arms the kernel refused.</summary>
+    [FieldOffset(96)]
+    public long QuickAckRefused;
+
     /// <summary>A snapshot for the interval reporter.</summary>
     public (long Bytes, long Messages, long Transactions) Read() =>
         (Volatile.Read(ref Bytes), Volatile.Read(ref Messages), Volatile.Read(ref Transactions));

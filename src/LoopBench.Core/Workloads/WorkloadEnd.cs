@@ -63,6 +63,9 @@ public sealed class WorkloadEnd
     /// <summary>Why the loop stopped early, e.g. "ConnectionReset"; null when it ended normally.</summary>
     public string? Failure { get; set; }
 
+    /// <summary>crr: TCP_INFO of the first and last connection; null for other patterns.</summary>
+    public ConnectionProbe? Connections { get; set; }
+
     /// <summary>Zero-copy senders: the sender with its completion counts; null otherwise.</summary>
     public Interop.ZeroCopySender? ZeroCopy { get; set; }
 }

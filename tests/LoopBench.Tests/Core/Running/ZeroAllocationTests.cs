@@ -109,6 +109,17 @@ public sealed class ZeroAllocationTests
     }
 
     [Fact(Timeout = 30_000)]
+    public void OpenLoopRequestResponse_QuickAckOverTcp_AllocatesNothingPerRequest()
+    {
+        var parameters = new WorkloadParameters(0, 64, 64) { RatePerSecond = 200_000, QuickAck = true };
+        RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages);
+        RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages);
+        var small = RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages);
+        var large = RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages);
+        AssertNothingScales(small, large);
+    }
+
+    [Fact(Timeout = 30_000)]
     public void RequestResponse_WithInflight_AllocatesNothingPerTransaction()
     {
         var parameters = new WorkloadParameters(0, 64, 64) { Inflight = 8 };

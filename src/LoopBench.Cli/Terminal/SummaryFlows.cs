@@ -1,0 +1,56 @@
+using System.Globalization;
+using LoopBench.Core.Results;
+
+namespace LoopBench.Cli.Terminal;
+
+/// <summary>
+/// The per-flow block under the knobs: each flow's TCP_INFO at T1 (crr: its first and last
+/// connection) and any knob whose read-back differs from flow 0's. Shown when there is more than
+/// one flow, or for crr, whose knobs are applied per connection.
+/// </summary>
+internal static class SummaryFlows
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static IEnumerable<string> Lines(RepetitionResult repetition)
+    {
+        var flows = repetition.FlowProbes ?? [];
+        if (flows.Count == 0 || (flows.Count == 1 && flows[0].Connections is null))
+        {
+            yield break;
+        }
+
+        var reference = Signatures(flows[0].Knobs);
+        foreach (var flow in flows)
+        {
+            var parts = new List<string>();
+            if (flow.Connections is long connections)
+            {
+                parts.Add(string.Create(Invariant, $"knobs applied to {connections} connections ({flow.ConnectionsInWindow ?? 0} in the window)"));
+                if (flow.LastConnectionKnobs is { } lastKnobs)
+                {
+                    var firstClient = Signatures(flow.Knobs?.Where(k => k.Side == "client").ToList());
+                    var differs = Signatures(lastKnobs).Except(firstClient).ToList();
+                    parts.Add(differs.Count == 0 ? "last connection's read-back as the first's" : "last connection differs: " + string.Join(", ", differs));
+                }
+            }
+            else if (!ReferenceEquals(flow, flows[0]))
+            {
+                var differs = Signatures(flow.Knobs).Except(reference).ToList();
+                parts.Add(differs.Count == 0 ? $"knobs as flow {flows[0].Flow} {flows[0].Direction}" : "knobs differ: " + string.Join(", ", differs));
+            }
+
+            foreach (var sample in flow.TcpInfo ?? [])
+            {
+                string which = sample.Connection is null ? sample.Side : $"{sample.Connection} {sample.Side}";
+                parts.Add(string.Create(Invariant,
+                    $"{which} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments}"));
+            }
+
+            yield return string.Create(Invariant, $"flow {flow.Flow} {flow.Direction}: ") + string.Join("; ", parts);
+        }
+    }
+
+    private static List<string> Signatures(IReadOnlyList<KnobResult>? knobs) =>
+        (knobs ?? []).Where(k => k.Status != KnobResult.StatusDefault).Select(k => $"{k.Side} {k.Name} {k.Status} {k.Effective}").ToList();
+}

@@ -1,0 +1,33 @@
+using System.Net.Sockets;
+using LoopBench.Core.Measurement;
+
+namespace LoopBench.Core.Workloads;
+
+/// <summary>
+/// crr: TCP_INFO of one end's first in-window connection and of its last connection, written by
+/// that end's worker only. The first read costs one getsockopt inside the window; the last is read
+/// once the window is stopping, so steady-state connections pay nothing. TcpInfoSnapshot is a
+/// struct: no allocation.
+/// </summary>
+public sealed class ConnectionProbe
+{
+    /// <summary>TCP_INFO of the first connection completed inside the window, or null.</summary>
+    public TcpInfoSnapshot? First { get; private set; }
+
+    /// <summary>TCP_INFO of the last connection (completed once the window was stopping), or null.</summary>
+    public TcpInfoSnapshot? Last { get; private set; }
+
+    /// <summary>Called after a connection's transaction, before it is closed.</summary>
+    public void Observe(Socket socket, bool measuring, bool last)
+    {
+        if (measuring && First is null && TcpInfoReader.TryRead(socket, out var first))
+        {
+            First = first;
+        }
+
+        if (last && Last is null && TcpInfoReader.TryRead(socket, out var info))
+        {
+            Last = info;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Tests.Fixtures;
+using NJsonSchema;
+
+namespace LoopBench.Tests.Core.Running;
+
+/// <summary>Knob records and TCP_INFO are kept for every flow, not only the first; crr keeps its first and last connection.</summary>
+[Trait(Traits.Category, Traits.Loopback)]
+public sealed class FlowProbeLoopbackTests
+{
+    private static RepetitionResult RunOnce(Case c)
+    {
+        var result = new Runner().RunCase(c with { DurationMs = 300, WarmupMs = 50, IntervalMs = 100 }, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        return Assert.Single(result.Repetitions);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void ParallelStream_EveryFlowHasItsKnobsAndTcpInfo()
+    {
+        var rep = RunOnce(CaseParameters.Apply(CaseParameters.Apply(new Case(), "parallel", "3"), "window", "256K"));
+
+        var flows = rep.FlowProbes!;
+        Assert.Equal([0, 1, 2], flows.Select(f => f.Flow));
+        Assert.All(flows, f =>
+        {
+            Assert.Equal("c2s", f.Direction);
+            Assert.Equal(2, f.Knobs!.Count(k => k.Id == "rcvbuf" && k.Status == KnobResult.StatusApplied));
+            Assert.Contains(f.TcpInfo!, s => s.Side == "client" && s.RttUs > 0 && s.SendCwndSegments > 0);
+            Assert.Contains(f.TcpInfo!, s => s.Side == "server");
+        });
+        Assert.Equal(flows[0].Knobs!.Select(k => k.Id), rep.Knobs!.Select(k => k.Id)); // flow 0 still stands for the case
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void ParallelCrr_EachFlowKeepsFirstAndLastConnection_AndCounts()
+    {
+        var host = KernelNetLimits.Read();
+        string algorithm = host.CongestionChoices().Contains("reno") ? "reno" : "cubic";
+        var c = CaseParameters.Apply(CaseParameters.Apply(CaseParameters.Apply(new Case(), "pattern", "crr"), "parallel", "2"), "congestion", algorithm);
+        var rep = RunOnce(c);
+
+        var flows = rep.FlowProbes!;
+        Assert.Equal([0, 1], flows.Select(f => f.Flow));
+        Assert.All(flows, f =>
+        {
+            Assert.True(f.Connections > 1, $"flow {f.Flow}: {f.Connections} connections");
+            Assert.InRange(f.ConnectionsInWindow!.Value, 1, f.Connections!.Value);
+            Assert.All(f.Knobs!.Where(k => k.Id == "congestion"), k => Assert.Equal(algorithm, k.Effective));
+            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == "client");
+            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == "server");
+            Assert.Contains(f.LastConnectionKnobs!, k => k.Id == "congestion" && k.Effective == algorithm);
+            Assert.Contains(f.TcpInfo!, s => s.Connection == "first" && s.Side == "client" && s.RttUs > 0);
+            Assert.Contains(f.TcpInfo!, s => s.Connection == "last" && s.Side == "client");
+        });
+        Assert.NotNull(rep.TcpInfo); // crr now reports flow 0's connections at the top level too
+        Assert.Contains(rep.Knobs!, k => k.Id == "congestion");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FlowProbes_SurviveTheJsonRoundTrip_AndMatchTheSchema()
+    {
+        var rep = RunOnce(CaseParameters.Apply(CaseParameters.Apply(new Case(), "parallel", "2"), "quickack", "on"));
+        var run = SyntheticRuns.Run("20260101T000000Z-abc", [new CaseResult("k", new Case(), Outcomes.Passed, null, [rep])]);
+
+        string json = ResultJson.Serialize(run);
+        var schema = await JsonSchema.FromFileAsync(RepoFiles.PathOf("docs", "result.schema.json"), TestContext.Current.CancellationToken);
+        var errors = schema.Validate(json);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        Assert.Contains("\"flowProbes\"", json, StringComparison.Ordinal);
+        var back = Assert.Single(Assert.Single(ResultJson.Deserialize(json).Cases).Repetitions);
+        Assert.Equal(2, back.FlowProbes!.Count);
+        Assert.Equal(rep.FlowProbes![1].TcpInfo!.Count, back.FlowProbes[1].TcpInfo!.Count);
+    }
+}
