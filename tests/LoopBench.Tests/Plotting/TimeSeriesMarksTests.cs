@@ -1,0 +1,27 @@
+using LoopBench.Core.Results;
+using LoopBench.Plotting.Adapters;
+
+namespace LoopBench.Tests.Plotting;
+
+/// <summary>Retransmit marks on the time series come from TCP_INFO's retransmit total rising between samples.</summary>
+public sealed class TimeSeriesMarksTests
+{
+    private static TcpInfoSampleResult Sample(long atNs, string side, long totalRetrans) =>
+        new(atNs, side, 20, 5, 10, 10, 65483, 0, totalRetrans, null, null, null, null, null, null, null, 0);
+
+    [Fact]
+    public void Marks_AreTheSamplesWhereEitherEndsRetransmitTotalRose()
+    {
+        var repetition = new RepetitionResult(0, DateTimeOffset.UnixEpoch, false, 3_000_000_000, new SortedDictionary<string, double>(), null, null, [], null, [])
+        {
+            TcpInfo =
+            [
+                Sample(0, "client", 5), Sample(1_000_000_000, "client", 5), Sample(2_000_000_000, "client", 9), Sample(3_000_000_000, "client", 9),
+                Sample(0, "server", 0), Sample(1_000_000_000, "server", 2), Sample(3_000_000_000, "server", 2),
+            ],
+        };
+
+        Assert.Equal([1.0, 2.0], TimeSeriesAdapter.RetransmitSeconds(repetition));
+        Assert.Empty(TimeSeriesAdapter.RetransmitSeconds(repetition with { TcpInfo = null }));
+    }
+}
