@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LoopBench.Cli.Verbs;
 using LoopBench.Core.Running;
 
@@ -14,26 +13,8 @@ internal sealed class InternalCaseCommand(TextReader stdin, TextWriter stdout, T
     public int Execute(InternalCaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
-        {
-            ctx.Cancel = true;
-            cancellation.Cancel();
-        });
-        try
-        {
-            return SandboxedRunner.RunChild(stdin, stdout, stderr, ParentGone, cancellation.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var signals = new Terminal.SignalCancellation();
+        return SandboxedRunner.RunChild(stdin, stdout, stderr, ParentGone, signals.Token);
     }
 
     // Never outlive the parent: a child left running would keep its namespace and CPU busy.

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
 using LoopBench.Core.Results;
@@ -13,42 +12,24 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
     public int Execute(QuickOptions options)
     {
         var c = BuildCase(options);
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var signals = new SignalCancellation(); // Ctrl-C keeps what was measured: the runner closes the window
+        var environment = EnvironmentProbe.Capture();
+        var printer = new IntervalPrinter(stderr);
+        using var executor = Executors.Create(new RunnerOptions { KernelCounters = !options.NoKernelCounters }, printer.Print);
+        printer.Header(c.Resolve());
+        var result = executor.RunCase(c, repetitions: 1, signals.Token);
+        var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
+            new ToolInfo("loopbench", VersionInfo.Version), environment, [result]);
+        if (options.Json)
         {
-            e.Cancel = true; // keep what was measured; the runner closes the window
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+            stdout.WriteLine(ResultJson.Serialize(run));
+        }
+        else
         {
-            ctx.Cancel = true;
-            cancellation.Cancel();
-        });
-        try
-        {
-            var environment = EnvironmentProbe.Capture();
-            var printer = new IntervalPrinter(stderr);
-            using var executor = Executors.Create(new RunnerOptions { KernelCounters = !options.NoKernelCounters }, printer.Print);
-            printer.Header(c.Resolve());
-            var result = executor.RunCase(c, repetitions: 1, cancellation.Token);
-            var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
-                new ToolInfo("loopbench", VersionInfo.Version), environment, [result]);
-            if (options.Json)
-            {
-                stdout.WriteLine(ResultJson.Serialize(run));
-            }
-            else
-            {
-                stdout.Write(SummaryTable.Render(result, options.Verbose));
-            }
+            stdout.Write(SummaryTable.Render(result, options.Verbose));
+        }
 
-            return ExitCodeOf(result);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        return ExitCodeOf(result);
     }
 
     private int ExitCodeOf(CaseResult result)
