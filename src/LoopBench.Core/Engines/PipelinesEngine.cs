@@ -16,16 +16,16 @@ namespace LoopBench.Core.Engines;
 /// </summary>
 internal sealed class PipelinesEngine : IEngine
 {
-    // 2026-11-23 (issue 10, docs/performance.md "Pipelines engine: why it was 7x slower"): with
+    // 2026-11-23 (issue 10, docs/performance.md "Pipelines engine: why it was ~7x slower"): with
     // PipeOptions' defaults (4 KiB segments, writer paused at 64 KiB) tcp4 stream with 128 KiB
-    // writes ran at 6-9 Gbit/s against blocking's 41-47. PSU's receive loop asks the pipe for
+    // writes ran at 5.5-11 Gbit/s against blocking's 26-47. PSU's receive loop asks the pipe for
     // GetMemory(1), i.e. one segment, so every recv(2) was capped at 4 KiB: 32 receive syscalls and
     // 32 pipe flushes (each a possible hand-off to the reader) per 128 KiB message, where the
-    // blocking engine makes one. 64 KiB segments (the most a loopback skb carries in one go) took it
-    // to 20-33 Gbit/s; 128/256 KiB segments and pause thresholds of 1-4 MiB were not distinguishable
-    // from that in the noise of this shared machine. The pause threshold is raised with it so that
-    // one 128 KiB write does not always stall its flush: 1 MiB, about what the kernel's autotuned
-    // send buffer holds on lo.
+    // blocking engine makes one. 64 KiB segments (lo's MTU) took it to 20-33 Gbit/s on the same
+    // machine; 128/256 KiB segments and pause thresholds of 1-4 MiB were not distinguishable from
+    // that in the noise of this shared 2-CPU machine. The pause threshold is raised with the
+    // segments so that one 128 KiB write does not always stall its flush until PSU's send loop
+    // has drained the pipe.
 
     /// <summary>Pipe segment size, and so the largest single recv(2) PSU makes: 64 KiB (PipeOptions' default is 4 KiB).</summary>
     internal const int MinimumSegmentBytes = 64 * 1024;
