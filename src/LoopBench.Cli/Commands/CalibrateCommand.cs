@@ -76,19 +76,26 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
 
             foreach (var f in r.Figures)
             {
-                table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f.Figure, f.LoopBenchValues), Value(f.Figure, f.ToolValues),
+                // a percentile is pooled over the repetitions; without a pooled value and with a note it is not meaningful
+                IReadOnlyList<double> loopBench = f.LoopBenchPooled is double pooled ? [pooled] : f.Note is null ? f.LoopBenchValues : [];
+                table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f.Figure, loopBench), Value(f.Figure, f.ToolValues),
                     Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", r.Outcome);
             }
         }
 
         var text = new System.Text.StringBuilder(table.ToString());
-        text.Append("ratio = median(LoopBench) / median(tool); interval: ")
+        text.Append("ratio = median(LoopBench) / median(tool), except latency percentiles: LoopBench's is taken from its repetitions' merged histograms; interval: ")
             .Append(results.SelectMany(r => r.Figures).Select(f => f.IntervalMethod).FirstOrDefault(m => m is not null) ?? "none")
             .Append(".\nThroughput in Gbit/s (10^9 bit/s), latency in µs, rates per second. For latency a ratio below 1 means")
             .Append(" LoopBench measured less; for throughput and rates, above 1 means it moved more.\nReasons:\n");
         foreach (var r in results.Where(r => r.Reason is not null))
         {
             text.Append("  ").Append(r.RowId).Append(": ").Append(r.Reason).Append('\n');
+        }
+
+        foreach (var (r, f) in results.SelectMany(r => r.Figures.Where(f => f.Note is not null).Select(f => (r, f))))
+        {
+            text.Append("  ").Append(r.RowId).Append(' ').Append(f.Figure).Append(": ").Append(f.Note).Append('\n');
         }
 
         return text.ToString();

@@ -24,8 +24,29 @@ public static class BootstrapRatio
         IReadOnlyList<double> a, IReadOnlyList<double> b, double confidence = 0.95, int resamples = DefaultResamples, int seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(a);
+        var scratch = new double[a.Count];
+        return OfStatistic(a.Count, picks => MedianOf(a, picks, scratch), b, "the ratio of medians", confidence, resamples, seed);
+    }
+
+    /// <summary>
+    /// statistic(A) / median(<paramref name="b"/>) with a bootstrap interval, where A is
+    /// <paramref name="countA"/> units (e.g. repetitions) and <paramref name="statisticA"/> computes A's
+    /// figure from the indices of a resample of them (with repeats; the identity for the point
+    /// estimate). Used where A's figure is not a median of per-unit values, e.g. a percentile of
+    /// merged histograms. <paramref name="describedAs"/> names the ratio in the method text.
+    /// </summary>
+    public static RatioEstimate OfStatistic(
+        int countA,
+        Func<int[], double> statisticA,
+        IReadOnlyList<double> b,
+        string describedAs,
+        double confidence = 0.95,
+        int resamples = DefaultResamples,
+        int seed = DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(statisticA);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Count == 0 || b.Count == 0)
+        if (countA == 0 || b.Count == 0)
         {
             throw new ArgumentException("both samples need at least one value");
         }
@@ -37,13 +58,17 @@ public static class BootstrapRatio
 
         var random = new Random(seed);
         var ratios = new double[resamples];
-        var sa = new double[a.Count];
+        var picks = new int[countA];
         var sb = new double[b.Count];
         for (int r = 0; r < resamples; r++)
         {
-            Resample(a, sa, random);
+            for (int i = 0; i < picks.Length; i++)
+            {
+                picks[i] = random.Next(countA);
+            }
+
             Resample(b, sb, random);
-            ratios[r] = Median(sa) / Median(sb);
+            ratios[r] = statisticA(picks) / Median(sb);
         }
 
         Array.Sort(ratios);
@@ -52,8 +77,8 @@ public static class BootstrapRatio
         int highIndex = Math.Min(resamples - 1, (int)Math.Ceiling((1 - alpha / 2) * resamples) - 1);
         string method = string.Create(
             CultureInfo.InvariantCulture,
-            $"bootstrap percentile {confidence * 100:0.#}% CI of the ratio of medians, {resamples} resamples, seed {seed}");
-        return new RatioEstimate(Median(a.ToArray()) / Median(b.ToArray()), ratios[lowIndex], ratios[highIndex], method);
+            $"bootstrap percentile {confidence * 100:0.#}% CI of {describedAs}, {resamples} resamples, seed {seed}");
+        return new RatioEstimate(statisticA(Enumerable.Range(0, countA).ToArray()) / Median(b.ToArray()), ratios[lowIndex], ratios[highIndex], method);
     }
 
     /// <summary>The median; sorts <paramref name="values"/> in place.</summary>
@@ -63,6 +88,16 @@ public static class BootstrapRatio
         Array.Sort(values);
         int n = values.Length;
         return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+
+    private static double MedianOf(IReadOnlyList<double> source, int[] picks, double[] scratch)
+    {
+        for (int i = 0; i < picks.Length; i++)
+        {
+            scratch[i] = source[picks[i]];
+        }
+
+        return Median(scratch);
     }
 
     private static void Resample(IReadOnlyList<double> source, double[] target, Random random)

@@ -182,23 +182,7 @@ public sealed class CalibrationRunner
 
         string outcome = failureOutcome ?? (cancellation.IsCancellationRequested ? Outcomes.Interrupted : Outcomes.Passed);
         var caseResult = new CaseResult(resolved.Key, resolved, outcome == FailedTool ? Outcomes.Passed : outcome, failureOutcome == FailedTool ? null : failure, measured);
-        return (caseResult, Outcome(outcome, failure, invocation.Describe(), resolved.Key, Compare(row, measured, toolRuns)));
-    }
-
-    private static List<CalibrationFigureResult> Compare(CalibrationRow row, List<RepetitionResult> measured, List<IReadOnlyDictionary<string, double>> toolRuns)
-    {
-        int n = Math.Min(measured.Count, toolRuns.Count);
-        var figures = new List<CalibrationFigureResult>();
-        foreach (var pair in row.Figures)
-        {
-            var lb = measured.Take(n).Where(r => r.Metrics.ContainsKey(pair.LoopBenchMetric))
-                .Select(r => r.Metrics[pair.LoopBenchMetric] * pair.LoopBenchScale).ToList();
-            var tool = toolRuns.Take(n).Where(t => t.ContainsKey(pair.Figure)).Select(t => t[pair.Figure]).ToList();
-            RatioEstimate? ratio = lb.Count > 0 && tool.Count > 0 && tool.All(v => v > 0) ? BootstrapRatio.OfMedians(lb, tool) : null;
-            figures.Add(new CalibrationFigureResult(pair.Figure, lb, tool, ratio?.Ratio, ratio?.Low, ratio?.High, ratio?.Method));
-        }
-
-        return figures;
+        return (caseResult, Outcome(outcome, failure, invocation.Describe(), resolved.Key, CalibrationComparison.Compare(row, measured, toolRuns)));
     }
 
     /// <summary>A port the kernel just handed out on 127.0.0.1 (released at once; the tool binds it next).</summary>

@@ -27,6 +27,7 @@ public static partial class SockperfOutput
         double seconds = Number(valid.Groups["sec"].Value);
         double received = Number(valid.Groups["recv"].Value);
         result[ToolFigures.TransactionsPerSecond] = seconds > 0 ? received / seconds : 0;
+        result[ToolFigures.RttSamples] = received;
         foreach (Match m in Percentile().Matches(clean))
         {
             string? id = m.Groups["q"].Value switch

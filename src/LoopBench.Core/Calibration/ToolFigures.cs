@@ -26,4 +26,7 @@ public static class ToolFigures
 
     /// <summary>99.9th percentile round trip, ns.</summary>
     public const string RttP999Ns = MetricIds.RttP999Ns;
+
+    /// <summary>Round trips a tool's percentiles were computed from (sockperf's received messages in its valid window).</summary>
+    public const string RttSamples = "rttSamples";
 }

@@ -55,6 +55,7 @@ public sealed class ToolOutputTests
         Assert.Equal(30_356, f[ToolFigures.RttP99Ns], 3);
         Assert.Equal(92_221, f[ToolFigures.RttP999Ns], 3);
         Assert.Equal(27452 / 0.550, f[ToolFigures.TransactionsPerSecond], 3);
+        Assert.Equal(27452, f[ToolFigures.RttSamples]);
     }
 
     [Fact(Timeout = 5_000)]

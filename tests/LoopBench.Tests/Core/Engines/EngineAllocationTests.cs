@@ -35,13 +35,13 @@ public sealed class EngineAllocationTests
     }
 
     // Not listed, measured 2026-11-23 (docs/performance.md): pipelines and pipelines-inline stream
-    // (0 to ~6 B/message from run to run: PSU's scheduling, not the adapter), and rr on
-    // async/networkstream (~260 B/transaction): the workload's ChannelIo.SendAllAsync and
-    // ReceiveExactAsync are plain `async ValueTask` methods called per message, so each one that
-    // yields boxes its state machine. Workloads are not this engine's to change; a
-    // PoolingAsyncValueTaskMethodBuilder on those two helpers would remove it.
+    // (0 to ~6 B/message from run to run: PSU's scheduling, not the adapter). rr on async and
+    // networkstream allocated ~260 B/transaction until ChannelIo's per-message helpers got a
+    // pooling method builder (issue 10); now they are listed.
     [Theory(Timeout = 60_000)]
     [InlineData(EngineKind.Blocking)]
+    [InlineData(EngineKind.Async)]
+    [InlineData(EngineKind.Networkstream)]
     public void RequestResponse_Engine_AllocatesNothingPerTransaction(EngineKind engine)
     {
         var parameters = new WorkloadParameters(0, 64, 64);
