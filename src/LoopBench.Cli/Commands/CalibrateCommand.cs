@@ -35,31 +35,19 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             WarmupSeconds = options.WarmupSeconds,
             RowFilter = options.Rows,
         };
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var environment = EnvironmentProbe.Capture();
-            var runner = new CalibrationRunner();
-            runner.Progress += line => stderr.WriteLine("loopbench calibrate: " + line);
-            var (cases, results) = runner.Run(rows, calibration, cancellation.Token);
-            var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
-                new ToolInfo("loopbench", VersionInfo.Version), environment, cases) { Calibration = results };
-            string path = RunFileWriter.Write(options.ResultsDirectory, run);
-            stderr.WriteLine($"loopbench calibrate: wrote {path}");
-            stdout.Write(options.Json ? ResultJson.Serialize(run) + "\n" : Render(results));
-            return cancellation.IsCancellationRequested ? ExitCodes.Interrupted
-                : results.Any(r => r.Outcome.StartsWith("failed", StringComparison.Ordinal)) ? ExitCodes.Failure : ExitCodes.Ok;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var signals = new SignalCancellation();
+        var environment = EnvironmentProbe.Capture();
+        using var executor = Executors.Create(new RunnerOptions());
+        var runner = new CalibrationRunner(executor);
+        runner.Progress += line => stderr.WriteLine("loopbench calibrate: " + line);
+        var (cases, results) = runner.Run(rows, calibration, signals.Token);
+        var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
+            new ToolInfo("loopbench", VersionInfo.Version), environment, cases) { Calibration = results };
+        string path = RunFileWriter.Write(options.ResultsDirectory, run);
+        stderr.WriteLine($"loopbench calibrate: wrote {path}");
+        stdout.Write(options.Json ? ResultJson.Serialize(run) + "\n" : Render(results));
+        return signals.Token.IsCancellationRequested ? ExitCodes.Interrupted
+            : results.Any(r => r.Outcome.StartsWith("failed", StringComparison.Ordinal)) ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
     /// <summary>One line per figure: medians of both, the ratio and its interval; skipped rows with their reason.</summary>

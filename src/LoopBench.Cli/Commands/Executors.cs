@@ -11,14 +11,17 @@ internal static class Executors
     public static CaseExecutor Create(RunnerOptions options, Action<Case, int, Core.Results.IntervalResult>? onInterval = null)
     {
         var runner = new Runner(options);
-        var sandboxed = new SandboxedRunner(SandboxChildCommand.ForAssembly(typeof(Program).Assembly.Location)) { ChildOptions = options };
+        var command = SandboxChildCommand.ForAssembly(typeof(Program).Assembly.Location);
+        var sandboxed = new SandboxedRunner(command) { ChildOptions = options };
+        var hostChild = new SandboxedRunner(command with { Isolate = false }) { ChildOptions = options };
         if (onInterval is not null)
         {
             runner.IntervalCompleted += onInterval;
             sandboxed.IntervalCompleted += onInterval;
+            hostChild.IntervalCompleted += onInterval;
         }
 
-        return new CaseExecutor(runner, sandboxed);
+        return new CaseExecutor(runner, sandboxed) { HostChild = hostChild };
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed partial class QuickOptions
     [Option("pattern", HelpText = "stream, reverse, bidir, rr, crr or rr-under-load. Default: stream.")]
     public string? Pattern { get; set; }
 
-    [Option("engine", HelpText = "How bytes move: blocking, async, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement). Default: blocking.")]
+    [Option("engine", HelpText = "How bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement). Default: blocking.")]
     public string? Engine { get; set; }
 
     [Option("placement", HelpText = "unpinned, same-cpu or split. Default: unpinned.")]

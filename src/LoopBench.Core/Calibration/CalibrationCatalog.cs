@@ -47,7 +47,7 @@ public static class CalibrationCatalog
 
         rows.Add(Nuttcp(Cubic));
         rows.Add(Nuttcp(null));
-        foreach (string engine in new[] { "async", "pipelines", "networkstream" })
+        foreach (string engine in new[] { "async", "async-inline", "pipelines", "networkstream" })
         {
             rows.Add(Iperf3Tcp("tcp4", "127.0.0.1", reverse: false, Cubic, engine));
         }

@@ -24,13 +24,13 @@ public sealed class CalibrationRunner
     public const string FailedTool = "failed:tool";
 
     private static readonly TimeSpan ServerStartDelay = TimeSpan.FromMilliseconds(500);
-    private readonly Runner _runner;
+    private readonly IRepetitionSource _source;
     private readonly IReadOnlyList<int> _allowedCpus;
 
-    /// <summary>Creates a runner over LoopBench's <paramref name="runner"/>.</summary>
-    public CalibrationRunner(Runner? runner = null, IReadOnlyList<int>? allowedCpus = null)
+    /// <summary>Creates a runner that measures LoopBench's side with <paramref name="source"/> (the CLI passes its <see cref="CaseExecutor"/>).</summary>
+    public CalibrationRunner(IRepetitionSource? source = null, IReadOnlyList<int>? allowedCpus = null)
     {
-        _runner = runner ?? new Runner();
+        _source = source ?? new RunnerRepetitionSource(new Runner());
         _allowedCpus = allowedCpus ?? CpuAffinity.GetAllowedCpus();
     }
 
@@ -148,7 +148,7 @@ public sealed class CalibrationRunner
             for (int i = 0; i < options.Repetitions && failure is null && !cancellation.IsCancellationRequested; i++)
             {
                 Progress?.Invoke($"{row.Id}: repetition {i + 1}/{options.Repetitions}");
-                var lb = _runner.RunRepetition(c, i, cancellation);
+                var lb = _source.Run(c, i, cancellation);
                 if (lb.Result is not null && lb.Outcome == Outcomes.Passed)
                 {
                     measured.Add(lb.Result);

@@ -7,9 +7,9 @@ namespace LoopBench.Core.Engines;
 /// overloads bind to Task-returning methods and allocate every call), one async loop per connection.
 /// Continuations run on pool threads, so the engine cannot pin.
 /// </summary>
-internal sealed class AsyncEngine : IEngine
+internal sealed class AsyncEngine(EngineKind kind) : IEngine
 {
-    public EngineKind Kind => EngineKind.Async;
+    public EngineKind Kind => kind;
 
     public bool CanPinThreads => false;
 

@@ -7,7 +7,8 @@ public static class EngineFactory
     public static IEngine Create(EngineKind kind) => kind switch
     {
         EngineKind.Blocking => new BlockingEngine(),
-        EngineKind.Async => new AsyncEngine(),
+        EngineKind.Async => new AsyncEngine(EngineKind.Async),
+        EngineKind.AsyncInline => new AsyncEngine(EngineKind.AsyncInline),
         EngineKind.Pipelines => new PipelinesEngine(inline: false),
         EngineKind.PipelinesInline => new PipelinesEngine(inline: true),
         EngineKind.Networkstream => new NetworkStreamEngine(),

@@ -9,6 +9,14 @@ public enum EngineKind
     /// <summary><c>Socket.SendAsync</c>/<c>ReceiveAsync</c> Memory/ValueTask overloads, one async loop per connection.</summary>
     Async,
 
+    /// <summary>
+    /// <see cref="Async"/> with the runtime's inline socket completions
+    /// (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>): continuations run on the epoll thread
+    /// instead of being queued to the thread pool. The setting is process-wide and read at start,
+    /// so LoopBench runs such a case in a child process started with it (<see cref="InlineCompletions"/>).
+    /// </summary>
+    AsyncInline,
+
     /// <summary>Pipelines.Sockets.Unofficial <c>SocketConnection</c> with its default scheduler (a dedicated thread pool).</summary>
     Pipelines,
 

@@ -17,6 +17,12 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
 {
     private readonly HostSysctlSession _host = new(hostPaths);
 
+    /// <summary>
+    /// Runs host cases whose engine needs a process of its own (async-inline, unless this process
+    /// already has inline completions): a child without a namespace. Null: such cases fail with the reason.
+    /// </summary>
+    public SandboxedRunner? HostChild { get; init; }
+
     /// <summary>Runs repetition <paramref name="index"/> where the case belongs.</summary>
     public RepetitionOutcome Run(Case candidate, int index, CancellationToken cancellation)
     {
@@ -34,7 +40,7 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         }
 
         string? flush = TcpMetrics.Flush();
-        var host = runner.RunRepetition(c, index, cancellation);
+        var host = NeedsChild(c) && HostChild is { } child ? child.RunRepetition(c, index, cancellation) : runner.RunRepetition(c, index, cancellation);
         return host with { Result = host.Result is { } hr ? hr with { HostSysctls = hostSysctls, Notes = Note(hr.Notes, flush) } : null };
     }
 
@@ -56,7 +62,7 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         else
         {
             string? flush = TcpMetrics.Flush();
-            result = runner.RunCase(c, repetitions, cancellation);
+            result = NeedsChild(c) && HostChild is { } child ? child.RunCase(c, repetitions, cancellation) : runner.RunCase(c, repetitions, cancellation);
             result = result with { Repetitions = result.Repetitions.Select(r => r with { Notes = Note(r.Notes, flush) }).ToList() };
         }
 
@@ -81,6 +87,8 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
             return false;
         }
     }
+
+    private static bool NeedsChild(Case c) => Engines.InlineCompletions.MissingReason(c.Engine) is not null;
 
     private static RepetitionOutcome NoSandbox() =>
         new(null, Outcomes.SkippedSandbox, "this command was started without a sandbox child (internal error: no SandboxedRunner)");

@@ -89,6 +89,11 @@ public sealed partial class Runner
     private (RepetitionResult? Result, string Outcome, string? Reason) RunRepetition(
         Case c, int index, PlacementPlan plan, CancellationToken cancellation)
     {
+        if (InlineCompletions.MissingReason(c.Engine) is string inline)
+        {
+            return (null, Outcomes.FailedSetup, inline);
+        }
+
         if (c.Transport.IsIpv6() && !System.Net.Sockets.Socket.OSSupportsIPv6)
         {
             return (null, Outcomes.SkippedTransport, $"{c.Transport.ToId()} needs IPv6, which is disabled on this host");

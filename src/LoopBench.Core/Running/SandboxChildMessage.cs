@@ -15,6 +15,9 @@ public sealed record SandboxChildRequest(Case Case, SandboxSettings Settings, in
 {
     /// <summary>The parent's runner options (kernel counters on or off, capture directory); null: the defaults.</summary>
     public RunnerOptions? Options { get; init; }
+
+    /// <summary>False: the child runs in the host's namespace (a plain child process) and must apply nothing. Defaults to true.</summary>
+    public bool Isolated { get; init; } = true;
 }
 
 /// <summary>

@@ -58,6 +58,12 @@ public sealed partial class SandboxedRunner
     private static (CaseResult Result, SandboxReport? Report) MeasureInNamespace(SandboxChildRequest request, Action<SandboxChildMessage> send, CancellationToken cancellation)
     {
         var c = request.Case;
+        if (!request.Isolated)
+        {
+            send(new SandboxChildMessage { Kind = SandboxChildMessage.Ready, Pid = System.Environment.ProcessId, NamespaceInode = NetworkNamespace.InodeOf("self") });
+            return (ChildRunner(request.Options ?? new RunnerOptions(), send).RunCase(c, request.Repetitions, cancellation), null);
+        }
+
         long inode;
         IReadOnlyList<string> commands;
         LinkState link;
@@ -76,13 +82,20 @@ public sealed partial class SandboxedRunner
         var keys = request.RecordSysctls.Concat(NamespaceSetup.SysctlsToWrite(request.Settings).Keys).Distinct(StringComparer.Ordinal);
         var sysctls = NamespaceSetup.ReadSysctls(keys);
         var before = NamespaceSetup.ReadQdiscs();
-        var runner = new Runner((request.Options ?? new RunnerOptions()) with { KernelCountersScope = "netns" });
-        runner.IntervalCompleted += (_, index, sample) =>
-            send(new SandboxChildMessage { Kind = SandboxChildMessage.Interval, Repetition = index, Sample = sample });
+        var runner = ChildRunner((request.Options ?? new RunnerOptions()) with { KernelCountersScope = "netns" }, send);
         var result = runner.RunCase(c, request.Repetitions, cancellation);
         var after = NamespaceSetup.ReadQdiscs();
         var qdiscs = after.Select(q => q.Minus(before.FirstOrDefault(b => b.Handle == q.Handle && b.Kind == q.Kind))).ToList();
         return (result, new SandboxReport(inode, link, qdiscs, sysctls, commands));
+    }
+
+    /// <summary>A runner whose intervals go to the parent as they happen.</summary>
+    private static Runner ChildRunner(RunnerOptions options, Action<SandboxChildMessage> send)
+    {
+        var runner = new Runner(options);
+        runner.IntervalCompleted += (_, index, sample) =>
+            send(new SandboxChildMessage { Kind = SandboxChildMessage.Interval, Repetition = index, Sample = sample });
+        return runner;
     }
 
     private static void WatchParent(TextReader stdin, Action onParentGone)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using LoopBench.Core.Engines;
 using LoopBench.Core.Results;
 using LoopBench.Core.Sandbox;
 using LoopBench.Core.Scenarios;
@@ -9,18 +10,24 @@ namespace LoopBench.Core.Running;
 /// <summary>The parent's process plumbing: starting the child, reading its messages, cleaning up.</summary>
 public sealed partial class SandboxedRunner
 {
-    private Process Start(Queue<string> stderrTail)
+    private Process Start(Queue<string> stderrTail, Case c)
     {
-        var start = new ProcessStartInfo("unshare")
+        var argv = _child.Argv();
+        var start = new ProcessStartInfo(argv[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in _child.Argv().Skip(1))
+        foreach (string arg in argv.Skip(1))
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (InlineCompletions.Needs(c.Engine))
+        {
+            start.Environment[InlineCompletions.Variable] = "1";
         }
 
         var process = new Process { StartInfo = start };

@@ -69,7 +69,12 @@ public sealed partial class SandboxedRunner
             return Finished(c, SandboxOutcomes.FailedSandbox, string.Join("; ", errors.Select(e => $"{e.Setting}: {e.Message}")), settings);
         }
 
-        if (SkipReason(c, settings, _capabilities()) is string skip)
+        if (!_child.Isolate && settings.ChangesNamespace)
+        {
+            return Finished(c, SandboxOutcomes.FailedSandbox, "a child without a namespace of its own cannot change lo or per-namespace sysctls", settings);
+        }
+
+        if (_child.Isolate && SkipReason(c, settings, _capabilities()) is string skip)
         {
             return Finished(c, SandboxOutcomes.SkippedSandbox, skip, settings);
         }
@@ -137,8 +142,9 @@ public sealed partial class SandboxedRunner
             var request = new SandboxChildRequest(runCase, settings with { HostSysctls = new SortedDictionary<string, string>() }, repetitions, EnvironmentProbe.RecordedSysctls, NetworkNamespace.InodeOf("self"))
             {
                 Options = ChildOptions,
+                Isolated = _child.Isolate,
             };
-            process = Start(stderrTail);
+            process = Start(stderrTail, c);
             try
             {
                 process.StandardInput.WriteLine(JsonSerializer.Serialize(request, SandboxChildMessage.JsonOptions));

@@ -19,8 +19,15 @@ public sealed record SandboxChildCommand(string Executable, IReadOnlyList<string
             ? new SandboxChildCommand(LocateDotnetHost(), [Path.GetFullPath(cliAssemblyPath)])
             : throw new FileNotFoundException("the LoopBench CLI assembly is not there", cliAssemblyPath);
 
+    /// <summary>
+    /// True (the default): the child starts in a new network namespace (<c>unshare --net --</c>).
+    /// False: a plain child in the host's namespace, for what needs a process of its own but no
+    /// namespace (an engine that needs a runtime setting read at start-up, such as async-inline).
+    /// </summary>
+    public bool Isolate { get; init; } = true;
+
     /// <summary>The full argv the parent starts.</summary>
-    public IReadOnlyList<string> Argv() => ["unshare", "--net", "--", Executable, .. Prefix, Verb];
+    public IReadOnlyList<string> Argv() => Isolate ? ["unshare", "--net", "--", Executable, .. Prefix, Verb] : [Executable, .. Prefix, Verb];
 
     /// <summary>
     /// The dotnet host: this process when it is dotnet, else DOTNET_HOST_PATH (set by the SDK for

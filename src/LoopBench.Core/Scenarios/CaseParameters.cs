@@ -22,7 +22,7 @@ public static partial class CaseParameters
     [
         new("transport", "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket", (c, v) => c with { Transport = Kind<TransportKind>("transport", v) }),
         new("pattern", "stream, rr, reverse, bidir, crr or rr-under-load", (c, v) => c with { Pattern = Kind<PatternKind>("pattern", v) }),
-        new("engine", "how bytes move: blocking, async, pipelines, pipelines-inline or networkstream", (c, v) => c with { Engine = Kind<EngineKind>("engine", v) }),
+        new("engine", "how bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream", (c, v) => c with { Engine = Kind<EngineKind>("engine", v) }),
         new("placement", "unpinned, same-cpu or split", (c, v) => c with { Placement = Kind<PlacementKind>("placement", v) }),
         new("bind", "loopback address the server binds (127.0.0.0/8 or ::1)", (c, v) => c with { Bind = v.Trim() }),
         new("port", "server port, 0 for any free port", (c, v) => c with { Port = Int("port", v) }),

@@ -96,6 +96,25 @@ public sealed class CaseExecutorTests : IDisposable
         Assert.InRange(deep, 0.0, 0.05);
     }
 
+    [Fact(Timeout = 60_000)]
+    public void AsyncInline_RunsInAPlainChildStartedWithInlineCompletions_NeverSilentlyWithout()
+    {
+        var c = Short(new Case { Engine = LoopBench.Core.Engines.EngineKind.AsyncInline });
+        Assert.False(LoopBench.Core.Engines.InlineCompletions.Enabled);
+        var inProcess = new Runner().RunRepetition(c, 0, TestContext.Current.CancellationToken);
+        Assert.Equal(Outcomes.FailedSetup, inProcess.Outcome);
+        Assert.Contains(LoopBench.Core.Engines.InlineCompletions.Variable, inProcess.Reason, StringComparison.Ordinal);
+
+        var command = SandboxRequirement.Child() with { Isolate = false };
+        Assert.Equal(command.Executable, command.Argv()[0]);
+        using var executor = new CaseExecutor(new Runner(), null, _paths) { HostChild = new SandboxedRunner(command) };
+        var outcome = executor.Run(c, 0, TestContext.Current.CancellationToken);
+
+        Assert.True(outcome.Outcome == Outcomes.Passed, outcome.Reason);
+        Assert.Null(outcome.Result!.Sandbox); // no namespace: the host's lo
+        Assert.True(outcome.Result.Metrics[MetricIds.ThroughputBitsPerSecond] > 0);
+    }
+
     private void WriteFake(string key, string value)
     {
         string path = Path.Combine(_paths.ProcSysRoot, key.Replace('.', '/'));

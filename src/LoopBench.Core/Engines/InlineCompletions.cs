@@ -1,0 +1,25 @@
+namespace LoopBench.Core.Engines;
+
+/// <summary>
+/// The runtime's inline socket completions. By default .NET hands every socket completion from its
+/// epoll thread to the thread pool; measured here that hand-off holds the async engine to about
+/// 0.6 x the blocking engine on tcp4 stream, and with inline completions it reaches about 0.93 x
+/// (docs/performance.md). The variable is read once at start-up, for the whole process.
+/// </summary>
+public static class InlineCompletions
+{
+    /// <summary>The environment variable the runtime reads.</summary>
+    public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    /// <summary>True when this process was started with inline completions.</summary>
+    public static bool Enabled => Environment.GetEnvironmentVariable(Variable) == "1";
+
+    /// <summary>True when <paramref name="engine"/> needs a process started with inline completions.</summary>
+    public static bool Needs(EngineKind engine) => engine == EngineKind.AsyncInline;
+
+    /// <summary>Why <paramref name="engine"/> cannot run in this process, or null.</summary>
+    public static string? MissingReason(EngineKind engine) =>
+        Needs(engine) && !Enabled
+            ? $"engine async-inline needs a process started with {Variable}=1; loopbench run and quick start one for it"
+            : null;
+}
