@@ -110,6 +110,9 @@ public sealed record EndResult(
 /// <param name="Transactions">Transactions completed.</param>
 public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long Transactions)
 {
+    /// <summary>With more than one flow: the bytes each flow counted in the interval (index = flow number); else null.</summary>
+    public IReadOnlyList<long>? FlowBytes { get; init; }
+
     /// <summary>Throughput over the interval in bit/s.</summary>
     public double BitsPerSecond() => EndNs > StartNs ? Bytes * 8e9 / (EndNs - StartNs) : 0;
 

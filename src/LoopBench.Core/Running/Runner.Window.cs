@@ -40,6 +40,8 @@ public sealed partial class Runner
         long intervalTicks = TicksOf(c.IntervalMs);
         long previousTicks = t0;
         (long Bytes, long Transactions) previous = (0, 0);
+        int flowCount = ends.Where(IsPrimary).Select(e => e.Flow).DefaultIfEmpty(0).Max() + 1;
+        long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
         while (true)
         {
             if (wake == Wake.Deadline)
@@ -60,7 +62,8 @@ public sealed partial class Runner
 
             long now = last ? window.T1Ticks : Timestamps.Now();
             Observe(cpus, workers);
-            var totals = PrimaryTotals(ends);
+            var flowsNow = previousFlows is null ? null : new long[previousFlows.Length];
+            var totals = PrimaryTotals(ends, flowsNow);
             probes.Sample(Timestamps.ToNs(now - t0));
             if (last)
             {
@@ -71,7 +74,10 @@ public sealed partial class Runner
             {
                 var sample = new IntervalResult(
                     Timestamps.ToNs(previousTicks - t0), Timestamps.ToNs(now - t0),
-                    totals.Bytes - previous.Bytes, totals.Transactions - previous.Transactions);
+                    totals.Bytes - previous.Bytes, totals.Transactions - previous.Transactions)
+                {
+                    FlowBytes = FlowDeltas(flowsNow, previousFlows),
+                };
                 intervals.Add(sample);
                 IntervalCompleted?.Invoke(c, index, sample);
             }
@@ -153,7 +159,8 @@ public sealed partial class Runner
     private static bool IsPrimary(WorkloadEnd end) =>
         end.Direction == EndDirection.Receive || (end.Direction == EndDirection.Both && end.Role == EndRole.Client);
 
-    private static (long Bytes, long Transactions) PrimaryTotals(IReadOnlyList<WorkloadEnd> ends)
+    /// <summary>The primary ends' bytes and transactions, each end read once; per flow into <paramref name="flows"/> when given.</summary>
+    private static (long Bytes, long Transactions) PrimaryTotals(IReadOnlyList<WorkloadEnd> ends, long[]? flows = null)
     {
         long bytes = 0, transactions = 0;
         foreach (var end in ends)
@@ -163,10 +170,32 @@ public sealed partial class Runner
                 var (b, _, t) = end.Counters.Read();
                 bytes += b;
                 transactions += t;
+                if (flows is not null)
+                {
+                    flows[end.Flow] += b;
+                }
             }
         }
 
         return (bytes, transactions);
+    }
+
+    /// <summary>Each flow's bytes since <paramref name="previous"/>, which becomes <paramref name="now"/>; null with one flow.</summary>
+    private static long[]? FlowDeltas(long[]? now, long[]? previous)
+    {
+        if (now is null || previous is null)
+        {
+            return null;
+        }
+
+        var delta = new long[now.Length];
+        for (int i = 0; i < now.Length; i++)
+        {
+            delta[i] = now[i] - previous[i];
+            previous[i] = now[i];
+        }
+
+        return delta;
     }
 
     private static void Observe(HashSet<int>[] cpus, WorkerHandle[] workers)

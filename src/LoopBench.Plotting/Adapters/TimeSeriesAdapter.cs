@@ -9,7 +9,8 @@ namespace LoopBench.Plotting.Adapters;
 /// </summary>
 /// <remarks>
 /// Retransmits are marked where the first flow's TCP_INFO samples (taken each interval, either
-/// end) show tcpi_total_retrans rising. Intervals are recorded per repetition (all flows together).
+/// end) show tcpi_total_retrans rising. A single case with parallel flows is drawn per flow
+/// (first repetition) beside the flows' sum, from each interval's per-flow bytes.
 /// </remarks>
 internal static class TimeSeriesAdapter
 {
@@ -31,6 +32,17 @@ internal static class TimeSeriesAdapter
         {
             string label = axes.Describe(c.Key, axes.Varying);
             var reps = c.Repetitions.Where(r => r.Intervals.Count > 0).ToList();
+            if (cases.Count == 1 && !transactions && reps[0].Intervals.All(i => i.FlowBytes is { Count: > 1 }))
+            {
+                // One case with parallel flows: each flow of the first repetition, and their sum.
+                var first = reps[0];
+                int flows = first.Intervals.Min(i => i.FlowBytes!.Count);
+                lines.Add(($"rep {first.Index + 1} all flows", first.Intervals, RetransmitSeconds(first)));
+                lines.AddRange(Enumerable.Range(0, flows).Select(f => ($"rep {first.Index + 1} flow {f}",
+                    (IReadOnlyList<IntervalResult>)first.Intervals.Select(i => i with { Bytes = i.FlowBytes![f] }).ToList(), (IReadOnlyList<double>)[])));
+                continue;
+            }
+
             lines.AddRange(cases.Count == 1
                 ? reps.Select(r => ($"rep {r.Index + 1}", r.Intervals, RetransmitSeconds(r)))
                 : [(label, reps[0].Intervals, RetransmitSeconds(reps[0]))]);

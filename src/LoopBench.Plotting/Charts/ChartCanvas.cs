@@ -23,15 +23,37 @@ internal static class ChartCanvas
     public static Plot Create(ChartText text)
     {
         var plot = new Plot();
-        // A title longer than the image is wide breaks before the host part (" — on …").
-        int dash = text.Title.LastIndexOf(" — ", StringComparison.Ordinal);
-        plot.Title(text.Title.Length > TitleColumns && dash > 0 ? text.Title[..dash] + "\n" + text.Title[(dash + 3)..] : text.Title, 16);
+        // A title longer than the image is wide breaks before the host part (" — on …"), and any
+        // part still too long breaks between words.
+        var parts = text.Title.Length > TitleColumns ? text.Title.Split(" — ") : [text.Title];
+        plot.Title(string.Join("\n", parts.SelectMany(p => WrapWords(p, TitleColumns))), 16);
         plot.XLabel(text.XLabel, 14);
         plot.YLabel(text.YLabel, 14);
         return plot;
     }
 
     public static Color ColorOf(int index) => Palette.GetColor(index);
+
+    /// <summary>Lines of at most <paramref name="columns"/> characters, broken at spaces (a longer word stays whole).</summary>
+    internal static IEnumerable<string> WrapWords(string text, int columns)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > columns)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
 
     public static Color VerdictColor(string verdict) => verdict switch
     {

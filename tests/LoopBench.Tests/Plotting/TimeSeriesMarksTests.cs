@@ -24,4 +24,15 @@ public sealed class TimeSeriesMarksTests
         Assert.Equal([1.0, 2.0], TimeSeriesAdapter.RetransmitSeconds(repetition));
         Assert.Empty(TimeSeriesAdapter.RetransmitSeconds(repetition with { TcpInfo = null }));
     }
+
+    [Fact]
+    public void LongTitles_WrapBetweenWords_WithinTheColumns()
+    {
+        string title = string.Join(' ', Enumerable.Repeat("tcp4 stream blocking unpinned bind=127.0.0.1", 6));
+        var lines = LoopBench.Plotting.Charts.ChartCanvas.WrapWords(title, 100).ToList();
+
+        Assert.True(lines.Count >= 3);
+        Assert.All(lines, l => Assert.InRange(l.Length, 1, 100));
+        Assert.Equal(title, string.Join(' ', lines));
+    }
 }
