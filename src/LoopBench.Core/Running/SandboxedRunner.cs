@@ -113,10 +113,19 @@ public sealed partial class SandboxedRunner
             return qdisc;
         }
 
-        if (settings.Sysctls.TryGetValue("net.ipv4.tcp_congestion_control", out string? cc)
-            && !capabilities.CongestionControlAvailable.Contains(cc.Trim(), StringComparer.Ordinal))
+        if (settings.Sysctls.TryGetValue("net.ipv4.tcp_congestion_control", out string? cc))
         {
-            return $"congestion control '{cc.Trim()}' is not available on this kernel (available: {string.Join(' ', capabilities.CongestionControlAvailable)})";
+            if (!capabilities.CongestionControlAvailable.Contains(cc.Trim(), StringComparer.Ordinal))
+            {
+                return $"congestion control '{cc.Trim()}' is not available on this kernel (available: {string.Join(' ', capabilities.CongestionControlAvailable)})";
+            }
+
+            // The kernel lets a non-initial namespace pick only an allowed algorithm as its default (EPERM otherwise).
+            if (!capabilities.CongestionControlAllowed.Contains(cc.Trim(), StringComparer.Ordinal))
+            {
+                return $"a network namespace may only make an allowed algorithm its default (net.ipv4.tcp_allowed_congestion_control: {string.Join(' ', capabilities.CongestionControlAllowed)}); "
+                    + $"use congestion: {cc.Trim()} (per socket) instead, or allow it on the host (host-sysctl net.ipv4.tcp_allowed_congestion_control, with --allow-host-sysctls)";
+            }
         }
 
         // By the bind address, not the kind name, so udp6 (and any IPv6 transport to come) is covered.
