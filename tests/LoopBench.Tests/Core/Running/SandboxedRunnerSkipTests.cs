@@ -42,6 +42,16 @@ public sealed class SandboxedRunnerSkipTests
         Assert.Contains("'bbr' is not available", run.Result.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AvailableButNotAllowedDefault_SkipsAndPointsAtPerSocketCongestion()
+    {
+        var caps = Able with { CongestionControlAvailable = ["reno", "bbr", "cubic"], CongestionControlAllowed = ["reno", "bbr"] };
+        var run = Run(new Case(), new SandboxSettings { Sysctls = new Dictionary<string, string> { ["net.ipv4.tcp_congestion_control"] = "cubic" } }, caps);
+        Assert.Equal(SandboxOutcomes.SkippedSandbox, run.Result.Outcome);
+        Assert.Contains("tcp_allowed_congestion_control: reno bbr", run.Result.Reason, StringComparison.Ordinal);
+        Assert.Contains("congestion: cubic (per socket)", run.Result.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1000, true)]
     [InlineData(1279, true)]
