@@ -26,6 +26,12 @@ internal static class CliApp
         });
         // The Type[] overload selects verb mode even while there is one verb.
         var parsed = parser.ParseArguments(PlotOptions.Normalize(args), VerbTypes);
+        if (OptionGuard.Problem(parsed.Value) is string problem)
+        {
+            stderr.WriteLine($"loopbench: {problem}");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return parsed.MapResult(

@@ -28,7 +28,7 @@ public static class RunFileReader
         string json;
         try
         {
-            json = File.ReadAllText(file);
+            json = Safety.BoundedInput.ReadAllText(file, Safety.BoundedInput.MaxRunFileBytes, "run document");
         }
         catch (IOException ex)
         {

@@ -20,6 +20,7 @@ public sealed partial class Runner
         {
             var p = c.ToWorkloadParameters();
             var options = WithKnobHooks(TransportOptionsOf(c), c);
+            options = _options.TransportHook?.Invoke(options) ?? options;
             switch (c.Pattern)
             {
                 case PatternKind.Crr:
@@ -112,6 +113,7 @@ public sealed partial class Runner
     {
         var pair = LoopbackConnector.Connect(options, _options.ConnectTimeout);
         set.Owned.Add(pair);
+        set.StrayConnections += pair.StrayConnections;
         SocketTuning.Apply(pair, c.NoDelay ?? false);
         ApplyKnobs(c, pair, set);
         if (c.Transport.IsConnectionless())
@@ -139,6 +141,9 @@ public sealed partial class Runner
         public List<IDisposable> Owned { get; } = [];
 
         public Results.SocketSettingsResult? Socket { get; set; }
+
+        /// <summary>Strangers' connections turned away while the pairs were made.</summary>
+        public int StrayConnections { get; set; }
 
         /// <summary>The first pair: its knobs and TCP_INFO stand for the case.</summary>
         public ConnectedPair? FirstPair { get; set; }

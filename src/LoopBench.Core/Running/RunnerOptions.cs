@@ -20,4 +20,7 @@ public sealed record RunnerOptions
 
     /// <summary>"netns" when the run is inside a private network namespace, else "host-wide" (counters see all of lo). Defaults to host-wide.</summary>
     public string KernelCountersScope { get; init; } = "host-wide";
+
+    /// <summary>Test seam: adjusts the transport options of every pair (the stray-connection tests plant a stranger with it). Null: none.</summary>
+    internal Func<Transports.TransportOptions, Transports.TransportOptions>? TransportHook { get; init; }
 }

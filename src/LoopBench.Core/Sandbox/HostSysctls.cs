@@ -146,7 +146,7 @@ public sealed class HostSysctls : IDisposable
 
     private static FileStream TakeLock(HostSysctlPaths paths)
     {
-        Directory.CreateDirectory(paths.RunDirectory);
+        Safety.PrivateDirectory.Ensure(paths.RunDirectory, "host-sysctl journal directory");
         try
         {
             // FileShare.None is an flock(LOCK_EX | LOCK_NB) on Linux: it dies with the process, so a crash never leaves it held.

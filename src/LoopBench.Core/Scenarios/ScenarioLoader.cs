@@ -29,7 +29,7 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return File.ReadAllText(path);
+            return Safety.BoundedInput.ReadAllText(path, Safety.BoundedInput.MaxScenarioBytes, "scenario file");
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
