@@ -56,6 +56,12 @@ public static class ScenarioLoader
             errors.Add(new(file, MarkOf(ex.Start), $"broken YAML: {TrimPosition(reason)}"));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by the fuzz in Hardening/ReaderFuzzTests)
+            errors.Add(new(file, new SourceMark(1, 1), $"broken YAML: the parser gave up ({ex.Message})"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
