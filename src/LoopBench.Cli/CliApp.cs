@@ -59,6 +59,10 @@ internal static class CliApp
             stderr.WriteLine("loopbench: the scenario is invalid; nothing was run");
             return ExitCodes.BadInput;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return FatalErrors.Report(ex, stderr);
+        }
     }
 
     private static int ReportParseErrors<T>(ParserResult<T> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
