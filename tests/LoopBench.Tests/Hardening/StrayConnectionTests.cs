@@ -101,6 +101,20 @@ public sealed class StrayConnectionTests
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.25, 5);
     }
 
+    [Fact(Timeout = 20_000)]
+    public void UdpStranger_IsDroppedByTheKernel()
+    {
+        using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Udp4, IPAddress.Loopback), ConnectTimeout);
+        using var stranger = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        stranger.SendTo("intruder"u8, pair.Server.LocalEndPoint!); // arrives first, if the kernel let it
+        pair.Client.Send("ours"u8);
+        byte[] buffer = new byte[64];
+        pair.Server.ReceiveTimeout = 5_000;
+        int n = pair.Server.Receive(buffer);
+        Assert.Equal("ours", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+        Assert.Equal(0, pair.Server.Available);
+    }
+
     private static Process ConnectFromAnotherProcess(string python, string path)
     {
         const string Script = "import socket,sys\ns=socket.socket(socket.AF_UNIX)\ns.connect(sys.argv[1])\nprint('connected',flush=True)\n"
