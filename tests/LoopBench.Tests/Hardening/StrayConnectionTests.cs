@@ -101,6 +101,44 @@ public sealed class StrayConnectionTests
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.25, 5);
     }
 
+    [Fact(Timeout = 30_000)]
+    public void BacklogFullOfStrays_TheClientsConnectGivesUpAtTheDeadline()
+    {
+        var strays = new List<Socket>();
+        Socket? listener = null;
+        var options = new TransportOptions(TransportKind.Tcp4, IPAddress.Loopback)
+        {
+            ConfigureListener = s => listener = s,
+            ConfigureClient = _ =>
+            {
+                for (int i = 0; i < 64; i++) // the backlog is 16: the rest wait in SYN retries, and so would our client
+                {
+                    var stray = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                    strays.Add(stray);
+                    try
+                    {
+                        stray.Connect(listener!.LocalEndPoint!);
+                    }
+                    catch (SocketException ex) when (ex.SocketErrorCode == SocketError.WouldBlock)
+                    {
+                        // in progress
+                    }
+                }
+            },
+        };
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var ex = Assert.Throws<TransportSetupException>(() => LoopbackConnector.Connect(options, TimeSpan.FromSeconds(1)));
+            Assert.Contains("did not complete within", ex.Message, StringComparison.Ordinal);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the connect took {watch.Elapsed}");
+        }
+        finally
+        {
+            strays.ForEach(s => s.Dispose());
+        }
+    }
+
     [Fact(Timeout = 20_000)]
     public void UdpStranger_IsDroppedByTheKernel()
     {
