@@ -27,6 +27,12 @@ internal static class CliApp
         });
         // The Type[] overload selects verb mode even while there is one verb.
         var parsed = parser.ParseArguments(PlotOptions.Normalize(args), VerbTypes);
+        if (OptionGuard.Problem(parsed.Value) is string problem)
+        {
+            stderr.WriteLine($"loopbench: {problem}");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return parsed.MapResult(
@@ -53,6 +59,10 @@ internal static class CliApp
             stderr.WriteLine(ex.Message);
             stderr.WriteLine("loopbench: the scenario is invalid; nothing was run");
             return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return FatalErrors.Report(ex, stderr);
         }
     }
 

@@ -27,6 +27,7 @@ internal sealed class CompareOptions
     public IEnumerable<string> Thresholds { get; set; } = [];
 
     /// <summary>Error rate.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
     [Option("alpha", HelpText = "Error rate per test (default 0.001), or family-wise with --holm (default 0.05).")]
     public double? Alpha { get; set; }
 

@@ -57,13 +57,17 @@ internal static class ToolProcess
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {args[0]}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        string tool = args[0];
+        var stdout = Task.Factory.StartNew(
+            () => Safety.BoundedInput.ReadToEnd(process.StandardOutput, Safety.BoundedInput.MaxToolOutputChars, $"{tool}'s output"), TaskCreationOptions.LongRunning);
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit(2_000);
-            return (false, string.Empty, $"{args[0]} did not finish within {timeout.TotalSeconds:0} s");
+            return (false, string.Empty, stdout.Exception?.InnerException is Safety.InputTooLargeException tooLarge
+                ? tooLarge.Message
+                : $"{args[0]} did not finish within {timeout.TotalSeconds:0} s");
         }
 
         process.WaitForExit();

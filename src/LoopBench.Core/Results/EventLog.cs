@@ -24,7 +24,7 @@ public static class EventLog
     public static RunJournal Read(string path)
     {
         RunJournal? journal = null;
-        foreach (string line in File.ReadLines(path).Where(l => l.Length > 0))
+        foreach (string line in BoundedLines(path))
         {
             RunEvent? e;
             try
@@ -47,5 +47,18 @@ public static class EventLog
         }
 
         return journal ?? throw new InvalidDataException($"{path} has no run-started event");
+    }
+
+    /// <summary>The non-empty lines of the log, each at most <see cref="Safety.BoundedInput.MaxLineChars"/> long.</summary>
+    private static IEnumerable<string> BoundedLines(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        while (Safety.BoundedInput.ReadLine(reader, Safety.BoundedInput.MaxLineChars, $"event log '{path}'") is string line)
+        {
+            if (line.Length > 0)
+            {
+                yield return line;
+            }
+        }
     }
 }

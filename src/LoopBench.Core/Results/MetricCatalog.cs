@@ -128,6 +128,7 @@ public static class MetricCatalog
         new(MetricIds.BlockedSends, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sends that blocked (unix datagrams)"),
         new(MetricIds.SendErrors, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Send calls that failed"),
         new(MetricIds.TimedOut, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Requests with no response inside the timeout"),
+        new(MetricIds.StrayConnections, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Connections from strangers to a case's listener, closed and not measured"),
         new(MetricIds.TimeWaitAtT0, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sockets in TIME_WAIT at T0 (/proc/net/sockstat)"),
         new(MetricIds.TimeWaitAtT1, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sockets in TIME_WAIT at T1 (/proc/net/sockstat)"),
         new(MetricIds.CpuProcessUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 10_000, "LoopBench process CPU (user + system, both ends) over the window"),

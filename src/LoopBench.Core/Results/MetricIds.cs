@@ -176,4 +176,7 @@ public static class MetricIds
 
     /// <summary>Δ softnet time_squeeze over the window, all CPUs.</summary>
     public const string SoftnetTimeSqueeze = "softnetTimeSqueeze";
+
+    /// <summary>Connections to the case's listener from anyone but its own client: closed, never measured.</summary>
+    public const string StrayConnections = "strayConnections";
 }

@@ -36,7 +36,8 @@ public sealed class ResultStore
         string dir = RunDirectory(runId);
         try
         {
-            Directory.CreateDirectory(dir);
+            Directory.CreateDirectory(Root);
+            Safety.PrivateDirectory.Ensure(dir, "results directory"); // 0700, never through a planted symlink
             WriteAtomic(Path.Combine(dir, ".write-probe"), "ok\n");
             File.Delete(Path.Combine(dir, ".write-probe"));
         }

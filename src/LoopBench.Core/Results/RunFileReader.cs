@@ -28,7 +28,7 @@ public static class RunFileReader
         string json;
         try
         {
-            json = File.ReadAllText(file);
+            json = Safety.BoundedInput.ReadAllText(file, Safety.BoundedInput.MaxRunFileBytes, "run document");
         }
         catch (IOException ex)
         {
@@ -55,8 +55,9 @@ public static class RunFileReader
                 throw new RunFileException($"'{source}' is not a LoopBench run document: no schemaVersion");
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot become JSON
             throw new RunFileException($"'{source}' is not valid JSON: {ex.Message}", ex);
         }
 

@@ -20,6 +20,7 @@ public sealed partial class Runner
         {
             var p = c.ToWorkloadParameters();
             var options = WithKnobHooks(TransportOptionsOf(c), c);
+            options = _options.TransportHook?.Invoke(options) ?? options;
             switch (c.Pattern)
             {
                 case PatternKind.Crr:
@@ -114,6 +115,7 @@ public sealed partial class Runner
     {
         var pair = LoopbackConnector.Connect(options, _options.ConnectTimeout);
         set.Owned.Add(pair);
+        set.StrayConnections += pair.StrayConnections;
         SocketTuning.Apply(pair, c.NoDelay ?? false);
         ApplyKnobs(c, pair, set, flow, direction);
         if (c.Transport.IsConnectionless())
@@ -141,6 +143,9 @@ public sealed partial class Runner
         public List<IDisposable> Owned { get; } = [];
 
         public Results.SocketSettingsResult? Socket { get; set; }
+
+        /// <summary>Strangers' connections turned away while the pairs were made.</summary>
+        public int StrayConnections { get; set; }
 
         /// <summary>The first pair: its TCP_INFO series stands for the case.</summary>
         public ConnectedPair? FirstPair { get; set; }

@@ -24,4 +24,7 @@ public sealed record RunnerOptions
     /// network namespace with init's (<see cref="NetworkNamespaceScope"/>).
     /// </summary>
     public string? KernelCountersScope { get; init; }
+
+    /// <summary>Test seam: adjusts the transport options of every pair (the stray-connection tests plant a stranger with it). Null: none.</summary>
+    internal Func<Transports.TransportOptions, Transports.TransportOptions>? TransportHook { get; init; }
 }

@@ -24,9 +24,9 @@ public sealed partial class SandboxedRunner
         SandboxChildRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<SandboxChildRequest>(stdin.ReadLine() ?? "null", SandboxChildMessage.JsonOptions);
+            request = JsonSerializer.Deserialize<SandboxChildRequest>(Safety.BoundedInput.ReadLine(stdin, Safety.BoundedInput.MaxLineChars, "sandbox request") ?? "null", SandboxChildMessage.JsonOptions);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or Safety.InputTooLargeException)
         {
             stderr.WriteLine($"loopbench __case: malformed request: {ex.Message}");
             return 2;

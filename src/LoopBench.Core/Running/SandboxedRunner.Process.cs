@@ -52,7 +52,7 @@ public sealed partial class SandboxedRunner
 
     private (CaseResult? Result, SandboxReport? Report) Pump(Process process, Case c, string temp)
     {
-        while (process.StandardOutput.ReadLine() is string line)
+        while (ReadChildLine(process) is string line)
         {
             SandboxChildMessage? message;
             try
@@ -78,6 +78,19 @@ public sealed partial class SandboxedRunner
         }
 
         return (null, null);
+    }
+
+    /// <summary>The child's next line; one over the size limit ends the pump (the case fails without a result).</summary>
+    private static string? ReadChildLine(Process process)
+    {
+        try
+        {
+            return Safety.BoundedInput.ReadLine(process.StandardOutput, Safety.BoundedInput.MaxLineChars, "sandbox child output");
+        }
+        catch (Safety.InputTooLargeException)
+        {
+            return null;
+        }
     }
 
     private static void CloseQuietly(StreamWriter stdin)

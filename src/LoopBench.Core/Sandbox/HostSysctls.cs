@@ -13,6 +13,7 @@ public sealed class HostSysctls : IDisposable
     private readonly HostSysctlPaths _paths;
     private readonly SysctlJournalDocument _journal;
     private readonly EventHandler _onExit;
+    private readonly System.Runtime.InteropServices.PosixSignalRegistration[] _onSignals;
     private FileStream? _lock;
 
     private HostSysctls(HostSysctlPaths paths, SysctlJournalDocument journal, FileStream lockFile)
@@ -22,6 +23,13 @@ public sealed class HostSysctls : IDisposable
         _lock = lockFile;
         _onExit = (_, _) => Restore();
         AppDomain.CurrentDomain.ProcessExit += _onExit;
+        // ProcessExit does not run when SIGTERM or SIGHUP kills the process (found by
+        // Hardening/SignalFaultTests): restore from the signal itself, then let it do what it would.
+        _onSignals =
+        [
+            System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => RestoreQuietly()),
+            System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, _ => RestoreQuietly()),
+        ];
     }
 
     /// <summary>The journaled changes.</summary>
@@ -117,6 +125,23 @@ public sealed class HostSysctls : IDisposable
         {
             lockFile.Dispose();
             AppDomain.CurrentDomain.ProcessExit -= _onExit;
+            foreach (var registration in _onSignals)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Restore from a signal handler: a failure keeps the journal for <c>loopbench restore</c>, and must not throw there.</summary>
+    private void RestoreQuietly()
+    {
+        try
+        {
+            Restore();
+        }
+        catch (HostSysctlException)
+        {
+            // the journal stays; `loopbench restore` finishes the job
         }
     }
 
@@ -146,7 +171,7 @@ public sealed class HostSysctls : IDisposable
 
     private static FileStream TakeLock(HostSysctlPaths paths)
     {
-        Directory.CreateDirectory(paths.RunDirectory);
+        Safety.PrivateDirectory.Ensure(paths.RunDirectory, "host-sysctl journal directory");
         try
         {
             // FileShare.None is an flock(LOCK_EX | LOCK_NB) on Linux: it dies with the process, so a crash never leaves it held.

@@ -53,7 +53,7 @@ internal static class SysctlJournal
     public static void Write(HostSysctlPaths paths, SysctlJournalDocument document)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        Directory.CreateDirectory(paths.RunDirectory);
+        Safety.PrivateDirectory.Ensure(paths.RunDirectory, "host-sysctl journal directory");
         byte[] bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Json));
         using var file = new FileStream(paths.JournalPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         file.Write(bytes);
@@ -69,7 +69,7 @@ internal static class SysctlJournal
             return null;
         }
 
-        string text = File.ReadAllText(paths.JournalPath);
+        string text = Safety.BoundedInput.ReadAllText(paths.JournalPath, Safety.BoundedInput.MaxJournalBytes, "host-sysctl journal");
         SysctlJournalDocument? doc;
         try
         {

@@ -29,7 +29,7 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return File.ReadAllText(path);
+            return Safety.BoundedInput.ReadAllText(path, Safety.BoundedInput.MaxScenarioBytes, "scenario file");
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -54,6 +54,12 @@ public static class ScenarioLoader
         {
             string reason = ex.InnerException?.Message ?? ex.Message;
             errors.Add(new(file, MarkOf(ex.Start), $"broken YAML: {TrimPosition(reason)}"));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by the fuzz in Hardening/ReaderFuzzTests)
+            errors.Add(new(file, new SourceMark(1, 1), $"broken YAML: the parser gave up ({ex.Message})"));
             return null;
         }
 

@@ -85,7 +85,7 @@ public static class LoopbackConnector
         try
         {
             client = listener.NewClient();
-            client.Connect(listener.EndPoint);
+            ConnectWithin(client, listener.EndPoint, timeout);
             Func<Socket, bool> expected;
             if (options.Kind.IsIp())
             {
@@ -112,6 +112,26 @@ public static class LoopbackConnector
             client?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A blocking connect(2) bounded by the deadline: Linux bounds it by SO_SNDTIMEO. Without it, a
+    /// listen backlog filled by strangers keeps the client in SYN retries (TCP) or asleep (Unix) for minutes.
+    /// </summary>
+    private static void ConnectWithin(Socket client, EndPoint server, TimeSpan timeout)
+    {
+        int previous = client.SendTimeout;
+        client.SendTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
+        try
+        {
+            client.Connect(server);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock or SocketError.TimedOut)
+        {
+            throw new TransportSetupException($"the connect to {server} did not complete within {timeout.TotalSeconds:0.###} s (is its listen backlog full of stray connections?)", ex);
+        }
+
+        client.SendTimeout = previous;
     }
 
     private static ConnectedPair ConnectUdp(TransportOptions options)

@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+
+namespace LoopBench.Core.Interop;
+
+/// <summary>File-ownership calls .NET does not offer: who owns a path, without following a symlink.</summary>
+internal static unsafe partial class Libc
+{
+    /// <summary>AT_FDCWD: relative paths resolve against the working directory.</summary>
+    internal const int AtFdCwd = -100;
+
+    /// <summary>AT_SYMLINK_NOFOLLOW: describe a symlink itself, not its target.</summary>
+    internal const int AtSymlinkNoFollow = 0x100;
+
+    /// <summary>STATX_TYPE | STATX_MODE | STATX_UID.</summary>
+    internal const uint StatxTypeModeUid = 0x1 | 0x2 | 0x8;
+
+    /// <summary>statx(2) (glibc ≥ 2.28); its struct has the same layout on every architecture, unlike struct stat.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int StatxCall(int dirFd, string path, int flags, uint mask, StatxBuffer* buffer);
+
+    /// <summary>geteuid(2).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "geteuid")]
+    internal static partial uint GetEuid();
+
+    /// <summary>The leading fields of struct statx (256 bytes in all); the rest is padding here.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    internal struct StatxBuffer
+    {
+        [FieldOffset(20)]
+        public uint Uid;
+
+        [FieldOffset(28)]
+        public ushort Mode;
+    }
+}

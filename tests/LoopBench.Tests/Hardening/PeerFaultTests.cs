@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Hardening;
+
+/// <summary>
+/// The peer misbehaves mid-case, for real: its connection is reset, or it stops answering (a
+/// classic BPF filter that drops every packet is attached to the requester's socket, so the
+/// responses never arrive). The case fails with the reason, a deadline ends it, and the next case
+/// runs as usual.
+/// </summary>
+[Trait(Traits.Category, Traits.Loopback)]
+public sealed class PeerFaultTests
+{
+    private const int SolSocket = 1;
+    private const int SoAttachFilter = 26;
+
+    [Fact(Timeout = 30_000)]
+    public void ConnectionResetMidCase_FailsTheCaseWithTheReason_AndTheNextCaseRuns()
+    {
+        var runner = new Runner(new RunnerOptions { TransportHook = o => AfterConnect(o, 150, s =>
+        {
+            s.LingerState = new LingerOption(true, 0); // close → RST to the peer
+            s.Dispose();
+        }), DrainTimeout = TimeSpan.FromSeconds(2) });
+        var watch = Stopwatch.StartNew();
+        var broken = runner.RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), 2, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("failed", broken.Outcome, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(broken.Reason));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the failed case took {watch.Elapsed}");
+        Assert.Equal(Outcomes.Passed, new Runner().RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken).Outcome);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void RrPeerStopsAnswering_ADeadlineEndsTheCase()
+    {
+        bool? dropping = null;
+        var runner = new Runner(new RunnerOptions
+        {
+            DrainTimeout = TimeSpan.FromSeconds(1),
+            TransportHook = o => AfterConnect(o, 150, s => dropping = DropEverything(s)),
+        });
+        var watch = Stopwatch.StartNew();
+        var hung = runner.RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(dropping, "the fault was never injected");
+        Assert.True(hung.Outcome == Outcomes.FailedTimeout, $"{hung.Outcome}: {hung.Reason}");
+        Assert.Contains("did not stop within", hung.Reason, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the hung case took {watch.Elapsed}");
+        Assert.Equal(Outcomes.Passed, new Runner().RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken).Outcome);
+    }
+
+    /// <summary>Runs <paramref name="fault"/> on the first client socket, <paramref name="delayMs"/> after it was configured (inside the window).</summary>
+    private static TransportOptions AfterConnect(TransportOptions options, int delayMs, Action<Socket> fault)
+    {
+        int done = 0;
+        return options with
+        {
+            ConfigureClient = s =>
+            {
+                options.ConfigureClient?.Invoke(s);
+                if (Interlocked.Exchange(ref done, 1) == 0)
+                {
+                    _ = Task.Delay(delayMs).ContinueWith(_ => fault(s), TaskScheduler.Default);
+                }
+            },
+        };
+    }
+
+    /// <summary>SO_ATTACH_FILTER with the one-instruction program "ret #0": the socket accepts no packet from now on.</summary>
+    private static unsafe bool DropEverything(Socket socket)
+    {
+        ulong dropAll = 0x06; // struct sock_filter { code = BPF_RET | BPF_K, jt = 0, jf = 0, k = 0 }
+        Span<byte> program = stackalloc byte[16]; // struct sock_fprog { u16 len; (pad); struct sock_filter *filter; }
+        BitConverter.TryWriteBytes(program, (ushort)1);
+        BitConverter.TryWriteBytes(program[8..], (ulong)(nint)(&dropAll));
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, SoAttachFilter, program); // the kernel copies the program here
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+}
