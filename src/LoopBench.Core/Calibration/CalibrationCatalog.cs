@@ -126,7 +126,25 @@ public static class CalibrationCatalog
                 "ip link set lo up && " + (cc is null ? string.Empty : $"sysctl -qw net.ipv4.tcp_congestion_control={cc} && ")
                 + $"{{ nuttcp -S --nofork -P {t.Port} -p {t.Port + 1} & s=$!; sleep 0.3; "
                 + $"nuttcp -T{t.DurationSeconds} -l{StreamWriteBytes} -fparse -P {t.Port} -p {t.Port + 1} 127.0.0.1; rc=$?; kill $s; exit $rc; }}")),
-            NuttcpOutput.TryParse);
+            NuttcpOutput.TryParse)
+        {
+            Unavailable = () => cc is null ? null : NamespaceDefaultRefused(cc),
+        };
+
+    /// <summary>
+    /// nuttcp has no per-socket congestion option, so its row sets the namespace's default; the kernel
+    /// lets a non-initial namespace default only to an algorithm in tcp_allowed_congestion_control.
+    /// </summary>
+    private static string? NamespaceDefaultRefused(string cc)
+    {
+        string allowed = File.Exists(AllowedCongestionPath) ? File.ReadAllText(AllowedCongestionPath).Trim() : string.Empty;
+        return allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(cc, StringComparer.Ordinal)
+            ? null
+            : $"nuttcp has no per-socket congestion option and a network namespace may only default to an allowed algorithm "
+              + $"(net.ipv4.tcp_allowed_congestion_control: {allowed}); add {cc} there on the host to run this row";
+    }
+
+    private const string AllowedCongestionPath = "/proc/sys/net/ipv4/tcp_allowed_congestion_control";
 
     private static FigurePair Throughput() => new(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond);
 

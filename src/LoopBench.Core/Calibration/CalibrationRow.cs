@@ -51,4 +51,8 @@ public sealed record CalibrationRow(
     string? CongestionControl,
     IReadOnlyList<FigurePair> Figures,
     Func<ToolContext, ToolInvocation> Command,
-    ToolOutputParser Parse);
+    ToolOutputParser Parse)
+{
+    /// <summary>Why the tool's side cannot run on this host (checked before anything starts), or null. Defaults to none.</summary>
+    public Func<string?>? Unavailable { get; init; }
+}

@@ -126,6 +126,11 @@ public sealed class CalibrationRunner
             return (null, Outcome(SkippedPatternUnavailable, why));
         }
 
+        if (row.Unavailable?.Invoke() is string unavailable)
+        {
+            return (null, Outcome(SkippedPatternUnavailable, unavailable));
+        }
+
         var resolved = c.Resolve();
         if (!PlacementPlan.TryCreate(row.Placement, _allowedCpus, out var plan, out string placementWhy))
         {

@@ -145,7 +145,7 @@ public sealed partial class Runner
                 Capture = probes.Capture,
             };
             AddProbeMetrics(result.Metrics, probes, c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad);
-            result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections;
+            result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections + ends.Sum(e => e.StrayConnections);
             if (c.Pattern == PatternKind.Crr)
             {
                 result.Metrics[MetricIds.TimeWaitAtT0] = timeWaitBefore;

@@ -13,11 +13,17 @@ namespace LoopBench.Core.Workloads;
 /// Ephemeral-port exhaustion (EADDRNOTAVAIL) fails the case with the reason. Each end keeps the
 /// TCP_INFO of its first in-window connection and of its last one (read once the window is
 /// stopping, so no extra syscall lands inside the window after the first); with quickack on, each
-/// end re-arms TCP_QUICKACK on its connection after every receive.
+/// end re-arms TCP_QUICKACK on its connection after every receive. The listener is open for the
+/// whole window, so the server checks each accepted connection: over TCP its peer port must be the
+/// one the client just connected from, over Unix its peer (SO_PEERCRED) must be this process.
+/// A stranger is closed at once, unread, and counted in <see cref="WorkloadEnd.StrayConnections"/>.
 /// </summary>
 public sealed class ConnectRequestResponseWorkload : IWorkload
 {
     private const int AcceptPollUs = 20_000;
+
+    /// <summary>How long the server waits for the client to publish the port it connected from.</summary>
+    private static readonly long PublishWaitTicks = Timestamps.FromTimeSpan(TimeSpan.FromSeconds(1));
 
     /// <inheritdoc />
     public PatternKind Pattern => PatternKind.Crr;
@@ -32,6 +38,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
         string f = context.Flow.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var clientSlot = new ConnectionSlot(null);
         var serverSlot = new ConnectionSlot(listener);
+        var expected = new ExpectedPeer();
         var client = new WorkloadEnd($"lb-c{f}-crr", EndRole.Client, EndDirection.Both, clientSlot)
         { Flow = context.Flow, Latency = new LatencyHistogram(), ConnectLatency = new LatencyHistogram(), LatencyKind = "transaction" };
         var server = new WorkloadEnd($"lb-s{f}-crr", EndRole.Server, EndDirection.Both, serverSlot) { Flow = context.Flow, Finishes = false };
@@ -41,14 +48,14 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
         byte[] response = ChannelIo.NewBuffer(p.ResponseBytes);
         client.Connections = new ConnectionProbe();
         server.Connections = new ConnectionProbe();
-        client.Body = () => ClientLoop(client, clientSlot, listener, open, request, responseIn, p, context.Window);
-        server.Body = () => ServerLoop(server, serverSlot, listener, open, requestIn, response, p, context.Window);
+        client.Body = () => ClientLoop(client, clientSlot, listener, open, request, responseIn, p, context.Window, expected);
+        server.Body = () => ServerLoop(server, serverSlot, listener, open, requestIn, response, p, context.Window, expected);
         return [client, server];
     }
 
     private static async ValueTask ClientLoop(
         WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
-        ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window)
+        ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
     {
         var counters = end.Counters;
         long allocatedAtStart = -1;
@@ -92,6 +99,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
             }
 
             long connected = Timestamps.Now();
+            expected.Publish(socket);
             if (p.Close == CloseMode.Rst)
             {
                 socket.LingerState = new LingerOption(true, 0);
@@ -133,7 +141,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
 
     private static async ValueTask ServerLoop(
         WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
-        Memory<byte> request, ReadOnlyMemory<byte> response, WorkloadParameters p, MeasureWindow window)
+        Memory<byte> request, ReadOnlyMemory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
     {
         var counters = end.Counters;
         byte[] eof = new byte[1];
@@ -164,6 +172,13 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
                 break;
             }
 
+            if (!expected.Matches(accepted, window))
+            {
+                end.StrayConnections++;
+                accepted.Dispose(); // a stranger: closed unread, never measured
+                continue;
+            }
+
             slot.Attach(open(accepted));
             bool received = await ChannelIo.ReceiveExactAsync(slot, request) == 1;
             if (received)
@@ -190,6 +205,40 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
                 counters.Messages += 2;
                 counters.Bytes += request.Length + response.Length;
             }
+        }
+    }
+
+    /// <summary>The client's side of the current connection, as the server must see it.</summary>
+    private sealed class ExpectedPeer
+    {
+        private int _port;
+
+        /// <summary>Client, after connect: the local port the server should see (0 for Unix sockets, which are checked by pid).</summary>
+        public void Publish(Socket socket) =>
+            Volatile.Write(ref _port, socket.LocalEndPoint is System.Net.IPEndPoint local ? local.Port : 0);
+
+        /// <summary>Server, after accept: true when <paramref name="accepted"/> is the client's connection.</summary>
+        public bool Matches(Socket accepted, MeasureWindow window)
+        {
+            if (accepted.RemoteEndPoint is not System.Net.IPEndPoint peer)
+            {
+                return LoopbackConnector.PeerPid(accepted) == System.Environment.ProcessId;
+            }
+
+            long deadline = Timestamps.Now() + PublishWaitTicks;
+            int port;
+            while ((port = Volatile.Read(ref _port)) == 0 && !window.IsStopping && Timestamps.Now() < deadline)
+            {
+                Thread.Yield(); // the client's connect has returned; it publishes the port next
+            }
+
+            if (port != peer.Port)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _port, 0);
+            return true;
         }
     }
 }

@@ -63,6 +63,9 @@ public sealed class WorkloadEnd
     /// <summary>Why the loop stopped early, e.g. "ConnectionReset"; null when it ended normally.</summary>
     public string? Failure { get; set; }
 
+    /// <summary>Connections from strangers this end accepted, closed unread and did not measure (crr's listener).</summary>
+    public int StrayConnections { get; set; }
+
     /// <summary>crr: TCP_INFO of the first and last connection; null for other patterns.</summary>
     public ConnectionProbe? Connections { get; set; }
 
