@@ -101,7 +101,17 @@ public sealed record EndResult(
     long SendCalls,
     long ReceiveCalls,
     long ShortSends,
-    string? Failure);
+    string? Failure)
+{
+    /// <summary>Engine calls that completed at once, over the whole run (warm-up included).</summary>
+    public long? SyncCompletions { get; init; }
+
+    /// <summary>Engine calls that had to wait for the socket (a continuation later), over the whole run.</summary>
+    public long? AsyncCompletions { get; init; }
+
+    /// <summary>Receives that returned fewer bytes than asked for, over the whole run.</summary>
+    public long? ShortReceives { get; init; }
+}
 
 /// <summary>One progress interval inside the window, offsets from T0.</summary>
 /// <param name="StartNs">Start offset from T0.</param>

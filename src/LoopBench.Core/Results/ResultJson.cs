@@ -21,6 +21,9 @@ public static class ResultJson
     /// <summary>Serializes a run.</summary>
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
 
+    /// <summary>Writes the document to <paramref name="stream"/> in pooled chunks: a large run never becomes one string.</summary>
+    public static void Write(Stream stream, RunResult run) => JsonSerializer.Serialize(stream, run, Options);
+
     /// <summary>Reads a run; throws <see cref="JsonException"/> on malformed input.</summary>
     public static RunResult Deserialize(string json) =>
         JsonSerializer.Deserialize<RunResult>(json, Options) ?? throw new JsonException("empty result document");

@@ -50,15 +50,20 @@ public sealed class ResultStore
     }
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> atomically.</summary>
-    public static void WriteAtomic(string path, string content)
+    public static void WriteAtomic(string path, string content) =>
+        WriteAtomic(path, stream => stream.Write(Encoding.UTF8.GetBytes(content ?? string.Empty)));
+
+    /// <summary>Replaces <paramref name="path"/> atomically with what <paramref name="write"/> writes (streamed: no copy of the whole content in memory).</summary>
+    public static void WriteAtomic(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
         string temp = $"{path}.tmp-{Environment.ProcessId}";
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
             {
-                stream.Write(Encoding.UTF8.GetBytes(content ?? string.Empty));
+                write(stream);
                 stream.Flush(flushToDisk: true); // fsync before the rename, or a crash may leave an empty run.json
             }
 

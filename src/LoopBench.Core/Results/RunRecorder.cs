@@ -54,7 +54,7 @@ public sealed class RunRecorder : IRunSink
     public void Rebuild()
     {
         var run = RunAssembler.Build(Journal);
-        ResultStore.WriteAtomic(Path.Combine(_directory, ResultStore.RunFile), ResultJson.Serialize(run));
+        ResultStore.WriteAtomic(Path.Combine(_directory, ResultStore.RunFile), stream => ResultJson.Write(stream, run));
         ResultStore.WriteAtomic(Path.Combine(_directory, ResultStore.SummaryFile), RunSummary.Render(run));
     }
 }

@@ -92,7 +92,12 @@ public sealed partial class Runner
         var endResults = ends.Select((e, i) => new EndResult(
             e.Name, e.Role.ToId(), workers[i].CpuRequested, coordination.CpusObserved[i].Order().ToArray(),
             e.Counters.Bytes, e.Counters.Messages, e.Counters.Transactions,
-            e.Channel.Counters.SendCalls, e.Channel.Counters.ReceiveCalls, e.Channel.Counters.ShortSends, e.Failure)).ToArray();
+            e.Channel.Counters.SendCalls, e.Channel.Counters.ReceiveCalls, e.Channel.Counters.ShortSends, e.Failure)
+        {
+            SyncCompletions = e.Channel.Counters.SyncCompletions,
+            AsyncCompletions = e.Channel.Counters.AsyncCompletions,
+            ShortReceives = e.Channel.Counters.ShortReceives,
+        }).ToArray();
         return new RepetitionResult(index, coordination.StartedUtc, coordination.Interrupted, elapsedNs, metrics, latency, buckets,
             endResults, socket, coordination.Intervals)
         {

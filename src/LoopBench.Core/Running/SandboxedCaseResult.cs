@@ -5,7 +5,8 @@ namespace LoopBench.Core.Running;
 
 /// <summary>
 /// A case run in a private network namespace: its <see cref="CaseResult"/> and what the namespace
-/// really had. TODO(issue 7 integration): CaseResult gains a Sandbox member and this folds into it.
+/// really had. <see cref="SandboxedRunner.Fold"/> copies the report into each repetition
+/// (<see cref="RepetitionResult.Sandbox"/>), which is what results store.
 /// </summary>
 /// <param name="Result">The case result, as the child measured it (or why it failed or was skipped).</param>
 /// <param name="Sandbox">Read back from inside the namespace; null when the child never got that far.</param>
