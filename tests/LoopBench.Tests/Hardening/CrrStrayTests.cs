@@ -23,12 +23,12 @@ public sealed class CrrStrayTests
         var c = new Case { Pattern = PatternKind.Crr, DurationMs = 1_500, WarmupMs = 200, IntervalMs = 0 };
         var planting = Task.Run(() =>
         {
-            while (Volatile.Read(ref listener) is null)
+            IPEndPoint? at = null;
+            while ((at = Volatile.Read(ref listener)?.LocalEndPoint as IPEndPoint) is null || at.Port == 0)
             {
-                Thread.Sleep(5);
+                Thread.Sleep(5); // the hook sees the listener before it is bound
             }
 
-            var at = (IPEndPoint)listener!.LocalEndPoint!;
             for (int i = 0; i < 3; i++)
             {
                 Thread.Sleep(300); // inside the window
