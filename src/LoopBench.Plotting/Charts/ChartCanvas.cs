@@ -91,17 +91,21 @@ internal static class ChartCanvas
     /// <summary>Category labels on the bottom axis; rotated when there are many.</summary>
     public static void CategoryTicks(Plot plot, IReadOnlyList<(double Position, string Label)> ticks)
     {
+        // Many labels are rotated on one line each, with room below the axis for the longest; few are wrapped.
+        bool rotate = ticks.Count > 8;
         var generator = new ScottPlot.TickGenerators.NumericManual();
         foreach (var (position, label) in ticks)
         {
-            generator.AddMajor(position, Wrap(label));
+            generator.AddMajor(position, rotate ? label : Wrap(label));
         }
 
         plot.Axes.Bottom.TickGenerator = generator;
-        if (ticks.Count > 8)
+        if (rotate)
         {
+            int longest = ticks.Max(t => t.Label.Length);
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = Math.Min(320, 20 + (longest * 7 * 0.72f)); // ~7 px a character at 12 pt, × sin 45°
         }
     }
 
