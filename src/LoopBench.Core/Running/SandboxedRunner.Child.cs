@@ -82,7 +82,7 @@ public sealed partial class SandboxedRunner
         var keys = request.RecordSysctls.Concat(NamespaceSetup.SysctlsToWrite(request.Settings).Keys).Distinct(StringComparer.Ordinal);
         var sysctls = NamespaceSetup.ReadSysctls(keys);
         var before = NamespaceSetup.ReadQdiscs();
-        var runner = ChildRunner((request.Options ?? new RunnerOptions()) with { KernelCountersScope = "netns" }, send);
+        var runner = ChildRunner(request.Options ?? new RunnerOptions(), send); // counters' scope: detected (NetworkNamespaceScope)
         var result = runner.RunCase(c, request.Repetitions, cancellation);
         var after = NamespaceSetup.ReadQdiscs();
         var qdiscs = after.Select(q => q.Minus(before.FirstOrDefault(b => b.Handle == q.Handle && b.Kind == q.Kind))).ToList();

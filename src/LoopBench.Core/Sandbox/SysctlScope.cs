@@ -45,12 +45,19 @@ public static class SysctlScope
     public static SandboxSettings Split(SandboxSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return settings.Sysctls.Count == 0 ? settings : Split(settings, Classify(settings.Sysctls.Keys).HostWide);
+    }
+
+    /// <summary>Moves the keys of <see cref="SandboxSettings.Sysctls"/> listed in <paramref name="hostWide"/> (dotted names) into <see cref="SandboxSettings.HostSysctls"/>.</summary>
+    public static SandboxSettings Split(SandboxSettings settings, IReadOnlyCollection<string> hostWide)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(hostWide);
         if (settings.Sysctls.Count == 0)
         {
             return settings;
         }
 
-        var (_, hostWide) = Classify(settings.Sysctls.Keys);
         var ns = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var host = new SortedDictionary<string, string>(settings.HostSysctls.ToDictionary(), StringComparer.Ordinal);
         foreach (var (key, value) in settings.Sysctls)

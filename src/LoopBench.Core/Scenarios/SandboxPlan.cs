@@ -19,39 +19,41 @@ public static class SandboxPlan
 
     /// <summary>
     /// Moves each case's sysctls that no network namespace holds on this kernel into its host
-    /// sysctls (found by trying, <see cref="SysctlScope.Split"/>), so validation asks for
-    /// --allow-host-sysctls instead of the child failing. Cases without sysctls are returned as they are.
+    /// sysctls, so validation asks for --allow-host-sysctls instead of the child failing. The keys
+    /// of all cases are tried together in one throwaway namespace (<paramref name="hostWideOf"/>,
+    /// by default <see cref="SysctlScope.Classify"/>). Cases without sysctls are returned as they are.
     /// When no namespace can be made, the cases are returned unchanged: they are skipped with that reason later.
     /// </summary>
-    public static IReadOnlyList<Case> SplitHostSysctls(IReadOnlyList<Case> cases, Func<SandboxSettings, SandboxSettings>? split = null)
+    public static IReadOnlyList<Case> SplitHostSysctls(IReadOnlyList<Case> cases, Func<IReadOnlyList<string>, IReadOnlyCollection<string>>? hostWideOf = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        split ??= SysctlScope.Split;
+        hostWideOf ??= keys => SysctlScope.Classify(keys).HostWide;
+        var keys = cases.SelectMany(c => c.Kernel?.Sysctls.Keys ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return cases;
+        }
+
+        IReadOnlyCollection<string> hostWide;
         try
         {
-            return cases.Select(c =>
-            {
-                if (c.Kernel is not { Sysctls.Count: > 0 } kernel)
-                {
-                    return c;
-                }
-
-                return c with { Kernel = split(kernel) };
-            }).ToList();
+            hostWide = hostWideOf(keys);
         }
         catch (SandboxSetupException)
         {
             return cases;
         }
+
+        return cases.Select(c => c.Kernel is { Sysctls.Count: > 0 } kernel ? c with { Kernel = SysctlScope.Split(kernel, hostWide) } : c).ToList();
     }
 
     /// <summary>
     /// Splits host-wide sysctls out (<see cref="SplitHostSysctls"/>) and applies the run-wide
     /// --allow-host-sysctls: without it, a case that would change the host is an error naming the keys.
     /// </summary>
-    public static IReadOnlyList<Case> Prepare(IReadOnlyList<Case> cases, bool allowHostSysctls, Func<SandboxSettings, SandboxSettings>? split = null)
+    public static IReadOnlyList<Case> Prepare(IReadOnlyList<Case> cases, bool allowHostSysctls, Func<IReadOnlyList<string>, IReadOnlyCollection<string>>? hostWideOf = null)
     {
-        var prepared = SplitHostSysctls(cases, split);
+        var prepared = SplitHostSysctls(cases, hostWideOf);
         var refused = prepared.Where(c => c.Kernel is { HostSysctls.Count: > 0 } && !allowHostSysctls).ToList();
         if (refused.Count > 0)
         {

@@ -97,11 +97,7 @@ public sealed class SandboxCaseTests
     [Fact]
     public void Prepare_MovesHostWideKeys_AndAsksForTheFlag()
     {
-        static SandboxSettings Split(SandboxSettings s) => s with
-        {
-            Sysctls = new SortedDictionary<string, string>(s.Sysctls.Where(p => p.Key != "net.core.rmem_max").ToDictionary(), StringComparer.Ordinal),
-            HostSysctls = new SortedDictionary<string, string>(s.Sysctls.Where(p => p.Key == "net.core.rmem_max").ToDictionary(), StringComparer.Ordinal),
-        };
+        static IReadOnlyCollection<string> Split(IReadOnlyList<string> keys) => keys.Where(k => k == "net.core.rmem_max").ToList();
 
         var c = CaseParameters.Apply(CaseParameters.Apply(new Case(), "sysctl", "net.core.rmem_max=8388608"), "sysctl", "net.ipv4.tcp_sack=0");
         var refused = Assert.Throws<ParameterException>(() => SandboxPlan.Prepare([c], allowHostSysctls: false, Split));
