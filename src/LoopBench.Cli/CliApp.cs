@@ -14,27 +14,27 @@ internal static class CliApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var parser = new Parser(settings =>
-        {
-            settings.HelpWriter = null; // help and errors are written below, to the right stream
-            settings.CaseSensitive = true;
-            settings.CaseInsensitiveEnumValues = true;
-            settings.EnableDashDash = true;
-            settings.AllowMultiInstance = true; // repeatable options: --sysctl a=1 --sysctl b=2, --set x=1 --set y=2
-            settings.AutoHelp = true;
-            settings.AutoVersion = true;
-            settings.MaximumDisplayWidth = 100;
-        });
-        // The Type[] overload selects verb mode even while there is one verb.
-        var parsed = parser.ParseArguments(PlotOptions.Normalize(args), VerbTypes);
-        if (OptionGuard.Problem(parsed.Value) is string problem)
-        {
-            stderr.WriteLine($"loopbench: {problem}");
-            return ExitCodes.BadInput;
-        }
-
         try
         {
+            using var parser = new Parser(settings =>
+            {
+                settings.HelpWriter = null; // help and errors are written below, to the right stream
+                settings.CaseSensitive = true;
+                settings.CaseInsensitiveEnumValues = true;
+                settings.EnableDashDash = true;
+                settings.AllowMultiInstance = true; // repeatable options: --sysctl a=1 --sysctl b=2, --set x=1 --set y=2
+                settings.AutoHelp = true;
+                settings.AutoVersion = true;
+                settings.MaximumDisplayWidth = 100;
+            });
+            // The Type[] overload selects verb mode even while there is one verb.
+            var parsed = parser.ParseArguments(PlotOptions.Normalize(args), VerbTypes);
+            if (OptionGuard.Problem(parsed.Value) is string problem)
+            {
+                stderr.WriteLine($"loopbench: {problem}");
+                return ExitCodes.BadInput;
+            }
+
             return parsed.MapResult(
                 (QuickOptions o) => new QuickCommand(stdout, stderr).Execute(o),
                 (RunOptions o) => new RunCommand(stdout, stderr).Execute(o),

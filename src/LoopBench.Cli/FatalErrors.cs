@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using LoopBench.Core.Safety;
 
 namespace LoopBench.Cli;
 
@@ -12,14 +13,16 @@ internal static class FatalErrors
 {
     private const int Emfile = 24;
     private const int Enfile = 23;
+    private const int NearlyFullMargin = 4;
 
     /// <summary>Writes the error and returns the exit code for it.</summary>
     public static int Report(Exception exception, TextWriter stderr)
     {
-        if (IsOutOfDescriptors(exception))
+        bool tableFull = DescriptorTableFull(out string limit);
+        if (tableFull || IsOutOfDescriptors(exception))
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"loopbench: out of file descriptors (ulimit -n is {OpenFileLimit()}): {exception.Message}; raise the limit with 'ulimit -n' or run fewer parallel flows"));
+                $"loopbench: out of file descriptors (ulimit -n is {limit}): {exception.GetType().Name}: {exception.Message}; raise the limit with 'ulimit -n' or run fewer parallel flows"));
         }
         else
         {
@@ -44,23 +47,19 @@ internal static class FatalErrors
         return false;
     }
 
-    private static string OpenFileLimit()
+    /// <summary>
+    /// With the descriptor table (nearly) full, the runtime's own failures are misleading: a lazily
+    /// loaded assembly "cannot be found". The table, not the exception type, says what happened.
+    /// </summary>
+    private static bool DescriptorTableFull(out string limit)
     {
-        try
+        limit = "low";
+        if (FileDescriptorBudget.Read() is not var (open, max))
         {
-            foreach (string line in File.ReadLines("/proc/self/limits"))
-            {
-                if (line.StartsWith("Max open files", StringComparison.Ordinal))
-                {
-                    return line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // no descriptor left even for this
+            return false;
         }
 
-        return "low";
+        limit = max.ToString(CultureInfo.InvariantCulture);
+        return open + NearlyFullMargin >= max;
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LoopBench.Core.Running;
+using LoopBench.Core.Sandbox;
 
 namespace LoopBench.Cli;
 
@@ -6,6 +8,13 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args is [SandboxChildCommand.Verb, ..])
+        {
+            // Before anything touches Console or Process: the runtime's signal set-up, done on their
+            // first use, would keep an inherited SIG_IGN of SIGINT for good.
+            SandboxedRunner.HearInterruptFromParent();
+        }
+
         // Every figure and file is written in invariant culture, whatever the user's locale.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;

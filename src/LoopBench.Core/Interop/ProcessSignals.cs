@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace LoopBench.Core.Interop;
 
-/// <summary>kill(2), to hand a sandbox child SIGINT (abandon the case) without killing it outright.</summary>
+/// <summary>
+/// kill(2), to hand a sandbox child SIGINT (abandon the case) without killing it outright, and
+/// signal(2), so the child hears that SIGINT even when it inherited SIGINT ignored (a parent started
+/// in the background of a script, or under nohup).
+/// </summary>
 internal static partial class ProcessSignals
 {
     /// <summary>SIGINT: the child abandons its case and reports what it measured.</summary>
@@ -10,6 +15,45 @@ internal static partial class ProcessSignals
 
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; false when it failed (e.g. the process is gone).</summary>
     public static bool Send(int pid, int signal) => Kill(pid, signal) == 0;
+
+    /// <summary>SIG_DFL and SIG_IGN, the two dispositions that are not handlers.</summary>
+    public const nint Default = 0;
+
+    /// <inheritdoc cref="Default"/>
+    public const nint Ignore = 1;
+
+    private const nint Error = -1;
+
+    /// <summary>Sets the disposition of <paramref name="signal"/>; returns the previous one, or null when rejected (EINVAL).</summary>
+    public static nint? SetDisposition(int signal, nint disposition)
+    {
+        nint previous = SignalDisposition(signal, disposition);
+        return previous == Error ? null : previous;
+    }
+
+    /// <summary>
+    /// Puts an inherited SIG_IGN of <paramref name="signal"/> back to SIG_DFL; a handler the runtime
+    /// already installed is left alone. True when the signal was ignored and no longer is.
+    /// </summary>
+    public static bool StopIgnoring(int signal) => IsIgnored(signal) && SetDisposition(signal, Default) is not null;
+
+    /// <summary>Whether <paramref name="signal"/> is ignored, from the SigIgn mask of /proc/self/status.</summary>
+    public static bool IsIgnored(int signal)
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            {
+                ulong mask = ulong.Parse(line.AsSpan("SigIgn:".Length).Trim(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                return (mask & (1UL << (signal - 1))) != 0;
+            }
+        }
+
+        return false;
+    }
+
+    [LibraryImport("libc.so.6", EntryPoint = "signal", SetLastError = true)]
+    private static partial nint SignalDisposition(int signal, nint handler);
 
     [LibraryImport("libc.so.6", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Safety;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
@@ -15,6 +16,11 @@ public sealed partial class Runner
 
     private FlowSet BuildFlows(Case c, IEngine engine, MeasureWindow window)
     {
+        if (FileDescriptorBudget.ShortfallFor(c) is string shortfall)
+        {
+            throw new TransportSetupException(shortfall);
+        }
+
         var set = new FlowSet();
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Results;
 using LoopBench.Core.Sandbox;
 
@@ -9,6 +10,14 @@ public sealed partial class SandboxedRunner
 {
     /// <summary>Exit code of a child whose stdin reached EOF: the parent is gone, the case is abandoned.</summary>
     public const int ParentGoneExitCode = 75;
+
+    /// <summary>
+    /// Makes SIGINT reach the child's handler even when the child inherited it ignored: the parent
+    /// asks for "abandon the case and report" with SIGINT, and an ignored one would leave it to the
+    /// grace-period kill, losing what was measured. Call first thing in Main: .NET's signal set-up,
+    /// on the first use of Console, Process or PosixSignalRegistration, keeps an inherited SIG_IGN for good.
+    /// </summary>
+    public static void HearInterruptFromParent() => ProcessSignals.StopIgnoring(ProcessSignals.SigInt);
 
     /// <summary>
     /// Reads one request line from <paramref name="stdin"/>, applies and verifies the settings,

@@ -43,21 +43,20 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet loopbench.dll ARGS</c>; with <paramref name="openFiles"/>, under <c>ulimit -n</c> set by a shell that then execs it.</summary>
+    /// <summary>
+    /// Starts <c>dotnet loopbench.dll ARGS</c>; with <paramref name="openFiles"/>, under <c>ulimit -n</c>
+    /// set by a shell that first closes every descriptor it inherited above stderr, as a login shell
+    /// would have none: the test is about LoopBench's limit, not the descriptors its runner leaks.
+    /// </summary>
     public static CliProcess Start(IEnumerable<string> args, int? openFiles = null)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "loopbench.dll");
-        var start = new ProcessStartInfo(openFiles is null ? SandboxChildCommand.LocateDotnetHost() : "sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = WithDefaultInterrupt(SandboxChildCommand.LocateDotnetHost());
         if (openFiles is int n)
         {
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add($"ulimit -n {n} && exec \"$0\" \"$@\"");
-            start.ArgumentList.Add(SandboxChildCommand.LocateDotnetHost());
+            start.ArgumentList.Insert(1, "bash");
+            start.ArgumentList.Insert(2, "-c");
+            start.ArgumentList.Insert(3, $"for fd in /proc/$$/fd/*; do n=${{fd##*/}}; (( n > 2 )) && eval \"exec $n>&-\"; done; ulimit -n {n} && exec \"$0\" \"$@\"");
         }
 
         start.ArgumentList.Add(dll);
@@ -68,6 +67,23 @@ internal sealed class CliProcess : IDisposable
 
         start.Environment["NO_COLOR"] = "1";
         return new CliProcess(Process.Start(start)!);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> under <c>env --default-signal=INT</c>: a test run started in the
+    /// background of a script inherits SIGINT ignored, and .NET honours that, so a SIGINT test would test nothing.
+    /// </summary>
+    public static ProcessStartInfo WithDefaultInterrupt(string program)
+    {
+        var start = new ProcessStartInfo("env")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(program);
+        return start;
     }
 
     /// <summary>Waits for the exit; false when it did not come within <paramref name="timeout"/>.</summary>

@@ -65,11 +65,7 @@ public sealed class SignalFaultTests : IDisposable
     public void SignalWhileHostSysctlsAreChanged_RestoresThem(int signal)
     {
         var paths = FakeHost(_temp.Path);
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "LoopBench.Tests"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = CliProcess.WithDefaultInterrupt(Path.Combine(AppContext.BaseDirectory, "LoopBench.Tests"));
         foreach (string arg in new[] { "-method", $"{typeof(SignalFaultTests).FullName}.{nameof(Child_HoldsFakeHostSysctls)}", "-explicit", "only" })
         {
             start.ArgumentList.Add(arg);

@@ -76,6 +76,28 @@ public sealed class SandboxedRunnerLifetimeTests
     }
 
     [Fact(Timeout = 60_000)]
+    public void Cancellation_ReachesAChildThatInheritedSigintIgnored()
+    {
+        SandboxRequirement.Namespaces();
+        var plain = SandboxRequirement.Child();
+        var ignoring = new SandboxChildCommand("sh", ["-c", "trap '' INT; exec \"$@\"", "sh", plain.Executable, .. plain.Prefix]); // as under nohup or a script's '&'
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var runner = new SandboxedRunner(ignoring) { InterruptGrace = TimeSpan.FromSeconds(10) };
+        var watch = Stopwatch.StartNew();
+        TimeSpan? cancelledAt = null;
+        runner.IntervalCompleted += (_, _, _) =>
+        {
+            cancelledAt ??= watch.Elapsed;
+            cts.Cancel();
+        };
+        var run = runner.RunCase(Long, SandboxSettings.None, 1, cts.Token);
+        var stopping = watch.Elapsed - cancelledAt!.Value;
+        Assert.True(stopping < TimeSpan.FromSeconds(8), $"{stopping}: the child sat out the grace period, so SIGINT did not reach it");
+        Assert.Equal(Outcomes.Interrupted, run.Result.Outcome);
+        Assert.Single(run.Result.Repetitions);
+    }
+
+    [Fact(Timeout = 60_000)]
     public void Child_ExitsWhenItsStdinReachesEof()
     {
         SandboxRequirement.Namespaces();
