@@ -172,7 +172,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
                 break;
             }
 
-            if (!expected.Matches(accepted, window))
+            if (!expected.Matches(accepted))
             {
                 end.StrayConnections++;
                 accepted.Dispose(); // a stranger: closed unread, never measured
@@ -218,7 +218,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
             Volatile.Write(ref _port, socket.LocalEndPoint is System.Net.IPEndPoint local ? local.Port : 0);
 
         /// <summary>Server, after accept: true when <paramref name="accepted"/> is the client's connection.</summary>
-        public bool Matches(Socket accepted, MeasureWindow window)
+        public bool Matches(Socket accepted)
         {
             if (accepted.RemoteEndPoint is not System.Net.IPEndPoint peer)
             {
@@ -227,7 +227,9 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
 
             long deadline = Timestamps.Now() + PublishWaitTicks;
             int port;
-            while ((port = Volatile.Read(ref _port)) == 0 && !window.IsStopping && Timestamps.Now() < deadline)
+            // Not cut short when the window stops: the client may have connected just before, and a
+            // connection of its own taken for a stray would fail its transaction. Only a real stray waits the second out.
+            while ((port = Volatile.Read(ref _port)) == 0 && Timestamps.Now() < deadline)
             {
                 Thread.Yield(); // the client's connect has returned; it publishes the port next
             }
