@@ -8,6 +8,9 @@ namespace LoopBench.Core.Workloads;
 /// (start + n / rate): at each wake-up (clock_nanosleep TIMER_ABSTIME) every datagram that is due
 /// is sent, each stamped with its sequence, its intended and its actual send time. Rate 0 sends
 /// as fast as possible. Allocation-free when the channel completes synchronously.
+/// One clock read per datagram: the read when a send returns is both the end of that send (for
+/// blocked-send accounting) and the stamp of the next, which it precedes by the loop's bookkeeping,
+/// tens of nanoseconds. At 64 bytes a send costs about 3 µs, and two more reads cost about 1.5 %.
 /// </summary>
 internal static class PacedSender
 {
@@ -24,40 +27,45 @@ internal static class PacedSender
         double intervalTicks = rate > 0 ? System.Diagnostics.Stopwatch.Frequency / rate : 0;
         long blockedTicks = Timestamps.FromTimeSpan(TimeSpan.FromTicks(BlockedThresholdNs / 100));
         long start = Timestamps.Now();
+        long clock = start; // the latest reading: a send's return time is the next send's time
         long sequence = 0;
         long scheduled = 0;
         while (!window.IsStopping && (p.ByteLimit == 0 || counters.Bytes < p.ByteLimit))
         {
-            long now = Timestamps.Now();
-            long due = now;
+            long wake = clock;
+            long due = wake;
             if (rate > 0)
             {
+                wake = Timestamps.Now();
                 due = start + (long)(scheduled * intervalTicks);
-                if (due > now)
+                if (due > wake)
                 {
                     PreciseSleep.Until(due);
-                    now = Timestamps.Now();
+                    wake = Timestamps.Now();
                 }
 
                 if (window.IsMeasuring)
                 {
-                    long lateNs = Timestamps.ToNs(now - due);
+                    long lateNs = Timestamps.ToNs(wake - due);
                     stats.WakeUps++;
                     stats.LateNsTotal += lateNs;
                     stats.MaxLateNs = Math.Max(stats.MaxLateNs, lateNs);
                 }
+
+                clock = wake;
             }
 
             long burst = 0;
             do
             {
                 bool inWindow = window.IsMeasuring;
-                long sentAt = Timestamps.Now();
+                long sentAt = clock;
                 DatagramHeader.Write(message.Span, sequence, due, sentAt, inWindow);
                 bool ok = p.MessageBoundaries
                     ? await channel.SendAsync(message) == message.Length
                     : await ChannelIo.SendAllAsync(channel, message);
-                long took = Timestamps.Now() - sentAt;
+                clock = Timestamps.Now();
+                long took = clock - sentAt;
                 if (!ok)
                 {
                     if (p.MessageBoundaries && DatagramHeader.IsTransient(channel.LastError))
@@ -90,7 +98,7 @@ internal static class PacedSender
                 burst++;
                 due = start + (long)(scheduled * intervalTicks);
             }
-            while (rate > 0 && due <= now && !window.IsStopping);
+            while (rate > 0 && due <= wake && !window.IsStopping);
 
             if (window.IsMeasuring && burst > stats.MaxBurst)
             {
