@@ -20,14 +20,20 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
                 throw new UsageException($"--chart: unknown chart '{options.Chart}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
             }
 
-            string output = options.Out ?? Path.Combine(RunDirectory(options.Run), (kind ?? "chart") + ".png");
+            var request = new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case);
+            string output = options.Out ?? Path.Combine(RunDirectory(options.Run), RunCharts.KindFor(run, request) + ".png");
             if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
                 throw new UsageException($"--out {output}: use a .png or .svg file");
             }
 
-            string drawn = RunCharts.Render(run, new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case), output);
+            string drawn = RunCharts.Render(run, request, output);
             stdout.WriteLine($"{drawn}: {output}");
+            if (RunCharts.LeftOut(run, request) is string leftOut)
+            {
+                stderr.WriteLine($"loopbench: {leftOut}");
+            }
+
             return ExitCodes.Ok;
         }
         catch (Exception ex) when (ex is RunFileException or ChartDataException)

@@ -47,11 +47,19 @@ public static class FileDescriptorBudget
         return null;
     }
 
-    /// <summary>Sockets a case holds at once: a pair per flow (two for two-socket bidir) and the listener while it connects.</summary>
+    /// <summary>
+    /// Sockets a case holds at once: a pair per flow (two for two-socket bidir; for crr the flow's
+    /// listener too, open all along) and the listener while a pair connects.
+    /// </summary>
     public static int SocketsFor(Case c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        int perFlow = c.Pattern == PatternKind.Bidir && c.BidirMode != BidirMode.Shared ? 4 : 2;
+        int perFlow = c.Pattern switch
+        {
+            PatternKind.Bidir when c.BidirMode != BidirMode.Shared => 4,
+            PatternKind.Crr => 3,
+            _ => 2,
+        };
         return (c.Parallel * perFlow) + 1;
     }
 

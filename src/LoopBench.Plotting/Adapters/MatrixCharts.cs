@@ -61,16 +61,39 @@ internal static class MatrixCharts
 
     private static (IReadOnlyList<CaseResult> Cases, CaseAxes Axes, MetricAxis Axis) Select(RunChartSource source, string? requested)
     {
-        // A run of stream and rr cases: throughput is the stream cases' figure; the rr cases'
-        // few Mbit/s beside them would only flatten the chart. Cases whose primary metric this is
-        // are drawn when there are any.
         string metric = source.Metric(requested);
-        var all = source.With(metric);
-        var primary = all.Where(c => (c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)) == metric).ToList();
-        var cases = primary.Count > 0 ? primary : all;
+        var cases = Drawn(source, metric);
         ChartCanvas.RequireData(cases.Count > 0, $"no case has metric '{metric}'");
         return (cases, CaseAxes.Of(cases.Select(c => c.Key)), RunChartSource.Axis(cases, metric));
     }
+
+    /// <summary>What a matrix chart of <paramref name="requested"/> leaves out, and how to draw it; null when it draws every case.</summary>
+    public static string? LeftOut(RunChartSource source, string? requested)
+    {
+        string metric = source.Metric(requested);
+        var drawn = Drawn(source, metric);
+        var left = source.Cases.Where(c => !drawn.Contains(c)).ToList();
+        if (left.Count == 0)
+        {
+            return null;
+        }
+
+        var theirs = left.Select(PrimaryOf).OfType<string>().Where(m => m != metric).Distinct(StringComparer.Ordinal).Select(m => "--metric " + m).ToList();
+        string how = theirs.Count > 0 ? $"; draw them with {string.Join(" or ", theirs)}" : string.Empty;
+        return $"{left.Count} of {source.Cases.Count} cases are not in this chart: {metric} is not their main figure{how}";
+    }
+
+    // A run of stream and rr cases: throughput is the stream cases' figure; the rr cases'
+    // few Mbit/s beside them would only flatten the chart. Cases whose primary metric this is
+    // are drawn when there are any.
+    private static IReadOnlyList<CaseResult> Drawn(RunChartSource source, string metric)
+    {
+        var all = source.With(metric);
+        var primary = all.Where(c => PrimaryOf(c) == metric).ToList();
+        return primary.Count > 0 ? primary : all;
+    }
+
+    private static string? PrimaryOf(CaseResult c) => c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions);
 
     /// <summary>The key's name for a requested parameter; throws listing the valid ones.</summary>
     private static string? Axis(CaseAxes axes, string? requested, string flag)

@@ -88,6 +88,25 @@ public static class RunCharts
         return charts;
     }
 
+    /// <summary>The kind <see cref="Render"/> draws for <paramref name="request"/>: the one asked for, or the matrix's default.</summary>
+    public static string KindFor(RunResult run, ChartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Kind?.Trim().ToLowerInvariant() ?? DefaultKind(RunChartSource.Of(run, request.CaseFragment), request);
+    }
+
+    /// <summary>
+    /// For the matrix charts (bar, sweep, reps): the cases left out because the metric is not their
+    /// main figure (rr cases beside stream ones), and the --metric that draws them; else null.
+    /// </summary>
+    public static string? LeftOut(RunResult run, ChartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return KindFor(run, request) is "bar" or "sweep" or "reps"
+            ? MatrixCharts.LeftOut(RunChartSource.Of(run, request.CaseFragment), request.Metric)
+            : null;
+    }
+
     /// <summary>Sweep when a varying axis is numeric (or --x names a numeric one), else bar.</summary>
     internal static string DefaultKind(RunChartSource source, ChartRequest request)
     {

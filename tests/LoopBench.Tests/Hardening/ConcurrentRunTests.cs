@@ -59,11 +59,7 @@ public sealed class ConcurrentRunTests : IDisposable
     [Fact(Timeout = 30_000)]
     public void HostSysctlLock_HeldByAnotherProcess_RefusesASecondRun()
     {
-        var paths = new HostSysctlPaths(Path.Combine(_temp.Path, "proc-sys"), Path.Combine(_temp.Path, "run"));
-        Directory.CreateDirectory(Path.Combine(paths.ProcSysRoot, "net/core"));
-        Directory.CreateDirectory(Path.Combine(paths.ProcSysRoot, "kernel/random"));
-        File.WriteAllText(Path.Combine(paths.ProcSysRoot, "net/core/rmem_max"), "4194304\n");
-        File.WriteAllText(Path.Combine(paths.ProcSysRoot, "kernel/random/boot_id"), "b\n");
+        var paths = FakeHost.Create(_temp.Path);
         using (HostSysctls.Apply(new Dictionary<string, string>(), paths))
         {
             // creates the private run directory and the lock file, then releases it

@@ -55,11 +55,7 @@ public sealed class PrivateDirectoryTests : IDisposable
     [Fact(Timeout = 10_000)]
     public void HostSysctls_RefuseAJournalDirectoryPlantedAsASymlink_AndChangeNothing()
     {
-        string procSys = Path.Combine(_temp.Path, "proc-sys");
-        Directory.CreateDirectory(Path.Combine(procSys, "net/core"));
-        Directory.CreateDirectory(Path.Combine(procSys, "kernel/random"));
-        File.WriteAllText(Path.Combine(procSys, "net/core/rmem_max"), "4194304\n");
-        File.WriteAllText(Path.Combine(procSys, "kernel/random/boot_id"), "6c1e0b4e-0000-4000-8000-000000000001\n");
+        string procSys = FakeHost.Create(_temp.Path).ProcSysRoot;
         string target = Elsewhere;
         string run = Path.Combine(_temp.Path, "run-loopbench");
         File.CreateSymbolicLink(run, target);
@@ -74,9 +70,7 @@ public sealed class PrivateDirectoryTests : IDisposable
     [Fact(Timeout = 10_000)]
     public void HostSysctls_CreateTheJournalDirectoryOwnerOnly()
     {
-        string procSys = Path.Combine(_temp.Path, "proc-sys");
-        Directory.CreateDirectory(Path.Combine(procSys, "kernel/random"));
-        File.WriteAllText(Path.Combine(procSys, "kernel/random/boot_id"), "b\n");
+        string procSys = FakeHost.Create(_temp.Path).ProcSysRoot;
         var paths = new HostSysctlPaths(procSys, Path.Combine(_temp.Path, "run", "loopbench"));
         Assert.Empty(HostSysctls.RestoreFromJournal(paths)); // nothing to restore, nothing created
         using (HostSysctls.Apply(new Dictionary<string, string>(), paths))

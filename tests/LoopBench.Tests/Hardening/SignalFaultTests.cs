@@ -64,7 +64,7 @@ public sealed class SignalFaultTests : IDisposable
     [InlineData(ProcessSignals.SigInt)]
     public void SignalWhileHostSysctlsAreChanged_RestoresThem(int signal)
     {
-        var paths = FakeHost(_temp.Path);
+        var paths = FakeHost.Create(_temp.Path);
         var start = CliProcess.WithDefaultInterrupt(Path.Combine(AppContext.BaseDirectory, "LoopBench.Tests"));
         foreach (string arg in new[] { "-method", $"{typeof(SignalFaultTests).FullName}.{nameof(Child_HoldsFakeHostSysctls)}", "-explicit", "only" })
         {
@@ -111,15 +111,5 @@ public sealed class SignalFaultTests : IDisposable
         using var host = HostSysctls.Apply(new Dictionary<string, string> { ["net.core.rmem_max"] = "8388608" }, paths);
         await File.WriteAllTextAsync(Path.Combine(dir!, "applied"), "yes", TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(45), TestContext.Current.CancellationToken);
-    }
-
-    private static HostSysctlPaths FakeHost(string root)
-    {
-        var paths = new HostSysctlPaths(Path.Combine(root, "proc-sys"), Path.Combine(root, "run"));
-        Directory.CreateDirectory(Path.Combine(paths.ProcSysRoot, "net/core"));
-        Directory.CreateDirectory(Path.Combine(paths.ProcSysRoot, "kernel/random"));
-        File.WriteAllText(Path.Combine(paths.ProcSysRoot, "net/core/rmem_max"), "4194304\n");
-        File.WriteAllText(Path.Combine(paths.ProcSysRoot, "kernel/random/boot_id"), "6c1e0b4e-0000-4000-8000-000000000001\n");
-        return paths;
     }
 }

@@ -35,6 +35,22 @@ public sealed class PlotCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(run)!, "bar.png")));
     }
 
+    [Fact]
+    public void Plot_OfAMixedRun_NamesTheCasesLeftOut_AndTheFileAfterTheKindDrawn()
+    {
+        var mixed = SyntheticRuns.Run("20261123T140000Z-eeee", [.. PlotFixtures.SizeSweep().Cases, .. PlotFixtures.Placements().Cases]);
+        string dir = Path.GetDirectoryName(SyntheticRuns.Write(_dir.Path, mixed))!;
+        var (code, stdout, stderr) = CliHarness.Run("plot", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"sweep: {Path.Combine(dir, "sweep.png")}", stdout, StringComparison.Ordinal);
+        Assert.Contains("6 of 14 cases are not in this chart: throughputBitsPerSecond is not their main figure; draw them with --metric transactionsPerSecond", stderr, StringComparison.Ordinal);
+
+        (code, _, stderr) = CliHarness.Run("plot", dir, "--metric", "transactionsPerSecond");
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(dir, "bar.png")));
+        Assert.Contains("8 of 14 cases are not in this chart", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--chart pie", "--chart: unknown chart 'pie'; valid: bar, sweep, percentiles, cdf, timeseries, reps")]
     [InlineData("--metric rttP99Ns", "metric 'rttP99Ns' is not in this run; valid: throughputBitsPerSecond, bytes")]

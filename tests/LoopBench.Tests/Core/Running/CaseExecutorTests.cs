@@ -19,9 +19,7 @@ public sealed class CaseExecutorTests : IDisposable
 
     public CaseExecutorTests()
     {
-        _paths = new HostSysctlPaths(Path.Combine(_root.FullName, "proc-sys"), Path.Combine(_root.FullName, "run"));
-        WriteFake("net.core.rmem_max", "4194304");
-        WriteFake("kernel.random.boot_id", "6c1e0b4e-0000-4000-8000-000000000002");
+        _paths = FakeHost.Create(_root.FullName);
     }
 
     public void Dispose() => _root.Delete(recursive: true);
@@ -57,19 +55,19 @@ public sealed class CaseExecutorTests : IDisposable
             var first = executor.Run(withSysctl, 0, TestContext.Current.CancellationToken);
             Assert.True(first.Outcome == Outcomes.Passed, first.Reason);
             Assert.Equal(new SysctlJournalEntry("net.core.rmem_max", "4194304", "8388608"), Assert.Single(first.Result!.HostSysctls!));
-            Assert.Equal("8388608", ReadFake("net.core.rmem_max"));
+            Assert.Equal("8388608", FakeHost.Read(_paths, "net.core.rmem_max"));
             Assert.True(File.Exists(_paths.JournalPath));
             Assert.Null(first.Result.Notes); // the TCP metrics cache was flushed before the host repetition
 
             var other = executor.Run(plain, 0, TestContext.Current.CancellationToken);
             Assert.Null(other.Result!.HostSysctls);
-            Assert.Equal("4194304", ReadFake("net.core.rmem_max"));
+            Assert.Equal("4194304", FakeHost.Read(_paths, "net.core.rmem_max"));
 
             executor.Run(withSysctl, 1, TestContext.Current.CancellationToken);
-            Assert.Equal("8388608", ReadFake("net.core.rmem_max"));
+            Assert.Equal("8388608", FakeHost.Read(_paths, "net.core.rmem_max"));
         }
 
-        Assert.Equal("4194304", ReadFake("net.core.rmem_max"));
+        Assert.Equal("4194304", FakeHost.Read(_paths, "net.core.rmem_max"));
         Assert.False(File.Exists(_paths.JournalPath));
     }
 
@@ -114,13 +112,4 @@ public sealed class CaseExecutorTests : IDisposable
         Assert.Null(outcome.Result!.Sandbox); // no namespace: the host's lo
         Assert.True(outcome.Result.Metrics[MetricIds.ThroughputBitsPerSecond] > 0);
     }
-
-    private void WriteFake(string key, string value)
-    {
-        string path = Path.Combine(_paths.ProcSysRoot, key.Replace('.', '/'));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, value + "\n");
-    }
-
-    private string ReadFake(string key) => File.ReadAllText(Path.Combine(_paths.ProcSysRoot, key.Replace('.', '/'))).Trim();
 }

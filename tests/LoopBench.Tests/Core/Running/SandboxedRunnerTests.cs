@@ -132,11 +132,7 @@ public sealed class SandboxedRunnerTests
         var root = Directory.CreateTempSubdirectory("loopbench-fake-host-");
         try
         {
-            var paths = new HostSysctlPaths(Path.Combine(root.FullName, "sys"), Path.Combine(root.FullName, "run"));
-            Directory.CreateDirectory(Path.Combine(paths.ProcSysRoot, "net/core"));
-            Directory.CreateDirectory(Path.Combine(paths.ProcSysRoot, "kernel/random"));
-            File.WriteAllText(Path.Combine(paths.ProcSysRoot, "net/core/rmem_max"), "4194304\n");
-            File.WriteAllText(Path.Combine(paths.ProcSysRoot, "kernel/random/boot_id"), "fake-boot\n");
+            var paths = FakeHost.Create(root.FullName);
             string? seenDuringCase = null;
             var runner = new SandboxedRunner(SandboxRequirement.Child(), hostPaths: paths);
             runner.ChildReady += _ => seenDuringCase = File.ReadAllText(Path.Combine(paths.ProcSysRoot, "net/core/rmem_max")).Trim();

@@ -25,6 +25,7 @@ public sealed class FileDescriptorBudgetTests
     [InlineData(PatternKind.Stream, null, 64, 129)]
     [InlineData(PatternKind.Bidir, null, 4, 17)]
     [InlineData(PatternKind.Bidir, BidirMode.Shared, 4, 9)]
+    [InlineData(PatternKind.Crr, null, 4, 13)]
     public void SocketsFor_CountsEveryEndAndTheListener(PatternKind pattern, BidirMode? mode, int flows, int expected) =>
         Assert.Equal(expected, FileDescriptorBudget.SocketsFor(new Case { Pattern = pattern, BidirMode = mode, Parallel = flows }));
 

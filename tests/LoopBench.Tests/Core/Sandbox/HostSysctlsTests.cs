@@ -7,16 +7,13 @@ namespace LoopBench.Tests.Core.Sandbox;
 [Trait(Traits.Category, Traits.Sandbox)]
 public sealed class HostSysctlsTests : IDisposable
 {
-    private const string Boot = "6c1e0b4e-0000-4000-8000-000000000001";
+    private const string Boot = FakeHost.BootId;
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("loopbench-hostsysctl-test-");
     private readonly HostSysctlPaths _paths;
 
     public HostSysctlsTests()
     {
-        _paths = new HostSysctlPaths(Path.Combine(_root.FullName, "proc-sys"), Path.Combine(_root.FullName, "run"));
-        Write("net.core.rmem_max", "4194304\n");
-        Write("net.core.wmem_max", "4194304\n");
-        Write("kernel.random.boot_id", Boot + "\n");
+        _paths = FakeHost.Create(_root.FullName, Boot, ("net.core.wmem_max", "4194304"));
     }
 
     public void Dispose() => _root.Delete(recursive: true);
@@ -26,14 +23,14 @@ public sealed class HostSysctlsTests : IDisposable
     {
         using (var session = HostSysctls.Apply(new Dictionary<string, string> { ["net.core.rmem_max"] = "8388608" }, _paths))
         {
-            Assert.Equal("8388608", Read("net.core.rmem_max"));
+            Assert.Equal("8388608", FakeHost.Read(_paths, "net.core.rmem_max"));
             var journal = SysctlJournal.Read(_paths)!;
             Assert.Equal(Boot, journal.BootId);
             Assert.Equal(Environment.ProcessId, journal.Pid);
             Assert.Equal(new SysctlJournalEntry("net.core.rmem_max", "4194304", "8388608"), Assert.Single(journal.Entries));
         }
 
-        Assert.Equal("4194304", Read("net.core.rmem_max"));
+        Assert.Equal("4194304", FakeHost.Read(_paths, "net.core.rmem_max"));
         Assert.False(File.Exists(_paths.JournalPath));
     }
 
@@ -43,7 +40,7 @@ public sealed class HostSysctlsTests : IDisposable
         using var first = HostSysctls.Apply(new Dictionary<string, string> { ["net.core.rmem_max"] = "8388608" }, _paths);
         var ex = Assert.Throws<HostSysctlException>(() => HostSysctls.Apply(new Dictionary<string, string> { ["net.core.wmem_max"] = "1" }, _paths));
         Assert.Contains("only one at a time", ex.Message, StringComparison.Ordinal);
-        Assert.Equal("4194304", Read("net.core.wmem_max"));
+        Assert.Equal("4194304", FakeHost.Read(_paths, "net.core.wmem_max"));
     }
 
     [Fact(Timeout = 10_000)]
@@ -55,7 +52,7 @@ public sealed class HostSysctlsTests : IDisposable
 
         var restored = HostSysctls.RestoreFromJournal(_paths);
         Assert.Equal("net.core.rmem_max", Assert.Single(restored).Key);
-        Assert.Equal("4194304", Read("net.core.rmem_max"));
+        Assert.Equal("4194304", FakeHost.Read(_paths, "net.core.rmem_max"));
         Assert.False(File.Exists(_paths.JournalPath));
         Assert.Empty(HostSysctls.RestoreFromJournal(_paths)); // nothing left: idempotent
     }
@@ -66,7 +63,7 @@ public sealed class HostSysctlsTests : IDisposable
         SimulateCrash("00000000-dead-beef-0000-000000000000");
         var ex = Assert.Throws<HostSysctlException>(() => HostSysctls.RestoreFromJournal(_paths));
         Assert.Contains("from boot 00000000-dead-beef", ex.Message, StringComparison.Ordinal);
-        Assert.Equal("8388608", Read("net.core.rmem_max")); // untouched
+        Assert.Equal("8388608", FakeHost.Read(_paths, "net.core.rmem_max")); // untouched
         Assert.True(File.Exists(_paths.JournalPath));
     }
 
@@ -82,7 +79,7 @@ public sealed class HostSysctlsTests : IDisposable
         var ex = Assert.Throws<CorruptJournalException>(() => HostSysctls.RestoreFromJournal(_paths));
         Assert.Contains("is corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains(text, ex.Message, StringComparison.Ordinal);
-        Assert.Equal("4194304", Read("net.core.rmem_max"));
+        Assert.Equal("4194304", FakeHost.Read(_paths, "net.core.rmem_max"));
     }
 
     [Fact(Timeout = 10_000)]
@@ -103,15 +100,6 @@ public sealed class HostSysctlsTests : IDisposable
     {
         // What a run killed with SIGKILL leaves: the new value in place and the journal on disk.
         SysctlJournal.Write(_paths, new SysctlJournalDocument(1, bootId, 999_999, DateTimeOffset.UtcNow, [new("net.core.rmem_max", "4194304", "8388608")]));
-        Write("net.core.rmem_max", "8388608\n");
+        FakeHost.Write(_paths, "net.core.rmem_max", "8388608");
     }
-
-    private void Write(string key, string value)
-    {
-        string path = SysctlName.PathOf(_paths.ProcSysRoot, key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, value);
-    }
-
-    private string Read(string key) => File.ReadAllText(SysctlName.PathOf(_paths.ProcSysRoot, key)).Trim();
 }
