@@ -92,7 +92,7 @@ internal static class OptionGuard
     }
 
     private static string? ValueProblem(string text) =>
-        text.Length == 0 || string.IsNullOrWhiteSpace(text) ? "has an empty value"
+        string.IsNullOrWhiteSpace(text) ? "has an empty value"
         : text.Length > MaxValueChars ? $"has a value of {text.Length} characters (at most {MaxValueChars})"
         : text.Contains('\0', StringComparison.Ordinal) ? "has a value with a NUL character"
         : null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LoopBench.Core.Results;
 using LoopBench.Core.Sandbox;
 using LoopBench.Core.Scenarios;
@@ -33,15 +34,19 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
             return new RepetitionOutcome(null, Outcomes.FailedSandbox, error);
         }
 
+        string? flush = null;
+        RepetitionOutcome outcome;
         if (c.Sandbox == SandboxMode.Netns)
         {
-            var outcome = sandboxed?.RunRepetition(c, index, cancellation) ?? NoSandbox();
-            return outcome with { Result = outcome.Result is { } r ? r with { HostSysctls = hostSysctls } : null };
+            outcome = sandboxed?.RunRepetition(c, index, cancellation) ?? NoSandbox();
+        }
+        else
+        {
+            flush = TcpMetrics.Flush();
+            outcome = InChild(c, out var child) ? child.RunRepetition(c, index, cancellation) : runner.RunRepetition(c, index, cancellation);
         }
 
-        string? flush = TcpMetrics.Flush();
-        var host = NeedsChild(c) && HostChild is { } child ? child.RunRepetition(c, index, cancellation) : runner.RunRepetition(c, index, cancellation);
-        return host with { Result = host.Result is { } hr ? hr with { HostSysctls = hostSysctls, Notes = Note(hr.Notes, flush) } : null };
+        return outcome with { Result = outcome.Result is { } r ? Decorate(r, hostSysctls, flush) : null };
     }
 
     /// <summary>Runs all repetitions of one case (quick): a netns case in one child, a host case in this process.</summary>
@@ -54,6 +59,7 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
             return new CaseResult(c.Key, c, Outcomes.FailedSandbox, error, []);
         }
 
+        string? flush = null;
         CaseResult result;
         if (c.Sandbox == SandboxMode.Netns)
         {
@@ -61,12 +67,11 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         }
         else
         {
-            string? flush = TcpMetrics.Flush();
-            result = NeedsChild(c) && HostChild is { } child ? child.RunCase(c, repetitions, cancellation) : runner.RunCase(c, repetitions, cancellation);
-            result = result with { Repetitions = result.Repetitions.Select(r => r with { Notes = Note(r.Notes, flush) }).ToList() };
+            flush = TcpMetrics.Flush();
+            result = InChild(c, out var child) ? child.RunCase(c, repetitions, cancellation) : runner.RunCase(c, repetitions, cancellation);
         }
 
-        return result with { Repetitions = result.Repetitions.Select(r => r with { HostSysctls = hostSysctls }).ToList() };
+        return result with { Repetitions = result.Repetitions.Select(r => Decorate(r, hostSysctls, flush)).ToList() };
     }
 
     /// <summary>Restores the host sysctls.</summary>
@@ -88,7 +93,15 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         }
     }
 
-    private static bool NeedsChild(Case c) => Engines.InlineCompletions.MissingReason(c.Engine) is not null;
+    /// <summary>True when a host case needs a process of its own (an engine whose runtime switch this process lacks) and one can be started.</summary>
+    private bool InChild(Case c, [NotNullWhen(true)] out SandboxedRunner? child)
+    {
+        child = HostChild;
+        return child is not null && Engines.InlineCompletions.MissingReason(c.Engine) is not null;
+    }
+
+    private static RepetitionResult Decorate(RepetitionResult r, IReadOnlyList<SysctlJournalEntry>? hostSysctls, string? flush) =>
+        r with { HostSysctls = hostSysctls, Notes = Note(r.Notes, flush) };
 
     private static RepetitionOutcome NoSandbox() =>
         new(null, Outcomes.SkippedSandbox, "this command was started without a sandbox child (internal error: no SandboxedRunner)");
