@@ -13,7 +13,10 @@ namespace LoopBench.Tests.Core.Engines;
 /// (<see cref="GC.GetTotalAllocatedBytes(bool)"/>) across a steady-state stretch of N messages, with
 /// every other test class held off (the collection disables parallelization).
 /// A per-message allocation of even 24 B would show as ≥ 24·N bytes; the bound allows a few KiB of
-/// process noise (timers, pool bookkeeping) that does not scale with N.
+/// process noise (timers, pool bookkeeping) that does not scale with N. Noise comes in bursts
+/// (a pool thread injected, a finished test's process readers draining): CI once measured 28 KiB
+/// for one stretch, 1.4 B a message. So the least of up to three stretches is compared. A real
+/// per-message allocation is in every stretch and still fails.
 /// </summary>
 [Trait(Traits.Category, Traits.Loopback)]
 [Collection(nameof(ProcessWideAllocationCollection))]
@@ -30,8 +33,7 @@ public sealed class EngineAllocationTests
     {
         var parameters = new WorkloadParameters(1024, 0, 0);
         Measure(engine, new StreamWorkload(), parameters, e => e[1].Counters.Messages); // warm-up: JIT, pools
-        long allocated = Measure(engine, new StreamWorkload(), parameters, e => e[1].Counters.Messages);
-        Assert.InRange(allocated, 0, NoiseBytes);
+        Assert.InRange(LeastOfThree(() => Measure(engine, new StreamWorkload(), parameters, e => e[1].Counters.Messages)), 0, NoiseBytes);
     }
 
     // Not listed, measured 2026-11-23 (docs/performance.md): pipelines and pipelines-inline stream
@@ -46,8 +48,7 @@ public sealed class EngineAllocationTests
     {
         var parameters = new WorkloadParameters(0, 64, 64);
         Measure(engine, new RequestResponseWorkload(), parameters, e => e[0].Counters.Transactions);
-        long allocated = Measure(engine, new RequestResponseWorkload(), parameters, e => e[0].Counters.Transactions);
-        Assert.InRange(allocated, 0, NoiseBytes);
+        Assert.InRange(LeastOfThree(() => Measure(engine, new RequestResponseWorkload(), parameters, e => e[0].Counters.Transactions)), 0, NoiseBytes);
     }
 
     /// <summary>Process-wide bytes allocated while the ends moved <see cref="Messages"/> messages in steady state.</summary>
@@ -73,6 +74,18 @@ public sealed class EngineAllocationTests
         Assert.All(ends, e => Assert.Null(e.Failure));
         Assert.True(done >= SteadyAfter + Messages, $"moved only {done} messages");
         return after - before;
+    }
+
+    /// <summary>The least of up to three measurements, stopping at the first within the noise bound.</summary>
+    private static long LeastOfThree(Func<long> measure)
+    {
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3 && least > NoiseBytes; attempt++)
+        {
+            least = Math.Min(least, measure());
+        }
+
+        return least;
     }
 
     private static long WaitFor(IReadOnlyList<WorkloadEnd> ends, Func<IReadOnlyList<WorkloadEnd>, long> progress, long target)
