@@ -36,7 +36,7 @@ public static class CapabilitiesProbe
         var (nsOk, nsError, qdiscs) = ProbeNamespaceAndQdiscs();
         var limits = NamespaceSetup.ReadSysctls(LimitSysctls, Path.Combine(procRoot, "sys"));
         var tools = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        foreach (string tool in (string[])["tcpdump", "iperf3", "sockperf", "ip", "tc", "unshare", "lsns"])
+        foreach (string tool in (string[])["tcpdump", "iperf3", "iperf", "sockperf", "nuttcp", "ip", "tc", "unshare", "lsns"]) // the last four: the sandbox; the rest: capture and calibrate
         {
             tools[tool] = ToolRunner.Which(tool);
         }

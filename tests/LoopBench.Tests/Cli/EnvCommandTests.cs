@@ -11,7 +11,7 @@ public sealed class EnvCommandTests
     {
         var (code, stdout, _) = CliHarness.Run("env");
         Assert.Equal(0, code);
-        foreach (string row in (string[])["root", "CAP_NET_ADMIN", "network namespaces", "congestion control available", "qdiscs that work on lo", "IPv6 on lo", "net.core.rmem_max", "tool iperf3"])
+        foreach (string row in (string[])["root", "CAP_NET_ADMIN", "network namespaces", "congestion control available", "qdiscs that work on lo", "IPv6 on lo", "net.core.rmem_max", "tool iperf3", "tool iperf ", "tool nuttcp"])
         {
             Assert.Contains(row, stdout, StringComparison.Ordinal);
         }
