@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Cli.Terminal;
@@ -13,7 +14,7 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         stderr.WriteLine($"loopbench: {c.Key}");
         stderr.WriteLine(Transactional(c)
             ? $"Interval (s)        Transactions    {(c.Pattern == PatternKind.Crr ? "Conns/s" : "Trans/s")}"
-            : "Interval (s)        Transfer        Bitrate");
+            : "Interval (s)        Transfer        Bitrate" + (Datagrams(c) ? "       Lost/Total Datagrams" : string.Empty));
     }
 
     public void Print(Case c, int repetition, IntervalResult sample)
@@ -21,9 +22,17 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         string span = string.Create(CultureInfo.InvariantCulture, $"{sample.StartNs / 1e9,6:0.00}-{sample.EndNs / 1e9,-8:0.00}");
         string line = Transactional(c)
             ? $"{span}    {sample.Transactions,12}  {Figures.Whole(sample.TransactionsPerSecond()),9}"
-            : $"{span}    {Figures.Bytes(sample.Bytes),10}  {Figures.Gbits(sample.BitsPerSecond()),7} Gbit/s";
+            : $"{span}    {Figures.Bytes(sample.Bytes),10}  {Figures.Gbits(sample.BitsPerSecond()),7} Gbit/s" + Loss(sample);
         stderr.WriteLine(line);
     }
+
+    /// <summary>iperf3's "Lost/Total Datagrams (%)" of the interval, or nothing.</summary>
+    private static string Loss(IntervalResult sample) =>
+        sample is { Datagrams: long total, LostDatagrams: long lost }
+            ? string.Create(CultureInfo.InvariantCulture, $"  {lost,10}/{total,-10} ({(total > 0 ? 100.0 * lost / total : 0):0.##}%)")
+            : string.Empty;
+
+    private static bool Datagrams(Case c) => c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir && c.Transport.KeepsMessageBoundaries();
 
     private static bool Transactional(Case c) => c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
 }

@@ -123,6 +123,19 @@ public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long T
     /// <summary>With more than one flow: the bytes each flow counted in the interval (index = flow number); else null.</summary>
     public IReadOnlyList<long>? FlowBytes { get; init; }
 
+    /// <summary>
+    /// Datagram streams: sequence numbers the receivers' highest advanced over in the interval
+    /// (iperf3's per-interval "Total"); else null.
+    /// </summary>
+    public long? Datagrams { get; init; }
+
+    /// <summary>
+    /// Datagram streams: of <see cref="Datagrams"/>, those not received (gaps behind the highest,
+    /// iperf3's per-interval "Lost"). A datagram that arrives after a later one fills its gap in the
+    /// next interval, which then counts one less (negative only after reordering).
+    /// </summary>
+    public long? LostDatagrams { get; init; }
+
     /// <summary>Throughput over the interval in bit/s.</summary>
     public double BitsPerSecond() => EndNs > StartNs ? Bytes * 8e9 / (EndNs - StartNs) : 0;
 

@@ -42,6 +42,7 @@ public sealed partial class Runner
         (long Bytes, long Transactions) previous = (0, 0);
         int flowCount = ends.Where(IsPrimary).Select(e => e.Flow).DefaultIfEmpty(0).Max() + 1;
         long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
+        (long Advanced, long Received) previousDatagrams = (0, 0);
         while (true)
         {
             if (wake == Wake.Deadline)
@@ -64,6 +65,7 @@ public sealed partial class Runner
             Observe(cpus, workers);
             var flowsNow = previousFlows is null ? null : new long[previousFlows.Length];
             var totals = PrimaryTotals(ends, flowsNow);
+            var datagrams = DatagramProgress(ends);
             probes.Sample(Timestamps.ToNs(now - t0));
             if (last)
             {
@@ -77,12 +79,14 @@ public sealed partial class Runner
                     totals.Bytes - previous.Bytes, totals.Transactions - previous.Transactions)
                 {
                     FlowBytes = FlowDeltas(flowsNow, previousFlows),
+                    Datagrams = datagrams?.Advanced - previousDatagrams.Advanced,
+                    LostDatagrams = datagrams is var (advanced, received) ? advanced - received - (previousDatagrams.Advanced - previousDatagrams.Received) : null,
                 };
                 intervals.Add(sample);
                 IntervalCompleted?.Invoke(c, index, sample);
             }
 
-            (previousTicks, previous) = (now, totals);
+            (previousTicks, previous, previousDatagrams) = (now, totals, datagrams ?? previousDatagrams);
             if (last)
             {
                 break;
@@ -178,6 +182,31 @@ public sealed partial class Runner
         }
 
         return (bytes, transactions);
+    }
+
+    /// <summary>
+    /// Datagram stream receivers together: sequence numbers advanced over since their first
+    /// in-window one, and distinct ones received; null when the case has no such receiver.
+    /// The count is read before the highest, so a datagram in between shows as lost for one interval at most.
+    /// </summary>
+    private static (long Advanced, long Received)? DatagramProgress(IReadOnlyList<WorkloadEnd> ends)
+    {
+        (long Advanced, long Received)? total = null;
+        foreach (var end in ends)
+        {
+            if (end.Datagrams is not { } d || end.Direction != EndDirection.Receive)
+            {
+                continue;
+            }
+
+            long received = Volatile.Read(ref d.UniqueReceived);
+            long highest = Volatile.Read(ref d.HighestSeen);
+            long first = Volatile.Read(ref d.FirstSeen);
+            var (a, r) = total ?? (0, 0);
+            total = first < 0 ? (a, r) : (a + highest - first + 1, r + received);
+        }
+
+        return total;
     }
 
     /// <summary>Each flow's bytes since <paramref name="previous"/>, which becomes <paramref name="now"/>; null with one flow.</summary>

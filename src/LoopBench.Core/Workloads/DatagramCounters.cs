@@ -4,7 +4,8 @@ namespace LoopBench.Core.Workloads;
 
 /// <summary>
 /// Sequence, pacing and blocking figures of one datagram-style end. Plain fields written by its
-/// worker only, read after it stopped; padded off its neighbours' cache lines.
+/// worker only, read after it stopped (the receiver's progress fields also by the interval
+/// sampler, through <see cref="Volatile"/>); padded off its neighbours' cache lines.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 256)]
 public sealed class DatagramCounters
@@ -72,4 +73,12 @@ public sealed class DatagramCounters
     /// <summary>Sender: paced wake-ups.</summary>
     [FieldOffset(184)]
     public long WakeUps;
+
+    /// <summary>Receiver: the first in-window sequence number it saw (-1 before one); read while it runs.</summary>
+    [FieldOffset(192)]
+    public long FirstSeen = -1;
+
+    /// <summary>Receiver: the highest in-window sequence number it saw (-1 before one); read while it runs.</summary>
+    [FieldOffset(200)]
+    public long HighestSeen = -1;
 }

@@ -4,6 +4,8 @@ namespace LoopBench.Core.Workloads;
 /// Counts distinct, duplicate and out-of-order sequence numbers in fixed memory: a ring of 2^20
 /// bits behind the highest sequence seen. A datagram older than that is counted as distinct (it
 /// cannot be told from a duplicate any more), which only happens after a million-datagram reorder.
+/// It also keeps the first and highest sequence seen, so the interval sampler can count gaps
+/// (lost so far) the way iperf3's per-interval "Lost/Total" does.
 /// </summary>
 internal sealed class SequenceTracker
 {
@@ -31,7 +33,13 @@ internal sealed class SequenceTracker
 
             Set(sequence);
             _highest = sequence;
-            counters.UniqueReceived++;
+            if (counters.FirstSeen < 0)
+            {
+                Volatile.Write(ref counters.FirstSeen, sequence);
+            }
+
+            Volatile.Write(ref counters.HighestSeen, sequence); // before the count: a sampler that reads the count first never sees it ahead
+            Volatile.Write(ref counters.UniqueReceived, counters.UniqueReceived + 1);
             return;
         }
 

@@ -9,7 +9,7 @@ namespace LoopBench.Plotting.Adapters;
 /// </summary>
 /// <remarks>
 /// Retransmits are marked where the first flow's TCP_INFO samples (taken each interval, either
-/// end) show tcpi_total_retrans rising. A single case with parallel flows is drawn per flow
+/// end) show tcpi_total_retrans rising, and drops at the end of each interval that lost datagrams. A single case with parallel flows is drawn per flow
 /// (first repetition) beside the flows' sum, from each interval's per-flow bytes.
 /// </remarks>
 internal static class TimeSeriesAdapter
@@ -37,15 +37,15 @@ internal static class TimeSeriesAdapter
                 // One case with parallel flows: each flow of the first repetition, and their sum.
                 var first = reps[0];
                 int flows = first.Intervals.Min(i => i.FlowBytes!.Count);
-                lines.Add(($"rep {first.Index + 1} all flows", first.Intervals, RetransmitSeconds(first)));
+                lines.Add(($"rep {first.Index + 1} all flows", first.Intervals, MarkSeconds(first)));
                 lines.AddRange(Enumerable.Range(0, flows).Select(f => ($"rep {first.Index + 1} flow {f}",
                     (IReadOnlyList<IntervalResult>)first.Intervals.Select(i => i with { Bytes = i.FlowBytes![f] }).ToList(), (IReadOnlyList<double>)[])));
                 continue;
             }
 
             lines.AddRange(cases.Count == 1
-                ? reps.Select(r => ($"rep {r.Index + 1}", r.Intervals, RetransmitSeconds(r)))
-                : [(label, reps[0].Intervals, RetransmitSeconds(reps[0]))]);
+                ? reps.Select(r => ($"rep {r.Index + 1}", r.Intervals, MarkSeconds(r)))
+                : [(label, reps[0].Intervals, MarkSeconds(reps[0]))]);
         }
 
         string metric = transactions ? MetricIds.TransactionsPerSecond : MetricIds.ThroughputBitsPerSecond;
@@ -60,6 +60,14 @@ internal static class TimeSeriesAdapter
     /// <summary>Each interval as a flat step from its start to its end, so short runs with two intervals still read right.</summary>
     private static List<(double Seconds, double Value)> Steps(IReadOnlyList<IntervalResult> intervals, Func<IntervalResult, double> rate) =>
         intervals.SelectMany(i => new[] { (i.StartNs / 1e9, rate(i)), (i.EndNs / 1e9, rate(i)) }).ToList();
+
+    /// <summary>Where a repetition's line is marked: retransmits (TCP) and intervals that lost datagrams (UDP).</summary>
+    internal static IReadOnlyList<double> MarkSeconds(RepetitionResult repetition) =>
+        RetransmitSeconds(repetition).Concat(DropSeconds(repetition)).Distinct().Order().ToList();
+
+    /// <summary>The end, in seconds since T0, of each interval in which datagrams were lost.</summary>
+    internal static IReadOnlyList<double> DropSeconds(RepetitionResult repetition) =>
+        repetition.Intervals.Where(i => i.LostDatagrams > 0).Select(i => i.EndNs / 1e9).ToList();
 
     /// <summary>Seconds since T0 of each TCP_INFO sample at which an end's retransmit total had risen since its previous sample.</summary>
     internal static IReadOnlyList<double> RetransmitSeconds(RepetitionResult repetition) =>

@@ -3,7 +3,7 @@ using LoopBench.Plotting.Adapters;
 
 namespace LoopBench.Tests.Plotting;
 
-/// <summary>Retransmit marks on the time series come from TCP_INFO's retransmit total rising between samples.</summary>
+/// <summary>Marks on the time series: TCP_INFO's retransmit total rising between samples, and intervals that lost datagrams.</summary>
 public sealed class TimeSeriesMarksTests
 {
     private static TcpInfoSampleResult Sample(long atNs, string side, long totalRetrans) =>
@@ -23,6 +23,18 @@ public sealed class TimeSeriesMarksTests
 
         Assert.Equal([1.0, 2.0], TimeSeriesAdapter.RetransmitSeconds(repetition));
         Assert.Empty(TimeSeriesAdapter.RetransmitSeconds(repetition with { TcpInfo = null }));
+    }
+
+    [Fact]
+    public void DropMarks_AreTheEndsOfIntervalsThatLostDatagrams()
+    {
+        IntervalResult Interval(int i, long? lost) => new(i * 1_000_000_000L, (i + 1) * 1_000_000_000L, 1000, 0) { Datagrams = lost is null ? null : 100, LostDatagrams = lost };
+        var repetition = new RepetitionResult(0, DateTimeOffset.UnixEpoch, false, 4_000_000_000, new SortedDictionary<string, double>(), null, null, [], null,
+            [Interval(0, 3), Interval(1, 0), Interval(2, -1), Interval(3, 7)]);
+
+        Assert.Equal([1.0, 4.0], TimeSeriesAdapter.DropSeconds(repetition));
+        Assert.Equal([1.0, 4.0], TimeSeriesAdapter.MarkSeconds(repetition));
+        Assert.Empty(TimeSeriesAdapter.DropSeconds(repetition with { Intervals = [Interval(0, null)] })); // TCP: no datagram counts
     }
 
     [Fact]

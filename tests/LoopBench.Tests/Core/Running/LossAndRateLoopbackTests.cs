@@ -42,6 +42,30 @@ public sealed class LossAndRateLoopbackTests
         Assert.Equal(0, ends[1].Datagrams!.Duplicates);
     }
 
+    [Fact(Timeout = 30_000)]
+    public void UdpFlood_Intervals_CountLostAndTotalDatagrams_AsTheWindowDoes()
+    {
+        // a minimal receive buffer and both ends on one CPU: the flood loses datagrams as it goes
+        var c = new Case
+        {
+            Transport = TransportKind.Udp4, MessageBytes = 64, Placement = PlacementKind.SameCpu,
+            ServerKnobs = new SocketKnobs { ReceiveBufferBytes = 4096 }, DurationMs = 600, WarmupMs = 100, IntervalMs = 200,
+        };
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        var rep = result.Repetitions[0];
+        var m = rep.Metrics;
+        Assert.True(rep.Intervals.Count >= 2);
+        Assert.All(rep.Intervals, i => Assert.True(i.Datagrams > 0, $"interval {i.StartNs}: {i.Datagrams} datagrams"));
+        long lost = rep.Intervals.Sum(i => i.LostDatagrams!.Value);
+        long advanced = rep.Intervals.Sum(i => i.Datagrams!.Value);
+        long windowLost = (long)m[MetricIds.DatagramsLost];
+        Assert.True(lost > 0, $"the intervals saw no loss; the window lost {windowLost}");
+        // Gaps are behind the highest datagram received by T1, so they are at most the window's loss
+        // (plus one counted early at the last sample); what they miss lies past that highest one.
+        Assert.InRange(lost, windowLost - ((long)m[MetricIds.DatagramsSent] - advanced), windowLost + 1);
+    }
+
     [Fact(Timeout = 20_000)]
     public void GentlyPacedUdp_LosesNothing_AndHoldsItsRate()
     {
