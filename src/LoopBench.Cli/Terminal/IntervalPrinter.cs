@@ -14,7 +14,7 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         stderr.WriteLine($"loopbench: {c.Key}");
         stderr.WriteLine(Transactional(c)
             ? $"Interval (s)        Transactions    {(c.Pattern == PatternKind.Crr ? "Conns/s" : "Trans/s")}"
-            : "Interval (s)        Transfer        Bitrate" + (Datagrams(c) ? "       Lost/Total Datagrams" : string.Empty));
+            : "Interval (s)        Transfer        Bitrate" + (Datagrams(c) ? "       Lost/Total Datagrams" : Tcp(c) ? "         Retr      Cwnd" : string.Empty));
     }
 
     public void Print(Case c, int repetition, IntervalResult sample)
@@ -22,7 +22,7 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         string span = string.Create(CultureInfo.InvariantCulture, $"{sample.StartNs / 1e9,6:0.00}-{sample.EndNs / 1e9,-8:0.00}");
         string line = Transactional(c)
             ? $"{span}    {sample.Transactions,12}  {Figures.Whole(sample.TransactionsPerSecond()),9}"
-            : $"{span}    {Figures.Bytes(sample.Bytes),10}  {Figures.Gbits(sample.BitsPerSecond()),7} Gbit/s" + Loss(sample);
+            : $"{span}    {Figures.Bytes(sample.Bytes),10}  {Figures.Gbits(sample.BitsPerSecond()),7} Gbit/s" + Loss(sample) + TcpColumns(c, sample);
         stderr.WriteLine(line);
     }
 
@@ -31,6 +31,14 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         sample is { Datagrams: long total, LostDatagrams: long lost }
             ? string.Create(CultureInfo.InvariantCulture, $"  {lost,10}/{total,-10} ({(total > 0 ? 100.0 * lost / total : 0):0.##}%)")
             : string.Empty;
+
+    /// <summary>iperf3's "Retr" and "Cwnd" of the interval (TCP, one flow), or nothing.</summary>
+    private static string TcpColumns(Case c, IntervalResult sample) =>
+        Tcp(c) && sample.Retransmits is long retransmits
+            ? string.Create(CultureInfo.InvariantCulture, $"  {retransmits,11}  {(sample.SendCwndBytes is long cwnd ? Figures.Bytes(cwnd) : "-"),10}")
+            : string.Empty;
+
+    private static bool Tcp(Case c) => c.Transport.IsTcp() && c.Parallel == 1;
 
     private static bool Datagrams(Case c) => c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir && c.Transport.KeepsMessageBoundaries();
 

@@ -136,6 +136,12 @@ public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long T
     /// </summary>
     public long? LostDatagrams { get; init; }
 
+    /// <summary>TCP with one flow: segments both ends retransmitted in the interval (iperf3's Retr); else null.</summary>
+    public long? Retransmits { get; init; }
+
+    /// <summary>TCP stream or reverse with one flow: the sender's congestion window at the interval's end, snd_cwnd × MSS in bytes (iperf3's Cwnd); else null.</summary>
+    public long? SendCwndBytes { get; init; }
+
     /// <summary>Throughput over the interval in bit/s.</summary>
     public double BitsPerSecond() => EndNs > StartNs ? Bytes * 8e9 / (EndNs - StartNs) : 0;
 

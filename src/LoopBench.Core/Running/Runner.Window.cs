@@ -34,6 +34,7 @@ public sealed partial class Runner
         probes.BeforeOpen();
         window.Open();
         probes.AtOpen();
+        probes.Sample(0); // T0: the baseline of the window's retransmits, and of the first interval's
         var startedUtc = DateTimeOffset.UtcNow;
         long t0 = window.T0Ticks;
         long end = t0 + TicksOf(c.DurationMs);
@@ -43,6 +44,8 @@ public sealed partial class Runner
         int flowCount = ends.Where(IsPrimary).Select(e => e.Flow).DefaultIfEmpty(0).Max() + 1;
         long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
         (long Advanced, long Received) previousDatagrams = (0, 0);
+        var tcp = c.Parallel == 1 ? probes.Tcp : null; // per-interval TCP_INFO figures: one flow, as iperf3 prints them per stream
+        long? previousRetrans = RetransTotal(tcp);
         while (true)
         {
             if (wake == Wake.Deadline)
@@ -67,6 +70,7 @@ public sealed partial class Runner
             var totals = PrimaryTotals(ends, flowsNow);
             var datagrams = DatagramProgress(ends);
             probes.Sample(Timestamps.ToNs(now - t0));
+            long? retrans = RetransTotal(tcp);
             if (last)
             {
                 probes.SampleFlowsAtClose(Timestamps.ToNs(now - t0));
@@ -81,12 +85,14 @@ public sealed partial class Runner
                     FlowBytes = FlowDeltas(flowsNow, previousFlows),
                     Datagrams = datagrams?.Advanced - previousDatagrams.Advanced,
                     LostDatagrams = datagrams is var (advanced, received) ? advanced - received - (previousDatagrams.Advanced - previousDatagrams.Received) : null,
+                    Retransmits = retrans - previousRetrans,
+                    SendCwndBytes = SenderCwndBytes(tcp, c.Pattern),
                 };
                 intervals.Add(sample);
                 IntervalCompleted?.Invoke(c, index, sample);
             }
 
-            (previousTicks, previous, previousDatagrams) = (now, totals, datagrams ?? previousDatagrams);
+            (previousTicks, previous, previousDatagrams, previousRetrans) = (now, totals, datagrams ?? previousDatagrams, retrans ?? previousRetrans);
             if (last)
             {
                 break;
@@ -182,6 +188,22 @@ public sealed partial class Runner
         }
 
         return (bytes, transactions);
+    }
+
+    /// <summary>Segments retransmitted so far by both ends of the sampled pair (TCP_INFO), or null without samples.</summary>
+    private static long? RetransTotal(TcpInfoSampler? tcp) =>
+        tcp?.Last("client") is { } client && tcp.Last("server") is { } server ? client.TotalRetransSegments + server.TotalRetransSegments : null;
+
+    /// <summary>The one-way sender's congestion window in bytes (snd_cwnd × MSS, iperf3's Cwnd) at the latest sample; null for two-way patterns.</summary>
+    private static long? SenderCwndBytes(TcpInfoSampler? tcp, PatternKind pattern)
+    {
+        string? sender = pattern switch
+        {
+            PatternKind.Stream => "client",
+            PatternKind.Reverse => "server",
+            _ => null,
+        };
+        return sender is not null && tcp?.Last(sender) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
     }
 
     /// <summary>

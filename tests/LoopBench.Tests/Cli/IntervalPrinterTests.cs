@@ -24,15 +24,30 @@ public sealed class IntervalPrinterTests
     }
 
     [Fact]
-    public void TcpStream_HasNoDatagramColumn()
+    public void TcpStream_ShowsRetrAndCwnd_AsIperf3Does()
     {
         var output = new StringWriter();
         var printer = new IntervalPrinter(output);
         var c = new Case().Resolve();
         printer.Header(c);
+        printer.Print(c, 0, new IntervalResult(0, 1_000_000_000, 1_000_000, 0) { Retransmits = 7, SendCwndBytes = 3 * 1024 * 1024 });
+
+        string text = output.ToString();
+        Assert.DoesNotContain("Lost", text, StringComparison.Ordinal);
+        Assert.Contains("Retr      Cwnd", text, StringComparison.Ordinal);
+        Assert.Matches(@"Gbit/s +7 +3\.00 MiB", text);
+    }
+
+    [Fact]
+    public void ParallelTcp_HasNeitherColumn()
+    {
+        var output = new StringWriter();
+        var printer = new IntervalPrinter(output);
+        var c = new Case { Parallel = 2 }.Resolve();
+        printer.Header(c);
         printer.Print(c, 0, new IntervalResult(0, 1_000_000_000, 1_000_000, 0));
 
+        Assert.DoesNotContain("Retr", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Lost", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Gbit/s", output.ToString(), StringComparison.Ordinal);
     }
 }

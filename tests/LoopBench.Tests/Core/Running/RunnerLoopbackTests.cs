@@ -155,4 +155,29 @@ public sealed class RunnerLoopbackTests
 
     internal static void SkipIfNoIpv6(TransportKind transport) =>
         Assert.SkipWhen(transport == TransportKind.Tcp6 && !System.Net.Sockets.Socket.OSSupportsIPv6, "IPv6 disabled on lo");
+
+    [Theory(Timeout = 20_000)]
+    [InlineData(PatternKind.Stream, "client")]
+    [InlineData(PatternKind.Reverse, "server")]
+    public void TcpIntervals_CarryRetransmitsAndTheSendersCwnd_SummingToTheWindowsRetransmits(PatternKind pattern, string sender)
+    {
+        var c = QuickCases.Short(new Case { Pattern = pattern }) with { DurationMs = 400, IntervalMs = 100 };
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Outcomes.Passed, result.Outcome);
+        var rep = Assert.Single(result.Repetitions);
+        Assert.Equal(0, rep.TcpInfo![0].AtNs); // the T0 baseline: retransmits of the first interval count too
+        Assert.All(rep.Intervals, i => Assert.True(i.Retransmits >= 0 && i.SendCwndBytes > 0, $"{i}"));
+        Assert.Equal(rep.Metrics[MetricIds.TcpRetransSegments], rep.Intervals.Sum(i => i.Retransmits!.Value));
+        var last = rep.TcpInfo.Last(t => t.Side == sender);
+        Assert.Equal(last.SendCwndSegments * last.SendMssBytes, rep.Intervals[^1].SendCwndBytes);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void ParallelFlows_HaveNoPerIntervalTcpFigures_OnlyFlowZeroIsSampled()
+    {
+        var c = QuickCases.Short(new Case { Parallel = 2 });
+        var rep = Assert.Single(new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken).Repetitions);
+        Assert.All(rep.Intervals, i => Assert.Null(i.Retransmits));
+    }
 }
