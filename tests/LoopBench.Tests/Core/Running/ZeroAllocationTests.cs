@@ -27,9 +27,9 @@ public sealed class ZeroAllocationTests
         RunnerLoopbackTests.SkipIfNoIpv6(transport);
         var parameters = new WorkloadParameters(1024, 0, 0);
         RunOnce(new StreamWorkload(), parameters, transport, Messages / 4, e => e.Counters.Messages);
-        var small = RunOnce(new StreamWorkload(), parameters, transport, Messages / 4, e => e.Counters.Messages);
-        var large = RunOnce(new StreamWorkload(), parameters, transport, Messages, e => e.Counters.Messages);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new StreamWorkload(), parameters, transport, Messages / 4, e => e.Counters.Messages),
+            () => RunOnce(new StreamWorkload(), parameters, transport, Messages, e => e.Counters.Messages));
     }
 
     [Theory(Timeout = 30_000)]
@@ -39,9 +39,9 @@ public sealed class ZeroAllocationTests
     {
         var parameters = new WorkloadParameters(1024, 0, 0) { ZeroCopy = zeroCopy, SkipCopy = skipCopy, QuickAck = quickAck };
         RunOnce(new SocketStreamWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages);
-        var small = RunOnce(new SocketStreamWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages);
-        var large = RunOnce(new SocketStreamWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new SocketStreamWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages),
+            () => RunOnce(new SocketStreamWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages));
     }
 
     [Fact(Timeout = 30_000)]
@@ -51,9 +51,9 @@ public sealed class ZeroAllocationTests
         // Two warm-ups: the re-arm branch tiers up later than the plain loop.
         RunOnce(new RequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Transactions);
         RunOnce(new RequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Transactions);
-        var small = RunOnce(new RequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Transactions);
-        var large = RunOnce(new RequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Transactions);
-        AssertNothingScales(small, large); // a late tier-up may add a one-off of a few dozen bytes to either run
+        AssertNothingScales( // a late tier-up may add a one-off of a few dozen bytes to either run
+            () => RunOnce(new RequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Transactions),
+            () => RunOnce(new RequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Transactions));
     }
 
     [Theory(Timeout = 30_000)]
@@ -63,9 +63,9 @@ public sealed class ZeroAllocationTests
     {
         var parameters = new WorkloadParameters(0, 64, 64);
         RunOnce(new RequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Transactions);
-        var small = RunOnce(new RequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Transactions);
-        var large = RunOnce(new RequestResponseWorkload(), parameters, transport, Messages, e => e.Counters.Transactions);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new RequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Transactions),
+            () => RunOnce(new RequestResponseWorkload(), parameters, transport, Messages, e => e.Counters.Transactions));
     }
 
     [Theory(Timeout = 30_000)]
@@ -80,9 +80,9 @@ public sealed class ZeroAllocationTests
         // The sender stops itself at the count (-n), so a slow poll under load cannot let the short run overshoot.
         WorkloadParameters Limited(int count) => new(256, 0, 0) { MessageBoundaries = true, RatePerSecond = rate, ByteLimit = 256L * count };
         RunOnce(new DatagramStreamWorkload(), Limited(Messages / 4), transport, Messages / 4, e => e.Counters.Messages);
-        var small = RunOnce(new DatagramStreamWorkload(), Limited(Messages / 4), transport, Messages / 4, e => e.Counters.Messages);
-        var large = RunOnce(new DatagramStreamWorkload(), Limited(Messages), transport, Messages, e => e.Counters.Messages);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new DatagramStreamWorkload(), Limited(Messages / 4), transport, Messages / 4, e => e.Counters.Messages),
+            () => RunOnce(new DatagramStreamWorkload(), Limited(Messages), transport, Messages, e => e.Counters.Messages));
     }
 
     [Theory(Timeout = 30_000)]
@@ -92,9 +92,9 @@ public sealed class ZeroAllocationTests
     {
         var parameters = new WorkloadParameters(0, 64, 64) { MessageBoundaries = true };
         RunOnce(new DatagramRequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Transactions);
-        var small = RunOnce(new DatagramRequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Transactions);
-        var large = RunOnce(new DatagramRequestResponseWorkload(), parameters, transport, Messages, e => e.Counters.Transactions);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new DatagramRequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Transactions),
+            () => RunOnce(new DatagramRequestResponseWorkload(), parameters, transport, Messages, e => e.Counters.Transactions));
     }
 
     [Theory(Timeout = 30_000)]
@@ -104,9 +104,9 @@ public sealed class ZeroAllocationTests
     {
         var parameters = new WorkloadParameters(0, 64, 64) { RatePerSecond = 200_000, MessageBoundaries = transport.IsUdp() };
         RunOnce(new OpenLoopRequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Messages);
-        var small = RunOnce(new OpenLoopRequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Messages);
-        var large = RunOnce(new OpenLoopRequestResponseWorkload(), parameters, transport, Messages, e => e.Counters.Messages);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new OpenLoopRequestResponseWorkload(), parameters, transport, Messages / 4, e => e.Counters.Messages),
+            () => RunOnce(new OpenLoopRequestResponseWorkload(), parameters, transport, Messages, e => e.Counters.Messages));
     }
 
     [Fact(Timeout = 30_000)]
@@ -115,9 +115,9 @@ public sealed class ZeroAllocationTests
         var parameters = new WorkloadParameters(0, 64, 64) { RatePerSecond = 200_000, QuickAck = true };
         RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages);
         RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages);
-        var small = RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages);
-        var large = RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages / 4, e => e.Counters.Messages),
+            () => RunOnce(new OpenLoopRequestResponseWorkload(), parameters, TransportKind.Tcp4, Messages, e => e.Counters.Messages));
     }
 
     [Fact(Timeout = 30_000)]
@@ -125,9 +125,9 @@ public sealed class ZeroAllocationTests
     {
         var parameters = new WorkloadParameters(0, 64, 64) { Inflight = 8 };
         RunOnce(new RequestResponseWorkload(), parameters, TransportKind.UnixSeqpacket, Messages / 4, e => e.Counters.Transactions);
-        var small = RunOnce(new RequestResponseWorkload(), parameters, TransportKind.UnixSeqpacket, Messages / 4, e => e.Counters.Transactions);
-        var large = RunOnce(new RequestResponseWorkload(), parameters, TransportKind.UnixSeqpacket, Messages, e => e.Counters.Transactions);
-        AssertNothingScales(small, large);
+        AssertNothingScales(
+            () => RunOnce(new RequestResponseWorkload(), parameters, TransportKind.UnixSeqpacket, Messages / 4, e => e.Counters.Transactions),
+            () => RunOnce(new RequestResponseWorkload(), parameters, TransportKind.UnixSeqpacket, Messages, e => e.Counters.Transactions));
     }
 
     /// <summary>
@@ -136,6 +136,26 @@ public sealed class ZeroAllocationTests
     /// paths (tiering, an idle timeout, a first late response) may differ by a few dozen bytes
     /// between runs under load (56 B seen); those are tolerated up to 1 KiB, never in proportion to N.
     /// </summary>
+    /// <summary>
+    /// Runs the short and the long stretch, up to three times while the figures are off: a one-off
+    /// (a late tier-up, a runtime helper's first call) can land in either stretch of a loaded run,
+    /// while an allocation per message is in every attempt and still fails.
+    /// </summary>
+    private static void AssertNothingScales(Func<(long First, long Second, long Done)> small, Func<(long First, long Second, long Done)> large)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var (s, l) = (small(), large());
+            bool within = l.Done >= Messages && l.Done > s.Done * 2 && l.First - s.First <= 1024 && l.Second - s.Second <= 1024
+                && l.First is >= 0 and <= 4096 && l.Second is >= 0 and <= 4096;
+            if (within || attempt == 3)
+            {
+                AssertNothingScales(s, l);
+                return;
+            }
+        }
+    }
+
     private static void AssertNothingScales((long First, long Second, long Done) small, (long First, long Second, long Done) large)
     {
         Assert.True(large.Done >= Messages && large.Done > small.Done * 2, $"ran {small.Done} then {large.Done} messages");
