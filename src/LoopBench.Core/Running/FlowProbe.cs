@@ -10,9 +10,7 @@ namespace LoopBench.Core.Running;
 /// </summary>
 internal sealed class FlowProbe(int flow, string direction, ConnectedPair pair, IReadOnlyList<KnobResult>? knobs)
 {
-    private readonly List<TcpInfoSampleResult> _samples = new(2);
-    private TcpInfoSnapshot? _client;
-    private TcpInfoSnapshot? _server;
+    private readonly TcpInfoSampler _tcp = new(pair.Client, pair.Server, expectedSamples: 1);
 
     public int Flow => flow;
 
@@ -23,25 +21,12 @@ internal sealed class FlowProbe(int flow, string direction, ConnectedPair pair, 
     public IReadOnlyList<KnobResult>? Knobs => knobs;
 
     /// <summary>TCP_INFO of both ends at <paramref name="atNs"/> (T1, ns since T0); nothing for non-TCP.</summary>
-    public void SampleAtClose(long atNs)
-    {
-        if (TcpInfoReader.TryRead(pair.Client, out var client))
-        {
-            _client = client;
-            _samples.Add(TcpInfoSampleResult.From(atNs, "client", client));
-        }
-
-        if (TcpInfoReader.TryRead(pair.Server, out var server))
-        {
-            _server = server;
-            _samples.Add(TcpInfoSampleResult.From(atNs, "server", server));
-        }
-    }
+    public void SampleAtClose(long atNs) => _tcp.Sample(atNs);
 
     /// <summary>The record: knobs with their evidence (read now, before the pair is disposed) and the T1 TCP_INFO.</summary>
     public FlowProbeResult ToResult()
     {
-        var withEvidence = knobs is null ? null : SocketKnobApplier.AddPairEvidence(pair, knobs, _client, _server);
-        return new FlowProbeResult(flow, direction, withEvidence, _samples.Count > 0 ? _samples.ToArray() : null);
+        var withEvidence = knobs is null ? null : SocketKnobApplier.AddPairEvidence(pair, knobs, _tcp.LastClient, _tcp.LastServer);
+        return new FlowProbeResult(flow, direction, withEvidence, _tcp.Samples.Count > 0 ? _tcp.Samples.ToArray() : null);
     }
 }
