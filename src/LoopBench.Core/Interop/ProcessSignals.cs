@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
+using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Interop;
 
@@ -38,19 +38,8 @@ internal static partial class ProcessSignals
     public static bool StopIgnoring(int signal) => IsIgnored(signal) && SetDisposition(signal, Default) is not null;
 
     /// <summary>Whether <paramref name="signal"/> is ignored, from the SigIgn mask of /proc/self/status.</summary>
-    public static bool IsIgnored(int signal)
-    {
-        foreach (string line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
-            {
-                ulong mask = ulong.Parse(line.AsSpan("SigIgn:".Length).Trim(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-                return (mask & (1UL << (signal - 1))) != 0;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsIgnored(int signal) =>
+        ProcStatParsers.MaskHasBit(ProcStatParsers.StatusField(File.ReadAllText("/proc/self/status"), "SigIgn:"), signal - 1);
 
     [LibraryImport("libc.so.6", EntryPoint = "signal", SetLastError = true)]
     private static partial nint SignalDisposition(int signal, nint handler);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Sandbox;
 
@@ -42,8 +43,8 @@ public static class CapabilitiesProbe
         }
 
         return new Capabilities(
-            IsRoot: StatusField(status, "Uid:").Split('\t', ' ').Where(s => s.Length > 0).Skip(1).FirstOrDefault() == "0",
-            CapNetAdmin: HasCapability(StatusField(status, "CapEff:"), CapNetAdminBit),
+            IsRoot: ProcStatParsers.StatusField(status, "Uid:").Split('\t', ' ').Where(s => s.Length > 0).Skip(1).FirstOrDefault() == "0",
+            CapNetAdmin: HasCapability(ProcStatParsers.StatusField(status, "CapEff:"), CapNetAdminBit),
             CanCreateNetworkNamespace: nsOk,
             NamespaceError: nsError,
             CongestionControlAvailable: Words(Path.Combine(procRoot, "sys/net/ipv4/tcp_available_congestion_control")),
@@ -55,8 +56,7 @@ public static class CapabilitiesProbe
     }
 
     /// <summary>True when bit <paramref name="bit"/> is set in a hex capability mask from /proc/*/status.</summary>
-    public static bool HasCapability(string hexMask, int bit) =>
-        ulong.TryParse(hexMask.Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong mask) && (mask & (1UL << bit)) != 0;
+    public static bool HasCapability(string hexMask, int bit) => ProcStatParsers.MaskHasBit(hexMask, bit);
 
     /// <summary>True when /proc/net/if_inet6 text lists ::1 on lo.</summary>
     public static bool Ipv6LoopbackListed(string ifInet6Text) =>
@@ -91,9 +91,6 @@ public static class CapabilitiesProbe
     }
 
     private static bool Ipv6OnLo(string path) => Ipv6LoopbackListed(ReadOrEmpty(path));
-
-    private static string StatusField(string status, string field) =>
-        status.Split('\n').FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))?[field.Length..].Trim() ?? string.Empty;
 
     private static string[] Words(string path) => ReadOrEmpty(path).Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
