@@ -56,6 +56,10 @@ public sealed class CaseTests
     [InlineData("time", "forever", "not a duration")]
     [InlineData("nodelay", "maybe", "on/off")]
     [InlineData("lenght", "1", "did you mean 'length'")]
+    [InlineData("mtu", "big", "not a whole number")]
+    [InlineData("qdisc", "cake2", "unknown qdisc 'cake2'")]
+    [InlineData("sysctl", "no-equals", "is not key=value")]
+    [InlineData("sandbox", "vm", "unknown sandbox 'vm'")]
     public void Parameters_RejectBadValues_NamingWhatIsValid(string name, string value, string expected)
     {
         var ex = Assert.Throws<ParameterException>(() => CaseParameters.Apply(new Case(), name, value));

@@ -36,17 +36,6 @@ public sealed class SandboxCaseTests
         Assert.NotEqual(c.Key, (c with { Kernel = c.Kernel! with { LoMtuBytes = 9000 } }).Key);
     }
 
-    [Theory]
-    [InlineData("mtu", "big", "not a whole number")]
-    [InlineData("qdisc", "cake2", "unknown qdisc 'cake2'")]
-    [InlineData("sysctl", "no-equals", "is not key=value")]
-    [InlineData("sandbox", "vm", "unknown sandbox 'vm'")]
-    public void BadText_IsAParameterError_NamingTheParameter(string name, string value, string expected)
-    {
-        var ex = Assert.Throws<ParameterException>(() => CaseParameters.Apply(new Case(), name, value));
-        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void AllowHostSysctls_IsNotAScenarioParameter()
     {
