@@ -21,7 +21,9 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
             }
 
             var request = new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case);
-            string output = options.Out ?? Path.Combine(RunDirectory(options.Run), RunCharts.KindFor(run, request) + ".png");
+            // Named after the chart, and the metric when one is asked for, so a second chart of the run does not overwrite the first.
+            string name = RunCharts.KindFor(run, request) + (options.Metric is { } metric ? "-" + metric : string.Empty);
+            string output = options.Out ?? Path.Combine(RunDirectory(options.Run), name + ".png");
             if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
                 throw new UsageException($"--out {output}: use a .png or .svg file");

@@ -47,7 +47,8 @@ public sealed class PlotCommandTests : IDisposable
 
         (code, _, stderr) = CliHarness.Run("plot", dir, "--metric", "transactionsPerSecond");
         Assert.True(code == 0, stderr);
-        Assert.True(File.Exists(Path.Combine(dir, "bar.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "bar-transactionsPerSecond.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "sweep.png"))); // the first chart is still there
         Assert.Contains("8 of 14 cases are not in this chart", stderr, StringComparison.Ordinal);
     }
 
