@@ -14,7 +14,7 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         stderr.WriteLine($"loopbench: {c.Key}");
         stderr.WriteLine(Transactional(c)
             ? $"Interval (s)        Transactions    {(c.Pattern == PatternKind.Crr ? "Conns/s" : "Trans/s")}"
-            : "Interval (s)        Transfer        Bitrate" + (Datagrams(c) ? "       Lost/Total Datagrams" : Tcp(c) ? "         Retr      Cwnd" : string.Empty));
+            : "Interval (s)        Transfer        Bitrate" + (Datagrams(c) ? "       Lost/Total Datagrams" : Tcp(c) ? "         Retr" + (OneSender(c) ? "      Cwnd" : string.Empty) : string.Empty));
     }
 
     public void Print(Case c, int repetition, IntervalResult sample)
@@ -32,13 +32,16 @@ internal sealed class IntervalPrinter(TextWriter stderr)
             ? string.Create(CultureInfo.InvariantCulture, $"  {lost,10}/{total,-10} ({(total > 0 ? 100.0 * lost / total : 0):0.##}%)")
             : string.Empty;
 
-    /// <summary>iperf3's "Retr" and "Cwnd" of the interval (TCP, one flow), or nothing.</summary>
+    /// <summary>iperf3's "Retr" of the interval (every flow) and, with one sender, its "Cwnd"; or nothing.</summary>
     private static string TcpColumns(Case c, IntervalResult sample) =>
         Tcp(c) && sample.Retransmits is long retransmits
-            ? string.Create(CultureInfo.InvariantCulture, $"  {retransmits,11}  {(sample.SendCwndBytes is long cwnd ? Figures.Bytes(cwnd) : "-"),10}")
+            ? string.Create(CultureInfo.InvariantCulture, $"  {retransmits,11}")
+              + (OneSender(c) ? string.Create(CultureInfo.InvariantCulture, $"  {(sample.SendCwndBytes is long cwnd ? Figures.Bytes(cwnd) : "-"),10}") : string.Empty)
             : string.Empty;
 
-    private static bool Tcp(Case c) => c.Transport.IsTcp() && c.Parallel == 1;
+    private static bool Tcp(Case c) => c.Transport.IsTcp() && c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir;
+
+    private static bool OneSender(Case c) => c.Parallel == 1 && c.Pattern is PatternKind.Stream or PatternKind.Reverse;
 
     private static bool Datagrams(Case c) => c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir && c.Transport.KeepsMessageBoundaries();
 

@@ -1,11 +1,12 @@
 using System.Globalization;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 
 namespace LoopBench.Cli.Terminal;
 
 /// <summary>
-/// The per-flow block under the knobs: each flow's TCP_INFO at T1 (crr: its first and last
-/// connection) and any knob whose read-back differs from flow 0's. Shown when there is more than
+/// The per-flow block under the knobs: each flow's TCP_INFO at T1 and the segments both ends
+/// retransmitted inside the window (crr: its first and last connection, retransmits since each connected) and any knob whose read-back differs from flow 0's. Shown when there is more than
 /// one flow, or for crr, whose knobs are applied per connection.
 /// </summary>
 internal static class SummaryFlows
@@ -40,11 +41,23 @@ internal static class SummaryFlows
                 parts.Add(differs.Count == 0 ? $"knobs as flow {flows[0].Flow} {flows[0].Direction}" : "knobs differ: " + string.Join(", ", differs));
             }
 
-            foreach (var sample in flow.TcpInfo ?? [])
+            var samples = flow.TcpInfo ?? [];
+            foreach (var sample in samples)
             {
-                string which = sample.Connection is null ? sample.Side : $"{sample.Connection} {sample.Side}";
-                parts.Add(string.Create(Invariant,
-                    $"{which} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments}"));
+                if (sample.Connection is not null)
+                {
+                    parts.Add(string.Create(Invariant,
+                        $"{sample.Connection} {sample.Side} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments} since connect"));
+                }
+                else if (ReferenceEquals(sample, samples.LastOrDefault(s => s.Side == sample.Side && s.Connection is null)))
+                {
+                    parts.Add(string.Create(Invariant, $"{sample.Side} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments}"));
+                }
+            }
+
+            if (flow.Connections is null && TcpInfoSampler.RetransBetweenFirstAndLast(samples) is long retrans)
+            {
+                parts.Add(string.Create(Invariant, $"retrans {retrans} in the window"));
             }
 
             yield return string.Create(Invariant, $"flow {flow.Flow} {flow.Direction}: ") + string.Join("; ", parts);

@@ -10,6 +10,7 @@ namespace LoopBench.Core.Measurement;
 /// </summary>
 public sealed class TcpInfoSampler
 {
+    private static readonly string[] Sides = ["client", "server"];
     private readonly Socket _client;
     private readonly Socket _server;
     private readonly List<TcpInfoSampleResult> _samples;
@@ -48,6 +49,48 @@ public sealed class TcpInfoSampler
             LastServer = server;
             _samples.Add(TcpInfoSampleResult.From(atNs, "server", server));
         }
+    }
+
+    /// <summary>
+    /// Segments both ends have retransmitted since connect, read now and not recorded (two
+    /// getsockopt calls); null for a pair without TCP_INFO.
+    /// </summary>
+    public long? ReadRetransTotal() =>
+        TcpInfoReader.TryRead(_client, out var client) && TcpInfoReader.TryRead(_server, out var server)
+            ? (long)client.TotalRetransSegments + server.TotalRetransSegments
+            : null;
+
+    /// <summary>Both ends' segments retransmitted since connect at the latest samples, or null without a sample of each.</summary>
+    public long? LastRetransTotal() =>
+        Last("client") is { } client && Last("server") is { } server ? client.TotalRetransSegments + server.TotalRetransSegments : null;
+
+    /// <summary>
+    /// Segments retransmitted between the first and the last sample of each side, summed over the
+    /// sides (with a T0 and a T1 sample: inside the window); null when no side has a sample.
+    /// </summary>
+    public static long? RetransBetweenFirstAndLast(IReadOnlyList<TcpInfoSampleResult> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        long? total = null;
+        foreach (string side in Sides)
+        {
+            TcpInfoSampleResult? first = null, last = null;
+            foreach (var sample in samples)
+            {
+                if (sample.Side == side && sample.Connection is null)
+                {
+                    first ??= sample;
+                    last = sample;
+                }
+            }
+
+            if (first is not null && last is not null)
+            {
+                total = (total ?? 0) + last.TotalRetransSegments - first.TotalRetransSegments;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>The latest sample of one side ("client" or "server"), or null.</summary>

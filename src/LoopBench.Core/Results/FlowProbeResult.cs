@@ -8,7 +8,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Flow">0-based flow number, as in <see cref="FlowResult.Flow"/>.</param>
 /// <param name="Direction">"c2s", "s2c", "rr", or "both" for a shared bidirectional pair.</param>
 /// <param name="Knobs">Knob records of both sides, with evidence; null when none were read.</param>
-/// <param name="TcpInfo">TCP_INFO of both ends at T1 (crr: of the first and last connection, see
+/// <param name="TcpInfo">TCP_INFO of both ends at T0 and at T1 (crr: of the first and last connection, see
 /// <see cref="TcpInfoSampleResult.Connection"/>); null for non-TCP.</param>
 public sealed record FlowProbeResult(int Flow, string Direction, IReadOnlyList<KnobResult>? Knobs, IReadOnlyList<TcpInfoSampleResult>? TcpInfo)
 {

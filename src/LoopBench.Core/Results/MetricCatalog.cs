@@ -138,7 +138,7 @@ public static class MetricCatalog
         new(MetricIds.HarnessOverheadUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 10_000, "CPU of LoopBench threads that are not workers"),
         new(MetricIds.TcpRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO smoothed RTT of the client at T1"),
         new(MetricIds.TcpMinRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO minimum RTT of the client at T1"),
-        new(MetricIds.TcpRetransSegments, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Segments retransmitted inside the window (TCP_INFO total_retrans)"),
+        new(MetricIds.TcpRetransSegments, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Segments retransmitted inside the window by both ends of every flow (TCP_INFO total_retrans at T1 minus T0)"),
         new(MetricIds.QdiscDrops, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Packets lo's root qdisc dropped inside the window (tc -s qdisc)"),
         new(MetricIds.QdiscDropRatio, MetricUnitKind.Ratio, BetterDirection.Lower, false, CpuThreshold, 0, "Share of packets lo's root qdisc dropped: drops ÷ (drops + sent) inside the window"),
         new(MetricIds.UdpRcvbufErrors, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Udp.RcvbufErrors over the window: drops on a full receive buffer"),

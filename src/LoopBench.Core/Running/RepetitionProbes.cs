@@ -8,7 +8,8 @@ namespace LoopBench.Core.Running;
 /// <summary>
 /// The kernel-side measurements of one repetition, called by the coordinator only, in this order:
 /// <see cref="BeforeOpen"/> (counter snapshot: it forks tc, so outside the window), <see cref="AtOpen"/>
-/// (CPU start, next to T0), <see cref="Sample"/> per interval and at T1 (TCP_INFO of the first pair),
+/// (CPU start, next to T0), <see cref="SampleAtOpen"/> (TCP_INFO of the first pair and of every flow at T0),
+/// <see cref="Sample"/> per interval and at T1 (TCP_INFO of the first pair),
 /// <see cref="AtClose"/> (CPU stop), <see cref="SampleFlowsAtClose"/> (TCP_INFO of every flow at T1),
 /// and <see cref="AfterWorkers"/> (counter deltas, capture end).
 /// </summary>
@@ -49,6 +50,61 @@ internal sealed class RepetitionProbes : IDisposable
     public void AtOpen() => _cpu.Start();
 
     public void Sample(long atNs) => Tcp?.Sample(atNs);
+
+    /// <summary>T0: the first pair's sample and every flow's, the baselines of the window's and the first interval's retransmits.</summary>
+    public void SampleAtOpen()
+    {
+        Tcp?.Sample(0);
+        foreach (var flow in _flows)
+        {
+            flow.SampleAtOpen();
+        }
+    }
+
+    /// <summary>More than one flow probe (parallel flows, or two-socket bidir): interval figures sum over the flows.</summary>
+    public bool ManyFlows => _flows.Count > 1;
+
+    /// <summary>
+    /// Segments retransmitted inside the window by both ends of every flow (crr, which has no
+    /// flow probes: of the first pair); null without TCP_INFO.
+    /// </summary>
+    public long? WindowRetransmits()
+    {
+        if (_flows.Count == 0)
+        {
+            return Tcp is null ? null : TcpInfoSampler.RetransBetweenFirstAndLast(Tcp.Samples);
+        }
+
+        long? total = null;
+        foreach (var flow in _flows)
+        {
+            if (flow.WindowRetransmits is long retrans)
+            {
+                total = (total ?? 0) + retrans;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Every flow's retransmits since connect, both ends, summed: at the flows' latest samples
+    /// (right after <see cref="SampleAtOpen"/> or <see cref="SampleFlowsAtClose"/>) or read now;
+    /// null when no flow has TCP_INFO.
+    /// </summary>
+    public long? FlowsRetransTotal(bool atLastSamples)
+    {
+        long? total = null;
+        foreach (var flow in _flows)
+        {
+            if ((atLastSamples ? flow.LastRetransTotal() : flow.ReadRetransTotal()) is long retrans)
+            {
+                total = (total ?? 0) + retrans;
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>TCP_INFO of every flow's pair at T1 (two getsockopt per pair, after the window closed).</summary>
     public void SampleFlowsAtClose(long atNs)

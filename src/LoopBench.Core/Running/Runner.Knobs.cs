@@ -146,17 +146,11 @@ public sealed partial class Runner
                 }
             }
 
-            long retrans = 0;
-            foreach (string side in new[] { "client", "server" })
-            {
-                var first = tcp.Samples.FirstOrDefault(s => s.Side == side);
-                if (first is not null && tcp.Last(side) is { } last)
-                {
-                    retrans += last.TotalRetransSegments - first.TotalRetransSegments;
-                }
-            }
+        }
 
-            metrics[MetricIds.TcpRetransSegments] = retrans;
+        if (probes.WindowRetransmits() is long retrans)
+        {
+            metrics[MetricIds.TcpRetransSegments] = retrans; // every flow's, both ends
         }
 
         if (probes.Counters is { } counters)

@@ -34,7 +34,7 @@ public sealed partial class Runner
         probes.BeforeOpen();
         window.Open();
         probes.AtOpen();
-        probes.Sample(0); // T0: the baseline of the window's retransmits, and of the first interval's
+        probes.SampleAtOpen(); // T0: the baseline of the window's retransmits, and of the first interval's
         var startedUtc = DateTimeOffset.UtcNow;
         long t0 = window.T0Ticks;
         long end = t0 + TicksOf(c.DurationMs);
@@ -44,8 +44,11 @@ public sealed partial class Runner
         int flowCount = ends.Where(IsPrimary).Select(e => e.Flow).DefaultIfEmpty(0).Max() + 1;
         long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
         (long Advanced, long Received) previousDatagrams = (0, 0);
-        var tcp = c.Parallel == 1 ? probes.Tcp : null; // per-interval TCP_INFO figures: one flow, as iperf3 prints them per stream
-        long? previousRetrans = RetransTotal(tcp);
+        // Per-interval TCP_INFO figures: one flow has its Retr and Cwnd, as iperf3 prints them per
+        // stream; several flows have the sum of their Retr, as iperf3's SUM line.
+        var tcp = probes.ManyFlows ? null : probes.Tcp;
+        long? Retrans(bool atSamples) => tcp is not null ? tcp.LastRetransTotal() : probes.FlowsRetransTotal(atSamples);
+        long? previousRetrans = Retrans(atSamples: true);
         while (true)
         {
             if (wake == Wake.Deadline)
@@ -70,11 +73,12 @@ public sealed partial class Runner
             var totals = PrimaryTotals(ends, flowsNow);
             var datagrams = DatagramProgress(ends);
             probes.Sample(Timestamps.ToNs(now - t0));
-            long? retrans = RetransTotal(tcp);
             if (last)
             {
                 probes.SampleFlowsAtClose(Timestamps.ToNs(now - t0));
             }
+
+            long? retrans = Retrans(atSamples: last);
 
             if (intervalTicks > 0 && now > previousTicks)
             {
@@ -189,10 +193,6 @@ public sealed partial class Runner
 
         return (bytes, transactions);
     }
-
-    /// <summary>Segments retransmitted so far by both ends of the sampled pair (TCP_INFO), or null without samples.</summary>
-    private static long? RetransTotal(TcpInfoSampler? tcp) =>
-        tcp?.Last("client") is { } client && tcp.Last("server") is { } server ? client.TotalRetransSegments + server.TotalRetransSegments : null;
 
     /// <summary>The one-way sender's congestion window in bytes (snd_cwnd × MSS, iperf3's Cwnd) at the latest sample; null for two-way patterns.</summary>
     private static long? SenderCwndBytes(TcpInfoSampler? tcp, PatternKind pattern)

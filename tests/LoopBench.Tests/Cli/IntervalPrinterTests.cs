@@ -39,15 +39,18 @@ public sealed class IntervalPrinterTests
     }
 
     [Fact]
-    public void ParallelTcp_HasNeitherColumn()
+    public void ParallelTcp_ShowsTheFlowsSummedRetr_AndNoCwnd_AsIperf3sSumLine()
     {
         var output = new StringWriter();
         var printer = new IntervalPrinter(output);
         var c = new Case { Parallel = 2 }.Resolve();
         printer.Header(c);
-        printer.Print(c, 0, new IntervalResult(0, 1_000_000_000, 1_000_000, 0));
+        printer.Print(c, 0, new IntervalResult(0, 1_000_000_000, 1_000_000, 0) { Retransmits = 21 });
 
-        Assert.DoesNotContain("Retr", output.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Lost", output.ToString(), StringComparison.Ordinal);
+        string text = output.ToString();
+        Assert.Contains("Retr", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cwnd", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lost", text, StringComparison.Ordinal);
+        Assert.Matches(@"Gbit/s +21\r?$", text.TrimEnd());
     }
 }

@@ -1,4 +1,5 @@
 using LoopBench.Core.Engines;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -173,11 +174,20 @@ public sealed class RunnerLoopbackTests
         Assert.Equal(last.SendCwndSegments * last.SendMssBytes, rep.Intervals[^1].SendCwndBytes);
     }
 
-    [Fact(Timeout = 20_000)]
-    public void ParallelFlows_HaveNoPerIntervalTcpFigures_OnlyFlowZeroIsSampled()
+    [Theory(Timeout = 20_000)]
+    [InlineData(PatternKind.Stream, 3)]
+    [InlineData(PatternKind.Bidir, 1)]
+    public void SeveralFlows_IntervalsSumEveryFlowsRetransmits_AsDoesTheWindow(PatternKind pattern, int parallel)
     {
-        var c = QuickCases.Short(new Case { Parallel = 2 });
+        var c = QuickCases.Short(new Case { Pattern = pattern, Parallel = parallel }) with { DurationMs = 400, IntervalMs = 100 };
         var rep = Assert.Single(new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken).Repetitions);
-        Assert.All(rep.Intervals, i => Assert.Null(i.Retransmits));
+
+        var flows = rep.FlowProbes!;
+        Assert.True(flows.Count > 1, $"{flows.Count} flow probes");
+        Assert.All(flows, f => Assert.Equal(2, f.TcpInfo!.Count(s => s.AtNs == 0))); // each flow's T0 baseline, both ends
+        long perFlow = flows.Sum(f => TcpInfoSampler.RetransBetweenFirstAndLast(f.TcpInfo!)!.Value);
+        Assert.Equal(perFlow, rep.Metrics[MetricIds.TcpRetransSegments]); // every flow's, not flow 0's
+        Assert.All(rep.Intervals, i => Assert.True(i.Retransmits >= 0 && i.SendCwndBytes is null, $"{i}"));
+        Assert.Equal(perFlow, rep.Intervals.Sum(i => i.Retransmits!.Value));
     }
 }

@@ -1,0 +1,39 @@
+using LoopBench.Cli.Terminal;
+using LoopBench.Core.Results;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Cli;
+
+/// <summary>The per-flow block: each flow's T1 TCP_INFO and its retransmits inside the window, not since connect.</summary>
+public sealed class SummaryFlowsTests
+{
+    private static TcpInfoSampleResult At(long atNs, string side, long rttUs, long totalRetrans, string? connection = null) =>
+        new(atNs, side, rttUs, 5, 3, 10 + rttUs, 65_483, 0, totalRetrans, null, null, null, null, null, null, null, 65_495) { Connection = connection };
+
+    [Fact]
+    public void ParallelFlows_ShowT1FiguresAndTheWindowsRetransmits()
+    {
+        var flow0 = new FlowProbeResult(0, "c2s", null, [At(0, "client", 50, 15), At(0, "server", 20, 0), At(2_000_000_000, "client", 243, 19), At(2_000_000_000, "server", 25, 1)]);
+        var flow1 = new FlowProbeResult(1, "c2s", null, [At(0, "client", 40, 8), At(0, "server", 20, 0), At(2_000_000_000, "client", 349, 8), At(2_000_000_000, "server", 25, 0)]);
+        var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow0, flow1] };
+
+        var lines = SummaryFlows.Lines(rep).ToList();
+
+        Assert.Equal("flow 0 c2s: client rtt 243 µs cwnd 253; server rtt 25 µs cwnd 35; retrans 5 in the window", lines[0]);
+        Assert.Equal("flow 1 c2s: knobs as flow 0 c2s; client rtt 349 µs cwnd 359; server rtt 25 µs cwnd 35; retrans 0 in the window", lines[1]);
+    }
+
+    [Fact]
+    public void CrrConnections_KeepTheirSinceConnectCounts()
+    {
+        var flow = new FlowProbeResult(0, "rr", null, [At(1, "client", 30, 2, "first"), At(2, "client", 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
+        var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow] };
+
+        string line = Assert.Single(SummaryFlows.Lines(rep));
+
+        Assert.Contains("first client rtt 30 µs cwnd 40 retrans 2 since connect", line, StringComparison.Ordinal);
+        Assert.Contains("last client rtt 31 µs cwnd 41 retrans 0 since connect", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("retrans 2 in the window", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("retrans 0 in the window", line, StringComparison.Ordinal);
+    }
+}
