@@ -69,8 +69,17 @@ internal static class TimeSeriesAdapter
     internal static IReadOnlyList<double> DropSeconds(RepetitionResult repetition) =>
         repetition.Intervals.Where(i => i.LostDatagrams > 0).Select(i => i.EndNs / 1e9).ToList();
 
-    /// <summary>Seconds since T0 of each TCP_INFO sample at which an end's retransmit total had risen since its previous sample.</summary>
+    /// <summary>
+    /// The end, in seconds since T0, of each interval in which any flow retransmitted; for results
+    /// without per-interval retransmits, each TCP_INFO sample of the first flow at which an end's
+    /// retransmit total had risen since its previous sample.
+    /// </summary>
     internal static IReadOnlyList<double> RetransmitSeconds(RepetitionResult repetition) =>
+        repetition.Intervals.Any(i => i.Retransmits is not null)
+            ? repetition.Intervals.Where(i => i.Retransmits > 0).Select(i => i.EndNs / 1e9).ToList()
+            : SampledRetransmitSeconds(repetition);
+
+    private static List<double> SampledRetransmitSeconds(RepetitionResult repetition) =>
         (repetition.TcpInfo ?? [])
             .GroupBy(s => s.Side, StringComparer.Ordinal)
             .SelectMany(side => side.OrderBy(s => s.AtNs).Zip(side.OrderBy(s => s.AtNs).Skip(1))

@@ -26,6 +26,20 @@ public sealed class TimeSeriesMarksTests
     }
 
     [Fact]
+    public void IntervalRetransmits_EveryFlowsSum_MarkTheirIntervalsEnds_InsteadOfFlowZerosSamples()
+    {
+        IntervalResult Interval(int i, long retrans) => new(i * 1_000_000_000L, (i + 1) * 1_000_000_000L, 1000, 0) { Retransmits = retrans };
+        var repetition = new RepetitionResult(0, DateTimeOffset.UnixEpoch, false, 3_000_000_000, new SortedDictionary<string, double>(), null, null, [], null,
+            [Interval(0, 0), Interval(1, 4), Interval(2, 0)])
+        {
+            TcpInfo = [Sample(0, "client", 0), Sample(3_000_000_000, "client", 0)], // flow 0 retransmitted nothing; another flow did
+        };
+
+        Assert.Equal([2.0], TimeSeriesAdapter.RetransmitSeconds(repetition));
+        Assert.Equal([2.0], TimeSeriesAdapter.MarkSeconds(repetition));
+    }
+
+    [Fact]
     public void DropMarks_AreTheEndsOfIntervalsThatLostDatagrams()
     {
         IntervalResult Interval(int i, long? lost) => new(i * 1_000_000_000L, (i + 1) * 1_000_000_000L, 1000, 0) { Datagrams = lost is null ? null : 100, LostDatagrams = lost };
