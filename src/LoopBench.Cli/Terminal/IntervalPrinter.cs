@@ -14,8 +14,14 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         stderr.WriteLine($"loopbench: {c.Key}");
         stderr.WriteLine(Transactional(c)
             ? $"Interval (s)        Transactions    {(c.Pattern == PatternKind.Crr ? "Conns/s" : "Trans/s")}"
-            : "Interval (s)        Transfer        Bitrate" + (Datagrams(c) ? "       Lost/Total Datagrams" : Tcp(c) ? "         Retr" + (OneSender(c) ? "      Cwnd" : string.Empty) : string.Empty));
+            : "Interval (s)        Transfer        Bitrate" + ExtraHeader(c));
     }
+
+    /// <summary>The loss columns of a datagram stream, Retr (and Cwnd with one sender) of TCP, or nothing.</summary>
+    private static string ExtraHeader(Case c) =>
+        Datagrams(c) ? "       Lost/Total Datagrams"
+        : Tcp(c) ? "         Retr" + (OneSender(c) ? "      Cwnd" : string.Empty)
+        : string.Empty;
 
     public void Print(Case c, int repetition, IntervalResult sample)
     {
@@ -33,11 +39,17 @@ internal sealed class IntervalPrinter(TextWriter stderr)
             : string.Empty;
 
     /// <summary>iperf3's "Retr" of the interval (every flow) and, with one sender, its "Cwnd"; or nothing.</summary>
-    private static string TcpColumns(Case c, IntervalResult sample) =>
-        Tcp(c) && sample.Retransmits is long retransmits
-            ? string.Create(CultureInfo.InvariantCulture, $"  {retransmits,11}")
-              + (OneSender(c) ? string.Create(CultureInfo.InvariantCulture, $"  {(sample.SendCwndBytes is long cwnd ? Figures.Bytes(cwnd) : "-"),10}") : string.Empty)
-            : string.Empty;
+    private static string TcpColumns(Case c, IntervalResult sample)
+    {
+        if (!Tcp(c) || sample.Retransmits is not long retransmits)
+        {
+            return string.Empty;
+        }
+
+        string retr = string.Create(CultureInfo.InvariantCulture, $"  {retransmits,11}");
+        string cwnd = sample.SendCwndBytes is long bytes ? Figures.Bytes(bytes) : "-";
+        return OneSender(c) ? retr + string.Create(CultureInfo.InvariantCulture, $"  {cwnd,10}") : retr;
+    }
 
     private static bool Tcp(Case c) => c.Transport.IsTcp() && c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir;
 

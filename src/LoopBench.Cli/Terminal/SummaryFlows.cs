@@ -6,8 +6,9 @@ namespace LoopBench.Cli.Terminal;
 
 /// <summary>
 /// The per-flow block under the knobs: each flow's TCP_INFO at T1 and the segments both ends
-/// retransmitted inside the window (crr: its first and last connection, retransmits since each connected) and any knob whose read-back differs from flow 0's. Shown when there is more than
-/// one flow, or for crr, whose knobs are applied per connection.
+/// retransmitted inside the window (crr: its first and last connection, with the retransmits
+/// since each connected), and any knob whose read-back differs from flow 0's. Shown when there
+/// is more than one flow, or for crr, whose knobs are applied per connection.
 /// </summary>
 internal static class SummaryFlows
 {
