@@ -2,6 +2,7 @@ using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
 
@@ -117,8 +118,9 @@ public sealed partial class Runner
         return lines.Count > 0 ? lines : knobs;
     }
 
-    private static void AddProbeMetrics(SortedDictionary<string, double> metrics, RepetitionProbes probes, bool requestResponse)
+    private static void AddProbeMetrics(SortedDictionary<string, double> metrics, RepetitionProbes probes, PatternKind pattern)
     {
+        bool requestResponse = pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
         if (probes.Cpu is { } cpu)
         {
             metrics[MetricIds.CpuProcessUs] = cpu.ProcessUserUs + cpu.ProcessSystemUs;
@@ -137,10 +139,12 @@ public sealed partial class Runner
 
         if (probes.Tcp is { } tcp && tcp.Samples.Count > 0)
         {
-            if (tcp.Last("client") is { } client)
+            // The data sender's RTT: a one-way receiver sends no data, so its tcpi_rtt is a stale
+            // estimate (a reverse run showed 35 µs at the client against 395 µs at the sending server).
+            if (tcp.Last(OneWaySender(pattern) ?? "client") is { } sender)
             {
-                metrics[MetricIds.TcpRttUs] = client.RttUs;
-                if (client.MinRttUs is long min)
+                metrics[MetricIds.TcpRttUs] = sender.RttUs;
+                if (sender.MinRttUs is long min)
                 {
                     metrics[MetricIds.TcpMinRttUs] = min;
                 }

@@ -195,16 +195,16 @@ public sealed partial class Runner
     }
 
     /// <summary>The one-way sender's congestion window in bytes (snd_cwnd × MSS, iperf3's Cwnd) at the latest sample; null for two-way patterns.</summary>
-    private static long? SenderCwndBytes(TcpInfoSampler? tcp, PatternKind pattern)
+    private static long? SenderCwndBytes(TcpInfoSampler? tcp, PatternKind pattern) =>
+        OneWaySender(pattern) is { } sender && tcp?.Last(sender) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
+
+    /// <summary>The end that sends the data of a one-way pattern ("client" for stream, "server" for reverse); null for two-way ones.</summary>
+    private static string? OneWaySender(PatternKind pattern) => pattern switch
     {
-        string? sender = pattern switch
-        {
-            PatternKind.Stream => "client",
-            PatternKind.Reverse => "server",
-            _ => null,
-        };
-        return sender is not null && tcp?.Last(sender) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
-    }
+        PatternKind.Stream => "client",
+        PatternKind.Reverse => "server",
+        _ => null,
+    };
 
     /// <summary>
     /// Datagram stream receivers together: sequence numbers advanced over since their first

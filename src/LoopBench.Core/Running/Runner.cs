@@ -144,7 +144,7 @@ public sealed partial class Runner
                 Cpu = probes.Cpu,
                 Capture = probes.Capture,
             };
-            AddProbeMetrics(result.Metrics, probes, c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad);
+            AddProbeMetrics(result.Metrics, probes, c.Pattern);
             result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections + ends.Sum(e => e.StrayConnections);
             if (c.Pattern == PatternKind.Crr)
             {

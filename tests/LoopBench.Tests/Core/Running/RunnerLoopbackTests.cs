@@ -160,7 +160,7 @@ public sealed class RunnerLoopbackTests
     [Theory(Timeout = 20_000)]
     [InlineData(PatternKind.Stream, "client")]
     [InlineData(PatternKind.Reverse, "server")]
-    public void TcpIntervals_CarryRetransmitsAndTheSendersCwnd_SummingToTheWindowsRetransmits(PatternKind pattern, string sender)
+    public void TcpIntervals_CarryRetransmitsAndTheSendersCwnd_SummingToTheWindowsRetransmits_AndTheRttIsTheSenders(PatternKind pattern, string sender)
     {
         var c = QuickCases.Short(new Case { Pattern = pattern }) with { DurationMs = 400, IntervalMs = 100 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
@@ -172,6 +172,8 @@ public sealed class RunnerLoopbackTests
         Assert.Equal(rep.Metrics[MetricIds.TcpRetransSegments], rep.Intervals.Sum(i => i.Retransmits!.Value));
         var last = rep.TcpInfo.Last(t => t.Side == sender);
         Assert.Equal(last.SendCwndSegments * last.SendMssBytes, rep.Intervals[^1].SendCwndBytes);
+        Assert.Equal(last.RttUs, rep.Metrics[MetricIds.TcpRttUs]); // the data sender's RTT, not a receiver's stale one
+        Assert.Equal(last.MinRttUs, (long)rep.Metrics[MetricIds.TcpMinRttUs]);
     }
 
     [Theory(Timeout = 20_000)]
