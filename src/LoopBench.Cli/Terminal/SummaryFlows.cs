@@ -36,10 +36,13 @@ internal static class SummaryFlows
                     parts.Add(differs.Count == 0 ? "last connection's read-back as the first's" : "last connection differs: " + string.Join(", ", differs));
                 }
             }
-            else if (!ReferenceEquals(flow, flows[0]))
+            else if (!ReferenceEquals(flow, flows[0]) && Signatures(flow.Knobs).Except(reference).ToList() is { Count: > 0 } differs)
             {
-                var differs = Signatures(flow.Knobs).Except(reference).ToList();
-                parts.Add(differs.Count == 0 ? $"knobs as flow {flows[0].Flow} {flows[0].Direction}" : "knobs differ: " + string.Join(", ", differs));
+                parts.Add("knobs differ: " + string.Join(", ", differs));
+            }
+            else if (!ReferenceEquals(flow, flows[0]) && flow.TcpInfo is { Count: > 0 })
+            {
+                parts.Add($"knobs as flow {flows[0].Flow} {flows[0].Direction}");
             }
 
             var samples = flow.TcpInfo ?? [];
@@ -61,7 +64,10 @@ internal static class SummaryFlows
                 parts.Add(string.Create(Invariant, $"retrans {retrans} in the window"));
             }
 
-            yield return string.Create(Invariant, $"flow {flow.Flow} {flow.Direction}: ") + string.Join("; ", parts);
+            if (parts.Count > 0) // a datagram flow with flow 0's knobs has nothing to add
+            {
+                yield return string.Create(Invariant, $"flow {flow.Flow} {flow.Direction}: ") + string.Join("; ", parts);
+            }
         }
     }
 

@@ -24,6 +24,17 @@ public sealed class SummaryFlowsTests
     }
 
     [Fact]
+    public void DatagramFlows_WithFlowZerosKnobs_PrintNothing_ButADifferingKnobShows()
+    {
+        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", "server", KnobResult.StatusApplied, "bytes", "4M", effective, null, null, null, null);
+        var same = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [new FlowProbeResult(0, "c2s", [Rcvbuf("4 MiB")], null), new FlowProbeResult(1, "c2s", [Rcvbuf("4 MiB")], null)] };
+        var differs = same with { FlowProbes = [same.FlowProbes![0], new FlowProbeResult(1, "c2s", [Rcvbuf("2 MiB")], null)] };
+
+        Assert.Empty(SummaryFlows.Lines(same));
+        Assert.Equal("flow 1 c2s: knobs differ: server SO_RCVBUF applied 2 MiB", Assert.Single(SummaryFlows.Lines(differs)));
+    }
+
+    [Fact]
     public void CrrConnections_KeepTheirSinceConnectCounts()
     {
         var flow = new FlowProbeResult(0, "rr", null, [At(1, "client", 30, 2, "first"), At(2, "client", 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
