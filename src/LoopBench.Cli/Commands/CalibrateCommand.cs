@@ -42,7 +42,7 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
         runner.Progress += line => stderr.WriteLine("loopbench calibrate: " + line);
         var (cases, results) = runner.Run(rows, calibration, signals.Token);
         var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
-            new ToolInfo("loopbench", VersionInfo.Version), environment, cases) { Calibration = results };
+            VersionInfo.Tool(), environment, cases) { Calibration = results };
         string path = RunFileWriter.Write(options.ResultsDirectory, run);
         stderr.WriteLine($"loopbench calibrate: wrote {path}");
         stdout.Write(options.Json ? ResultJson.Serialize(run) + "\n" : Render(results));

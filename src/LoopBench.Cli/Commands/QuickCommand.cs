@@ -19,7 +19,7 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         printer.Header(c.Resolve());
         var result = executor.RunCase(c, repetitions: 1, signals.Token);
         var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
-            new ToolInfo("loopbench", VersionInfo.Version), environment, [result]);
+            VersionInfo.Tool(), environment, [result]);
         if (options.Json)
         {
             stdout.WriteLine(ResultJson.Serialize(run));

@@ -31,7 +31,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         string newId = RunIds.New(DateTimeOffset.UtcNow);
         string directory = CreateDirectory(store, newId);
         var started = new RunStartedEvent(DateTimeOffset.UtcNow, newId, plan.Scenario.Name, plan.Scenario.File, options.Label,
-            plan.Settings, Tool(), EnvironmentProbe.Capture(), plan.Cases);
+            plan.Settings, VersionInfo.Tool(), EnvironmentProbe.Capture(), plan.Cases);
         return Measure(() => RunRecorder.Start(directory, started), directory, options);
     }
 
@@ -185,14 +185,5 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
             : $" (up to {ProgressDisplay.Eta((long)RunPlan.Estimate(plan.Cases, s.MaxRepetitions).TotalMilliseconds)} with --until-ci)";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{plan.Cases.Count} cases x {s.Repetitions} repetitions = {plan.Cases.Count * s.Repetitions} repetitions, estimated {ProgressDisplay.Eta((long)estimate.TotalMilliseconds)}{upTo}"));
-    }
-
-    private static ToolInfo Tool()
-    {
-        string informational = typeof(RunCommand).Assembly
-            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? string.Empty;
-        int plus = informational.IndexOf('+', StringComparison.Ordinal);
-        return new ToolInfo("loopbench", VersionInfo.Version) { Commit = plus >= 0 ? informational[(plus + 1)..] : null };
     }
 }

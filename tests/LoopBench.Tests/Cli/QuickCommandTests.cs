@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoopBench.Cli;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;
@@ -49,6 +50,16 @@ public sealed class QuickCommandTests
         Assert.True(rep.GetProperty("latency").GetProperty("p50Ns").GetDouble() > 0);
         Assert.True(rep.GetProperty("metrics").GetProperty("rttP50Ns").GetDouble() > 0);
         Assert.Contains("Interval", stderr, StringComparison.Ordinal);
+        var tool = doc.RootElement.GetProperty("tool"); // the build's commit, as run's documents carry it
+        Assert.Equal(VersionInfo.Commit, tool.TryGetProperty("commit", out var commit) ? commit.GetString() : null);
+    }
+
+    [Fact]
+    public void Commit_IsTheBuildsGitRevision_MarkedDirtyWhenTheTreeWasNot()
+    {
+        Assert.SkipWhen(!Path.Exists(RepoFiles.PathOf(".git")), "built outside a git work tree: the build records no commit");
+        Assert.Matches(@"^[0-9a-f]{40}(\.dirty)?$", VersionInfo.Commit);
+        Assert.Equal(VersionInfo.Commit, VersionInfo.Tool().Commit);
     }
 
     [Fact(Timeout = 20_000)]
