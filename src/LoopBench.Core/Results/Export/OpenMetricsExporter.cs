@@ -23,7 +23,8 @@ public static class OpenMetricsExporter
         text.Append("# TYPE ").Append(Prefix).Append("run_info gauge\n")
             .Append("# HELP ").Append(Prefix).Append("run_info The run these figures come from.\n")
             .Append(Prefix).Append("run_info{host=\"").Append(Escape(env.Hostname)).Append("\",run_id=\"").Append(Escape(run.RunId))
-            .Append("\",kernel=\"").Append(Escape(env.Kernel)).Append("\",tool_version=\"").Append(Escape(run.Tool?.Version ?? "unknown")).Append("\"} 1\n");
+            .Append("\",kernel=\"").Append(Escape(env.Kernel)).Append("\",tool_version=\"").Append(Escape(run.Tool?.Version ?? "unknown"))
+            .Append("\",tool_commit=\"").Append(Escape(run.Tool?.Commit ?? "unknown")).Append("\"} 1\n");
         foreach (var family in ExportRow.Of(run).GroupBy(r => r.Metric, StringComparer.Ordinal).OrderBy(g => MetricCatalog.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var (name, unit, divisor) = NameOf(family.Key);

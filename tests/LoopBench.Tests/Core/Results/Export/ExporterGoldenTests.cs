@@ -60,7 +60,8 @@ public sealed class ExporterGoldenTests
     public void OpenMetrics(string culture)
     {
         using var scope = new CultureScope(culture);
-        Golden.Assert(OpenMetricsExporter.Write(Fixture()), "export-openmetrics.txt");
+        var run = Fixture();
+        Golden.Assert(OpenMetricsExporter.Write(run with { Tool = run.Tool with { Commit = "9e1e00f0d0c0ffee0000000000000000deadbeef.dirty" } }), "export-openmetrics.txt");
     }
 
     [Theory]
