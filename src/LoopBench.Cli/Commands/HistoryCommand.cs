@@ -75,12 +75,12 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
             {
                 any = true;
                 stdout.WriteLine($"{metric} · {series.Key.CaseKey} · host {series.Key.Host}");
-                var table = new TextTable("run", "label", "started (UTC)", "reps", "median", "min", "max", "vs previous");
+                var table = new TextTable("run", "label", "commit", "started (UTC)", "reps", "median", "min", "max", "vs previous");
                 var points = series.ToList();
                 for (int i = Math.Max(0, points.Count - options.Last); i < points.Count; i++)
                 {
                     var point = points[i];
-                    table.AddRow(point.RunId, point.Label ?? "-", Time(point.StartedUtc), point.Repetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    table.AddRow(point.RunId, point.Label ?? "-", ShortCommit(point.Commit), Time(point.StartedUtc), point.Repetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         FigureText.Of(point.Median, unit), FigureText.Of(point.Min, unit), FigureText.Of(point.Max, unit),
                         i == 0 ? "-" : FigureText.Change(point.Median / points[i - 1].Median));
                 }
@@ -101,6 +101,19 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
     private static HistoryStore Open(HistoryOptions options) => File.Exists(options.History)
         ? new HistoryStore(options.History)
         : throw new RunFileException($"no history at '{options.History}'; record a run with 'loopbench history import RUN --label X'");
+
+    /// <summary>The commit as git abbreviates it (12 hex digits), keeping a ".dirty" mark; "-" when unknown.</summary>
+    internal static string ShortCommit(string? commit)
+    {
+        if (string.IsNullOrEmpty(commit))
+        {
+            return "-";
+        }
+
+        int dot = commit.IndexOf('.', StringComparison.Ordinal);
+        string sha = dot >= 0 ? commit[..dot] : commit;
+        return (sha.Length > 12 ? sha[..12] : sha) + (dot >= 0 ? commit[dot..] : string.Empty);
+    }
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

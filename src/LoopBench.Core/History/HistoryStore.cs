@@ -122,7 +122,8 @@ public sealed class HistoryStore : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
-            SELECT cm.case_key, r.host, r.run_id, r.label, r.started_utc, cm.median, cm.min, cm.max, cm.repetitions
+            SELECT cm.case_key, r.host, r.run_id, r.label, r.started_utc, cm.median, cm.min, cm.max, cm.repetitions,
+                   json_extract(r.document, '$.tool.commit')
             FROM case_metrics cm JOIN runs r ON r.id = cm.run
             WHERE cm.metric = $metric
               AND ($case IS NULL OR instr(cm.case_key, $case) > 0)
@@ -139,7 +140,8 @@ public sealed class HistoryStore : IDisposable
         while (reader.Read())
         {
             points.Add(new TrendPoint(reader.GetString(0), reader.GetString(1), reader.GetString(2), Nullable(reader, 3),
-                Parse(reader.GetString(4)), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8)));
+                Parse(reader.GetString(4)), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8))
+            { Commit = Nullable(reader, 9) });
         }
 
         return points;
@@ -197,4 +199,8 @@ public sealed class HistoryStore : IDisposable
 public sealed record HistoryRun(string RunId, string? Label, string Host, DateTimeOffset StartedUtc, string? Kernel, string? ToolVersion);
 
 /// <summary>One run's figure for one case and metric.</summary>
-public sealed record TrendPoint(string CaseKey, string Host, string RunId, string? Label, DateTimeOffset StartedUtc, double Median, double Min, double Max, int Repetitions);
+public sealed record TrendPoint(string CaseKey, string Host, string RunId, string? Label, DateTimeOffset StartedUtc, double Median, double Min, double Max, int Repetitions)
+{
+    /// <summary>The commit the run's tool was built from ("sha" or "sha.dirty"), when its document names one.</summary>
+    public string? Commit { get; init; }
+}

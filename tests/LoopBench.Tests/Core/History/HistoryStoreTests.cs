@@ -36,11 +36,15 @@ public sealed class HistoryStoreTests : IDisposable
     public void Trend_ListsEachRunsMedianPerCaseAndHost_OldestFirst()
     {
         using var store = new HistoryStore(Db);
+        var dirty = ExporterGoldenTests.Fixture(0.9, "20261121T100000Z-bbbbbb");
+        dirty = dirty with { Tool = dirty.Tool with { Commit = "0123456789abcdef0123456789abcdef01234567.dirty" } };
         store.Record(ExporterGoldenTests.Fixture(1.0, "20261120T100000Z-aaaaaa"), "main", null);
         store.Record(ExporterGoldenTests.Fixture(0.9, "20261121T100000Z-bbbbbb"), "main", null);
-        store.Record(ExporterGoldenTests.Fixture(0.9, "20261121T100000Z-bbbbbb"), "main", null); // re-import replaces
+        store.Record(dirty, "main", null); // re-import replaces
         var trend = store.Trend(MetricIds.ThroughputBitsPerSecond);
         Assert.Equal(2, trend.Count);
+        Assert.Equal([null, dirty.Tool.Commit], trend.Select(p => p.Commit)); // which build made each figure
+        Assert.Equal(["-", "0123456789ab.dirty"], trend.Select(p => LoopBench.Cli.Commands.HistoryCommand.ShortCommit(p.Commit)));
         Assert.Equal(21.5e9, trend[0].Median);
         Assert.Equal(21.5e9 * 0.9, trend[1].Median, 1);
         Assert.All(trend, p => Assert.Equal("bench-1", p.Host));
