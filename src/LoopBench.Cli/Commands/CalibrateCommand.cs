@@ -64,15 +64,18 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
 
             foreach (var f in r.Figures)
             {
-                // a percentile is pooled over the repetitions; without a pooled value and with a note it is not meaningful
-                IReadOnlyList<double> loopBench = f.LoopBenchPooled is double pooled ? [pooled] : f.Note is null ? f.LoopBenchValues : [];
+                // the median of the repetitions' values, or a percentile pooled over their histograms;
+                // a note from LoopBench's side (too few samples in all) means there is no figure
+                IReadOnlyList<double> loopBench = f.LoopBenchPooled is double pooled ? [pooled]
+                    : f.Note?.StartsWith("LoopBench", StringComparison.Ordinal) == true ? [] : f.LoopBenchValues;
                 table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f.Figure, loopBench), Value(f.Figure, f.ToolValues),
                     Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", r.Outcome);
             }
         }
 
         var text = new System.Text.StringBuilder(table.ToString());
-        text.Append("ratio = median(LoopBench) / median(tool), except latency percentiles: LoopBench's is taken from its repetitions' merged histograms; interval: ")
+        text.Append("ratio = median(LoopBench) / median(tool) of per-repetition values, latency percentiles included (LoopBench's come from its")
+            .Append(" repetitions' merged histograms only in a row where a repetition had too few samples for one); interval: ")
             .Append(results.SelectMany(r => r.Figures).Select(f => f.IntervalMethod).FirstOrDefault(m => m is not null) ?? "none")
             .Append(".\nThroughput in Gbit/s (10^9 bit/s), latency in µs, rates per second. For latency a ratio below 1 means")
             .Append(" LoopBench measured less; for throughput and rates, above 1 means it moved more.\nReasons:\n");

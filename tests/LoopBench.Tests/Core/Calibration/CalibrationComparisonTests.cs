@@ -6,8 +6,9 @@ using LoopBench.Core.Results;
 namespace LoopBench.Tests.Core.Calibration;
 
 /// <summary>
-/// Latency percentiles across calibrate repetitions come from the merged histograms (issue 10: a
-/// p99.9 taken as the median of only the repetitions that had one came out below the p99).
+/// Latency percentiles across calibrate repetitions: medians of per-repetition percentiles, as the
+/// tool's, when every repetition has them all; else from the merged histograms (issue 10: a p99.9
+/// taken as the median of only the repetitions that had one came out below the p99).
 /// </summary>
 public sealed class CalibrationComparisonTests
 {
@@ -65,9 +66,28 @@ public sealed class CalibrationComparisonTests
         var figures = CalibrationComparison.Compare(Row, reps, [Tool(20_000), Tool(3_000)]);
 
         var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
-        Assert.NotNull(f999.LoopBenchPooled);
+        Assert.Equal(2, f999.LoopBenchValues.Count); // LoopBench's own p99.9 stand, per repetition
         Assert.Null(f999.Ratio);
         Assert.Contains("tool: fewest round trips in a repetition 3000", f999.Note, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void Percentiles_EveryRepetitionHasThem_AreMediansOfRepetitions_LikeTheTools()
+    {
+        // Three repetitions with a 60 µs tail, two with a 2 ms one: pooled, p99.9 sits in the 2 ms
+        // tail; the median repetition's p99.9 is a 60 µs one, as the tool's median would be.
+        var reps = new[] { Fast(1), Fast(2), Fast(3), Fill(4, 12_000, 20_000, 2_000_000), Fill(5, 12_000, 20_000, 2_000_000) }.Select(Repetition).ToList();
+        var figures = CalibrationComparison.Compare(Row, reps, reps.Select(_ => Tool(20_000)).ToList());
+
+        var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
+        Assert.Null(f999.LoopBenchPooled);
+        Assert.Equal(Median(reps, MetricIds.RttP999Ns) / 100_000, f999.Ratio!.Value, 9);
+        Assert.Contains("ratio of medians", f999.IntervalMethod, StringComparison.Ordinal);
+        double pooled = LatencyPool.From(reps)!.Quantile(0.999)!.Value;
+        Assert.True(pooled > 10 * Median(reps, MetricIds.RttP999Ns), $"the fixture tells the two apart: pooled {pooled}");
+        var medians = new[] { ToolFigures.RttP50Ns, ToolFigures.RttP99Ns, ToolFigures.RttP999Ns }
+            .Select(id => BootstrapRatio.Median(figures.Single(f => f.Figure == id).LoopBenchValues.ToArray())).ToList();
+        Assert.True(medians[0] <= medians[1] && medians[1] <= medians[2], string.Join(" ", medians)); // still in order
     }
 
     [Fact(Timeout = 5_000)]
