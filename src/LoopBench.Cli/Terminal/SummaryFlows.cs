@@ -28,7 +28,9 @@ internal static class SummaryFlows
             var parts = new List<string>();
             if (flow.Connections is long connections)
             {
-                parts.Add(string.Create(Invariant, $"knobs applied to {connections} connections ({flow.ConnectionsInWindow ?? 0} in the window)"));
+                parts.Add(connections > 0
+                    ? string.Create(Invariant, $"knobs applied to {connections} connections ({flow.ConnectionsInWindow ?? 0} in the window)")
+                    : string.Create(Invariant, $"no knobs set; {flow.ConnectionsInWindow ?? 0} connections in the window"));
                 if (flow.LastConnectionKnobs is { } lastKnobs)
                 {
                     var firstClient = Signatures(flow.Knobs?.Where(k => k.Side == "client").ToList());

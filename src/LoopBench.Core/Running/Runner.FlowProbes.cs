@@ -13,6 +13,14 @@ public sealed partial class Runner
     /// <summary>Where kernel counters come from: the caller's word, else detected once ("netns" or "host").</summary>
     private string CountersScope => _countersScope ??= _options.KernelCountersScope ?? NetworkNamespaceScope.Detect();
 
+    /// <summary>crr: flow 0's last connection's settings, client and server as read back by each end; null otherwise.</summary>
+    private static SocketSettingsResult? CrrSocketSettings(IReadOnlyList<WorkloadEnd> ends)
+    {
+        var client = ends.FirstOrDefault(e => e.Flow == 0 && e.Role == EndRole.Client && e.Connections?.LastSettings is not null);
+        var server = ends.FirstOrDefault(e => e.Flow == 0 && e.Role == EndRole.Server && e.Connections?.LastSettings is not null);
+        return client is null || server is null ? null : SocketTuning.Combine(client.Connections!.LastSettings!, server.Connections!.LastSettings!);
+    }
+
     /// <summary>After the workers stopped, before the pairs are disposed: one record per flow (crr: per flow's recorder).</summary>
     private static List<FlowProbeResult> FlowProbeResults(FlowSet set, IReadOnlyList<WorkloadEnd> ends)
     {

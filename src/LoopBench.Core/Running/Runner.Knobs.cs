@@ -80,17 +80,46 @@ public sealed partial class Runner
     /// </summary>
     private TransportOptions WithCrrKnobHooks(TransportOptions options, Case c, CrrKnobRecorder recorder)
     {
-        if (!HasKnobs(c))
+        // TCP_NODELAY goes on each client socket before connect and on the listener, whose accepted
+        // sockets inherit it (pairs get it from SocketTuning.Apply; crr connects per transaction).
+        bool noDelay = c.NoDelay == true && c.Transport.IsTcp();
+        bool knobs = HasKnobs(c);
+        if (!noDelay && !knobs)
         {
             return options;
         }
 
         string id = c.Transport.ToId();
         var limits = Limits;
+        var (earlierClient, earlierListener) = (options.ConfigureClient, options.ConfigureListener); // kept: hooks compose
         return options with
         {
-            ConfigureClient = s => recorder.Client(SocketKnobApplier.Apply(s, id, "client", c.ClientKnobs, limits)),
-            ConfigureListener = s => recorder.Server(SocketKnobApplier.Apply(s, id, "server", c.ServerKnobs, limits)),
+            ConfigureClient = s =>
+            {
+                earlierClient?.Invoke(s);
+                if (noDelay)
+                {
+                    s.NoDelay = true;
+                }
+
+                if (knobs)
+                {
+                    recorder.Client(SocketKnobApplier.Apply(s, id, "client", c.ClientKnobs, limits));
+                }
+            },
+            ConfigureListener = s =>
+            {
+                earlierListener?.Invoke(s);
+                if (noDelay)
+                {
+                    s.NoDelay = true;
+                }
+
+                if (knobs)
+                {
+                    recorder.Server(SocketKnobApplier.Apply(s, id, "server", c.ServerKnobs, limits));
+                }
+            },
         };
     }
 

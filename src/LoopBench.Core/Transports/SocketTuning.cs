@@ -27,15 +27,32 @@ public static class SocketTuning
     public static SocketSettingsResult ReadBack(ConnectedPair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        bool tcp = pair.Transport.IsTcp();
+        return Combine(ReadEnd(pair.Client), ReadEnd(pair.Server));
+    }
+
+    /// <summary>One end's settings as the kernel reports them (TCP_NODELAY, TCP_CONGESTION and TCP_MAXSEG only for TCP).</summary>
+    public static SocketEndSettings ReadEnd(Socket socket)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        bool tcp = socket.ProtocolType == ProtocolType.Tcp;
+        return new SocketEndSettings(
+            tcp ? socket.NoDelay : null, tcp ? CongestionControlOf(socket) : null, tcp ? MaxSegmentOf(socket) : null,
+            socket.SendBufferSize, socket.ReceiveBufferSize);
+    }
+
+    /// <summary>Both ends as one record: NODELAY when both have it, the client's congestion control and MSS.</summary>
+    public static SocketSettingsResult Combine(SocketEndSettings client, SocketEndSettings server)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(server);
         return new SocketSettingsResult(
-            NoDelay: tcp ? pair.Client.NoDelay && pair.Server.NoDelay : null,
-            CongestionControl: tcp ? CongestionControlOf(pair.Client) : null,
-            MssBytes: tcp ? MaxSegmentOf(pair.Client) : null,
-            ClientSendBufferBytes: pair.Client.SendBufferSize,
-            ClientReceiveBufferBytes: pair.Client.ReceiveBufferSize,
-            ServerSendBufferBytes: pair.Server.SendBufferSize,
-            ServerReceiveBufferBytes: pair.Server.ReceiveBufferSize);
+            NoDelay: client.NoDelay is bool c && server.NoDelay is bool s ? c && s : null,
+            CongestionControl: client.CongestionControl,
+            MssBytes: client.MssBytes,
+            ClientSendBufferBytes: client.SendBufferBytes,
+            ClientReceiveBufferBytes: client.ReceiveBufferBytes,
+            ServerSendBufferBytes: server.SendBufferBytes,
+            ServerReceiveBufferBytes: server.ReceiveBufferBytes);
     }
 
     /// <summary>TCP_CONGESTION as read back from the socket, e.g. "cubic".</summary>
@@ -55,3 +72,11 @@ public static class SocketTuning
         return BitConverter.ToInt32(value);
     }
 }
+
+/// <summary>One socket's settings as read back.</summary>
+/// <param name="NoDelay">TCP_NODELAY; null for non-TCP.</param>
+/// <param name="CongestionControl">TCP_CONGESTION; null for non-TCP.</param>
+/// <param name="MssBytes">TCP_MAXSEG; null for non-TCP.</param>
+/// <param name="SendBufferBytes">SO_SNDBUF.</param>
+/// <param name="ReceiveBufferBytes">SO_RCVBUF.</param>
+public sealed record SocketEndSettings(bool? NoDelay, string? CongestionControl, int? MssBytes, int SendBufferBytes, int ReceiveBufferBytes);

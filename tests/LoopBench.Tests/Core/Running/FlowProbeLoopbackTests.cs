@@ -35,6 +35,20 @@ public sealed class FlowProbeLoopbackTests
         Assert.Equal(flows[0].Knobs!.Select(k => k.Id), rep.Knobs!.Select(k => k.Id)); // flow 0 still stands for the case
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Crr_ReportsTheSettingsItsConnectionsHad_NoDelayAsTheCaseAsks(bool noDelay)
+    {
+        // crr connects per transaction; its sockets used to miss the case's TCP_NODELAY (the key said on, the sockets were off)
+        var c = CaseParameters.Apply(CaseParameters.Apply(new Case(), "pattern", "crr"), "nodelay", noDelay ? "on" : "off");
+        var socket = RunOnce(c).Socket!;
+
+        Assert.Equal(noDelay, socket.NoDelay);
+        Assert.Equal(File.ReadAllText("/proc/sys/net/ipv4/tcp_congestion_control").Trim(), socket.CongestionControl);
+        Assert.True(socket.MssBytes > 0 && socket.ClientSendBufferBytes > 0 && socket.ServerReceiveBufferBytes > 0, $"{socket}");
+    }
+
     [Fact(Timeout = 30_000)]
     public void ParallelCrr_EachFlowKeepsFirstAndLastConnection_AndCounts()
     {
