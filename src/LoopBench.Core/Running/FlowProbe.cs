@@ -37,7 +37,7 @@ internal sealed class FlowProbe(int flow, string direction, ConnectedPair pair, 
     /// <summary>Both ends' retransmits since connect at the latest samples; null before them or for non-TCP.</summary>
     public long? LastRetransTotal() => _tcp.LastRetransTotal();
 
-    /// <summary>The record: knobs with their evidence (read now, before the pair is disposed) and the T1 TCP_INFO.</summary>
+    /// <summary>The record: knobs with their evidence (read now, before the pair is disposed) and the T0 and T1 TCP_INFO.</summary>
     public FlowProbeResult ToResult()
     {
         var withEvidence = knobs is null ? null : SocketKnobApplier.AddPairEvidence(pair, knobs, _tcp.LastClient, _tcp.LastServer);

@@ -68,43 +68,18 @@ internal sealed class RepetitionProbes : IDisposable
     /// Segments retransmitted inside the window by both ends of every flow (crr, which has no
     /// flow probes: of the first pair); null without TCP_INFO.
     /// </summary>
-    public long? WindowRetransmits()
-    {
-        if (_flows.Count == 0)
-        {
-            return Tcp is null ? null : TcpInfoSampler.RetransBetweenFirstAndLast(Tcp.Samples);
-        }
-
-        long? total = null;
-        foreach (var flow in _flows)
-        {
-            if (flow.WindowRetransmits is long retrans)
-            {
-                total = (total ?? 0) + retrans;
-            }
-        }
-
-        return total;
-    }
+    public long? WindowRetransmits() =>
+        _flows.Count == 0
+            ? (Tcp is null ? null : TcpInfoSampler.RetransBetweenFirstAndLast(Tcp.Samples))
+            : SumOfKnown(_flows.Select(f => f.WindowRetransmits));
 
     /// <summary>
     /// Every flow's retransmits since connect, both ends, summed: at the flows' latest samples
     /// (right after <see cref="SampleAtOpen"/> or <see cref="SampleFlowsAtClose"/>) or read now;
     /// null when no flow has TCP_INFO.
     /// </summary>
-    public long? FlowsRetransTotal(bool atLastSamples)
-    {
-        long? total = null;
-        foreach (var flow in _flows)
-        {
-            if ((atLastSamples ? flow.LastRetransTotal() : flow.ReadRetransTotal()) is long retrans)
-            {
-                total = (total ?? 0) + retrans;
-            }
-        }
-
-        return total;
-    }
+    public long? FlowsRetransTotal(bool atLastSamples) =>
+        SumOfKnown(_flows.Select(f => atLastSamples ? f.LastRetransTotal() : f.ReadRetransTotal()));
 
     /// <summary>TCP_INFO of every flow's pair at T1 (two getsockopt per pair, after the window closed).</summary>
     public void SampleFlowsAtClose(long atNs)
@@ -130,4 +105,19 @@ internal sealed class RepetitionProbes : IDisposable
     }
 
     public void Dispose() => _capture?.Dispose();
+
+    /// <summary>The sum of the values that are known; null when none is.</summary>
+    private static long? SumOfKnown(IEnumerable<long?> values)
+    {
+        long? total = null;
+        foreach (long? value in values)
+        {
+            if (value is long known)
+            {
+                total = (total ?? 0) + known;
+            }
+        }
+
+        return total;
+    }
 }
