@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
@@ -91,35 +92,23 @@ public sealed partial class Runner
 
         string id = c.Transport.ToId();
         var limits = Limits;
-        var (earlierClient, earlierListener) = (options.ConfigureClient, options.ConfigureListener); // kept: hooks compose
+        Action<Socket> Hook(Action<Socket>? earlier, Action<Socket> applyKnobs) => s =>
+        {
+            earlier?.Invoke(s); // hooks compose
+            if (noDelay)
+            {
+                s.NoDelay = true;
+            }
+
+            if (knobs)
+            {
+                applyKnobs(s);
+            }
+        };
         return options with
         {
-            ConfigureClient = s =>
-            {
-                earlierClient?.Invoke(s);
-                if (noDelay)
-                {
-                    s.NoDelay = true;
-                }
-
-                if (knobs)
-                {
-                    recorder.Client(SocketKnobApplier.Apply(s, id, "client", c.ClientKnobs, limits));
-                }
-            },
-            ConfigureListener = s =>
-            {
-                earlierListener?.Invoke(s);
-                if (noDelay)
-                {
-                    s.NoDelay = true;
-                }
-
-                if (knobs)
-                {
-                    recorder.Server(SocketKnobApplier.Apply(s, id, "server", c.ServerKnobs, limits));
-                }
-            },
+            ConfigureClient = Hook(options.ConfigureClient, s => recorder.Client(SocketKnobApplier.Apply(s, id, "client", c.ClientKnobs, limits))),
+            ConfigureListener = Hook(options.ConfigureListener, s => recorder.Server(SocketKnobApplier.Apply(s, id, "server", c.ServerKnobs, limits))),
         };
     }
 
