@@ -76,8 +76,9 @@ public sealed partial class Runner
     /// <summary>
     /// crr: each connection's client socket gets every knob before connect (the ones that only act
     /// after connect are accepted then too), and the listener gets the server's, which accepted
-    /// sockets inherit. The recorder keeps the first and last read-back. This is setup work inside
-    /// each measured transaction, as the socket itself is; without knobs nothing is added.
+    /// sockets inherit; TCP_NODELAY likewise when the case asks for it. The recorder keeps the first
+    /// and last read-back. This is setup work inside each measured transaction, as the socket itself
+    /// is; without knobs and NODELAY nothing is added.
     /// </summary>
     private TransportOptions WithCrrKnobHooks(TransportOptions options, Case c, CrrKnobRecorder recorder)
     {
