@@ -23,6 +23,7 @@ public static class CapabilitiesProbe
         (QdiscKind.Pfifo, "pfifo limit 10"), (QdiscKind.Bfifo, "bfifo limit 100000"), (QdiscKind.PfifoFast, "pfifo_fast"),
         (QdiscKind.Tbf, "tbf rate 1gbit burst 256kb latency 10ms"), (QdiscKind.Htb, "htb default 1"), (QdiscKind.Noqueue, "noqueue"),
         (QdiscKind.Netem, "netem delay 1ms"), (QdiscKind.Fq, "fq"), (QdiscKind.FqCodel, "fq_codel"),
+        (QdiscKind.Sfq, "sfq"), (QdiscKind.Cake, "cake"),
     ];
 
     private static readonly Lazy<Capabilities> Cached = new(() => Probe());

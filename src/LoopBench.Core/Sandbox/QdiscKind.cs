@@ -32,6 +32,12 @@ public enum QdiscKind
 
     /// <summary>Fair queue with CoDel AQM; often not built.</summary>
     FqCodel,
+
+    /// <summary>Stochastic fairness queueing; often not built.</summary>
+    Sfq,
+
+    /// <summary>CAKE (Common Applications Kept Enhanced), unshaped: flow isolation and AQM; often not built.</summary>
+    Cake,
 }
 
 /// <summary>tc names of <see cref="QdiscKind"/>.</summary>
@@ -43,6 +49,7 @@ public static class QdiscKinds
         (QdiscKind.Default, "default"), (QdiscKind.Noqueue, "noqueue"), (QdiscKind.Pfifo, "pfifo"),
         (QdiscKind.Bfifo, "bfifo"), (QdiscKind.PfifoFast, "pfifo_fast"), (QdiscKind.Tbf, "tbf"),
         (QdiscKind.Htb, "htb"), (QdiscKind.Netem, "netem"), (QdiscKind.Fq, "fq"), (QdiscKind.FqCodel, "fq_codel"),
+        (QdiscKind.Sfq, "sfq"), (QdiscKind.Cake, "cake"),
     ];
 
     /// <summary>tc's name for the kind, e.g. "fq_codel".</summary>

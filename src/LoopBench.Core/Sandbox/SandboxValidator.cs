@@ -113,7 +113,7 @@ public static class SandboxValidator
             yield return "delay= is a netem parameter";
         }
 
-        if (q.Limit is not null && q.Kind is QdiscKind.Default or QdiscKind.Noqueue or QdiscKind.PfifoFast)
+        if (q.Limit is not null && q.Kind is QdiscKind.Default or QdiscKind.Noqueue or QdiscKind.PfifoFast or QdiscKind.Cake)
         {
             yield return $"{q.Kind.TcName()} takes no limit";
         }

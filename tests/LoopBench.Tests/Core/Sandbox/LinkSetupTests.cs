@@ -47,4 +47,10 @@ public sealed class LinkSetupTests
         Assert.Equal("tc class add dev lo parent 1: classid 1:1 htb rate 200mbit ceil 200mbit quantum 200000", lines[2]);
         Assert.Equal("tc qdisc add dev lo parent 1:1 handle 10: pfifo limit 5", lines[3]);
     }
+
+    [Theory]
+    [InlineData("sfq:limit=50", "tc qdisc replace dev lo root handle 1: sfq limit 50")]
+    [InlineData("cake", "tc qdisc replace dev lo root handle 1: cake")]
+    public void FairQueueingQdiscs_AreOneRootCommand(string spec, string command) =>
+        Assert.Equal(command, Lines(new SandboxSettings { Qdisc = QdiscSpec.Parse(spec) })[^1]);
 }

@@ -13,6 +13,8 @@ public sealed class QdiscSpecTests
     [InlineData("htb:rate=200mbit,child=bfifo,limit=100000", "htb:rate=200mbit,child=bfifo,limit=100000")]
     [InlineData("fq-codel", "fq_codel")]
     [InlineData("netem:delay=1ms", "netem:delay=1ms")]
+    [InlineData("SFQ:limit=64", "sfq:limit=64")]
+    [InlineData("cake", "cake")]
     [InlineData(" TBF : rate=500mbit , burst=100000 ", "tbf:rate=500mbit,burst=100000")]
     public void Parse_ThenToString_IsCanonical_AndRoundTrips(string text, string canonical)
     {

@@ -41,6 +41,8 @@ public sealed class SandboxValidatorTests
     [InlineData("pfifo:rate=1gbit", "takes no rate")]
     [InlineData("pfifo:latency=5ms", "latency= is a tbf parameter")]
     [InlineData("pfifo_fast:limit=5", "takes no limit")]
+    [InlineData("cake:limit=5", "cake takes no limit")]
+    [InlineData("sfq:rate=1gbit", "sfq takes no rate")]
     [InlineData("htb:rate=1gbit,child=bfifo,limit=1000", "holds no full packet")]
     public void Qdisc_Inconsistent_IsRejected(string spec, string hint) =>
         Assert.Contains(hint, Errors(new SandboxSettings { Qdisc = QdiscSpec.Parse(spec) }), StringComparison.Ordinal);
