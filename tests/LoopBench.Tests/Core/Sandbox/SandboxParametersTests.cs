@@ -32,7 +32,7 @@ public sealed class SandboxParametersTests
 
     [Theory]
     [InlineData("mtu", "nine thousand", "mtu: 'nine thousand' is not a whole number")]
-    [InlineData("qdisc", "cake", "unknown qdisc 'cake'")]
+    [InlineData("qdisc", "choke", "unknown qdisc 'choke'")]
     [InlineData("sysctl", "net.ipv4.tcp_rmem", "is not key=value")]
     [InlineData("lo-speed", "1", "unknown sandbox parameter")]
     public void BadText_GivesAClearMessage(string name, string value, string hint)
