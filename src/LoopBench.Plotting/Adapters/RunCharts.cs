@@ -18,7 +18,7 @@ public static class RunCharts
     {
         ArgumentNullException.ThrowIfNull(request);
         var source = RunChartSource.Of(run, request.CaseFragment);
-        string kind = request.Kind?.Trim().ToLowerInvariant() ?? DefaultKind(source, request);
+        string kind = KindFor(source, request);
         if (!ChartRequest.Kinds.Contains(kind, StringComparer.Ordinal))
         {
             throw new ChartDataException($"unknown chart '{request.Kind}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
@@ -92,7 +92,7 @@ public static class RunCharts
     public static string KindFor(RunResult run, ChartRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Kind?.Trim().ToLowerInvariant() ?? DefaultKind(RunChartSource.Of(run, request.CaseFragment), request);
+        return KindFor(RunChartSource.Of(run, request.CaseFragment), request);
     }
 
     /// <summary>
@@ -102,10 +102,11 @@ public static class RunCharts
     public static string? LeftOut(RunResult run, ChartRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return KindFor(run, request) is "bar" or "sweep" or "reps"
-            ? MatrixCharts.LeftOut(RunChartSource.Of(run, request.CaseFragment), request.Metric)
-            : null;
+        var source = RunChartSource.Of(run, request.CaseFragment);
+        return KindFor(source, request) is "bar" or "sweep" or "reps" ? MatrixCharts.LeftOut(source, request.Metric) : null;
     }
+
+    private static string KindFor(RunChartSource source, ChartRequest request) => request.Kind?.Trim().ToLowerInvariant() ?? DefaultKind(source, request);
 
     /// <summary>Sweep when a varying axis is numeric (or --x names a numeric one), else bar.</summary>
     internal static string DefaultKind(RunChartSource source, ChartRequest request)
