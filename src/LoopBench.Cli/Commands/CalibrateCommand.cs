@@ -65,9 +65,9 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             foreach (var f in r.Figures)
             {
                 // the median of the repetitions' values, or a percentile pooled over their histograms;
-                // a note from LoopBench's side (too few samples in all) means there is no figure
+                // none when LoopBench's repetitions together had too few samples for the percentile
                 IReadOnlyList<double> loopBench = f.LoopBenchPooled is double pooled ? [pooled]
-                    : f.Note?.StartsWith("LoopBench", StringComparison.Ordinal) == true ? [] : f.LoopBenchValues;
+                    : f.LoopBenchShortOfSamples == true ? [] : f.LoopBenchValues;
                 table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f.Figure, loopBench), Value(f.Figure, f.ToolValues),
                     Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", r.Outcome);
             }

@@ -77,7 +77,8 @@ public static class CalibrationComparison
             : toolProblem is null ? null : "tool: " + toolProblem;
         if (note is not null)
         {
-            return new CalibrationFigureResult(pair.Figure, lb, tool, null, null, null, null) { LoopBenchPooled = pooled, Note = note };
+            return new CalibrationFigureResult(pair.Figure, lb, tool, null, null, null, null)
+            { LoopBenchPooled = pooled, LoopBenchShortOfSamples = pooled is null ? true : null, Note = note };
         }
 
         var ratio = BootstrapRatio.OfStatistic(pool.Repetitions, picks => pool.QuantileOf(picks, q) * pair.LoopBenchScale, tool, PooledRatioName);

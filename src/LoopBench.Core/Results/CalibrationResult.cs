@@ -25,7 +25,7 @@ public sealed record CalibrationResult(
 /// <param name="Figure">Figure id with its unit, e.g. "throughputBitsPerSecond", "rttP50Ns".</param>
 /// <param name="LoopBenchValues">LoopBench's value per repetition, in run order.</param>
 /// <param name="ToolValues">The tool's value per repetition, in run order.</param>
-/// <param name="Ratio">median(LoopBench) / median(tool); for a latency percentile, <see cref="LoopBenchPooled"/> / median(tool).</param>
+/// <param name="Ratio">median(LoopBench) / median(tool); for a latency percentile pooled over the repetitions, <see cref="LoopBenchPooled"/> / median(tool).</param>
 /// <param name="RatioLow">Lower bound of the interval.</param>
 /// <param name="RatioHigh">Upper bound of the interval.</param>
 /// <param name="IntervalMethod">How the interval was computed, in words.</param>
@@ -43,6 +43,12 @@ public sealed record CalibrationFigureResult(
     /// a latency percentile is taken from the repetitions' histograms merged. Null otherwise.
     /// </summary>
     public double? LoopBenchPooled { get; init; }
+
+    /// <summary>
+    /// True when LoopBench's repetitions together had too few samples for this percentile, so it has
+    /// no figure (<see cref="Note"/> says how many); null otherwise.
+    /// </summary>
+    public bool? LoopBenchShortOfSamples { get; init; }
 
     /// <summary>Why the figure has no ratio, e.g. too few samples for a p99.9. Null when nothing is to be said.</summary>
     public string? Note { get; init; }

@@ -47,6 +47,27 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact(Timeout = 10_000)]
+    public void Render_APercentileShortOnOneSide_ShowsOnlyTheSideThatHasIt()
+    {
+        double[] lb = [21_000, 22_000], tool = [20_000, 23_000];
+        var p50 = BootstrapRatio.OfMedians(lb, tool);
+        var rows = new[]
+        {
+            new CalibrationResult("sockperf-row", "sockperf", null, "k", "same-cpu", "default", Outcomes.Passed, null,
+            [
+                new CalibrationFigureResult(ToolFigures.RttP50Ns, lb, tool, p50.Ratio, p50.Low, p50.High, p50.Method),
+                new CalibrationFigureResult(ToolFigures.RttP999Ns, lb, tool, null, null, null, null) { Note = "tool: fewest round trips in a repetition 3000" },
+                new CalibrationFigureResult(ToolFigures.RttP99Ns, lb, tool, null, null, null, null)
+                { LoopBenchShortOfSamples = true, Note = "LoopBench: 900 round trips over 2 repetitions, p99 needs 1000: not meaningful" },
+            ]),
+        };
+
+        var lines = CalibrateCommand.Render(rows).Split('\n');
+        Assert.Matches(@"rttP999Ns +21\.50 +21\.50 ", lines.Single(l => l.StartsWith("sockperf-row", StringComparison.Ordinal) && l.Contains(" rttP999Ns ", StringComparison.Ordinal))); // LoopBench's median stands
+        Assert.Matches(@"rttP99Ns +- +21\.50 ", lines.Single(l => l.StartsWith("sockperf-row", StringComparison.Ordinal) && l.Contains(" rttP99Ns ", StringComparison.Ordinal))); // LoopBench has no figure
+    }
+
+    [Fact(Timeout = 10_000)]
     public void RunFileWriter_WritesRunJsonThatReadsBack()
     {
         string dir = Directory.CreateTempSubdirectory("lb-cal-").FullName;

@@ -54,6 +54,7 @@ public sealed class CalibrationComparisonTests
 
         var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
         Assert.Null(f999.LoopBenchPooled);
+        Assert.True(f999.LoopBenchShortOfSamples);
         Assert.Null(f999.Ratio);
         Assert.Contains("9000 round trips over 3 repetitions, p99.9 needs 10000: not meaningful", f999.Note, StringComparison.Ordinal);
         Assert.NotNull(figures.Single(f => f.Figure == ToolFigures.RttP99Ns).Ratio); // 9 000 ≥ 1 000
@@ -67,6 +68,7 @@ public sealed class CalibrationComparisonTests
 
         var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
         Assert.Equal(2, f999.LoopBenchValues.Count); // LoopBench's own p99.9 stand, per repetition
+        Assert.Null(f999.LoopBenchShortOfSamples);
         Assert.Null(f999.Ratio);
         Assert.Contains("tool: fewest round trips in a repetition 3000", f999.Note, StringComparison.Ordinal);
     }
