@@ -41,13 +41,6 @@ public static class SysctlScope
         return (namespaced, all.Except(namespaced, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Moves host-wide keys of <see cref="SandboxSettings.Sysctls"/> into <see cref="SandboxSettings.HostSysctls"/>.</summary>
-    public static SandboxSettings Split(SandboxSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return settings.Sysctls.Count == 0 ? settings : Split(settings, Classify(settings.Sysctls.Keys).HostWide);
-    }
-
     /// <summary>Moves the keys of <see cref="SandboxSettings.Sysctls"/> listed in <paramref name="hostWide"/> (dotted names) into <see cref="SandboxSettings.HostSysctls"/>.</summary>
     public static SandboxSettings Split(SandboxSettings settings, IReadOnlyCollection<string> hostWide)
     {
@@ -62,7 +55,8 @@ public static class SysctlScope
         var host = new SortedDictionary<string, string>(settings.HostSysctls.ToDictionary(), StringComparer.Ordinal);
         foreach (var (key, value) in settings.Sysctls)
         {
-            (hostWide.Contains(SysctlName.Normalize(key)) ? host : ns)[SysctlName.Normalize(key)] = value;
+            string name = SysctlName.Normalize(key);
+            (hostWide.Contains(name) ? host : ns)[name] = value;
         }
 
         return settings with { Sysctls = ns, HostSysctls = host };
