@@ -8,7 +8,7 @@ namespace LoopBench.Tests.Cli;
 public sealed class SummaryFlowsTests
 {
     private static TcpInfoSampleResult At(long atNs, string side, long rttUs, long totalRetrans, string? connection = null) =>
-        new(atNs, side, rttUs, 5, 3, 10 + rttUs, 65_483, 0, totalRetrans, null, null, null, null, null, null, null, 65_495) { Connection = connection };
+        TcpInfoSamples.At(atNs, side, totalRetrans, rttUs, cwndSegments: 10 + rttUs, connection);
 
     [Fact]
     public void ParallelFlows_ShowT1FiguresAndTheWindowsRetransmits()

@@ -1,13 +1,13 @@
 using LoopBench.Core.Results;
 using LoopBench.Plotting.Adapters;
+using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Plotting;
 
 /// <summary>Marks on the time series: TCP_INFO's retransmit total rising between samples, and intervals that lost datagrams.</summary>
 public sealed class TimeSeriesMarksTests
 {
-    private static TcpInfoSampleResult Sample(long atNs, string side, long totalRetrans) =>
-        new(atNs, side, 20, 5, 10, 10, 65483, 0, totalRetrans, null, null, null, null, null, null, null, 0);
+    private static TcpInfoSampleResult Sample(long atNs, string side, long totalRetrans) => TcpInfoSamples.At(atNs, side, totalRetrans);
 
     [Fact]
     public void Marks_AreTheSamplesWhereEitherEndsRetransmitTotalRose()

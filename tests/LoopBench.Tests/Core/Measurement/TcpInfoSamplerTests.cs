@@ -1,12 +1,13 @@
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;
 
 public sealed class TcpInfoSamplerTests
 {
     private static TcpInfoSampleResult At(long atNs, string side, long totalRetrans, string? connection = null) =>
-        new(atNs, side, 20, 5, 3, 10, 65_483, 0, totalRetrans, null, null, null, null, null, null, null, 65_495) { Connection = connection };
+        TcpInfoSamples.At(atNs, side, totalRetrans, connection: connection);
 
     [Fact]
     public void RetransBetweenFirstAndLast_SumsEachSidesRise_IgnoringCrrConnections()
