@@ -136,7 +136,7 @@ public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long T
     /// </summary>
     public long? LostDatagrams { get; init; }
 
-    /// <summary>TCP with one flow: segments both ends retransmitted in the interval (iperf3's Retr); else null.</summary>
+    /// <summary>TCP: segments both ends of every flow retransmitted in the interval (iperf3's Retr; with several flows, its SUM line's); else null.</summary>
     public long? Retransmits { get; init; }
 
     /// <summary>TCP stream or reverse with one flow: the sender's congestion window at the interval's end, snd_cwnd × MSS in bytes (iperf3's Cwnd); else null.</summary>

@@ -168,7 +168,6 @@ public sealed partial class Runner
                     metrics[MetricIds.TcpMinRttUs] = min;
                 }
             }
-
         }
 
         if (probes.WindowRetransmits() is long retrans)

@@ -12,7 +12,7 @@ public sealed partial class Runner
 {
     private static RepetitionResult BuildResult(
         Case c, int index, Coordination coordination, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers,
-        MeasureWindow window, SocketSettingsResult socket)
+        MeasureWindow window, SocketSettingsResult? socket)
     {
         long elapsedNs = window.ElapsedNs;
         double seconds = elapsedNs / 1e9;

@@ -134,8 +134,8 @@ public sealed partial class Runner
             string? stopFailure = WaitForWorkers(ends, workers);
             probes.AfterWorkers();
             var flowProbes = FlowProbeResults(flows, ends);
-            flows.Socket ??= CrrSocketSettings(ends); // crr connects per transaction: its last connection's read-back
-            var result = BuildResult(c, index, coordination, ends, workers, window, flows.Socket!) with
+            var socket = flows.Socket ?? CrrSocketSettings(ends); // crr connects per transaction: its last connection's read-back
+            var result = BuildResult(c, index, coordination, ends, workers, window, socket) with
             {
                 Knobs = WithCopyModes(c, flowProbes.FirstOrDefault()?.Knobs, ends),
                 TcpInfo = probes.Tcp?.Samples.ToArray() ?? flowProbes.FirstOrDefault()?.TcpInfo,

@@ -8,9 +8,10 @@ namespace LoopBench.Plotting.Adapters;
 /// first repetition of each. Throughput for stream cases, transactions per second for rr.
 /// </summary>
 /// <remarks>
-/// Retransmits are marked where the first flow's TCP_INFO samples (taken each interval, either
-/// end) show tcpi_total_retrans rising, and drops at the end of each interval that lost datagrams. A single case with parallel flows is drawn per flow
-/// (first repetition) beside the flows' sum, from each interval's per-flow bytes.
+/// Retransmits are marked at the end of each interval in which any flow retransmitted (older results:
+/// where the first flow's TCP_INFO samples show tcpi_total_retrans rising), and drops at the end of
+/// each interval that lost datagrams. A single case with parallel flows is drawn per flow (first
+/// repetition) beside the flows' sum, from each interval's per-flow bytes.
 /// </remarks>
 internal static class TimeSeriesAdapter
 {
