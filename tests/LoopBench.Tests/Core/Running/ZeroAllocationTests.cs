@@ -131,31 +131,34 @@ public sealed class ZeroAllocationTests
     }
 
     /// <summary>
-    /// Runs of N/4 and N messages are compared: nothing may grow with N. A per-message allocation
-    /// is at least one 24-byte object, so it would add ≥ 360 KB to the larger run. Rare one-off
-    /// paths (tiering, an idle timeout, a first late response) may differ by a few dozen bytes
-    /// between runs under load (56 B seen); those are tolerated up to 1 KiB, never in proportion to N.
-    /// </summary>
-    /// <summary>
     /// Runs the short and the long stretch, up to three times while the figures are off: a one-off
     /// (a late tier-up, a runtime helper's first call) can land in either stretch of a loaded run,
     /// while an allocation per message is in every attempt and still fails.
     /// </summary>
     private static void AssertNothingScales(Func<(long First, long Second, long Done)> small, Func<(long First, long Second, long Done)> large)
     {
-        for (int attempt = 1; ; attempt++)
+        for (int attempt = 1; attempt < 3; attempt++)
         {
-            var (s, l) = (small(), large());
-            bool within = l.Done >= Messages && l.Done > s.Done * 2 && l.First - s.First <= 1024 && l.Second - s.Second <= 1024
-                && l.First is >= 0 and <= 4096 && l.Second is >= 0 and <= 4096;
-            if (within || attempt == 3)
+            try
             {
-                AssertNothingScales(s, l);
+                AssertNothingScales(small(), large());
                 return;
             }
+            catch (Xunit.Sdk.XunitException)
+            {
+                // off this time: measure again
+            }
         }
+
+        AssertNothingScales(small(), large());
     }
 
+    /// <summary>
+    /// Runs of N/4 and N messages are compared: nothing may grow with N. A per-message allocation
+    /// is at least one 24-byte object, so it would add ≥ 360 KB to the larger run. Rare one-off
+    /// paths (tiering, an idle timeout, a first late response) may differ by a few dozen bytes
+    /// between runs under load (56 B seen); those are tolerated up to 1 KiB, never in proportion to N.
+    /// </summary>
     private static void AssertNothingScales((long First, long Second, long Done) small, (long First, long Second, long Done) large)
     {
         Assert.True(large.Done >= Messages && large.Done > small.Done * 2, $"ran {small.Done} then {large.Done} messages");
