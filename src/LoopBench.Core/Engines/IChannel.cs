@@ -17,6 +17,21 @@ public interface IChannel : IDisposable
     /// <summary>Receives into <paramref name="buffer"/>; returns the bytes read, 0 at end of stream, -1 on error.</summary>
     ValueTask<int> ReceiveAsync(Memory<byte> buffer);
 
+    /// <summary>
+    /// Sends some of a payload whose contents do not matter to the caller (a stream's filler).
+    /// Defaults to <see cref="SendAsync"/>; a channel that writes into memory of its own (a pipe)
+    /// may send its buffer's bytes as they are instead of copying <paramref name="data"/> in, as
+    /// the blocking engine sends its one prefilled array without refilling it.
+    /// </summary>
+    ValueTask<int> SendFillerAsync(ReadOnlyMemory<byte> data) => SendAsync(data);
+
+    /// <summary>
+    /// Receives up to <paramref name="scratch"/>'s length of bytes that the caller will not read.
+    /// Defaults to <see cref="ReceiveAsync"/> into the scratch buffer; a channel that already holds
+    /// the bytes in memory of its own (a pipe) consumes them there instead of copying them out.
+    /// </summary>
+    ValueTask<int> DiscardAsync(Memory<byte> scratch) => ReceiveAsync(scratch);
+
     /// <summary>Half-closes the sending direction so that the peer sees end of stream.</summary>
     void ShutdownSend();
 

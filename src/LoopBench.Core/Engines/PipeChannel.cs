@@ -29,50 +29,15 @@ internal sealed class PipeChannel : IChannel
 
     public string? LastError { get; private set; }
 
-    public ValueTask<int> SendAsync(ReadOnlyMemory<byte> data)
-    {
-        Counters.SendCalls++;
-        ValueTask<FlushResult> pending;
-        try
-        {
-            _output.Write(data.Span);
-            pending = _output.FlushAsync();
-        }
-        catch (Exception ex) when (IsPipeFailure(ex))
-        {
-            return new ValueTask<int>(Fail(ex));
-        }
+    public ValueTask<int> SendAsync(ReadOnlyMemory<byte> data) => Send(data, copy: true);
 
-        if (pending.IsCompletedSuccessfully)
-        {
-            Counters.SyncCompletions++;
-            return new ValueTask<int>(pending.Result.IsCompleted ? Fail("peer stopped reading") : data.Length);
-        }
+    /// <summary>Advances the writer over its own segments without copying: a pipe's pooled segments are its send buffers.</summary>
+    public ValueTask<int> SendFillerAsync(ReadOnlyMemory<byte> data) => Send(data, copy: false);
 
-        return AwaitFlushAsync(pending, data.Length);
-    }
+    public ValueTask<int> ReceiveAsync(Memory<byte> buffer) => Receive(buffer, copy: true);
 
-    public ValueTask<int> ReceiveAsync(Memory<byte> buffer)
-    {
-        Counters.ReceiveCalls++;
-        ValueTask<ReadResult> pending;
-        try
-        {
-            pending = _input.ReadAsync();
-        }
-        catch (Exception ex) when (IsPipeFailure(ex))
-        {
-            return new ValueTask<int>(Fail(ex));
-        }
-
-        if (pending.IsCompletedSuccessfully)
-        {
-            Counters.SyncCompletions++;
-            return new ValueTask<int>(Take(pending.Result, buffer));
-        }
-
-        return AwaitReadAsync(pending, buffer);
-    }
+    /// <summary>Consumes the bytes where PSU's receive loop put them, instead of copying them out.</summary>
+    public ValueTask<int> DiscardAsync(Memory<byte> scratch) => Receive(scratch, copy: false);
 
     public void ShutdownSend()
     {
@@ -102,7 +67,65 @@ internal sealed class PipeChannel : IChannel
     private static bool IsPipeFailure(Exception ex) =>
         ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException;
 
-    private int Take(ReadResult result, Memory<byte> buffer)
+    private ValueTask<int> Send(ReadOnlyMemory<byte> data, bool copy)
+    {
+        Counters.SendCalls++;
+        ValueTask<FlushResult> pending;
+        try
+        {
+            if (copy)
+            {
+                _output.Write(data.Span);
+            }
+            else
+            {
+                for (int left = data.Length; left > 0;)
+                {
+                    int taken = Math.Min(_output.GetMemory(1).Length, left);
+                    _output.Advance(taken);
+                    left -= taken;
+                }
+            }
+
+            pending = _output.FlushAsync();
+        }
+        catch (Exception ex) when (IsPipeFailure(ex))
+        {
+            return new ValueTask<int>(Fail(ex));
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            Counters.SyncCompletions++;
+            return new ValueTask<int>(pending.Result.IsCompleted ? Fail("peer stopped reading") : data.Length);
+        }
+
+        return AwaitFlushAsync(pending, data.Length);
+    }
+
+    private ValueTask<int> Receive(Memory<byte> buffer, bool copy)
+    {
+        Counters.ReceiveCalls++;
+        ValueTask<ReadResult> pending;
+        try
+        {
+            pending = _input.ReadAsync();
+        }
+        catch (Exception ex) when (IsPipeFailure(ex))
+        {
+            return new ValueTask<int>(Fail(ex));
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            Counters.SyncCompletions++;
+            return new ValueTask<int>(Take(pending.Result, buffer, copy));
+        }
+
+        return AwaitReadAsync(pending, buffer, copy);
+    }
+
+    private int Take(ReadResult result, Memory<byte> buffer, bool copy)
     {
         var available = result.Buffer;
         if (available.IsEmpty)
@@ -112,7 +135,11 @@ internal sealed class PipeChannel : IChannel
         }
 
         int taken = (int)Math.Min(available.Length, buffer.Length);
-        available.Slice(0, taken).CopyTo(buffer.Span);
+        if (copy)
+        {
+            available.Slice(0, taken).CopyTo(buffer.Span);
+        }
+
         _input.AdvanceTo(available.GetPosition(taken));
         if (taken < buffer.Length)
         {
@@ -138,13 +165,13 @@ internal sealed class PipeChannel : IChannel
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> AwaitReadAsync(ValueTask<ReadResult> pending, Memory<byte> buffer)
+    private async ValueTask<int> AwaitReadAsync(ValueTask<ReadResult> pending, Memory<byte> buffer, bool copy)
     {
         try
         {
             var result = await pending;
             Counters.AsyncCompletions++;
-            return Take(result, buffer);
+            return Take(result, buffer, copy);
         }
         catch (Exception ex) when (IsPipeFailure(ex))
         {

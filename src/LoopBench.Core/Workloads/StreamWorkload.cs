@@ -44,7 +44,7 @@ public sealed class StreamWorkload : IWorkload
                 chunk = left < message.Length ? message[..(int)left] : message;
             }
 
-            int sent = await channel.SendAsync(chunk);
+            int sent = await channel.SendFillerAsync(chunk);
             if (sent < 0)
             {
                 end.Failure = channel.LastError;
@@ -67,7 +67,7 @@ public sealed class StreamWorkload : IWorkload
         var counters = end.Counters;
         while (true)
         {
-            int received = await channel.ReceiveAsync(buffer);
+            int received = await channel.DiscardAsync(buffer);
             if (received <= 0)
             {
                 if (received < 0)
