@@ -67,6 +67,28 @@ public sealed class KnobWiringLoopbackTests
         Assert.Equal(algorithm, rep.Socket!.CongestionControl);
     }
 
+    /// <summary>
+    /// The congestion control is on both sockets from their first packet: the client's before
+    /// connect, the server's inherited from the listener. Set only after connect, a socket that
+    /// started under bbr keeps bbr's internal pacing under its new algorithm. The pair is read
+    /// straight after connect, before the after-connect knob pass, with an algorithm the host does
+    /// not default to, so a socket that did not get it before connect shows the default.
+    /// </summary>
+    [Fact(Timeout = 20_000)]
+    public void Congestion_IsSetBeforeConnect_OnBothSockets()
+    {
+        string hostDefault = File.ReadAllText("/proc/sys/net/ipv4/tcp_congestion_control").Trim();
+        string? algorithm = Host.CongestionChoices().FirstOrDefault(a => a != hostDefault);
+        Assert.SkipWhen(algorithm is null, "the kernel offers no congestion control besides its default");
+        var c = CaseParameters.Apply(new Case(), "congestion", algorithm!);
+        var options = new Runner().WithKnobHooks(new TransportOptions(TransportKind.Tcp4, System.Net.IPAddress.Loopback), c);
+
+        using var pair = LoopbackConnector.Connect(options, TaskTimeouts.Default);
+
+        Assert.Equal(algorithm, SocketTuning.CongestionControlOf(pair.Client));
+        Assert.Equal(algorithm, SocketTuning.CongestionControlOf(pair.Server));
+    }
+
     [Fact(Timeout = 20_000)]
     public void TcpStream_TcpInfoCountersAndCpu_ArePresentAndPlausible()
     {
