@@ -9,6 +9,29 @@ namespace LoopBench.Core.Scenarios;
 public static class MatrixExpander
 {
     /// <summary>
+    /// Most cases one scenario may expand to, checked by arithmetic before anything is expanded:
+    /// ten thousand cases of one 3 s repetition already take more than eight hours.
+    /// </summary>
+    public const long MaxCases = 10_000;
+
+    /// <summary>
+    /// How many cases the matrix can expand to at most (excludes not subtracted), without expanding
+    /// it; saturates at <see cref="long.MaxValue"/>.
+    /// </summary>
+    public static long CountUpperBound(ScenarioDocument document, IReadOnlyList<ScenarioSetting>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var overridden = (overrides ?? []).Select(o => Normalize(o.Key)).ToHashSet(StringComparer.Ordinal);
+        long product = 1;
+        foreach (var axis in document.Matrix.Where(a => a.Values.Count > 0 && !overridden.Contains(Normalize(a.Key))))
+        {
+            product = product > long.MaxValue / axis.Values.Count ? long.MaxValue : product * axis.Values.Count;
+        }
+
+        return product > long.MaxValue - document.Include.Count ? long.MaxValue : product + document.Include.Count;
+    }
+
+    /// <summary>
     /// One list of settings per case, in the order they are applied (later wins). An axis that an
     /// override names collapses to the override's value.
     /// </summary>

@@ -45,6 +45,13 @@ public static class ScenarioLoader
     public static ScenarioDocument? Parse(string file, string text, List<ScenarioError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(text);
+        if (NestingGuard.Check(text) is var (mark, message))
+        {
+            errors.Add(new(file, mark, message));
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -66,6 +73,12 @@ public static class ScenarioLoader
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             errors.Add(new(file, new SourceMark(1, 1), "the file is empty; a scenario needs at least 'matrix' or 'defaults'"));
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            errors.Add(new(file, MarkOf(stream.Documents[1].RootNode.Start), "a scenario file holds one YAML document; this is a second ('---' starts a new one)"));
             return null;
         }
 

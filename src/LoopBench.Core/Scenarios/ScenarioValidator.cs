@@ -30,6 +30,17 @@ public static class ScenarioValidator
             CheckSettings(file, entry, errors, bad);
         }
 
+        long bound = MatrixExpander.CountUpperBound(document, overrides);
+        if (bound > MatrixExpander.MaxCases)
+        {
+            // Refused before expanding: a few hundred bytes of axes can describe more cases than memory holds.
+            var mark = document.Matrix.Count > 0 ? document.Matrix[0].KeyMark : new SourceMark(1, 1);
+            string sizes = string.Join(" × ", document.Matrix.Where(a => a.Values.Count > 0).Select(a => $"{a.Values.Count} {a.Key}"));
+            string count = bound == long.MaxValue ? "more than 9.2e18" : bound.ToString(CultureInfo.InvariantCulture);
+            errors.Add(new(file, mark, $"the matrix expands to {count} cases ({sizes}), more than the {MatrixExpander.MaxCases.ToString(CultureInfo.InvariantCulture)} a scenario may hold; narrow an axis, pin one with --set, or split the scenario"));
+            throw new ScenarioException(errors);
+        }
+
         var seenAxes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var axis in document.Matrix)
         {
