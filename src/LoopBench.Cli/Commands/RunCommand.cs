@@ -29,9 +29,11 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         }
 
         string newId = RunIds.New(DateTimeOffset.UtcNow);
-        string directory = CreateDirectory(store, newId);
+        // The environment is probed before the directory exists, so a run killed while probing
+        // leaves no directory without a log: once the directory is there, --resume can take it.
         var started = new RunStartedEvent(DateTimeOffset.UtcNow, newId, plan.Scenario.Name, plan.Scenario.File, options.Label,
             plan.Settings, VersionInfo.Tool(), EnvironmentProbe.Capture(), plan.Cases);
+        string directory = CreateDirectory(store, newId);
         return Measure(() => RunRecorder.Start(directory, started), directory, options);
     }
 
@@ -59,12 +61,17 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         {
             recorder = open();
         }
+        catch (RunLockedException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             stderr.WriteLine($"loopbench: cannot record the run in '{directory}': {ex.Message}");
             return ExitCodes.Failure;
         }
 
+        using var held = recorder;
         var journal = recorder.Journal;
         if (journal.Status == RunStatus.Completed)
         {

@@ -20,6 +20,43 @@ public static class EventLog
         stream.Flush(flushToDisk: true);
     }
 
+    /// <summary>
+    /// Cuts a torn last line (a crash while appending) back to the last complete one, so that the
+    /// next append starts a line of its own instead of joining the torn one and being lost with it.
+    /// Returns the bytes cut.
+    /// </summary>
+    public static long TruncateTornTail(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        long length = stream.Length;
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        var one = new byte[1];
+        long end = length;
+        while (end > 0)
+        {
+            stream.Position = end - 1;
+            if (stream.Read(one) == 1 && one[0] == (byte)'\n')
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        if (end == length)
+        {
+            return 0;
+        }
+
+        stream.SetLength(end);
+        stream.Flush(flushToDisk: true);
+        return length - end;
+    }
+
     /// <summary>Replays a log into a journal; throws <see cref="InvalidDataException"/> when it has no start event.</summary>
     public static RunJournal Read(string path)
     {

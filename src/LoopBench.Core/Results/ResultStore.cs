@@ -76,6 +76,28 @@ public sealed class ResultStore
         }
     }
 
+    /// <summary>
+    /// Deletes the <c>*.tmp-PID</c> files of <see cref="WriteAtomic(string, Action{Stream})"/> in
+    /// <paramref name="directory"/> whose writer is gone (no such pid): a writer killed between
+    /// creating and renaming its temporary file leaves it behind.
+    /// </summary>
+    public static int SweepStaleTemporaries(string directory)
+    {
+        int swept = 0;
+        foreach (string path in Directory.EnumerateFiles(directory, "*.tmp-*"))
+        {
+            string suffix = path[(path.LastIndexOf(".tmp-", StringComparison.Ordinal) + 5)..];
+            if (int.TryParse(suffix, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
+                && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+            {
+                TryDelete(path);
+                swept++;
+            }
+        }
+
+        return swept;
+    }
+
     private static void TryDelete(string path)
     {
         try

@@ -15,14 +15,20 @@ public interface IRunSink
 /// run.json and summary.md are rebuilt from the journal and replaced atomically. If a write fails
 /// (disk full), the event does not count and the files keep their last complete version.
 /// </summary>
-public sealed class RunRecorder : IRunSink
+/// <remarks>
+/// The recorder holds the directory's <see cref="RunDirectoryLock"/> from open to dispose: a
+/// second writer (a second <c>--resume</c> of the same run) is refused.
+/// </remarks>
+public sealed class RunRecorder : IRunSink, IDisposable
 {
     private readonly string _directory;
+    private readonly RunDirectoryLock _lock;
 
-    private RunRecorder(string directory, RunJournal journal)
+    private RunRecorder(string directory, RunJournal journal, RunDirectoryLock held)
     {
         _directory = directory;
         Journal = journal;
+        _lock = held;
     }
 
     /// <inheritdoc/>
@@ -32,15 +38,44 @@ public sealed class RunRecorder : IRunSink
     public static RunRecorder Start(string directory, RunStartedEvent started)
     {
         ArgumentNullException.ThrowIfNull(started);
-        EventLog.Append(Path.Combine(directory, ResultStore.EventsFile), started);
-        var recorder = new RunRecorder(directory, new RunJournal(started));
-        recorder.Rebuild();
-        return recorder;
+        var held = RunDirectoryLock.Acquire(directory);
+        try
+        {
+            EventLog.Append(Path.Combine(directory, ResultStore.EventsFile), started);
+            var recorder = new RunRecorder(directory, new RunJournal(started), held);
+            recorder.Rebuild();
+            return recorder;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Reopens a run from its events.jsonl, to resume it.</summary>
-    public static RunRecorder Open(string directory) =>
-        new(directory, EventLog.Read(Path.Combine(directory, ResultStore.EventsFile)));
+    /// <summary>
+    /// Reopens a run from its events.jsonl, to resume it: takes the lock, cuts a torn last line,
+    /// and removes temporary files that a killed writer left behind.
+    /// </summary>
+    public static RunRecorder Open(string directory)
+    {
+        var held = RunDirectoryLock.Acquire(directory);
+        try
+        {
+            string events = Path.Combine(directory, ResultStore.EventsFile);
+            EventLog.TruncateTornTail(events);
+            ResultStore.SweepStaleTemporaries(directory);
+            return new RunRecorder(directory, EventLog.Read(events), held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _lock.Dispose();
 
     /// <inheritdoc/>
     public void Record(RunEvent e)

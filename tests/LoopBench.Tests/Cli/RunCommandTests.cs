@@ -34,6 +34,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "results")));
     }
 
+    [Fact(Timeout = 30_000)]
+    public void Resume_OfARunAnotherWriterHolds_ExitsTwoNamingItsPid()
+    {
+        string root = Path.Combine(_dir, "results");
+        string runId = RunIds.New(DateTimeOffset.UtcNow);
+        string directory = new ResultStore(root).Create(runId);
+        var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 2)) with { RunId = runId };
+        using var writer = RunRecorder.Start(directory, started);
+
+        var (code, _, stderr) = CliHarness.Run("run", "--resume", runId, "--out", root);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"being written by process {Environment.ProcessId}", stderr, StringComparison.Ordinal);
+        Assert.Single(File.ReadAllLines(Path.Combine(directory, ResultStore.EventsFile))); // nothing was appended
+    }
+
     [Theory]
     [InlineData("no-such.yaml", "no such scenario file")]
     [InlineData("--filter nothing-matches", "matches none of the")]

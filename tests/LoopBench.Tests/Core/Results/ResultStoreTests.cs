@@ -67,7 +67,7 @@ public sealed class ResultStoreTests : IDisposable
     public void Recorder_RebuildsRunJsonAfterEveryEvent()
     {
         var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 2));
-        var recorder = RunRecorder.Start(_dir, started);
+        using var recorder = RunRecorder.Start(_dir, started);
         recorder.Record(new RepetitionEvent(started.Utc, 0, 0, Outcomes.Passed, null, FakeRepetitions.Result(0, 5e9), null));
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ResultStore.RunFile)));
         Assert.Equal("running", doc.RootElement.GetProperty("status").GetString());
@@ -75,5 +75,67 @@ public sealed class ResultStoreTests : IDisposable
         Assert.Equal("pending", c.GetProperty("outcome").GetString());
         Assert.Equal(1, c.GetProperty("repetitions").GetArrayLength());
         Assert.True(File.Exists(Path.Combine(_dir, ResultStore.SummaryFile)));
+    }
+
+    [Fact]
+    public void Resume_AfterATornLastLine_KeepsTheNextRepetitionReadable()
+    {
+        string path = Path.Combine(_dir, ResultStore.EventsFile);
+        var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 3));
+        using (var first = RunRecorder.Start(_dir, started))
+        {
+            first.Record(new RepetitionEvent(started.Utc, 0, 0, Outcomes.Passed, null, FakeRepetitions.Result(0, 5e9), null));
+        }
+
+        File.AppendAllText(path, "{\"type\":\"repetition\",\"caseIn"); // killed mid-append
+        using (var resumed = RunRecorder.Open(_dir))
+        {
+            resumed.Record(new RepetitionEvent(started.Utc, 0, 1, Outcomes.Passed, null, FakeRepetitions.Result(1, 6e9), null));
+        }
+
+        var journal = EventLog.Read(path);
+        Assert.Equal([0, 1], journal.Repetitions.Select(r => r.Index).ToArray());
+        Assert.All(File.ReadAllLines(path), line => JsonDocument.Parse(line).Dispose());
+    }
+
+    [Fact]
+    public void TruncateTornTail_LeavesACompleteLogAlone()
+    {
+        string path = Path.Combine(_dir, "log.jsonl");
+        File.WriteAllText(path, "{}\n{}\n");
+        Assert.Equal(0, EventLog.TruncateTornTail(path));
+        File.AppendAllText(path, "{\"a\":");
+        Assert.Equal(5, EventLog.TruncateTornTail(path));
+        Assert.Equal("{}\n{}\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Open_WhileAnotherWriterHoldsTheRun_IsRefusedWithItsPid()
+    {
+        var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 2));
+        using var writer = RunRecorder.Start(_dir, started);
+
+        var ex = Assert.Throws<RunLockedException>(() => RunRecorder.Open(_dir));
+        Assert.Contains($"process {Environment.ProcessId}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_SweepsTemporariesOfDeadWritersOnly()
+    {
+        var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 2));
+        using (RunRecorder.Start(_dir, started))
+        {
+        }
+
+        string dead = Path.Combine(_dir, $"{ResultStore.RunFile}.tmp-{int.MaxValue}");
+        string alive = Path.Combine(_dir, $"{ResultStore.RunFile}.tmp-1"); // pid 1 is always there
+        File.WriteAllText(dead, string.Empty);
+        File.WriteAllText(alive, string.Empty);
+        using (RunRecorder.Open(_dir))
+        {
+        }
+
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(alive));
     }
 }

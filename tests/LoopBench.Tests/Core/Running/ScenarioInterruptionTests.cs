@@ -43,9 +43,13 @@ public sealed class ScenarioInterruptionTests : IDisposable
             new ToolInfo("loopbench", "test"), EnvironmentProbe.Capture(), cases);
 
         using var cancellation = new CancellationTokenSource();
-        var recorder = RunRecorder.Start(dir, started);
-        string status = new ScenarioRunner(new RunnerRepetitionSource(new Runner()), recorder, new CancelAfter(cancellation, 2))
-            .Run(cancellation.Token);
+        string status;
+        using (var recorder = RunRecorder.Start(dir, started)) // the interrupted writer lets go of the run, as its process would on exit
+        {
+            status = new ScenarioRunner(new RunnerRepetitionSource(new Runner()), recorder, new CancelAfter(cancellation, 2))
+                .Run(cancellation.Token);
+        }
+
         Assert.Equal(RunStatus.Interrupted, status);
 
         var schema = await JsonSchema.FromFileAsync(RepoFiles.PathOf("docs", "result.schema.json"), TestContext.Current.CancellationToken);
