@@ -16,6 +16,7 @@ namespace LoopBench.Tests.Cli;
 /// "improvement" for the slowed case, never a regression for the untouched one.
 /// </summary>
 [Trait(Traits.Category, Traits.Slow)]
+[Collection(CpuHogCollection.Name)]
 public sealed class CompareRealRunTests(ITestOutputHelper output)
 {
     private const int Rounds = 8;
