@@ -45,7 +45,7 @@ public static partial class CaseParameters
         new("nodelay", "TCP_NODELAY: on or off", (c, v) => c with { NoDelay = Bool("nodelay", v) }),
         new("time", "measured window, e.g. 10 (s), 500ms", (c, v) => c with { DurationMs = Duration("time", v) }),
         new("warmup", "warm-up before the window", (c, v) => c with { WarmupMs = Duration("warmup", v) }),
-        new("interval", "progress interval, 0 for none", (c, v) => c with { IntervalMs = Duration("interval", v) }),
+        new("interval", "progress interval, 0 for none", (c, v) => c with { IntervalMs = Interval(v) }),
         .. KnobParameters(),
         .. SandboxCaseParameters(),
     ];
@@ -109,6 +109,18 @@ public static partial class CaseParameters
         return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 0 && value * factor < 1e13
             ? (long)Math.Round(value * factor)
             : throw new ParameterException(name, $"'{text}' is not a rate; use e.g. 0, 500, 100k, 2.5M, 1G");
+    }
+
+    /// <summary>
+    /// A whole number of milliseconds, at least <see cref="CaseValidator.MinIntervalMs"/>, or 0 for none:
+    /// a value that rounds to 0 ms (1ns, 0.0001) is refused rather than read as "off".
+    /// </summary>
+    private static long Interval(string text)
+    {
+        long ms = Duration("interval", text);
+        return ms == 0 && !ValueParsers.IsZeroDuration(text)
+            ? throw new ParameterException("interval", $"'{text}' is shorter than 1 ms; use 0 for no intervals, or {CaseValidator.MinIntervalMs} ms or more")
+            : ms;
     }
 
     private static long Duration(string name, string text) =>

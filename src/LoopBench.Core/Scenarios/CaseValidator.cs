@@ -16,6 +16,15 @@ public static partial class CaseValidator
     /// <summary>Longest window or warm-up accepted: one day.</summary>
     public const long MaxDurationMs = 24L * 3600 * 1000;
 
+    /// <summary>Shortest interval between progress lines: 10 ms, below which a line says more about the timer than the traffic.</summary>
+    public const long MinIntervalMs = 10;
+
+    /// <summary>Highest datagram pacing target: 100 M/s, far above what one loopback socket sends.</summary>
+    public const double MaxPacketsPerSecond = 100_000_000;
+
+    /// <summary>Highest bit-rate pacing target: 1 Tbit/s.</summary>
+    public const long MaxBitsPerSecond = 1_000_000_000_000;
+
     /// <summary>All problems of <paramref name="candidate"/>; empty when it can run.</summary>
     public static IReadOnlyList<CaseError> Validate(Case candidate)
     {
@@ -32,9 +41,19 @@ public static partial class CaseValidator
             errors.Add(new("warmup", $"{c.WarmupMs} ms is out of range; use 0 to 24 h"));
         }
 
-        if (c.IntervalMs < 0)
+        if (c.IntervalMs < 0 || (c.IntervalMs > 0 && c.IntervalMs < MinIntervalMs) || c.IntervalMs > MaxDurationMs)
         {
-            errors.Add(new("interval", $"{c.IntervalMs} ms is negative; use 0 to turn intervals off"));
+            errors.Add(new("interval", $"{c.IntervalMs} ms is out of range; use 0 to turn intervals off, or {MinIntervalMs} ms to 24 h"));
+        }
+
+        if (c.PacketsPerSecond > MaxPacketsPerSecond)
+        {
+            errors.Add(new("pps", $"{c.PacketsPerSecond} datagrams/s is out of range; at most {MaxPacketsPerSecond} (no loopback socket comes near it), or 0 for as fast as possible"));
+        }
+
+        if (c.BitsPerSecond > MaxBitsPerSecond)
+        {
+            errors.Add(new("bitrate", $"{c.BitsPerSecond} bit/s is out of range; at most 1T, or 0 for as fast as possible"));
         }
 
         CheckSize(errors, "length", c.MessageBytes);

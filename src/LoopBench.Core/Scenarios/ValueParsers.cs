@@ -44,6 +44,9 @@ public static class ValueParsers
         return true;
     }
 
+    /// <summary>True when <paramref name="text"/> is a duration of exactly zero ("0", "0s"), not one that rounds to 0 ms.</summary>
+    public static bool IsZeroDuration(string? text) => TrySplit(text, DurationSuffixes, out double number, out _) && number == 0;
+
     /// <summary>Parses a duration into milliseconds; false with a reason when malformed.</summary>
     public static bool TryParseDurationMs(string? text, out long milliseconds, out string error)
     {
