@@ -22,10 +22,12 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Ok;
         }
 
-        if (options.Pairs < 1 || options.TimeSeconds < 1 || options.WarmupSeconds < 0 || !(options.QuietThresholdPercent >= 0))
+        if (options.Pairs < 1 || options.TimeSeconds < 1 || options.WarmupSeconds < 0)
         {
-            throw new UsageException("--reps and --time must be at least 1, --warmup and --quiet-threshold at least 0");
+            throw new UsageException("--reps and --time must be at least 1, --warmup at least 0");
         }
+
+        QuietThreshold.Check(options.QuietThresholdPercent);
 
         var calibration = new CalibrationOptions
         {

@@ -46,11 +46,6 @@ internal sealed partial class RunCommand
             throw new UsageException($"--reps: {repetitions} is out of range; use 1 to {ScenarioValidator.MaxRepetitions}");
         }
 
-        if (!(options.QuietThresholdPercent >= 0))
-        {
-            throw new UsageException("--quiet-threshold: use a percentage of one CPU of 0 or more, e.g. 5");
-        }
-
         var (level, width) = ParseUntilCi(options.UntilCi);
         int maxReps = options.MaxRepetitions ?? Math.Max(repetitions, RunOptions.DefaultMaxRepetitions);
         if (maxReps < repetitions || maxReps > ScenarioValidator.MaxRepetitions)

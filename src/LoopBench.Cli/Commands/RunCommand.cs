@@ -16,6 +16,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
 {
     public int Execute(RunOptions options)
     {
+        QuietThreshold.Check(options.QuietThresholdPercent);
         var store = new ResultStore(options.Out);
         if (options.Resume is string runId)
         {

@@ -17,6 +17,9 @@ public sealed class QuietHostGate(double thresholdPercentOfOneCpu = QuietHostGat
     /// <summary>Default threshold: 5 % of one CPU (on a quiet 2-vCPU host a window reads 0-2 %).</summary>
     public const double DefaultThresholdPercentOfOneCpu = 5;
 
+    /// <summary>The largest threshold accepted: 1000 % (ten CPUs' worth of outside load; above that the gate means nothing).</summary>
+    public const double MaxThresholdPercentOfOneCpu = 1000;
+
     /// <summary>Length of one sampling window while waiting: 400 ms (/proc/stat ticks are 10 ms).</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromMilliseconds(400);
 
@@ -24,9 +27,9 @@ public sealed class QuietHostGate(double thresholdPercentOfOneCpu = QuietHostGat
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromSeconds(30);
 
     /// <summary>The threshold, % of one CPU.</summary>
-    public double ThresholdPercentOfOneCpu { get; } = thresholdPercentOfOneCpu >= 0
+    public double ThresholdPercentOfOneCpu { get; } = thresholdPercentOfOneCpu is >= 0 and <= MaxThresholdPercentOfOneCpu
         ? thresholdPercentOfOneCpu
-        : throw new ArgumentOutOfRangeException(nameof(thresholdPercentOfOneCpu), thresholdPercentOfOneCpu, "use a threshold of 0 or more");
+        : throw new ArgumentOutOfRangeException(nameof(thresholdPercentOfOneCpu), thresholdPercentOfOneCpu, "use a threshold of 0 to 1000 (% of one CPU)");
 
     /// <summary>The load between two snapshots; zero when no time passed.</summary>
     public static HostLoad Measure(CpuSnapshot before, CpuSnapshot after)
