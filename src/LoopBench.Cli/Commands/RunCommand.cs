@@ -2,6 +2,7 @@ using System.Globalization;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
 using LoopBench.Core.History;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 
@@ -15,6 +16,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
 {
     public int Execute(RunOptions options)
     {
+        QuietThreshold.Check(options.QuietThresholdPercent);
         var store = new ResultStore(options.Out);
         if (options.Resume is string runId)
         {
@@ -85,7 +87,8 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         try
         {
             using var executor = Executors.Create(new RunnerOptions { CaptureDirectory = directory });
-            status = ProgressDisplay.Run(stderr, sink => new ScenarioRunner(executor, recorder, sink).Run(signals.Token));
+            var quietHost = options.QuietHost ? new QuietHostOptions(new QuietHostGate(options.QuietThresholdPercent), new ProcCpuSource()) : null;
+            status = ProgressDisplay.Run(stderr, sink => new ScenarioRunner(executor, recorder, sink) { QuietHost = quietHost }.Run(signals.Token));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -3,11 +3,14 @@ using CommandLine;
 namespace LoopBench.Cli.Verbs;
 
 /// <summary><c>loopbench calibrate</c>: LoopBench against iperf3, iperf2, sockperf and nuttcp, interleaved.</summary>
-[Verb("calibrate", HelpText = "Run the same cases through LoopBench and the installed tools (iperf3, iperf, sockperf, nuttcp), A B A B, and print LoopBench/tool ratios with confidence intervals.")]
+[Verb("calibrate", HelpText = "Run the same cases through LoopBench and the installed tools (iperf3, iperf, sockperf, nuttcp) in pairs, and print each figure's paired LoopBench/tool ratio with its 95% CI, its bound and its outcome (met, missed, inconclusive, reported). Exit code 3 when a row missed its bound, 1 when a row failed, else 0.")]
 internal sealed class CalibrateOptions
 {
-    [Option("reps", Default = 5, HelpText = "Repetitions per side (at least 5 for the comparison to mean anything).")]
-    public int Repetitions { get; set; }
+    [Option("reps", Default = 10, HelpText = "Clean pairs per row (one LoopBench and one tool repetition each). 10 gives a 97.9% order-statistic CI; below 6 the CI is min..max.")]
+    public int Pairs { get; set; }
+
+    [Option("quiet-threshold", Default = 5.0, HelpText = "A pair whose CPU use outside LoopBench and the tool, or steal, is above this % of one CPU is disturbed and run again (up to --reps more attempts).")]
+    public double QuietThresholdPercent { get; set; }
 
     [Option('t', "time", Default = 2, HelpText = "Measured seconds per repetition (whole seconds: the tools take integers).")]
     public int TimeSeconds { get; set; }

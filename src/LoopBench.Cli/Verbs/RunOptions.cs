@@ -60,6 +60,12 @@ internal sealed class RunOptions
     [Option("sandbox", HelpText = "netns: run every case in a fresh network namespace of its own (same as --set sandbox=netns). Default: netns only when the matrix needs it.")]
     public string? Sandbox { get; set; }
 
+    [Option("quiet-host", HelpText = "Before each repetition wait (400 ms windows, up to 30 s) until the CPU used outside LoopBench is under --quiet-threshold, and record the outside load measured during the repetition (quietHost in run.json). Default: off.")]
+    public bool QuietHost { get; set; }
+
+    [Option("quiet-threshold", Default = 5.0, HelpText = "With --quiet-host: the most CPU used outside LoopBench, or steal, a quiet host shows, % of one CPU.")]
+    public double QuietThresholdPercent { get; set; }
+
     [Option("yes", HelpText = "Run a matrix of more than 100 cases.")]
     public bool Yes { get; set; }
 }

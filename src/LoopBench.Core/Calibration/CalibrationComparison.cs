@@ -4,101 +4,97 @@ using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Calibration;
 
+/// <summary>A clean pair as the comparison reads it: LoopBench's repetition and the reference's figures.</summary>
+/// <param name="LoopBench">LoopBench's repetition.</param>
+/// <param name="Reference">The reference's figures (tool figure ids).</param>
+public sealed record MeasuredPair(RepetitionResult LoopBench, IReadOnlyDictionary<string, double> Reference);
+
 /// <summary>
-/// The figures of one calibrate row, LoopBench against the tool over the repetitions both completed.
-/// Every figure, latency percentiles included, is the ratio of the medians of per-repetition values,
-/// the same statistic on both sides. Only when a LoopBench repetition had too few samples for one of
-/// the row's percentiles (n &lt; 10 / (1 − q)) are LoopBench's percentiles taken from its merged
-/// histograms (<see cref="LatencyPool"/>) instead; a percentile is compared only where both sides
-/// have the samples it needs.
+/// The figures of one calibrate row over its clean pairs. Per pair (LoopBench's repetition and the
+/// reference's, run back to back) the ratio LoopBench / reference; the figure is the median of those
+/// ratios with an order-statistic interval (<see cref="OrderStatisticInterval"/>), judged against the
+/// figure's bound. Latency percentiles pair the same way, each repetition's own percentile against
+/// the other side's: a pair counts for a percentile only when both of its repetitions had the
+/// samples for it (n ≥ 10 / (1 − q)).
 /// </summary>
 /// <remarks>
-/// 2026-11-23 (issue 10): the pooled percentile had been used for every row. Pooled over
-/// repetitions of unequal tails, it sits near the worst repetitions' tail, while the tool's figure
-/// is the median of its repetitions' percentiles, so the ratio leaned against LoopBench: in one
-/// split TCP row LoopBench's per-repetition p99.9 were 1.16, 0.50, 0.34, 1.13 and 0.37 ms (median
-/// 0.50) and sockperf's 0.47, 1.03, 0.99, 0.41 and 0.43 (median 0.47), a like-for-like 1.07 that
-/// was reported as 1.87 (pooled 0.87 ms). Per-repetition percentiles keep p50 ≤ p99 ≤ p99.9 as long
-/// as every repetition has all of them, which is the condition for using them.
+/// Pairing cancels what drifts over a row (frequency, a neighbour's load) and leaves one value per
+/// pair, so the interval needs no assumption about either side's distribution.
 /// </remarks>
 public static class CalibrationComparison
 {
-    private const string PooledRatioName = "LoopBench's percentile of the merged histograms of resampled repetitions over the tool's median";
-
-    /// <summary>Compares each of <paramref name="row"/>'s figures.</summary>
-    public static List<CalibrationFigureResult> Compare(
-        CalibrationRow row, IReadOnlyList<RepetitionResult> measured, IReadOnlyList<IReadOnlyDictionary<string, double>> toolRuns)
+    /// <summary>
+    /// Compares each of <paramref name="row"/>'s figures over <paramref name="pairs"/>. With
+    /// <paramref name="enoughPairs"/> false (the row could not get its clean pairs) a bounded figure
+    /// is at best inconclusive.
+    /// </summary>
+    public static List<CalibrationFigureResult> Compare(CalibrationRow row, IReadOnlyList<MeasuredPair> pairs, bool enoughPairs = true)
     {
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(measured);
-        ArgumentNullException.ThrowIfNull(toolRuns);
-        int n = Math.Min(measured.Count, toolRuns.Count);
-        var repetitions = measured.Take(n).ToList();
-        var runs = toolRuns.Take(n).ToList();
-        var pool = PerRepetitionPercentiles(row, repetitions) ? null : LatencyPool.From(repetitions);
-        var figures = new List<CalibrationFigureResult>();
-        foreach (var pair in row.Figures)
+        ArgumentNullException.ThrowIfNull(pairs);
+        return row.Figures.Select(f => CompareFigure(f, pairs, enoughPairs)).ToList();
+    }
+
+    private static CalibrationFigureResult CompareFigure(FigurePair pair, IReadOnlyList<MeasuredPair> pairs, bool enoughPairs)
+    {
+        var lb = new List<double>();
+        var reference = new List<double>();
+        double? q = QuantileOf(pair.Figure);
+        long required = q is double quantile ? LatencySummary.RequiredSamples(quantile) : 0;
+        int shortOfSamples = 0;
+        foreach (var p in pairs)
         {
-            // per repetition, as measured, for the record
-            var lb = repetitions.Where(r => r.Metrics.ContainsKey(pair.LoopBenchMetric))
-                .Select(r => r.Metrics[pair.LoopBenchMetric] * pair.LoopBenchScale).ToList();
-            var tool = runs.Where(t => t.ContainsKey(pair.Figure)).Select(t => t[pair.Figure]).ToList();
-            bool toolUsable = tool.Count > 0 && tool.All(v => v > 0);
-            if (LatencyPool.QuantileOf(pair.LoopBenchMetric) is double q)
+            bool lbHas = p.LoopBench.Metrics.TryGetValue(pair.LoopBenchMetric, out double lbValue);
+            bool refHas = p.Reference.TryGetValue(pair.Figure, out double refValue) && refValue > 0;
+            bool refShort = required > 0 && p.Reference.TryGetValue(ToolFigures.RttSamples, out double samples) && samples < required;
+            if (lbHas && refHas && !refShort)
             {
-                string? toolProblem = toolUsable ? ToolShortOfSamples(runs, q) : "the tool reported no value";
-                if (pool is not null)
-                {
-                    figures.Add(ComparePercentile(pair, q, pool, lb, tool, toolProblem));
-                    continue;
-                }
-
-                if (toolProblem is not null)
-                {
-                    figures.Add(new CalibrationFigureResult(pair.Figure, lb, tool, null, null, null, null) { Note = "tool: " + toolProblem });
-                    continue;
-                }
+                lb.Add(lbValue * pair.LoopBenchScale);
+                reference.Add(refValue);
             }
-
-            RatioEstimate? ratio = lb.Count > 0 && toolUsable ? BootstrapRatio.OfMedians(lb, tool) : null;
-            figures.Add(new CalibrationFigureResult(pair.Figure, lb, tool, ratio?.Ratio, ratio?.Low, ratio?.High, ratio?.Method));
+            else if (q is not null)
+            {
+                shortOfSamples++;
+            }
         }
 
-        return figures;
-    }
-
-    private static CalibrationFigureResult ComparePercentile(
-        FigurePair pair, double q, LatencyPool pool, List<double> lb, List<double> tool, string? toolProblem)
-    {
-        long required = LatencySummary.RequiredSamples(q);
-        double? pooled = pool.Quantile(q) * pair.LoopBenchScale;
-        string? note = pooled is null
-            ? Invariant($"LoopBench: {pool.Samples} round trips over {pool.Repetitions} repetitions, p{q * 100:0.##} needs {required}: not meaningful")
-            : toolProblem is null ? null : "tool: " + toolProblem;
-        if (note is not null)
+        var ratios = lb.Zip(reference, (a, b) => a / b).ToList();
+        string? note = shortOfSamples == 0 ? null
+            : Invariant($"{shortOfSamples} of {pairs.Count} pairs left out: a side had too few round trips for p{q * 100:0.##} (needs {required})");
+        var bound = pair.Bound;
+        if (ratios.Count == 0)
         {
-            return new CalibrationFigureResult(pair.Figure, lb, tool, null, null, null, null)
-            { LoopBenchPooled = pooled, LoopBenchShortOfSamples = pooled is null ? true : null, Note = note };
+            var none = bound is null ? CalibrationOutcome.Reported : CalibrationOutcome.Inconclusive;
+            return Figure(pair, lb, reference, ratios, null, none) with { Note = note ?? "no clean pair has this figure on both sides" };
         }
 
-        var ratio = BootstrapRatio.OfStatistic(pool.Repetitions, picks => pool.QuantileOf(picks, q) * pair.LoopBenchScale, tool, PooledRatioName);
-        return new CalibrationFigureResult(pair.Figure, lb, tool, ratio.Ratio, ratio.Low, ratio.High, ratio.Method) { LoopBenchPooled = pooled };
+        var interval = OrderStatisticInterval.OfMedian(ratios);
+        var outcome = bound?.Judge(interval.Median, interval.Low, interval.High) ?? CalibrationOutcome.Reported;
+        if (!enoughPairs && outcome != CalibrationOutcome.Reported)
+        {
+            outcome = CalibrationOutcome.Inconclusive;
+        }
+
+        return Figure(pair, lb, reference, ratios, interval, outcome) with { Note = note };
     }
 
-    /// <summary>True when every repetition reported every latency percentile the row compares (or the row compares none).</summary>
-    private static bool PerRepetitionPercentiles(CalibrationRow row, IReadOnlyList<RepetitionResult> repetitions) =>
-        row.Figures.Where(f => LatencyPool.QuantileOf(f.LoopBenchMetric) is not null)
-            .All(f => repetitions.All(r => r.Metrics.ContainsKey(f.LoopBenchMetric)));
+    private static CalibrationFigureResult Figure(
+        FigurePair pair, List<double> lb, List<double> reference, List<double> ratios, MedianInterval? interval, CalibrationOutcome outcome) =>
+        new(pair.Figure, lb, reference, ratios, interval?.Median, interval?.Low, interval?.High,
+            interval?.Method, outcome.ToId())
+        {
+            BoundDirection = pair.Bound?.DirectionId,
+            BoundValue = pair.Bound?.Value,
+        };
 
-    /// <summary>Why the tool's per-repetition percentile is not meaningful, or null when every run had the samples for it.</summary>
-    private static string? ToolShortOfSamples(IReadOnlyList<IReadOnlyDictionary<string, double>> runs, double q)
+    /// <summary>The quantile a percentile figure stands for (rttP99Ns → 0.99), or null for other figures.</summary>
+    private static double? QuantileOf(string figure) => figure switch
     {
-        long required = LatencySummary.RequiredSamples(q);
-        var counts = runs.Where(r => r.ContainsKey(ToolFigures.RttSamples)).Select(r => r[ToolFigures.RttSamples]).ToList();
-        return counts.Count > 0 && counts.Min() < required
-            ? Invariant($"fewest round trips in a repetition {counts.Min():0}, p{q * 100:0.##} needs {required}: not meaningful")
-            : null;
-    }
+        ToolFigures.RttP50Ns => 0.50,
+        ToolFigures.RttP99Ns => 0.99,
+        ToolFigures.RttP999Ns => 0.999,
+        _ => null,
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

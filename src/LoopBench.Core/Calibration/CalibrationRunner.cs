@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LoopBench.Core.Interop;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -8,9 +10,10 @@ using LoopBench.Core.Scenarios;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>
-/// Runs calibrate rows: per row, LoopBench's repetition then the tool's, A B A B, with the same
-/// placement, sizes, NODELAY and congestion control; then the LoopBench/tool ratio of each figure.
-/// A row that cannot run is a result with a reason, and the rest go on.
+/// Runs calibrate rows: per row, pairs of LoopBench's repetition and the reference's (a tool, or
+/// LoopBench's blocking engine) with the same placement, sizes, NODELAY and congestion control,
+/// through <see cref="PairLoop"/>; then each figure's paired ratio against its bound. A row that
+/// cannot run is a result with a reason, and the rest go on.
 /// </summary>
 public sealed class CalibrationRunner
 {
@@ -26,15 +29,20 @@ public sealed class CalibrationRunner
     private static readonly TimeSpan ServerStartDelay = TimeSpan.FromMilliseconds(500);
     private readonly IRepetitionSource _source;
     private readonly IReadOnlyList<int> _allowedCpus;
+    private readonly ICpuSource _cpu;
 
-    /// <summary>Creates a runner that measures LoopBench's side with <paramref name="source"/> (the CLI passes its <see cref="CaseExecutor"/>).</summary>
-    public CalibrationRunner(IRepetitionSource? source = null, IReadOnlyList<int>? allowedCpus = null)
+    /// <summary>
+    /// Creates a runner that measures LoopBench's side with <paramref name="source"/> (the CLI passes
+    /// its <see cref="CaseExecutor"/>) and reads the host's load around each pair from <paramref name="cpu"/> (/proc by default).
+    /// </summary>
+    public CalibrationRunner(IRepetitionSource? source = null, IReadOnlyList<int>? allowedCpus = null, ICpuSource? cpu = null)
     {
         _source = source ?? new RunnerRepetitionSource(new Runner());
         _allowedCpus = allowedCpus ?? CpuAffinity.GetAllowedCpus();
+        _cpu = cpu ?? new ProcCpuSource();
     }
 
-    /// <summary>Raised with one line of progress ("iperf3-tcp4-fwd-cubic rep 2/5").</summary>
+    /// <summary>Raised with one line of progress ("iperf3-tcp4-fwd-cubic: pair 2/10").</summary>
     public event Action<string>? Progress;
 
     /// <summary>Runs <paramref name="rows"/>; LoopBench's cases and the rows' comparisons.</summary>
@@ -57,12 +65,8 @@ public sealed class CalibrationRunner
                 break;
             }
 
-            var (caseResult, result) = RunRow(row, options, cancellation);
-            if (caseResult is not null)
-            {
-                cases.Add(caseResult);
-            }
-
+            var (rowCases, result) = RunRow(row, options, cancellation);
+            cases.AddRange(rowCases);
             results.Add(result);
         }
 
@@ -110,38 +114,40 @@ public sealed class CalibrationRunner
         return errors.Count == 0;
     }
 
-    private (CaseResult? Case, CalibrationResult Row) RunRow(CalibrationRow row, CalibrationOptions options, CancellationToken cancellation)
+    private (IReadOnlyList<CaseResult> Cases, CalibrationResult Row) RunRow(CalibrationRow row, CalibrationOptions options, CancellationToken cancellation)
     {
         string congestion = row.CongestionControl ?? "default";
         CalibrationResult Outcome(string outcome, string? reason, string? command = null, string? key = null, IReadOnlyList<CalibrationFigureResult>? figures = null) =>
-            new(row.Id, row.Tool, command, key, row.Placement.ToId(), congestion, outcome, reason, figures ?? []);
+            new(row.Id, row.Tool, command, key, row.Placement.ToId(), congestion, outcome, reason, figures ?? [])
+            { PairsRequested = options.Pairs, Note = row.Note };
 
-        if (!ToolProcess.IsInstalled(row.Executable))
+        if (row.LoopBenchReference is null && !ToolProcess.IsInstalled(row.Executable))
         {
-            return (null, Outcome(SkippedToolMissing, $"{row.Executable} is not installed; apt-get install {row.AptPackage}"));
+            return ([], Outcome(SkippedToolMissing, $"{row.Executable} is not installed; apt-get install {row.AptPackage}"));
         }
 
-        if (!TryBuildCase(row, options, out var c, out _, out string why))
+        Case? referenceCase = null;
+        if (!TryBuildCase(row, options, out var c, out _, out string why)
+            || (row.LoopBenchReference is { } reference && !TryBuildCase(row with { CaseSettings = reference }, options, out referenceCase, out _, out why)))
         {
-            return (null, Outcome(SkippedPatternUnavailable, why));
+            return ([], Outcome(SkippedPatternUnavailable, why));
         }
 
         if (row.Unavailable?.Invoke() is string unavailable)
         {
-            return (null, Outcome(SkippedPatternUnavailable, unavailable));
+            return ([], Outcome(SkippedPatternUnavailable, unavailable));
         }
 
         var resolved = c.Resolve();
         if (!PlacementPlan.TryCreate(row.Placement, _allowedCpus, out var plan, out string placementWhy))
         {
-            return (null, Outcome(Outcomes.SkippedPlacement, placementWhy, key: resolved.Key));
+            return ([], Outcome(Outcomes.SkippedPlacement, placementWhy, key: resolved.Key));
         }
 
-        var invocation = row.Command(new ToolContext(FreeLoopbackPort(), options.DurationSeconds, options.WarmupSeconds));
-        var measured = new List<RepetitionResult>();
-        var toolRuns = new List<IReadOnlyDictionary<string, double>>();
-        string? failure = null, failureOutcome = null;
-        var server = invocation.ServerArgs is null ? null : ToolProcess.StartServer(invocation.ServerArgs, plan.ServerCpu);
+        var invocation = row.Command?.Invoke(new ToolContext(FreeLoopbackPort(), options.DurationSeconds, options.WarmupSeconds, plan.ClientCpu, plan.ServerCpu));
+        var (clientCpu, serverCpu) = row.ToolPinsItself ? (null, null) : (plan.ClientCpu, plan.ServerCpu);
+        var server = invocation?.ServerArgs is null ? null : ToolProcess.StartServer(invocation.ServerArgs, serverCpu);
+        PairLoopResult pairs;
         try
         {
             if (server is not null)
@@ -150,32 +156,12 @@ public sealed class CalibrationRunner
             }
 
             var toolTimeout = TimeSpan.FromSeconds(options.DurationSeconds + options.WarmupSeconds + 20);
-            for (int i = 0; i < options.Repetitions && failure is null && !cancellation.IsCancellationRequested; i++)
-            {
-                Progress?.Invoke($"{row.Id}: repetition {i + 1}/{options.Repetitions}");
-                var lb = _source.Run(c, i, cancellation);
-                if (lb.Result is not null && lb.Outcome == Outcomes.Passed)
-                {
-                    measured.Add(lb.Result);
-                }
-                else
-                {
-                    (failureOutcome, failure) = (lb.Outcome, "LoopBench: " + lb.Reason);
-                    break;
-                }
-
-                var (ok, stdout, error) = ToolProcess.RunClient(invocation.ClientArgs, plan.ClientCpu, toolTimeout);
-                bool parsed = row.Parse(stdout, out var figures, out string parseError);
-                if (!ok || !parsed)
-                {
-                    // iperf3 -J reports its error inside the JSON on stdout; prefer that to the bare exit code
-                    error = parsed ? error : (ok ? parseError : $"{parseError} ({error})");
-                    (failureOutcome, failure) = (FailedTool, error);
-                    break;
-                }
-
-                toolRuns.Add(figures);
-            }
+            Func<int, SideRun> referenceSide = referenceCase is not null
+                ? i => LoopBenchSide(referenceCase, i, "LoopBench blocking: ", cancellation)
+                : _ => ToolSide(row, invocation!, clientCpu, toolTimeout);
+            var loop = new PairLoop(new QuietHostGate(options.QuietThresholdPercentOfOneCpu), _cpu);
+            pairs = loop.Run(options.Pairs, options.ExtraAttempts ?? options.Pairs, i => LoopBenchSide(c, i, "LoopBench: ", cancellation), referenceSide,
+                server is null ? [] : [server.Id], line => Progress?.Invoke($"{row.Id}: {line}"), cancellation);
         }
         finally
         {
@@ -185,9 +171,44 @@ public sealed class CalibrationRunner
             }
         }
 
-        string outcome = failureOutcome ?? (cancellation.IsCancellationRequested ? Outcomes.Interrupted : Outcomes.Passed);
-        var caseResult = new CaseResult(resolved.Key, resolved, outcome == FailedTool ? Outcomes.Passed : outcome, failureOutcome == FailedTool ? null : failure, measured);
-        return (caseResult, Outcome(outcome, failure, invocation.Describe(), resolved.Key, CalibrationComparison.Compare(row, measured, toolRuns)));
+        bool enough = pairs.Clean.Count >= options.Pairs;
+        var figures = CalibrationComparison.Compare(row, pairs.Clean, enough);
+        string outcome = pairs.FailureOutcome ?? (cancellation.IsCancellationRequested ? Outcomes.Interrupted
+            : CalibrationOutcomes.Combine(figures.Select(f => CalibrationOutcomes.TryParse(f.Outcome, out var o) ? o : CalibrationOutcome.Inconclusive)).ToId());
+        string? reason = pairs.Failure ?? (enough || cancellation.IsCancellationRequested ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{pairs.Clean.Count} clean pairs of {options.Pairs} after {pairs.Pairs.Count} attempts: the host was busy (outside load or steal above {options.QuietThresholdPercentOfOneCpu:0.#}% of one CPU)"));
+        string? caseFailure = pairs.FailureOutcome == FailedTool ? null : pairs.Failure;
+        var cases = new List<CaseResult> { new(resolved.Key, resolved, caseFailure is null ? Outcomes.Passed : pairs.FailureOutcome!, caseFailure, pairs.LoopBench) };
+        if (referenceCase is not null)
+        {
+            var blocking = referenceCase.Resolve();
+            cases.Add(new CaseResult(blocking.Key, blocking, Outcomes.Passed, null, pairs.ReferenceRepetitions));
+        }
+
+        var result = Outcome(outcome, reason, invocation?.Describe() ?? CalibrationCatalog.BlockingReference, resolved.Key, figures) with { Pairs = pairs.Pairs };
+        return (cases, result);
+    }
+
+    private SideRun LoopBenchSide(Case c, int index, string prefix, CancellationToken cancellation)
+    {
+        var lb = _source.Run(c, index, cancellation);
+        return lb.Result is not null && lb.Outcome == Outcomes.Passed
+            ? new SideRun(lb.Result, lb.Result.Metrics, null, null)
+            : SideRun.Failed(lb.Outcome, prefix + lb.Reason);
+    }
+
+    private static SideRun ToolSide(CalibrationRow row, ToolInvocation invocation, int? cpu, TimeSpan timeout)
+    {
+        var (ok, stdout, error) = ToolProcess.RunClient(invocation.ClientArgs, cpu, timeout);
+        bool parsed = row.Parse!(stdout, out var figures, out string parseError);
+        if (ok && parsed)
+        {
+            return new SideRun(null, figures, null, null);
+        }
+
+        // iperf3 -J reports its error inside the JSON on stdout; prefer that to the bare exit code
+        return SideRun.Failed(FailedTool, parsed ? error : (ok ? parseError : $"{parseError} ({error})"));
     }
 
     /// <summary>A port the kernel just handed out on 127.0.0.1 (released at once; the tool binds it next).</summary>

@@ -60,6 +60,32 @@ public static class ProcStatParsers
     }
 
     /// <summary>
+    /// CPU time a process has used, in USER_HZ ticks: utime + stime (fields 14, 15) and, with
+    /// <paramref name="withReapedChildren"/>, cutime + cstime (16, 17): children it has waited for,
+    /// such as a tool's client that ran and was reaped between two readings.
+    /// </summary>
+    public static long ParseProcessTicks(string processStat, bool withReapedChildren)
+    {
+        ArgumentNullException.ThrowIfNull(processStat);
+        int close = processStat.LastIndexOf(')');
+        if (close < 0 || close + 2 > processStat.Length)
+        {
+            throw new FormatException("not a /proc/*/stat line");
+        }
+
+        var f = processStat[(close + 2)..].Split(' ');
+        long F(int i) => long.Parse(f[i], CultureInfo.InvariantCulture);
+        return F(11) + F(12) + (withReapedChildren ? F(13) + F(14) : 0);
+    }
+
+    /// <summary>How many CPUs /proc/stat lists ("cpuN" lines), the divisor that turns all CPUs' ticks into one CPU's.</summary>
+    public static int CountCpus(string procStat)
+    {
+        ArgumentNullException.ThrowIfNull(procStat);
+        return procStat.Split('\n').Count(l => l.Length > 3 && l.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(l[3]));
+    }
+
+    /// <summary>
     /// The first field of /proc/PID/task/TID/schedstat: nanoseconds the task spent on a CPU
     /// (se.sum_exec_runtime, user and system together). The other two fields (run-queue wait in ns,
     /// timeslices) are not needed here.

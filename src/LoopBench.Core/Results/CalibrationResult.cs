@@ -1,15 +1,20 @@
+using LoopBench.Core.Measurement;
+
 namespace LoopBench.Core.Results;
 
-/// <summary>One calibrate row: LoopBench and a tool on the same experiment, interleaved A B A B.</summary>
+/// <summary>One calibrate row: LoopBench and a reference (a tool, or LoopBench's blocking engine) on the same experiment, in pairs.</summary>
 /// <param name="RowId">Stable row id, e.g. "iperf3-tcp4-fwd-cubic".</param>
-/// <param name="Tool">Tool id: iperf3, iperf2, sockperf, nuttcp.</param>
+/// <param name="Tool">Reference id: iperf3, iperf2, sockperf, nuttcp, or loopbench-blocking.</param>
 /// <param name="ToolCommand">The tool's client command line as run (ports vary), or null when it did not run.</param>
 /// <param name="CaseKey">Key of LoopBench's case, or null when the case could not be built.</param>
 /// <param name="Placement">Placement id used by both.</param>
 /// <param name="CongestionControl">Congestion control asked of both ("cubic"), or "default" for the system default.</param>
-/// <param name="Outcome">"passed", "failed:…" or "skipped:…".</param>
-/// <param name="Reason">Why it was skipped or failed.</param>
-/// <param name="Figures">Each compared figure with both samples and the ratio.</param>
+/// <param name="Outcome">
+/// The row's figures combined ("met", "missed", "inconclusive", "reported": the worst first), or
+/// "failed:…", "skipped:…", "interrupted" when it did not produce them.
+/// </param>
+/// <param name="Reason">Why it was skipped, failed, or is inconclusive for want of clean pairs.</param>
+/// <param name="Figures">Each compared figure with both sides' values, the paired ratio and its outcome.</param>
 public sealed record CalibrationResult(
     string RowId,
     string Tool,
@@ -19,36 +24,54 @@ public sealed record CalibrationResult(
     string CongestionControl,
     string Outcome,
     string? Reason,
-    IReadOnlyList<CalibrationFigureResult> Figures);
+    IReadOnlyList<CalibrationFigureResult> Figures)
+{
+    /// <summary>Clean pairs the row asked for (--reps).</summary>
+    public int PairsRequested { get; init; }
 
-/// <summary>One figure of a row: every repetition of both, and LoopBench/tool with its interval.</summary>
+    /// <summary>Every pair run, disturbed ones included (they are excluded from the figures).</summary>
+    public IReadOnlyList<CalibrationPairResult> Pairs { get; init; } = [];
+
+    /// <summary>Why the row has no bound, for rows reported without one; null otherwise.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>One pair: a LoopBench repetition and a reference repetition back to back, with the host's load around both.</summary>
+/// <param name="Index">0-based attempt number; which side went first alternates with it.</param>
+/// <param name="LoopBenchFirst">True when LoopBench's repetition ran first.</param>
+/// <param name="LoopBenchRepetition">Index of LoopBench's repetition in the row's case result.</param>
+/// <param name="Reference">The reference's figures of this pair (tool figure ids).</param>
+/// <param name="Load">CPU used outside the processes under test, and steal, over the pair.</param>
+/// <param name="Disturbed">True when <paramref name="Load"/> was above the quiet-host threshold: kept, not used.</param>
+public sealed record CalibrationPairResult(
+    int Index, bool LoopBenchFirst, int LoopBenchRepetition, IReadOnlyDictionary<string, double> Reference, HostLoad Load, bool Disturbed);
+
+/// <summary>One figure of a row: both sides' values over the clean pairs, the per-pair ratios, their median and interval, and the outcome.</summary>
 /// <param name="Figure">Figure id with its unit, e.g. "throughputBitsPerSecond", "rttP50Ns".</param>
-/// <param name="LoopBenchValues">LoopBench's value per repetition, in run order.</param>
-/// <param name="ToolValues">The tool's value per repetition, in run order.</param>
-/// <param name="Ratio">median(LoopBench) / median(tool); for a latency percentile pooled over the repetitions, <see cref="LoopBenchPooled"/> / median(tool).</param>
-/// <param name="RatioLow">Lower bound of the interval.</param>
-/// <param name="RatioHigh">Upper bound of the interval.</param>
-/// <param name="IntervalMethod">How the interval was computed, in words.</param>
+/// <param name="LoopBenchValues">LoopBench's value per clean pair that has the figure on both sides, in run order.</param>
+/// <param name="ToolValues">The reference's value for the same pairs.</param>
+/// <param name="PairRatios">LoopBench / reference per pair.</param>
+/// <param name="Ratio">The median of <paramref name="PairRatios"/>; null without pairs.</param>
+/// <param name="RatioLow">Lower end of its interval.</param>
+/// <param name="RatioHigh">Upper end of its interval.</param>
+/// <param name="IntervalMethod">How the interval of the per-pair ratios' median was made, with its coverage.</param>
+/// <param name="Outcome">"met", "missed", "inconclusive" or "reported".</param>
 public sealed record CalibrationFigureResult(
     string Figure,
     IReadOnlyList<double> LoopBenchValues,
     IReadOnlyList<double> ToolValues,
+    IReadOnlyList<double> PairRatios,
     double? Ratio,
     double? RatioLow,
     double? RatioHigh,
-    string? IntervalMethod)
+    string? IntervalMethod,
+    string Outcome)
 {
-    /// <summary>
-    /// LoopBench's figure over all repetitions where it is not the median of <see cref="LoopBenchValues"/>:
-    /// a latency percentile is taken from the repetitions' histograms merged. Null otherwise.
-    /// </summary>
-    public double? LoopBenchPooled { get; init; }
+    /// <summary>"at-least" or "at-most"; null for a figure reported without a bound.</summary>
+    public string? BoundDirection { get; init; }
 
-    /// <summary>
-    /// True when LoopBench's repetitions together had too few samples for this percentile, so it has
-    /// no figure (<see cref="Note"/> says how many); null otherwise.
-    /// </summary>
-    public bool? LoopBenchShortOfSamples { get; init; }
+    /// <summary>The ratio the bound sits at; null without a bound.</summary>
+    public double? BoundValue { get; init; }
 
     /// <summary>Why the figure has no ratio, e.g. too few samples for a p99.9. Null when nothing is to be said.</summary>
     public string? Note { get; init; }

@@ -65,6 +65,9 @@ public sealed record RepetitionResult(
     /// <summary>Things the reader should know that are not figures, e.g. why the TCP metrics cache could not be flushed.</summary>
     public IReadOnlyList<string>? Notes { get; init; }
 
+    /// <summary>With <c>run --quiet-host</c>: the wait for a quiet host and the outside load during the repetition; else null.</summary>
+    public QuietHostResult? QuietHost { get; init; }
+
     /// <summary>Host-wide sysctls changed (journaled, then restored) while this repetition ran; null when none.</summary>
     public IReadOnlyList<Sandbox.SysctlJournalEntry>? HostSysctls { get; init; }
 }

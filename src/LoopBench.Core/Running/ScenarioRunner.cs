@@ -19,6 +19,9 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
     /// <summary>How long after the timeout a stuck repetition is abandoned (the runner's own drain deadline is 10 s).</summary>
     public static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(15);
 
+    /// <summary>The quiet-host gate before and around each repetition, or null (the default) for none.</summary>
+    public QuietHostOptions? QuietHost { get; init; }
+
     /// <summary>Runs (or resumes) until every case is finished; returns the final <see cref="RunStatus"/>.</summary>
     public string Run(CancellationToken cancellation)
     {
@@ -103,6 +106,9 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
     {
         var status = Status(caseIndex, index);
         progress?.Starting(status);
+        // the wait comes before the repetition's deadline starts: waiting is not the repetition's time
+        var quiet = QuietHost?.WaitForQuiet(cancellation);
+        var quietBefore = QuietHost?.Cpu.Read([]);
         var timeout = RunPlan.TimeoutFor(c, settings);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(timeout);
@@ -121,6 +127,11 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
         }
 
         var noise = CpuNoiseSampler.Between(before, CpuNoiseSampler.Take());
+        if (QuietHost is not null && outcome.Result is not null)
+        {
+            outcome = outcome with { Result = QuietHost.Attach(outcome.Result, quiet!, quietBefore!.Value, QuietHost.Cpu.Read([])) };
+        }
+
         if (outcome.Outcome == Outcomes.Interrupted || (outcome.Result?.Interrupted == true))
         {
             if (cancellation.IsCancellationRequested)

@@ -1,5 +1,8 @@
 using LoopBench.Cli.Commands;
+using LoopBench.Cli.Terminal;
 using LoopBench.Core.Calibration;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
@@ -13,6 +16,8 @@ public sealed class CalibrateCommandTests
         var (code, stdout, _) = CliHarness.Run("calibrate", "--list");
         Assert.Equal(0, code);
         Assert.Contains("iperf3-tcp4-fwd-cubic", stdout, StringComparison.Ordinal);
+        Assert.Contains("iperf3-tcp6-rev-cubic-split", stdout, StringComparison.Ordinal);
+        Assert.Contains("engine-tcp4-fwd-cubic-pipelines-inline", stdout, StringComparison.Ordinal);
         Assert.Contains("sockperf-udp4-pp-64B-split", stdout, StringComparison.Ordinal);
     }
 
@@ -25,46 +30,90 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact(Timeout = 10_000)]
-    public void Render_PassedAndSkippedRows_ShowsRatioIntervalAndReason()
+    public void Help_DocumentsTheExitCodeAndTheQuietThreshold()
     {
-        double[] lb = [9.0e9, 9.2e9, 9.1e9, 8.9e9, 9.0e9];
-        double[] tool = [9.3e9, 9.4e9, 9.2e9, 9.3e9, 9.5e9];
-        var ratio = BootstrapRatio.OfMedians(lb, tool);
-        var rows = new[]
-        {
-            new CalibrationResult("iperf3-tcp4-fwd-cubic", "iperf3", "iperf3 -c 127.0.0.1", "k", "unpinned", "cubic", Outcomes.Passed, null,
-                [new CalibrationFigureResult(ToolFigures.ThroughputBitsPerSecond, lb, tool, ratio.Ratio, ratio.Low, ratio.High, ratio.Method)]),
-            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, "unpinned", "default", CalibrationRunner.SkippedPatternUnavailable,
-                "pattern not available in this build: unknown transport 'udp4'", []),
-        };
-        string text = CalibrateCommand.Render(rows);
-        Assert.Contains("9.00", text, StringComparison.Ordinal);
-        Assert.Contains("9.30", text, StringComparison.Ordinal);
-        Assert.Contains("0.968", text, StringComparison.Ordinal);
-        Assert.Contains("skipped:pattern-unavailable", text, StringComparison.Ordinal);
-        Assert.Contains("iperf3-udp4-64B: pattern not available in this build", text, StringComparison.Ordinal);
-        Assert.Contains("bootstrap percentile 95% CI of the ratio of medians", text, StringComparison.Ordinal);
+        var (_, stdout, stderr) = CliHarness.Run("calibrate", "--help");
+        string help = stdout + stderr;
+        Assert.Contains("--quiet-threshold", help, StringComparison.Ordinal);
+        var (_, verbs, verbsErr) = CliHarness.Run("--help");
+        Assert.Contains("code 3 when a row missed its bound", (verbs + verbsErr).ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 10_000)]
-    public void Render_APercentileShortOnOneSide_ShowsOnlyTheSideThatHasIt()
+    public void Render_ShowsBoundOutcomePairsAndLoad_AndNeverPassed()
     {
-        double[] lb = [21_000, 22_000], tool = [20_000, 23_000];
-        var p50 = BootstrapRatio.OfMedians(lb, tool);
         var rows = new[]
         {
-            new CalibrationResult("sockperf-row", "sockperf", null, "k", "same-cpu", "default", Outcomes.Passed, null,
-            [
-                new CalibrationFigureResult(ToolFigures.RttP50Ns, lb, tool, p50.Ratio, p50.Low, p50.High, p50.Method),
-                new CalibrationFigureResult(ToolFigures.RttP999Ns, lb, tool, null, null, null, null) { Note = "tool: fewest round trips in a repetition 3000" },
-                new CalibrationFigureResult(ToolFigures.RttP99Ns, lb, tool, null, null, null, null)
-                { LoopBenchShortOfSamples = true, Note = "LoopBench: 900 round trips over 2 repetitions, p99 needs 1000: not meaningful" },
-            ]),
+            Row("iperf3-tcp4-fwd-cubic", "met", ToolFigures.ThroughputBitsPerSecond, 9.0e9, 9.3e9, CalibrationBound.AtLeast(1.00), Pairs(10, 1, outside: 1.5)),
+            Row("sockperf-tcp4-pp-64B-split", "missed", ToolFigures.RttP50Ns, 21_000, 20_000, CalibrationBound.AtMost(1.05), Pairs(10, 0, outside: 0.5)),
+            Row("engine-tcp4-fwd-cubic-async", "reported", ToolFigures.ThroughputBitsPerSecond, 7e9, 9e9, null, Pairs(10, 0, outside: 0.2))
+                with { Note = "no bound: the runtime's default completion dispatch" },
+            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, "unpinned", "default", CalibrationRunner.SkippedPatternUnavailable,
+                "pattern not available in this build: unknown transport 'udp4'", []),
         };
+        string text = CalibrationTable.Render(rows, 5);
+        var lines = text.Split('\n');
+        Assert.Matches(@"^row +placement +cc +figure +loopbench +ref +ratio +95% CI +bound +outcome +pairs +outside% +steal%", lines[0]);
+        string tcp = lines.Single(l => l.StartsWith("iperf3-tcp4-fwd-cubic ", StringComparison.Ordinal));
+        Assert.Matches(@" 9\.00 +9\.30 +0\.968 +\[0\.968, 0\.968\] +≥ 1\.00 +met +10/1 +2\.5/3\.5 +0\.0/0\.0$", tcp);
+        Assert.Matches(@" ≤ 1\.05 +missed +10/0 ", lines.Single(l => l.StartsWith("sockperf-tcp4", StringComparison.Ordinal)));
+        Assert.Matches(@" none +reported ", lines.Single(l => l.StartsWith("engine-tcp4", StringComparison.Ordinal)));
+        Assert.Contains("engine-tcp4-fwd-cubic-async: no bound: the runtime's default completion dispatch", text, StringComparison.Ordinal);
+        Assert.Contains("iperf3-udp4-64B: pattern not available in this build", text, StringComparison.Ordinal);
+        Assert.Contains("Missed (exit code 3): sockperf-tcp4-pp-64B-split", text, StringComparison.Ordinal);
+        Assert.Contains("95% CI of that median: order statistics x(2)..x(9) of 10, coverage 97.9%", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT QUOTABLE", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", text, StringComparison.OrdinalIgnoreCase);
+    }
 
-        var lines = CalibrateCommand.Render(rows).Split('\n');
-        Assert.Matches(@"rttP999Ns +21\.50 +21\.50 ", lines.Single(l => l.StartsWith("sockperf-row", StringComparison.Ordinal) && l.Contains(" rttP999Ns ", StringComparison.Ordinal))); // LoopBench's median stands
-        Assert.Matches(@"rttP99Ns +- +21\.50 ", lines.Single(l => l.StartsWith("sockperf-row", StringComparison.Ordinal) && l.Contains(" rttP99Ns ", StringComparison.Ordinal))); // LoopBench has no figure
+    [Fact(Timeout = 10_000)]
+    public void Render_ARowShortOfCleanPairs_SaysTheTableIsNotQuotable()
+    {
+        var busy = Row("iperf3-tcp4-fwd-cubic", "inconclusive", ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(3, 17, outside: 180))
+            with { Reason = "3 clean pairs of 10 after 20 attempts: the host was busy" };
+        string text = CalibrationTable.Render([busy], 5);
+        Assert.Contains("THIS TABLE IS NOT QUOTABLE: iperf3-tcp4-fwd-cubic could not get their clean pairs (outside load or steal above 5% of one CPU)", text, StringComparison.Ordinal);
+        Assert.Contains("Inconclusive (does not fail the exit code", text, StringComparison.Ordinal);
+        Assert.Matches(@" inconclusive +3/17 +181\.9/183\.8 ", text);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void ExitCode_MissedIsThree_InconclusiveAloneIsZero()
+    {
+        var met = Row("a", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(10, 0, 0));
+        var inconclusive = met with { RowId = "b", Outcome = "inconclusive" };
+        var missed = met with { RowId = "c", Outcome = "missed" };
+        Assert.Equal(0, CalibrateCommand.ExitCodeOf([met, inconclusive], interrupted: false));
+        Assert.Equal(3, CalibrateCommand.ExitCodeOf([met, inconclusive, missed], interrupted: false));
+        Assert.Equal(130, CalibrateCommand.ExitCodeOf([missed], interrupted: true));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public void Run_ARowBelowItsBound_IsMissedAndExitsThree_AndRunJsonSaysNoPassed()
+    {
+        // LoopBench's side is a fake moving 1 Gbit/s; the "tool" is sh printing 2 Gbit/s; the host is a fake, quiet one
+        var row = new CalibrationRow("synthetic-stream", "sh", "sh", "dash", [new("transport", "tcp4")], PlacementKind.Unpinned, null,
+            [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00))],
+            _ => new ToolInvocation(null, ["sh", "-c", "echo 2000000000"]),
+            (string o, out IReadOnlyDictionary<string, double> f, out string e) =>
+            {
+                f = new Dictionary<string, double> { [ToolFigures.ThroughputBitsPerSecond] = double.Parse(o, System.Globalization.CultureInfo.InvariantCulture) };
+                e = string.Empty;
+                return true;
+            });
+        var runner = new CalibrationRunner(new FakeRepetitions((_, _) => 1e9), [0, 1], FakeCpuSource.Constant(2));
+        var (cases, results) = runner.Run([row], new CalibrationOptions { Pairs = 6 }, TestContext.Current.CancellationToken);
+
+        var result = Assert.Single(results);
+        Assert.Equal("missed", result.Outcome);
+        Assert.Equal(6, result.Pairs.Count);
+        Assert.Equal(0.5, Assert.Single(result.Figures).Ratio);
+        Assert.Equal(3, CalibrateCommand.ExitCodeOf(results, interrupted: false));
+        var run = new RunResult(RunResult.CurrentSchemaVersion, "20261123T000000Z-abcdef", new ToolInfo("loopbench", "test"), ResultJsonFixture.Environment(), cases)
+        { Calibration = results };
+        string calibration = System.Text.Json.JsonSerializer.Serialize(run.Calibration, ResultJson.Options);
+        Assert.DoesNotContain("passed", calibration, StringComparison.Ordinal);
+        Assert.Contains("\"outsidePercentOfOneCpu\": 2,", calibration, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 10_000)]
@@ -76,12 +125,14 @@ public sealed class CalibrateCommandTests
             var run = new RunResult(RunResult.CurrentSchemaVersion, "20261123T000000Z-abcdef", new ToolInfo("loopbench", "test"),
                 LoopBench.Core.Running.EnvironmentProbe.Capture(), [])
             {
-                Calibration = [new CalibrationResult("r", "iperf3", null, null, "unpinned", "default", Outcomes.Passed, null, [])],
+                Calibration = [Row("r", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(2, 1, 3))],
             };
             string path = RunFileWriter.Write(dir, run);
             Assert.Equal(Path.Combine(dir, run.RunId, "run.json"), path);
-            var back = ResultJson.Deserialize(File.ReadAllText(path));
-            Assert.Equal("r", Assert.Single(back.Calibration!).RowId);
+            var back = Assert.Single(ResultJson.Deserialize(File.ReadAllText(path)).Calibration!);
+            Assert.Equal("r", back.RowId);
+            Assert.Equal([false, false, true], back.Pairs.Select(p => p.Disturbed));
+            Assert.Equal("at-least", back.Figures.Single().BoundDirection);
             Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
         }
         finally
@@ -89,4 +140,20 @@ public sealed class CalibrateCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    private static CalibrationResult Row(string id, string outcome, string figure, double lb, double tool, CalibrationBound? bound, List<CalibrationPairResult> pairs)
+    {
+        int clean = pairs.Count(p => !p.Disturbed);
+        var lbValues = Enumerable.Repeat(lb, clean).ToList();
+        var toolValues = Enumerable.Repeat(tool, clean).ToList();
+        var ci = OrderStatisticInterval.OfMedian(lbValues.Zip(toolValues, (a, b) => a / b).ToList());
+        var f = new CalibrationFigureResult(figure, lbValues, toolValues, [.. Enumerable.Repeat(lb / tool, clean)], ci.Median, ci.Low, ci.High,
+            ci.Method, outcome)
+        { BoundDirection = bound?.DirectionId, BoundValue = bound?.Value };
+        return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", "unpinned", "cubic", outcome, null, [f]) { PairsRequested = 10, Pairs = pairs };
+    }
+
+    private static List<CalibrationPairResult> Pairs(int clean, int disturbed, double outside) =>
+        Enumerable.Range(0, clean + disturbed).Select(i => new CalibrationPairResult(i, i % 2 == 0, i, new Dictionary<string, double>(),
+            new HostLoad(outside + (i * 0.2), 0), i >= clean)).ToList();
 }

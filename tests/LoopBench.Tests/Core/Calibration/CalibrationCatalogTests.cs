@@ -1,5 +1,8 @@
 using System.Net;
 using LoopBench.Core.Calibration;
+using LoopBench.Core.Engines;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Tests.Core.Calibration;
 
@@ -12,15 +15,15 @@ public sealed class CalibrationCatalogTests
     {
         var rows = CalibrationCatalog.All();
         Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(["iperf2", "iperf3", "nuttcp", "sockperf"], rows.Select(r => r.Tool).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["iperf2", "iperf3", "loopbench-blocking", "nuttcp", "sockperf"], rows.Select(r => r.Tool).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact(Timeout = 5_000)]
     public void All_ServersBindLoopback()
     {
-        foreach (var row in CalibrationCatalog.All())
+        foreach (var row in CalibrationCatalog.All().Where(r => r.Command is not null))
         {
-            var invocation = row.Command(Context);
+            var invocation = row.Command!(Context);
             if (invocation.ServerArgs is null)
             {
                 // nuttcp cannot bind an address; both ends run in a private namespace holding only lo
@@ -40,10 +43,62 @@ public sealed class CalibrationCatalogTests
     {
         foreach (var row in CalibrationCatalog.All().Where(r => r.CongestionControl is not null && r.Tool is "iperf3" or "iperf2"))
         {
-            var args = row.Command(Context).ClientArgs.ToList();
+            var args = row.Command!(Context).ClientArgs.ToList();
             int flag = args.FindIndex(a => a is "-C" or "-Z");
             Assert.True(flag >= 0 && args[flag + 1] == row.CongestionControl, row.Id);
         }
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void All_EveryFigureHasABound_ExceptTheEngineRowsThatSayWhy()
+    {
+        foreach (var row in CalibrationCatalog.All())
+        {
+            bool unbounded = row.Figures.Any(f => f.Bound is null);
+            Assert.True(unbounded == (row.Note is not null), row.Id);
+            Assert.True(!unbounded || row.LoopBenchReference is not null, $"{row.Id}: only engine rows go without a bound");
+        }
+
+        var bounds = CalibrationCatalog.All().Single(r => r.Id == "sockperf-tcp4-pp-64B-split").Figures.ToDictionary(f => f.Figure, f => f.Bound!.ToString());
+        Assert.Equal("≤ 1.05", bounds[ToolFigures.RttP50Ns]);
+        Assert.Equal("≤ 1.10", bounds[ToolFigures.RttP99Ns]);
+        Assert.Equal("≤ 1.25", bounds[ToolFigures.RttP999Ns]);
+        Assert.Equal("≥ 0.95", bounds[ToolFigures.TransactionsPerSecond]);
+        Assert.Equal("≥ 1.00", CalibrationCatalog.All().Single(r => r.Id == "iperf3-tcp4-fwd-cubic").Figures.Single().Bound!.ToString());
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void EngineRows_CompareAgainstBlockingOnTheSameCase()
+    {
+        var engines = CalibrationCatalog.All().Where(r => r.LoopBenchReference is not null).ToList();
+        Assert.Equal(["async-inline", "pipelines-inline", "async", "pipelines", "networkstream"],
+            engines.Select(r => r.CaseSettings.Single(s => s.Key == "engine").Value));
+        Assert.All(engines, r => Assert.Equal("blocking", r.LoopBenchReference!.Single(s => s.Key == "engine").Value));
+        Assert.All(engines, r => Assert.Equal(CalibrationCatalog.BlockingReference, r.Tool));
+        Assert.Equal(["async-inline", "pipelines-inline"],
+            engines.Where(r => r.Figures.Single().Bound is { Value: 0.85, Direction: BoundDirection.AtLeast }).Select(r => r.CaseSettings.Single(s => s.Key == "engine").Value));
+        foreach (var row in engines)
+        {
+            Assert.True(CalibrationRunner.TryBuildCase(row, new CalibrationOptions(), out var engine, out _, out string reason), reason);
+            Assert.True(CalibrationRunner.TryBuildCase(row with { CaseSettings = row.LoopBenchReference! }, new CalibrationOptions(), out var blocking, out _, out reason), reason);
+            Assert.Equal(engine.Resolve().Key.Replace(engine.Engine.ToId(), "blocking", StringComparison.Ordinal), blocking.Resolve().Key);
+        }
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void SplitIperf3Rows_PinLikeLoopBenchsSplitPlacement()
+    {
+        var split = CalibrationCatalog.All().Where(r => r.Tool == "iperf3" && r.Placement == PlacementKind.Split).ToList();
+        Assert.Equal(["iperf3-tcp4-fwd-cubic-split", "iperf3-tcp4-rev-cubic-split", "iperf3-tcp6-fwd-cubic-split", "iperf3-tcp6-rev-cubic-split"], split.Select(r => r.Id));
+        Assert.True(PlacementPlan.TryCreate(PlacementKind.Split, [3, 5], out var plan, out _));
+        foreach (var row in split)
+        {
+            Assert.True(row.ToolPinsItself, row.Id);
+            var args = row.Command!(Context with { ClientCpu = plan.ClientCpu, ServerCpu = plan.ServerCpu }).ClientArgs.ToList();
+            Assert.Equal("3,5", args[args.IndexOf("-A") + 1]); // client on LoopBench's client CPU, server on its server CPU
+        }
+
+        Assert.Contains(CalibrationCatalog.All(), r => r.Id == "iperf3-tcp4-fwd-cubic" && r.Placement == PlacementKind.Unpinned);
     }
 
     [Fact(Timeout = 5_000)]

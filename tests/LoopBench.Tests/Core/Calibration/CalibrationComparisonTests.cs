@@ -1,150 +1,126 @@
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Engines;
-using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 
 namespace LoopBench.Tests.Core.Calibration;
 
 /// <summary>
-/// Latency percentiles across calibrate repetitions: medians of per-repetition percentiles, as the
-/// tool's, when every repetition has them all; else from the merged histograms (issue 10: a p99.9
-/// taken as the median of only the repetitions that had one came out below the p99).
+/// The paired estimate: per pair LoopBench / reference, the median of those ratios with an
+/// order-statistic interval, judged against the figure's bound. Figures are synthetic; no test
+/// asserts anything about this host's speed.
 /// </summary>
 public sealed class CalibrationComparisonTests
 {
-    private static readonly CalibrationRow Row = new(
-        "sockperf-tcp4-pp-64B-same-cpu", "sockperf", "sockperf", "sockperf", [], PlacementKind.SameCpu, null,
-        [new(ToolFigures.RttP50Ns, MetricIds.RttP50Ns), new(ToolFigures.RttP99Ns, MetricIds.RttP99Ns), new(ToolFigures.RttP999Ns, MetricIds.RttP999Ns)],
-        _ => new ToolInvocation(null, ["true"]),
-        (string _, out IReadOnlyDictionary<string, double> f, out string e) => { (f, e) = (new Dictionary<string, double>(), string.Empty); return true; });
+    private static readonly CalibrationRow Stream = Row(new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00)));
 
-    [Fact(Timeout = 10_000)]
-    public void Percentiles_FastAndSlowRepetitions_ComeFromMergedHistogramsInOrder()
+    private static readonly CalibrationRow PingPong = Row(
+        new FigurePair(ToolFigures.RttP50Ns, MetricIds.RttP50Ns, CalibrationBound.AtMost(1.05)),
+        new FigurePair(ToolFigures.RttP999Ns, MetricIds.RttP999Ns, CalibrationBound.AtMost(1.25)));
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_IsTheMedianOfPerPairRatios_NotTheRatioOfMedians()
     {
-        // Two fast repetitions with a p99.9 of their own, three slow ones too short for one: the
-        // per-repetition medians would put p99.9 (fast only) below p99 (all five).
-        var histograms = new[] { Fast(1), Fast(2), Slow(3), Slow(4), Slow(5) };
-        var reps = histograms.Select(Repetition).ToList();
-        Assert.True(Median(reps, MetricIds.RttP999Ns) < Median(reps, MetricIds.RttP99Ns), "the fixture reproduces the old inversion");
-
-        var figures = CalibrationComparison.Compare(Row, reps, reps.Select(_ => Tool(20_000)).ToList());
-
-        var merged = new LatencyHistogram();
-        foreach (var h in histograms)
-        {
-            merged.Merge(h);
-        }
-
-        double p50 = Pooled(figures, ToolFigures.RttP50Ns), p99 = Pooled(figures, ToolFigures.RttP99Ns), p999 = Pooled(figures, ToolFigures.RttP999Ns);
-        Assert.Equal(merged.ValueAtQuantile(0.50), p50);
-        Assert.Equal(merged.ValueAtQuantile(0.99), p99);
-        Assert.Equal(merged.ValueAtQuantile(0.999), p999);
-        Assert.True(p50 <= p99 && p99 <= p999, $"{p50} {p99} {p999}");
-        var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
-        Assert.Equal(p999 / 100_000, f999.Ratio!.Value, 9);
-        Assert.InRange(f999.Ratio.Value, f999.RatioLow!.Value, f999.RatioHigh!.Value);
-        Assert.Contains("merged histograms", f999.IntervalMethod, StringComparison.Ordinal);
-    }
-
-    [Fact(Timeout = 10_000)]
-    public void P999_FewerThan10000SamplesInAll_IsNotMeaningful()
-    {
-        var reps = new[] { Slow(1), Slow(2), Slow(3) }.Select(Repetition).ToList(); // 9 000 round trips
-        var figures = CalibrationComparison.Compare(Row, reps, reps.Select(_ => Tool(20_000)).ToList());
-
-        var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
-        Assert.Null(f999.LoopBenchPooled);
-        Assert.True(f999.LoopBenchShortOfSamples);
-        Assert.Null(f999.Ratio);
-        Assert.Contains("9000 round trips over 3 repetitions, p99.9 needs 10000: not meaningful", f999.Note, StringComparison.Ordinal);
-        Assert.NotNull(figures.Single(f => f.Figure == ToolFigures.RttP99Ns).Ratio); // 9 000 ≥ 1 000
-    }
-
-    [Fact(Timeout = 10_000)]
-    public void P999_ToolRepetitionShortOfSamples_IsNotMeaningful()
-    {
-        var reps = new[] { Fast(1), Fast(2) }.Select(Repetition).ToList();
-        var figures = CalibrationComparison.Compare(Row, reps, [Tool(20_000), Tool(3_000)]);
-
-        var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
-        Assert.Equal(2, f999.LoopBenchValues.Count); // LoopBench's own p99.9 stand, per repetition
-        Assert.Null(f999.LoopBenchShortOfSamples);
-        Assert.Null(f999.Ratio);
-        Assert.Contains("tool: fewest round trips in a repetition 3000", f999.Note, StringComparison.Ordinal);
-    }
-
-    [Fact(Timeout = 10_000)]
-    public void Percentiles_EveryRepetitionHasThem_AreMediansOfRepetitions_LikeTheTools()
-    {
-        // Three repetitions with a 60 µs tail, two with a 2 ms one: pooled, p99.9 sits in the 2 ms
-        // tail; the median repetition's p99.9 is a 60 µs one, as the tool's median would be.
-        var reps = new[] { Fast(1), Fast(2), Fast(3), Fill(4, 12_000, 20_000, 2_000_000), Fill(5, 12_000, 20_000, 2_000_000) }.Select(Repetition).ToList();
-        var figures = CalibrationComparison.Compare(Row, reps, reps.Select(_ => Tool(20_000)).ToList());
-
-        var f999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
-        Assert.Null(f999.LoopBenchPooled);
-        Assert.Equal(Median(reps, MetricIds.RttP999Ns) / 100_000, f999.Ratio!.Value, 9);
-        Assert.Contains("ratio of medians", f999.IntervalMethod, StringComparison.Ordinal);
-        double pooled = LatencyPool.From(reps)!.Quantile(0.999)!.Value;
-        Assert.True(pooled > 10 * Median(reps, MetricIds.RttP999Ns), $"the fixture tells the two apart: pooled {pooled}");
-        var medians = new[] { ToolFigures.RttP50Ns, ToolFigures.RttP99Ns, ToolFigures.RttP999Ns }
-            .Select(id => BootstrapRatio.Median(figures.Single(f => f.Figure == id).LoopBenchValues.ToArray())).ToList();
-        Assert.True(medians[0] <= medians[1] && medians[1] <= medians[2], string.Join(" ", medians)); // still in order
+        // Drift: both sides slow down together over the row. Per pair LoopBench is 2% ahead.
+        var pairs = Enumerable.Range(0, 10).Select(i => Pair(1.02 * (10 - i), 10 - i)).ToList();
+        var f = Assert.Single(CalibrationComparison.Compare(Stream, pairs));
+        Assert.Equal(1.02, f.Ratio!.Value, 9);
+        Assert.Equal(1.02, f.RatioLow!.Value, 9);
+        Assert.Equal(1.02, f.RatioHigh!.Value, 9);
+        Assert.Equal(10, f.PairRatios.Count);
+        Assert.Equal("met", f.Outcome);
+        Assert.Equal(("at-least", 1.00), (f.BoundDirection, f.BoundValue!.Value));
+        Assert.Equal("order statistics x(2)..x(9) of 10, coverage 97.9%", f.IntervalMethod);
     }
 
     [Fact(Timeout = 5_000)]
-    public void OfStatistic_WithMedianStatistic_EqualsOfMedians()
+    public void Compare_ClearlyBelowTheBound_IsMissed()
     {
-        double[] a = [3, 1, 4, 1, 5], b = [9, 2, 6, 5, 3];
-        var viaMedians = BootstrapRatio.OfMedians(a, b);
-        var viaStatistic = BootstrapRatio.OfStatistic(a.Length, picks => BootstrapRatio.Median(picks.Select(i => a[i]).ToArray()), b, "the ratio of medians");
-        Assert.Equal(viaMedians, viaStatistic);
+        double[] ratios = [0.80, 0.82, 0.79, 0.81, 0.83, 0.80, 0.78, 0.84, 0.81, 0.80];
+        var f = Assert.Single(CalibrationComparison.Compare(Stream, ratios.Select(r => Pair(r, 1)).ToList()));
+        Assert.Equal("missed", f.Outcome);
     }
 
-    private static double Pooled(List<CalibrationFigureResult> figures, string figure) => figures.Single(f => f.Figure == figure).LoopBenchPooled!.Value;
-
-    private static double Median(List<RepetitionResult> reps, string metric) =>
-        BootstrapRatio.Median(reps.Where(r => r.Metrics.ContainsKey(metric)).Select(r => r.Metrics[metric]).ToArray());
-
-    /// <summary>12 000 round trips of 20-40 µs with a 1% tail at 60 µs.</summary>
-    private static LatencyHistogram Fast(int seed) => Fill(seed, 12_000, 20_000, 60_000);
-
-    /// <summary>3 000 round trips of 200-400 µs with a 1% tail at 600 µs.</summary>
-    private static LatencyHistogram Slow(int seed) => Fill(seed, 3_000, 200_000, 600_000);
-
-    private static LatencyHistogram Fill(int seed, int count, long baseNs, long tailNs)
+    [Fact(Timeout = 5_000)]
+    public void Compare_CiStraddlingTheBound_IsInconclusive()
     {
-        var random = new Random(12345 + seed);
-        var h = new LatencyHistogram();
-        for (int i = 0; i < count; i++)
+        double[] ratios = [0.97, 0.99, 1.02, 0.98, 1.01, 0.96, 0.99, 0.98, 1.03, 0.97];
+        var f = Assert.Single(CalibrationComparison.Compare(Stream, ratios.Select(r => Pair(r, 1)).ToList()));
+        Assert.True(f.Ratio < 1 && f.RatioHigh > 1, $"{f.RatioLow} {f.Ratio} {f.RatioHigh}");
+        Assert.Equal("inconclusive", f.Outcome);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_NotEnoughCleanPairs_IsInconclusiveEvenWhenMet()
+    {
+        var pairs = Enumerable.Range(0, 4).Select(_ => Pair(1.1, 1)).ToList();
+        Assert.Equal("inconclusive", Assert.Single(CalibrationComparison.Compare(Stream, pairs, enoughPairs: false)).Outcome);
+        Assert.Equal("met", Assert.Single(CalibrationComparison.Compare(Stream, pairs, enoughPairs: true)).Outcome);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_NoBound_IsReported()
+    {
+        var row = Row(new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, null));
+        var f = Assert.Single(CalibrationComparison.Compare(row, [Pair(0.7, 1), Pair(0.75, 1)], enoughPairs: false));
+        Assert.Equal("reported", f.Outcome);
+        Assert.Null(f.BoundValue);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_Latency_PairsPercentilesAndJudgesLowerIsBetter()
+    {
+        var pairs = Enumerable.Range(0, 10).Select(i => Latency(lbP50: 21_000 + (i * 100), toolP50: 20_000 + (i * 100), lbP999: 90_000, toolP999: 60_000, toolSamples: 50_000)).ToList();
+        var figures = CalibrationComparison.Compare(PingPong, pairs);
+        var p50 = figures.Single(f => f.Figure == ToolFigures.RttP50Ns);
+        Assert.InRange(p50.Ratio!.Value, 1.04, 1.05);
+        Assert.Equal("met", p50.Outcome);
+        var p999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
+        Assert.Equal(1.5, p999.Ratio!.Value, 9);
+        Assert.Equal("missed", p999.Outcome);
+        Assert.Equal(("at-most", 1.25), (p999.BoundDirection, p999.BoundValue!.Value));
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_PairShortOfSamplesForAPercentile_IsLeftOutOfThatFigureOnly()
+    {
+        var pairs = Enumerable.Range(0, 10)
+            .Select(i => Latency(20_000, 20_000, 60_000, 60_000, toolSamples: i < 3 ? 3_000 : 50_000, lbHasP999: i != 9))
+            .ToList();
+        var figures = CalibrationComparison.Compare(PingPong, pairs);
+        Assert.Equal(10, figures.Single(f => f.Figure == ToolFigures.RttP50Ns).PairRatios.Count);
+        var p999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
+        Assert.Equal(6, p999.PairRatios.Count);
+        Assert.Contains("4 of 10 pairs left out", p999.Note, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_NoPairHasTheFigure_IsInconclusiveWithANote()
+    {
+        var pairs = Enumerable.Range(0, 10).Select(_ => Latency(20_000, 20_000, 60_000, 60_000, toolSamples: 3_000)).ToList();
+        var p999 = CalibrationComparison.Compare(PingPong, pairs).Single(f => f.Figure == ToolFigures.RttP999Ns);
+        Assert.Null(p999.Ratio);
+        Assert.Equal("inconclusive", p999.Outcome);
+        Assert.Contains("10 of 10 pairs left out", p999.Note, StringComparison.Ordinal);
+    }
+
+    internal static CalibrationRow Row(params FigurePair[] figures) =>
+        new("row", "iperf3", "iperf3", "iperf3", [], PlacementKind.Unpinned, null, figures, null, null);
+
+    private static MeasuredPair Pair(double loopBench, double tool) =>
+        new(Fixtures.FakeRepetitions.Result(0, loopBench), new Dictionary<string, double> { [ToolFigures.ThroughputBitsPerSecond] = tool });
+
+    private static MeasuredPair Latency(double lbP50, double toolP50, double lbP999, double toolP999, double toolSamples, bool lbHasP999 = true)
+    {
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal) { [MetricIds.RttP50Ns] = lbP50 };
+        if (lbHasP999)
         {
-            h.Record(i % 100 == 0 ? tailNs + random.Next(1000) : baseNs + random.Next((int)baseNs));
+            metrics[MetricIds.RttP999Ns] = lbP999;
         }
 
-        return h;
-    }
-
-    private static RepetitionResult Repetition(LatencyHistogram h, int index)
-    {
-        var summary = LatencySummary.From(h);
-        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (id, value) in new[] { (MetricIds.RttP50Ns, summary.P50Ns), (MetricIds.RttP99Ns, summary.P99Ns), (MetricIds.RttP999Ns, summary.P999Ns) })
+        var rep = Fixtures.FakeRepetitions.Result(0, 0) with { Metrics = metrics };
+        return new MeasuredPair(rep, new Dictionary<string, double>
         {
-            if (value is double v)
-            {
-                metrics[id] = v;
-            }
-        }
-
-        var buckets = h.NonEmptyBuckets().Select(b => new[] { b.LowerNs, b.WidthNs, b.Count }).ToList();
-        return new RepetitionResult(index, DateTimeOffset.UnixEpoch, false, 2_000_000_000, metrics, summary, buckets, [], null, []);
+            [ToolFigures.RttP50Ns] = toolP50, [ToolFigures.RttP999Ns] = toolP999, [ToolFigures.RttSamples] = toolSamples,
+        });
     }
-
-    private static Dictionary<string, double> Tool(long samples) => new()
-    {
-        [ToolFigures.RttP50Ns] = 25_000,
-        [ToolFigures.RttP99Ns] = 50_000,
-        [ToolFigures.RttP999Ns] = 100_000,
-        [ToolFigures.RttSamples] = samples,
-    };
 }

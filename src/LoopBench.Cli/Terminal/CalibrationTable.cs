@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using LoopBench.Core.Calibration;
+using LoopBench.Core.Results;
+
+namespace LoopBench.Cli.Terminal;
+
+/// <summary>
+/// Calibrate's table: one line per figure with both sides' medians, the paired ratio, its interval,
+/// the bound and the outcome; per row the pairs used and disturbed and the host's load around them;
+/// then a footer that says how to read it and, plainly, whether it can be quoted.
+/// </summary>
+internal static class CalibrationTable
+{
+    public static string Render(IReadOnlyList<CalibrationResult> results, double quietThresholdPercent)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var table = new TextTable("row", "placement", "cc", "figure", "loopbench", "ref", "ratio", "95% CI", "bound", "outcome", "pairs", "outside%", "steal%");
+        foreach (var r in results)
+        {
+            if (r.Figures.Count == 0)
+            {
+                table.AddRow(r.RowId, r.Placement, r.CongestionControl, "-", "-", "-", "-", "-", "-", r.Outcome, Pairs(r), Load(r, outside: true), Load(r, outside: false));
+                continue;
+            }
+
+            bool first = true;
+            foreach (var f in r.Figures)
+            {
+                table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f.Figure, f.LoopBenchValues), Value(f.Figure, f.ToolValues),
+                    Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", Bound(f), f.Outcome,
+                    first ? Pairs(r) : string.Empty, first ? Load(r, outside: true) : string.Empty, first ? Load(r, outside: false) : string.Empty);
+                first = false;
+            }
+        }
+
+        var text = new StringBuilder(table.ToString());
+        Footer(text, results, quietThresholdPercent);
+        return text.ToString();
+    }
+
+    private static void Footer(StringBuilder text, IReadOnlyList<CalibrationResult> results, double threshold)
+    {
+        string t = threshold.ToString("0.#", CultureInfo.InvariantCulture);
+        text.Append("ratio = median over clean pairs of LoopBench/reference, each pair one repetition of each back to back (which goes first")
+            .Append(" alternates); 95% CI of that median: ")
+            .Append(results.SelectMany(r => r.Figures).Select(f => f.IntervalMethod).FirstOrDefault(m => m is not null) ?? "none")
+            .Append(" (distribution-free; below 6 pairs min..max, which covers less).\n")
+            .Append("Throughput in Gbit/s (10^9 bit/s), latency in µs, rates per second. Bound ≥: higher is better; ≤: lower is better (latency).\n")
+            .Append("met: median on the good side of the bound; missed: the whole CI on the bad side; inconclusive: in between, or too few clean")
+            .Append(" pairs; reported: no bound on purpose.\n")
+            .Append("pairs: clean/disturbed. outside%: CPU used outside LoopBench and the tool, % of one CPU (median/max over the pairs);")
+            .Append(" steal% likewise. A pair above ").Append(t).Append("% in either is disturbed, kept in run.json, left out and run again.\n");
+
+        var notQuotable = results.Where(r => r.Pairs.Count > 0 && r.Pairs.Count(p => !p.Disturbed) < r.PairsRequested).ToList();
+        if (notQuotable.Count > 0)
+        {
+            text.Append("THIS TABLE IS NOT QUOTABLE: ").Append(string.Join(", ", notQuotable.Select(r => r.RowId)))
+                .Append(" could not get their clean pairs (outside load or steal above ").Append(t)
+                .Append("% of one CPU); those rows are inconclusive. Quiet the host and run them again.\n");
+        }
+        else if (results.Any(r => r.Pairs.Any(p => p.Disturbed)))
+        {
+            text.Append("Some pairs were disturbed and replaced; every row still has its clean pairs.\n");
+        }
+
+        var missed = results.Where(r => r.Outcome == CalibrationOutcome.Missed.ToId()).Select(r => r.RowId).ToList();
+        var inconclusive = results.Where(r => r.Outcome == CalibrationOutcome.Inconclusive.ToId()).Select(r => r.RowId).ToList();
+        if (missed.Count > 0)
+        {
+            text.Append("Missed (exit code 3): ").Append(string.Join(", ", missed)).Append('\n');
+        }
+
+        if (inconclusive.Count > 0)
+        {
+            text.Append("Inconclusive (does not fail the exit code; more pairs or a quieter host may settle it): ")
+                .Append(string.Join(", ", inconclusive)).Append('\n');
+        }
+
+        var notes = results.Where(r => r.Note is not null).ToList();
+        var reasons = results.Where(r => r.Reason is not null).ToList();
+        var figureNotes = results.SelectMany(r => r.Figures.Where(f => f.Note is not null).Select(f => (r, f))).ToList();
+        if (notes.Count + reasons.Count + figureNotes.Count > 0)
+        {
+            text.Append("Notes:\n");
+        }
+
+        foreach (var r in notes)
+        {
+            text.Append("  ").Append(r.RowId).Append(": ").Append(r.Note).Append('\n');
+        }
+
+        foreach (var r in reasons)
+        {
+            text.Append("  ").Append(r.RowId).Append(": ").Append(r.Reason).Append('\n');
+        }
+
+        foreach (var (r, f) in figureNotes)
+        {
+            text.Append("  ").Append(r.RowId).Append(' ').Append(f.Figure).Append(": ").Append(f.Note).Append('\n');
+        }
+    }
+
+    private static string Pairs(CalibrationResult r) =>
+        r.Pairs.Count == 0 ? "-" : Invariant($"{r.Pairs.Count(p => !p.Disturbed)}/{r.Pairs.Count(p => p.Disturbed)}");
+
+    private static string Load(CalibrationResult r, bool outside)
+    {
+        if (r.Pairs.Count == 0)
+        {
+            return "-";
+        }
+
+        var values = r.Pairs.Select(p => outside ? p.Load.OutsidePercentOfOneCpu : p.Load.StealPercentOfOneCpu).ToList();
+        return Invariant($"{Median(values):0.0}/{values.Max():0.0}");
+    }
+
+    private static string Bound(CalibrationFigureResult f) => f.BoundValue is double v
+        ? (f.BoundDirection == "at-most" ? "≤ " : "≥ ") + v.ToString("0.00", CultureInfo.InvariantCulture)
+        : "none";
+
+    private static string Ratio(double? value) => value is double v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+
+    private static string Value(string figure, IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return "-";
+        }
+
+        double median = Median(values);
+        return figure switch
+        {
+            ToolFigures.ThroughputBitsPerSecond => Figures.Gbits(median),
+            ToolFigures.RttP50Ns or ToolFigures.RttP99Ns or ToolFigures.RttP999Ns => Figures.Micros(median),
+            _ => Figures.Whole(median),
+        };
+    }
+
+    private static double Median(IReadOnlyList<double> values) => OrderStatisticInterval.OfMedian(values).Median;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

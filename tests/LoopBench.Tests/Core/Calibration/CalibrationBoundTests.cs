@@ -1,0 +1,64 @@
+using LoopBench.Core.Calibration;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Core.Calibration;
+
+public sealed class CalibrationBoundTests
+{
+    [Theory(Timeout = 5_000)]
+    [InlineData(1.02, 0.99, 1.05, "met")] // median on the good side, interval straddling: still met
+    [InlineData(1.00, 0.97, 1.03, "met")] // the bound itself is met
+    [InlineData(0.98, 0.95, 1.01, "inconclusive")] // median short, interval reaches the bound
+    [InlineData(0.98, 0.95, 1.00, "inconclusive")] // upper end exactly at the bound: not significantly below
+    [InlineData(0.90, 0.85, 0.96, "missed")] // whole interval below
+    public void Judge_HigherIsBetter(double median, double low, double high, string outcome) =>
+        Assert.Equal(outcome, CalibrationBound.AtLeast(1.00).Judge(median, low, high).ToId());
+
+    [Theory(Timeout = 5_000)]
+    [InlineData(1.03, 1.00, 1.08, "met")]
+    [InlineData(1.05, 1.01, 1.09, "met")]
+    [InlineData(1.07, 1.02, 1.12, "inconclusive")] // straddles 1.05
+    [InlineData(1.07, 1.05, 1.12, "inconclusive")] // lower end exactly at the bound
+    [InlineData(1.20, 1.10, 1.30, "missed")] // whole interval above
+    public void Judge_LowerIsBetter(double median, double low, double high, string outcome) =>
+        Assert.Equal(outcome, CalibrationBound.AtMost(1.05).Judge(median, low, high).ToId());
+
+    [Fact(Timeout = 5_000)]
+    public void Ids_ArePinned()
+    {
+        // stored in run.json: a rename in C# must not change them
+        Assert.Equal(["met", "missed", "inconclusive", "reported"], Enum.GetValues<CalibrationOutcome>().Select(o => o.ToId()));
+        Assert.Equal([1, 2, 3, 4], Enum.GetValues<CalibrationOutcome>().Select(o => (int)o));
+        Assert.Equal("at-least", CalibrationBound.AtLeast(1).DirectionId);
+        Assert.Equal("at-most", CalibrationBound.AtMost(1).DirectionId);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void TryParse_RoundTripsEveryId_AndRefusesPassed()
+    {
+        foreach (var outcome in Enum.GetValues<CalibrationOutcome>())
+        {
+            Assert.True(CalibrationOutcomes.TryParse(outcome.ToId(), out var back));
+            Assert.Equal(outcome, back);
+        }
+
+        Assert.False(CalibrationOutcomes.TryParse("passed", out _));
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Combine_WorstFirst()
+    {
+        Assert.Equal(CalibrationOutcome.Missed, CalibrationOutcomes.Combine([CalibrationOutcome.Met, CalibrationOutcome.Missed, CalibrationOutcome.Inconclusive]));
+        Assert.Equal(CalibrationOutcome.Inconclusive, CalibrationOutcomes.Combine([CalibrationOutcome.Met, CalibrationOutcome.Inconclusive]));
+        Assert.Equal(CalibrationOutcome.Met, CalibrationOutcomes.Combine([CalibrationOutcome.Met, CalibrationOutcome.Reported]));
+        Assert.Equal(CalibrationOutcome.Reported, CalibrationOutcomes.Combine([CalibrationOutcome.Reported]));
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void ToString_IsInvariant()
+    {
+        using var culture = new CultureScope("de-DE");
+        Assert.Equal("≥ 0.85", CalibrationBound.AtLeast(0.85).ToString());
+        Assert.Equal("≤ 1.25", CalibrationBound.AtMost(1.25).ToString());
+    }
+}
