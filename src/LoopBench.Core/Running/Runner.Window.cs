@@ -19,7 +19,7 @@ public sealed partial class Runner
     }
 
     private sealed record Coordination(
-        DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved);
+        DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved, string? EndedBy);
 
     private Coordination Coordinate(
         Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
@@ -27,7 +27,7 @@ public sealed partial class Runner
     {
         var cpus = ends.Select(_ => new HashSet<int>()).ToArray();
         var intervals = new List<IntervalResult>();
-        bool counted = c.ByteLimit is not null || c.TransactionLimit is not null;
+        bool counted = c.IsCountBased;
         var pending = workers.Select(w => w.Completion).ToList();
         Wake Wait(long deadline) => counted ? WaitCounted(deadline, ends, workers, pending, cancellation) : WaitUntil(deadline, [.. pending], cancellation);
         var wake = Wait(Timestamps.Now() + TicksOf(c.WarmupMs));
@@ -64,7 +64,7 @@ public sealed partial class Runner
                 bool rr = c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
                 var atClose = PrimaryTotals(ends);
                 probes.AtClose(WorkerThreadIds(workers), atClose.Bytes, rr ? atClose.Transactions : null);
-                window.Close();
+                window.CloseAt(wake == Wake.CountReached ? LastFinished(ends) : long.MaxValue);
             }
 
             long now = last ? window.T1Ticks : Timestamps.Now();
@@ -104,7 +104,13 @@ public sealed partial class Runner
         }
 
         string? failure = wake == Wake.WorkerEnded ? WorkerFailure(ends, workers) ?? "a worker stopped before the window closed" : null;
-        return new Coordination(startedUtc, wake == Wake.Cancelled, failure, intervals, cpus);
+        string? endedBy = !counted ? null : wake switch
+        {
+            Wake.CountReached => WindowEnds.Count,
+            Wake.Deadline => WindowEnds.TimeCap,
+            _ => null,
+        };
+        return new Coordination(startedUtc, wake == Wake.Cancelled, failure, intervals, cpus, endedBy);
     }
 
     /// <summary>
@@ -165,6 +171,29 @@ public sealed partial class Runner
                 return Wake.Cancelled;
             }
         }
+    }
+
+    /// <summary>
+    /// Count-based runs: when the last primary end (stream receivers, rr clients) completed its last
+    /// counted operation; long.MaxValue (close now) when none stamped it, e.g. datagram receivers.
+    /// </summary>
+    private static long LastFinished(IReadOnlyList<WorkloadEnd> ends)
+    {
+        long last = 0;
+        for (int i = 0; i < ends.Count; i++)
+        {
+            if (IsPrimary(ends[i]) && ends[i].Finishes)
+            {
+                if (ends[i].FinishedTicks == 0)
+                {
+                    return long.MaxValue;
+                }
+
+                last = Math.Max(last, ends[i].FinishedTicks);
+            }
+        }
+
+        return last == 0 ? long.MaxValue : last;
     }
 
     private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));
