@@ -56,6 +56,12 @@ public sealed record RepetitionResult(
     /// <summary>CPU over the window: process, system-wide, per thread (approximate), service demand.</summary>
     public CpuResult? Cpu { get; init; }
 
+    /// <summary>
+    /// GC collections and pause, JIT compilations and managed allocations of the whole process inside the
+    /// window (T1 − T0); null in runs written before they were recorded.
+    /// </summary>
+    public RuntimeResult? Runtime { get; init; }
+
     /// <summary>The packet capture of this repetition, or why it was skipped.</summary>
     public CaptureResult? Capture { get; init; }
 
