@@ -23,7 +23,7 @@ public sealed partial class Runner
 
     /// <remarks>
     /// Everything the loop needs is allocated before T0 (the CPU sets, the interval list at its expected
-    /// size, the per-flow arrays, the thread ids, one "a worker ended" signal), so that inside the window
+    /// size, the per-flow arrays, the thread ids, a last-CPU reader per worker, one "a worker ended" signal), so that inside the window
     /// the coordinator allocates only what it hands out: each interval's record and its per-flow bytes,
     /// and the TCP_INFO samples. The runtime figures (<see cref="RepetitionProbes.Runtime"/>) show the rest.
     /// </remarks>
@@ -41,6 +41,7 @@ public sealed partial class Runner
         var intervals = new List<IntervalResult>(c.IntervalMs > 0 ? (int)Math.Min(1024, (c.DurationMs / c.IntervalMs) + 2) : 0);
         bool counted = c.IsCountBased;
         using var ended = new WorkerEndSignal(workers);
+        using var cpuReaders = new CpuReaders(workers);
         int flowCount = FlowCount(ends);
         long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
         long[]? flowsNow = flowCount > 1 ? new long[flowCount] : null;
@@ -79,7 +80,7 @@ public sealed partial class Runner
             }
 
             long now = last ? window.T1Ticks : Timestamps.Now();
-            Observe(cpus, ended.Readers);
+            Observe(cpus, cpuReaders.All);
             flowsNow?.AsSpan().Clear();
             var totals = PrimaryTotals(ends, flowsNow);
             var datagrams = DatagramProgress(ends);
@@ -161,6 +162,9 @@ public sealed partial class Runner
                 return wake;
             }
 
+            // Acknowledge before looking: an end that finishes after this wakes the next wait, one that
+            // finished before is seen by the scan below, so none is missed.
+            ended.Acknowledge(workers);
             bool allFinished = true;
             bool anyPending = false;
             for (int i = 0; i < ends.Count; i++)
@@ -179,8 +183,6 @@ public sealed partial class Runner
             {
                 return Wake.CountReached;
             }
-
-            ended.Acknowledge(workers);
         }
     }
 
@@ -326,95 +328,6 @@ public sealed partial class Runner
             if (cpu >= 0)
             {
                 cpus[i].Add(cpu);
-            }
-        }
-    }
-
-    /// <summary>
-    /// "A worker ended", as one event set by continuations registered before T0: waiting on it allocates
-    /// nothing, where Task.WaitAny over the workers allocates a promise on every wake-up. A count-based
-    /// run acknowledges the ends it has seen, so it waits for the next one.
-    /// </summary>
-    private sealed class WorkerEndSignal : IDisposable
-    {
-        private readonly ManualResetEventSlim _event = new(false);
-        private readonly bool[] _acknowledged;
-        private readonly CpuReaders _readers;
-
-        public WorkerEndSignal(WorkerHandle[] workers)
-        {
-            _acknowledged = new bool[workers.Length];
-            _readers = new CpuReaders(workers);
-            foreach (var worker in workers)
-            {
-                worker.Completion.ContinueWith(
-                    static (_, state) => ((ManualResetEventSlim)state!).Set(), _event, CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-        }
-
-        /// <summary>Each worker's last-CPU reader, opened with the signal (before T0).</summary>
-        public LastCpuReader[] Readers => _readers.All;
-
-        /// <summary>True when a worker ended that was not acknowledged; false at the timeout. Throws when cancelled.</summary>
-        public bool Wait(int timeoutMs, WorkerHandle[] workers, CancellationToken cancellation)
-        {
-            if (HasUnacknowledged(workers))
-            {
-                return true;
-            }
-
-            if (!_event.Wait(timeoutMs, cancellation))
-            {
-                return false;
-            }
-
-            if (HasUnacknowledged(workers))
-            {
-                return true;
-            }
-
-            _event.Reset(); // set by ends already acknowledged; one that ends from here on sets it again
-            return HasUnacknowledged(workers);
-        }
-
-        public void Acknowledge(WorkerHandle[] workers)
-        {
-            for (int i = 0; i < workers.Length; i++)
-            {
-                _acknowledged[i] |= workers[i].Completion.IsCompleted;
-            }
-        }
-
-        public void Dispose()
-        {
-            _event.Dispose();
-            _readers.Dispose();
-        }
-
-        private bool HasUnacknowledged(WorkerHandle[] workers)
-        {
-            for (int i = 0; i < workers.Length; i++)
-            {
-                if (!_acknowledged[i] && workers[i].Completion.IsCompleted)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    private sealed class CpuReaders(WorkerHandle[] workers) : IDisposable
-    {
-        public LastCpuReader[] All { get; } = workers.Select(w => new LastCpuReader(w.ThreadId)).ToArray();
-
-        public void Dispose()
-        {
-            foreach (var reader in All)
-            {
-                reader.Dispose();
             }
         }
     }
