@@ -68,6 +68,12 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
             }
         }
 
+        if (errors.Count == 0 && c.IsCountBased && c.WarmupMs > 0 && flags.TryGetValue("warmup", out string? warmupFlag))
+        {
+            string count = c.ByteLimit is not null ? "-n" : "-k";
+            errors.Add($"{warmupFlag}: {count} measures the whole transfer, as iperf3's -n (no omit period), so it has no warm-up; drop {warmupFlag}, or use -t with a warm-up");
+        }
+
         if (errors.Count == 0)
         {
             errors.AddRange(CaseValidator.Validate(c).Select(e => $"{flags.GetValueOrDefault(e.Parameter, "--" + e.Parameter)}: {e.Message}"));

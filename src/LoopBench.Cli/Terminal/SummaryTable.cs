@@ -60,6 +60,11 @@ internal static class SummaryTable
                 text.Append(s.MssBytes is int mss ? $"; MSS {mss} B" : string.Empty).Append('\n');
             }
 
+            if (RuntimeResult.Describe([repetition.Runtime]) is string runtime)
+            {
+                text.Append("runtime  ").Append(runtime).Append('\n');
+            }
+
             if (repetition.Interrupted)
             {
                 text.Append("note     interrupted: the figures cover the shortened window\n");

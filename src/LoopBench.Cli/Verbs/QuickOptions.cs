@@ -24,7 +24,7 @@ internal sealed partial class QuickOptions
     [Option('t', "time", HelpText = "Measured window: seconds, or 500ms, 2s, 1m. Default: 10.")]
     public string? Time { get; set; }
 
-    [Option("warmup", HelpText = "Warm-up before the window (not counted). Default: 1s.")]
+    [Option("warmup", HelpText = "Warm-up before the window (not counted). Default: 1s; none with -n or -k, which refuse one other than 0.")]
     public string? Warmup { get; set; }
 
     [Option('l', "length", HelpText = "Bytes per send for stream (default 128K; 1472 on udp and unix-dgram), or both rr/crr sizes (default 64); rr-under-load: the load flows' writes.")]
@@ -72,10 +72,10 @@ internal sealed partial class QuickOptions
     [Option("bidir-mode", HelpText = "bidir: two-sockets or shared. Default: two-sockets.")]
     public string? BidirMode { get; set; }
 
-    [Option('n', "bytes", HelpText = "Stream: bytes to send in all, instead of a time (-t still caps it).")]
+    [Option('n', "bytes", HelpText = "Stream: bytes to send in all (split exactly over -P flows), instead of a time. As iperf3's -n: no warm-up, the window is the whole transfer, from before the first byte to the last one received; -t still caps it.")]
     public string? Bytes { get; set; }
 
-    [Option('k', "transactions", HelpText = "rr/crr: transactions in all, instead of a time (-t still caps it).")]
+    [Option('k', "transactions", HelpText = "rr/crr: transactions in all (split exactly over -P flows), instead of a time; as -n, no warm-up and every transaction inside the window; -t still caps it.")]
     public string? Transactions { get; set; }
 
     [Option("inflight", HelpText = "rr: transactions outstanding per connection. Default: 1.")]

@@ -5,7 +5,8 @@ namespace LoopBench.Core.Measurement;
 /// <summary>
 /// The one global measured window [T0, T1] of a repetition, opened and closed by the coordinator
 /// after the warm-up. Workers ask <see cref="IsMeasuring"/> after each operation completes and
-/// count it only then; they stop sending once <see cref="IsStopping"/>.
+/// count it only then; they stop sending once <see cref="IsStopping"/>. Count-based senders (-n, -k)
+/// send nothing before T0: they wait in <see cref="WaitUntilOpen"/>.
 /// </summary>
 /// <remarks>
 /// T0 is read just before the phase flips to measuring, T1 just after it flips to stopping, so an
@@ -18,6 +19,7 @@ public sealed class MeasureWindow
     private const int Measuring = 1;
     private const int Stopping = 2;
 
+    private readonly object _gate = new();
     private int _phase;
 
     /// <summary>Stopwatch ticks when the window opened.</summary>
@@ -46,25 +48,65 @@ public sealed class MeasureWindow
     /// <summary>Window length in nanoseconds (0 until closed).</summary>
     public long ElapsedNs => T1Ticks == 0 ? 0 : Timestamps.ToNs(T1Ticks - T0Ticks);
 
-    /// <summary>Opens the window (T0).</summary>
+    /// <summary>Opens the window (T0) and releases the ends waiting in <see cref="WaitUntilOpen"/>.</summary>
     public void Open()
     {
         T0Ticks = Timestamps.Now();
         Volatile.Write(ref _phase, Measuring);
+        Release();
+    }
+
+    /// <summary>
+    /// Blocks until the window opens or closes: a count-based end calls it before its first byte,
+    /// so that the whole transfer is the window (iperf3's -n has no omit period either).
+    /// </summary>
+    public void WaitUntilOpen()
+    {
+        if (!IsWarmingUp)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            while (IsWarmingUp)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
     }
 
     /// <summary>Closes the window (T1) and tells senders to stop. Closing twice keeps the first T1.</summary>
-    public void Close()
+    public void Close() => CloseAt(long.MaxValue);
+
+    /// <summary>
+    /// Closes the window with T1 at <paramref name="lastTicks"/>, when the last counted operation
+    /// completed (a count-based run knows it better than the coordinator's wake-up); clamped to
+    /// [T0, now]. Closing twice keeps the first T1.
+    /// </summary>
+    public void CloseAt(long lastTicks)
     {
         if (Interlocked.Exchange(ref _phase, Stopping) == Stopping)
         {
             return;
         }
 
-        T1Ticks = Timestamps.Now();
+        long now = Timestamps.Now();
+        T1Ticks = Math.Min(lastTicks, now);
         if (T0Ticks == 0)
         {
             T0Ticks = T1Ticks; // stopped during warm-up: an empty window
+        }
+
+        T1Ticks = Math.Max(T1Ticks, T0Ticks);
+        Release();
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
         }
     }
 }

@@ -56,11 +56,23 @@ public sealed record RepetitionResult(
     /// <summary>CPU over the window: process, system-wide, per thread (approximate), service demand.</summary>
     public CpuResult? Cpu { get; init; }
 
+    /// <summary>
+    /// GC collections and pause, JIT compilations and managed allocations of the whole process inside the
+    /// window (T1 − T0); null in runs written before they were recorded.
+    /// </summary>
+    public RuntimeResult? Runtime { get; init; }
+
     /// <summary>The packet capture of this repetition, or why it was skipped.</summary>
     public CaptureResult? Capture { get; init; }
 
     /// <summary>Sandboxed cases: lo, its qdiscs (counters over the child's whole case) and the sysctls, read back inside the namespace.</summary>
     public Sandbox.SandboxReport? Sandbox { get; init; }
+
+    /// <summary>
+    /// Count-based runs (-n, -k): what closed the window, <see cref="WindowEnds.Count"/> or
+    /// <see cref="WindowEnds.TimeCap"/>; null for timed runs (and in runs written before it was recorded).
+    /// </summary>
+    public string? EndedBy { get; init; }
 
     /// <summary>Things the reader should know that are not figures, e.g. why the TCP metrics cache could not be flushed.</summary>
     public IReadOnlyList<string>? Notes { get; init; }

@@ -59,6 +59,17 @@ public static class RunSummary
             md.Append("\n## Warnings\n\n").AppendJoin('\n', warnings).Append('\n');
         }
 
+        // GC or JIT inside a window is the harness's noise, not the kernel's: one line per case it touched.
+        var notes = run.Cases
+            .Select(c => (c.Key, Runtime: RuntimeResult.Describe(c.Repetitions.Select(r => r.Runtime).ToList())))
+            .Where(n => n.Runtime is not null)
+            .Select(n => $"- `{n.Key}`: runtime  {n.Runtime}")
+            .ToList();
+        if (notes.Count > 0)
+        {
+            md.Append("\n## Notes\n\n").AppendJoin('\n', notes).Append('\n');
+        }
+
         md.Append(Invariant, $"\nCI: {Statistics.MedianCiEstimator}. Noisy: CV above {Statistics.NoisyCvPercent:0} %. ")
             .Append(Invariant, $"Indicative: fewer than {RunAssembler.MinRepetitionsForVerdict} repetitions.\n");
         return md.ToString();

@@ -8,9 +8,9 @@ namespace LoopBench.Core.Running;
 /// <summary>
 /// The kernel-side measurements of one repetition, called by the coordinator only, in this order:
 /// <see cref="BeforeOpen"/> (counter snapshot: it forks tc, so outside the window), <see cref="AtOpen"/>
-/// (CPU start, next to T0), <see cref="SampleAtOpen"/> (TCP_INFO of the first pair and of every flow at T0),
+/// (CPU start, then the runtime's GC/JIT/allocation counters, next to T0), <see cref="SampleAtOpen"/> (TCP_INFO of the first pair and of every flow at T0),
 /// <see cref="Sample"/> per interval and at T1 (TCP_INFO of the first pair),
-/// <see cref="AtClose"/> (CPU stop), <see cref="SampleFlowsAtClose"/> (TCP_INFO of every flow at T1),
+/// <see cref="AtClose"/> (the runtime's counters, then CPU stop), <see cref="SampleFlowsAtClose"/> (TCP_INFO of every flow at T1),
 /// and <see cref="AfterWorkers"/> (counter deltas, capture end).
 /// </summary>
 internal sealed class RepetitionProbes : IDisposable
@@ -20,6 +20,7 @@ internal sealed class RepetitionProbes : IDisposable
     private readonly CpuSampler _cpu = new();
     private readonly PacketCapture? _capture;
     private KernelCounterSnapshot? _before;
+    private RuntimeSnapshot _runtimeAtOpen;
 
     public RepetitionProbes(bool kernelCounters, ConnectedPair? pair, IReadOnlyList<FlowProbe> flows, int expectedSamples, PacketCapture? capture)
     {
@@ -35,6 +36,9 @@ internal sealed class RepetitionProbes : IDisposable
 
     public CpuResult? Cpu { get; private set; }
 
+    /// <summary>GC, JIT and allocations between <see cref="AtOpen"/> and <see cref="AtClose"/>, every thread included.</summary>
+    public RuntimeResult? Runtime { get; private set; }
+
     public IReadOnlyList<CounterDeltaResult>? Counters { get; private set; }
 
     public CaptureResult? Capture { get; private set; }
@@ -47,7 +51,15 @@ internal sealed class RepetitionProbes : IDisposable
         }
     }
 
-    public void AtOpen() => _cpu.Start();
+    /// <summary>
+    /// T0: CPU start, then the runtime's counters, so that the CPU sampler's own reads (and their first-call
+    /// JIT) are not charged to the window's runtime figures.
+    /// </summary>
+    public void AtOpen()
+    {
+        _cpu.Start();
+        _runtimeAtOpen = RuntimeSnapshot.Take();
+    }
 
     public void Sample(long atNs) => Tcp?.Sample(atNs);
 
@@ -78,8 +90,19 @@ internal sealed class RepetitionProbes : IDisposable
     /// (right after <see cref="SampleAtOpen"/> or <see cref="SampleFlowsAtClose"/>) or read now;
     /// null when no flow has TCP_INFO.
     /// </summary>
-    public long? FlowsRetransTotal(bool atLastSamples) =>
-        SumOfKnown(_flows.Select(f => atLastSamples ? f.LastRetransTotal() : f.ReadRetransTotal()));
+    public long? FlowsRetransTotal(bool atLastSamples)
+    {
+        long? total = null; // a loop, not LINQ: this runs on every interval inside the window
+        for (int i = 0; i < _flows.Count; i++)
+        {
+            if ((atLastSamples ? _flows[i].LastRetransTotal() : _flows[i].ReadRetransTotal()) is long known)
+            {
+                total = (total ?? 0) + known;
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>TCP_INFO of every flow's pair at T1 (two getsockopt per pair, after the window closed).</summary>
     public void SampleFlowsAtClose(long atNs)
@@ -90,8 +113,12 @@ internal sealed class RepetitionProbes : IDisposable
         }
     }
 
-    public void AtClose(IReadOnlyCollection<int> workerThreadIds, long bytes, long? transactions) =>
+    /// <summary>T1: the runtime's counters first (as <see cref="AtOpen"/>: the CPU sampler's reads stay outside), then CPU stop.</summary>
+    public void AtClose(IReadOnlyCollection<int> workerThreadIds, long bytes, long? transactions)
+    {
+        Runtime = RuntimeSnapshot.Take().Since(_runtimeAtOpen);
         Cpu = _cpu.Stop(workerThreadIds, bytes, transactions);
+    }
 
     /// <summary>After the workers stopped: counter deltas, capture end.</summary>
     public void AfterWorkers()

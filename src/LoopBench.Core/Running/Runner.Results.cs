@@ -104,7 +104,18 @@ public sealed partial class Runner
             LatencyKind = kind,
             ConnectLatency = connect,
             Flows = flows,
+            EndedBy = coordination.EndedBy,
+            Notes = coordination.EndedBy == WindowEnds.TimeCap ? [CapNote(c, sentBytes, transactions)] : null,
         };
+    }
+
+    private static string CapNote(Case c, long sentBytes, long transactions)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        string cap = string.Create(invariant, $"the -t cap ({c.DurationMs / 1000.0:0.###} s) closed the window before ");
+        return cap + (c.ByteLimit is long n
+            ? string.Create(invariant, $"-n was reached: {sentBytes} of {n} bytes sent")
+            : string.Create(invariant, $"-k was reached: {transactions} of {c.TransactionLimit} transactions"));
     }
 
     private static void AddDatagramMetrics(Case c, IReadOnlyList<WorkloadEnd> ends, SortedDictionary<string, double> metrics, Func<double, double> perSecond)

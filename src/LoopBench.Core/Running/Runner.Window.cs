@@ -19,18 +19,38 @@ public sealed partial class Runner
     }
 
     private sealed record Coordination(
-        DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved);
+        DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved, string? EndedBy);
 
+    /// <remarks>
+    /// Everything the loop needs is allocated before T0 (the CPU sets, the interval list at its expected
+    /// size, the per-flow arrays, the thread ids, a last-CPU reader per worker, one "a worker ended" signal), so that inside the window
+    /// the coordinator allocates only what it hands out: each interval's record and its per-flow bytes,
+    /// and the TCP_INFO samples. The runtime figures (<see cref="RepetitionProbes.Runtime"/>) show the rest.
+    /// </remarks>
     private Coordination Coordinate(
         Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
         CancellationToken cancellation)
     {
-        var cpus = ends.Select(_ => new HashSet<int>()).ToArray();
-        var intervals = new List<IntervalResult>();
-        bool counted = c.ByteLimit is not null || c.TransactionLimit is not null;
-        var pending = workers.Select(w => w.Completion).ToList();
-        Wake Wait(long deadline) => counted ? WaitCounted(deadline, ends, workers, pending, cancellation) : WaitUntil(deadline, [.. pending], cancellation);
-        var wake = Wait(Timestamps.Now() + TicksOf(c.WarmupMs));
+        var cpus = new HashSet<int>[ends.Count];
+        for (int i = 0; i < cpus.Length; i++)
+        {
+            cpus[i] = [];
+        }
+
+        long intervalTicks = TicksOf(c.IntervalMs);
+        var intervals = new List<IntervalResult>(c.IntervalMs > 0 ? (int)Math.Min(1024, (c.DurationMs / c.IntervalMs) + 2) : 0);
+        bool counted = c.IsCountBased;
+        using var ended = new WorkerEndSignal(workers);
+        using var cpuReaders = new CpuReaders(workers);
+        int flowCount = FlowCount(ends);
+        long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
+        long[]? flowsNow = flowCount > 1 ? new long[flowCount] : null;
+        int[] threadIds = WorkerThreadIds(workers);
+        bool rr = c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        // Per-interval TCP_INFO figures: one flow has its Retr and Cwnd, as iperf3 prints them per
+        // stream; several flows have the sum of their Retr, as iperf3's SUM line.
+        var tcp = probes.ManyFlows ? null : probes.Tcp;
+        var wake = Wait(Timestamps.Now() + TicksOf(c.WarmupMs), counted, ends, workers, ended, cancellation);
         probes.BeforeOpen();
         window.Open();
         probes.AtOpen();
@@ -38,38 +58,30 @@ public sealed partial class Runner
         var startedUtc = DateTimeOffset.UtcNow;
         long t0 = window.T0Ticks;
         long end = t0 + TicksOf(c.DurationMs);
-        long intervalTicks = TicksOf(c.IntervalMs);
         long previousTicks = t0;
         (long Bytes, long Transactions) previous = (0, 0);
-        int flowCount = ends.Where(IsPrimary).Select(e => e.Flow).DefaultIfEmpty(0).Max() + 1;
-        long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
         (long Advanced, long Received) previousDatagrams = (0, 0);
-        // Per-interval TCP_INFO figures: one flow has its Retr and Cwnd, as iperf3 prints them per
-        // stream; several flows have the sum of their Retr, as iperf3's SUM line.
-        var tcp = probes.ManyFlows ? null : probes.Tcp;
-        long? Retrans(bool atSamples) => tcp is not null ? tcp.LastRetransTotal() : probes.FlowsRetransTotal(atSamples);
-        long? previousRetrans = Retrans(atSamples: true);
+        long? previousRetrans = Retrans(tcp, probes, atSamples: true);
         while (true)
         {
             if (wake == Wake.Deadline)
             {
                 long next = intervalTicks > 0 ? Math.Min(previousTicks + intervalTicks, end) : end;
-                wake = Wait(next);
+                wake = Wait(next, counted, ends, workers, ended, cancellation);
             }
 
             bool last = wake != Wake.Deadline || Timestamps.Now() >= end;
             if (last)
             {
                 // CPU first: once the window closes the workers leave and their /proc entries go.
-                bool rr = c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
                 var atClose = PrimaryTotals(ends);
-                probes.AtClose(WorkerThreadIds(workers), atClose.Bytes, rr ? atClose.Transactions : null);
-                window.Close();
+                probes.AtClose(threadIds, atClose.Bytes, rr ? atClose.Transactions : null);
+                window.CloseAt(wake == Wake.CountReached ? LastFinished(ends) : long.MaxValue);
             }
 
             long now = last ? window.T1Ticks : Timestamps.Now();
-            Observe(cpus, workers);
-            var flowsNow = previousFlows is null ? null : new long[previousFlows.Length];
+            Observe(cpus, cpuReaders.All);
+            flowsNow?.AsSpan().Clear();
             var totals = PrimaryTotals(ends, flowsNow);
             var datagrams = DatagramProgress(ends);
             probes.Sample(Timestamps.ToNs(now - t0));
@@ -78,7 +90,7 @@ public sealed partial class Runner
                 probes.SampleFlowsAtClose(Timestamps.ToNs(now - t0));
             }
 
-            long? retrans = Retrans(atSamples: last);
+            long? retrans = Retrans(tcp, probes, atSamples: last);
 
             if (intervalTicks > 0 && now > previousTicks)
             {
@@ -104,25 +116,57 @@ public sealed partial class Runner
         }
 
         string? failure = wake == Wake.WorkerEnded ? WorkerFailure(ends, workers) ?? "a worker stopped before the window closed" : null;
-        return new Coordination(startedUtc, wake == Wake.Cancelled, failure, intervals, cpus);
+        string? endedBy = !counted ? null : wake switch
+        {
+            Wake.CountReached => WindowEnds.Count,
+            Wake.Deadline => WindowEnds.TimeCap,
+            _ => null,
+        };
+        return new Coordination(startedUtc, wake == Wake.Cancelled, failure, intervals, cpus, endedBy);
+    }
+
+    private static Wake Wait(
+        long deadlineTicks, bool counted, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, WorkerEndSignal ended, CancellationToken cancellation) =>
+        counted ? WaitCounted(deadlineTicks, ends, workers, ended, cancellation) : WaitUntil(deadlineTicks, ended, workers, cancellation);
+
+    /// <summary>Flow 0's sum of retransmits (one flow), or every flow's; null without TCP_INFO.</summary>
+    private static long? Retrans(TcpInfoSampler? tcp, RepetitionProbes probes, bool atSamples) =>
+        tcp is not null ? tcp.LastRetransTotal() : probes.FlowsRetransTotal(atSamples);
+
+    /// <summary>The number of flows the primary ends belong to (highest flow number + 1; 1 without any).</summary>
+    private static int FlowCount(IReadOnlyList<WorkloadEnd> ends)
+    {
+        int highest = 0;
+        for (int i = 0; i < ends.Count; i++)
+        {
+            if (IsPrimary(ends[i]))
+            {
+                highest = Math.Max(highest, ends[i].Flow);
+            }
+        }
+
+        return highest + 1;
     }
 
     /// <summary>
     /// Count-based runs (-n, -k): ends that finish their share are not failures; once every end
     /// that finishes on its own has done so, the window closes. An end that failed still fails the case.
     /// </summary>
-    private static Wake WaitCounted(long deadlineTicks, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, List<Task> pending, CancellationToken cancellation)
+    private static Wake WaitCounted(long deadlineTicks, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, WorkerEndSignal ended, CancellationToken cancellation)
     {
         while (true)
         {
-            var wake = WaitUntil(deadlineTicks, [.. pending], cancellation);
+            var wake = WaitUntil(deadlineTicks, ended, workers, cancellation);
             if (wake != Wake.WorkerEnded)
             {
                 return wake;
             }
 
-            pending.RemoveAll(t => t.IsCompleted);
+            // Acknowledge before looking: an end that finishes after this wakes the next wait, one that
+            // finished before is seen by the scan below, so none is missed.
+            ended.Acknowledge(workers);
             bool allFinished = true;
+            bool anyPending = false;
             for (int i = 0; i < ends.Count; i++)
             {
                 bool done = workers[i].Completion.IsCompleted;
@@ -132,16 +176,18 @@ public sealed partial class Runner
                 }
 
                 allFinished &= done || !ends[i].Finishes;
+                anyPending |= !done;
             }
 
-            if (allFinished || pending.Count == 0)
+            if (allFinished || !anyPending)
             {
                 return Wake.CountReached;
             }
         }
     }
 
-    private static Wake WaitUntil(long deadlineTicks, Task[] completions, CancellationToken cancellation)
+    /// <summary>Waits for the deadline, a worker that ended (and was not acknowledged yet) or cancellation.</summary>
+    private static Wake WaitUntil(long deadlineTicks, WorkerEndSignal ended, WorkerHandle[] workers, CancellationToken cancellation)
     {
         while (true)
         {
@@ -155,7 +201,7 @@ public sealed partial class Runner
 
             try
             {
-                if (Task.WaitAny(completions, (int)Math.Min(remainingMs, int.MaxValue), cancellation) >= 0)
+                if (ended.Wait((int)Math.Min(remainingMs, int.MaxValue), workers, cancellation))
                 {
                     return Wake.WorkerEnded;
                 }
@@ -165,6 +211,29 @@ public sealed partial class Runner
                 return Wake.Cancelled;
             }
         }
+    }
+
+    /// <summary>
+    /// Count-based runs: when the last primary end (stream receivers, rr clients) completed its last
+    /// counted operation; long.MaxValue (close now) when none stamped it, e.g. datagram receivers.
+    /// </summary>
+    private static long LastFinished(IReadOnlyList<WorkloadEnd> ends)
+    {
+        long last = 0;
+        for (int i = 0; i < ends.Count; i++)
+        {
+            if (IsPrimary(ends[i]) && ends[i].Finishes)
+            {
+                if (ends[i].FinishedTicks == 0)
+                {
+                    return long.MaxValue;
+                }
+
+                last = Math.Max(last, ends[i].FinishedTicks);
+            }
+        }
+
+        return last == 0 ? long.MaxValue : last;
     }
 
     private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));
@@ -177,8 +246,9 @@ public sealed partial class Runner
     private static (long Bytes, long Transactions) PrimaryTotals(IReadOnlyList<WorkloadEnd> ends, long[]? flows = null)
     {
         long bytes = 0, transactions = 0;
-        foreach (var end in ends)
+        for (int i = 0; i < ends.Count; i++)
         {
+            var end = ends[i];
             if (IsPrimary(end))
             {
                 var (b, _, t) = end.Counters.Read();
@@ -214,8 +284,9 @@ public sealed partial class Runner
     private static (long Advanced, long Received)? DatagramProgress(IReadOnlyList<WorkloadEnd> ends)
     {
         (long Advanced, long Received)? total = null;
-        foreach (var end in ends)
+        for (int i = 0; i < ends.Count; i++)
         {
+            var end = ends[i];
             if (end.Datagrams is not { } d || end.Direction != EndDirection.Receive)
             {
                 continue;
@@ -249,11 +320,11 @@ public sealed partial class Runner
         return delta;
     }
 
-    private static void Observe(HashSet<int>[] cpus, WorkerHandle[] workers)
+    private static void Observe(HashSet<int>[] cpus, LastCpuReader[] readers)
     {
-        for (int i = 0; i < workers.Length; i++)
+        for (int i = 0; i < readers.Length; i++)
         {
-            int cpu = workers[i].ThreadId > 0 ? CpuAffinity.LastCpuOf(workers[i].ThreadId) : -1;
+            int cpu = readers[i].Read();
             if (cpu >= 0)
             {
                 cpus[i].Add(cpu);

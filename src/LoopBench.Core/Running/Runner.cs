@@ -143,6 +143,7 @@ public sealed partial class Runner
                 KernelCounters = probes.Counters,
                 KernelCountersScope = probes.Counters is null ? null : CountersScope,
                 Cpu = probes.Cpu,
+                Runtime = probes.Runtime,
                 Capture = probes.Capture,
             };
             AddProbeMetrics(result.Metrics, probes, c.Pattern);

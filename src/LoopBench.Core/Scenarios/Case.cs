@@ -51,7 +51,7 @@ public sealed record Case
     /// <summary>Measured window length in ms. Defaults to 10 000.</summary>
     public long DurationMs { get; init; } = 10_000;
 
-    /// <summary>Warm-up before the window opens, in ms. Defaults to 1 000.</summary>
+    /// <summary>Warm-up before the window opens, in ms. Defaults to 1 000; a count-based case (-n, -k) resolves it to 0.</summary>
     public long WarmupMs { get; init; } = 1_000;
 
     /// <summary>Interval between progress samples in ms; 0 turns them off. Not part of the key. Defaults to 1 000.</summary>
@@ -63,10 +63,13 @@ public sealed record Case
     /// <summary>bidir only: two socket pairs per flow, or one shared. Defaults to two-sockets.</summary>
     public BidirMode? BidirMode { get; init; }
 
-    /// <summary>Count-based stream (-n): in-window bytes to send in all, split over the flows; null runs for the time.</summary>
+    /// <summary>
+    /// Count-based stream (-n): bytes to send in all, split exactly over the flows; the whole transfer is the window
+    /// (no warm-up, as iperf3's -n has no omit period) and <see cref="DurationMs"/> caps it. Null runs for the time.
+    /// </summary>
     public long? ByteLimit { get; init; }
 
-    /// <summary>Count-based rr/crr (-k): transactions in all, split over the flows; null runs for the time.</summary>
+    /// <summary>Count-based rr/crr (-k): transactions in all, split exactly over the flows, all inside the window as with -n; null runs for the time.</summary>
     public long? TransactionLimit { get; init; }
 
     /// <summary>rr: transactions outstanding per connection (netperf burst). Defaults to 1.</summary>
@@ -122,6 +125,10 @@ public sealed record Case
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SandboxSettings? Kernel { get; init; }
 
+    /// <summary>True when -n or -k ends the case rather than the time: the whole transfer is the window.</summary>
+    [JsonIgnore]
+    public bool IsCountBased => ByteLimit is not null || TransactionLimit is not null;
+
     /// <summary>The canonical key of the resolved case: how results are paired across runs.</summary>
     public string Key => CaseKey.Of(Resolve());
 
@@ -149,6 +156,7 @@ public sealed record Case
             RequestsPerSecond = Pattern == PatternKind.RrUnderLoad ? RequestsPerSecond ?? 1000 : null,
             RrTimeoutMs = Pattern == PatternKind.Rr && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
+            WarmupMs = IsCountBased ? 0 : WarmupMs,
         };
     }
 
@@ -161,8 +169,10 @@ public sealed record Case
         return new WorkloadParameters(r.MessageBytes ?? 0, r.RequestBytes ?? 0, r.ResponseBytes ?? 0)
         {
             Inflight = r.Inflight ?? 1,
-            ByteLimit = r.ByteLimit is long n ? Math.Max(1, n / (flows * (r.Pattern == PatternKind.Bidir ? 2 : 1))) : 0,
-            TransactionLimit = r.TransactionLimit is long k ? Math.Max(1, k / flows) : 0,
+            ByteLimit = r.ByteLimit ?? 0,
+            TransactionLimit = r.TransactionLimit ?? 0,
+            LimitFlows = flows,
+            LimitBothWays = r.Pattern == PatternKind.Bidir,
             RatePerSecond = r.Pattern == PatternKind.RrUnderLoad ? r.RequestsPerSecond ?? 0 : pps,
             TimeoutNs = (r.RrTimeoutMs ?? 100) * 1_000_000,
             Close = r.Close ?? CloseMode.Client,

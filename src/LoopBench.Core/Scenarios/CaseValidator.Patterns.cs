@@ -42,6 +42,18 @@ public static partial class CaseValidator
             errors.Add(new("transactions", $"-k counts transactions of rr or crr, not {p}; use -n for stream bytes, or -t"));
         }
 
+        // Every flow (each direction of bidir) sends its share: a share of nothing would run for the time instead.
+        int senders = Math.Max(1, c.Parallel) * (c.Pattern == PatternKind.Bidir ? 2 : 1);
+        if (c.ByteLimit is long n && streamLike && n < senders)
+        {
+            errors.Add(new("bytes", $"-n {n} leaves some of the {senders} senders nothing to send; use -n {senders} or more"));
+        }
+
+        if (c.TransactionLimit is long k && c.Pattern is (PatternKind.Rr or PatternKind.Crr) && k < Math.Max(1, c.Parallel))
+        {
+            errors.Add(new("transactions", $"-k {k} leaves some of the {c.Parallel} flows no transaction; use -k {c.Parallel} or more"));
+        }
+
         if (candidate.Inflight is int inflight)
         {
             if (c.Pattern != PatternKind.Rr)

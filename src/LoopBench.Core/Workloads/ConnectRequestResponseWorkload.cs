@@ -63,8 +63,14 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
         byte[] eof = new byte[1];
         // One reading of "stopping" per connection decides both that it is the last (its TCP_INFO is
         // kept) and that the loop ends, so the last connection's TCP_INFO is never missed.
+        long limit = p.TransactionShare(end.Flow);
+        if (limit > 0)
+        {
+            window.WaitUntilOpen(); // -k: every connection inside the window
+        }
+
         bool stopping = window.IsStopping;
-        while (!stopping && !slot.IsAborted && (p.TransactionLimit == 0 || counters.Transactions < p.TransactionLimit))
+        while (!stopping && !slot.IsAborted && (limit == 0 || counters.Transactions < limit))
         {
             bool measuring = window.IsMeasuring;
             if (measuring && allocatedAtStart < 0)
@@ -111,7 +117,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
             {
                 QuickAck.Rearm(QuickAck.For(p.QuickAck, socket), counters);
                 stopping = window.IsStopping;
-                end.Connections!.Observe(socket, measuring && !stopping, stopping || (p.TransactionLimit > 0 && counters.Transactions + 1 >= p.TransactionLimit));
+                end.Connections!.Observe(socket, measuring && !stopping, stopping || (limit > 0 && counters.Transactions + 1 >= limit));
             }
 
             if (ok && p.Close == CloseMode.Server)
@@ -137,6 +143,8 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
                 end.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
             }
         }
+
+        end.FinishedTicks = Timestamps.Now();
     }
 
     private static async ValueTask ServerLoop(

@@ -43,7 +43,13 @@ public sealed class DatagramRequestResponseWorkload : IWorkload
         var histogram = end.Latency!;
         long transactionBytes = request.Length + response.Length;
         long sequence = 0;
-        while (!window.IsStopping && (p.TransactionLimit == 0 || counters.Transactions < p.TransactionLimit))
+        long limit = p.TransactionShare(end.Flow);
+        if (limit > 0)
+        {
+            window.WaitUntilOpen(); // -k: every transaction inside the window
+        }
+
+        while (!window.IsStopping && (limit == 0 || counters.Transactions < limit))
         {
             long start = Timestamps.Now();
             DatagramHeader.Write(request.Span, sequence, start, start, window.IsMeasuring);
@@ -93,6 +99,7 @@ public sealed class DatagramRequestResponseWorkload : IWorkload
             sequence++;
         }
 
+        end.FinishedTicks = Timestamps.Now();
         await PacedSender.SendEndMarkersAsync(end, request, p);
     }
 

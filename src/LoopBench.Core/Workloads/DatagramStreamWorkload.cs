@@ -24,7 +24,8 @@ public sealed class DatagramStreamWorkload : IWorkload
         byte[] sendBuffer = ChannelIo.NewBuffer(bytes);
         byte[] receiveBuffer = ChannelIo.NewBuffer(bytes);
         var tracker = new SequenceTracker();
-        sender.Body = () => PacedSender.RunAsync(sender, sendBuffer, p, context.Window);
+        long limit = p.ByteShare(context.Flow, context.Direction);
+        sender.Body = () => PacedSender.RunAsync(sender, sendBuffer, p, context.Window, limit);
         receiver.Body = () => ReceiveLoop(receiver, receiveBuffer, tracker, p, context.Window);
         return [sender, receiver];
     }

@@ -43,11 +43,32 @@ public sealed record WorkloadParameters(int MessageBytes, int RequestBytes, int 
     /// <summary>Transactions outstanding per connection (rr). Defaults to 1.</summary>
     public int Inflight { get; init; } = 1;
 
-    /// <summary>In-window bytes this flow's sender sends, then stops; 0 for a timed run.</summary>
+    /// <summary>-n: bytes all senders send together, each its <see cref="ByteShare"/>; 0 for a timed run.</summary>
     public long ByteLimit { get; init; }
 
-    /// <summary>In-window transactions this flow's client completes, then stops; 0 for a timed run.</summary>
+    /// <summary>-k: transactions all clients complete together, each its <see cref="TransactionShare"/>; 0 for a timed run.</summary>
     public long TransactionLimit { get; init; }
+
+    /// <summary>Flows that share <see cref="ByteLimit"/> and <see cref="TransactionLimit"/> (-P). Defaults to 1.</summary>
+    public int LimitFlows { get; init; } = 1;
+
+    /// <summary>Bidir: each flow sends both ways, so each direction of a flow has its own share of <see cref="ByteLimit"/>. Defaults to false.</summary>
+    public bool LimitBothWays { get; init; }
+
+    /// <summary>
+    /// The bytes one flow's sender sends in <paramref name="direction"/>: an equal share of <see cref="ByteLimit"/>,
+    /// the first shares one byte more each until the remainder is used up, so the shares add up to it exactly; 0 for a timed run.
+    /// </summary>
+    public long ByteShare(int flow, FlowDirection direction) =>
+        LimitBothWays
+            ? Share(ByteLimit, LimitFlows * 2, (flow * 2) + (direction == FlowDirection.ServerToClient ? 1 : 0))
+            : Share(ByteLimit, LimitFlows, flow);
+
+    /// <summary>The transactions one flow's client completes: its share of <see cref="TransactionLimit"/>, as <see cref="ByteShare"/>; 0 for a timed run.</summary>
+    public long TransactionShare(int flow) => Share(TransactionLimit, LimitFlows, flow);
+
+    private static long Share(long total, int shares, int index) =>
+        total <= 0 || index < 0 || index >= shares ? 0 : (total / shares) + (index < total % shares ? 1 : 0);
 
     /// <summary>Paced sends per second (datagram stream, rr-under-load); 0 sends as fast as possible.</summary>
     public double RatePerSecond { get; init; }

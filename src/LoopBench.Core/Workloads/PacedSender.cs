@@ -17,9 +17,17 @@ internal static class PacedSender
     /// <summary>A send that takes longer than this counts as blocked (a free one takes ~1–5 µs here).</summary>
     public const long BlockedThresholdNs = 50_000;
 
-    /// <summary>Runs the loop until T1 or the byte limit, then sends end markers and half-closes.</summary>
-    public static async ValueTask RunAsync(WorkloadEnd end, Memory<byte> message, WorkloadParameters p, MeasureWindow window)
+    /// <summary>
+    /// Runs the loop until T1 or, with <paramref name="byteLimit"/> (-n: this flow's share), until exactly
+    /// that many payload bytes are sent, all inside the window; then sends end markers and half-closes.
+    /// </summary>
+    public static async ValueTask RunAsync(WorkloadEnd end, Memory<byte> message, WorkloadParameters p, MeasureWindow window, long byteLimit = 0)
     {
+        if (byteLimit > 0)
+        {
+            window.WaitUntilOpen();
+        }
+
         var channel = end.Channel;
         var counters = end.Counters;
         var stats = end.Datagrams!;
@@ -30,7 +38,8 @@ internal static class PacedSender
         long clock = start; // the latest reading: a send's return time is the next send's time
         long sequence = 0;
         long scheduled = 0;
-        while (!window.IsStopping && (p.ByteLimit == 0 || counters.Bytes < p.ByteLimit))
+        long left = byteLimit;
+        while (!window.IsStopping && (byteLimit == 0 || left > 0))
         {
             long wake = clock;
             long due = wake;
@@ -61,9 +70,10 @@ internal static class PacedSender
                 bool inWindow = window.IsMeasuring;
                 long sentAt = clock;
                 DatagramHeader.Write(message.Span, sequence, due, sentAt, inWindow);
+                var datagram = byteLimit > 0 ? message[..LastLength(left, message.Length)] : message;
                 bool ok = p.MessageBoundaries
-                    ? await channel.SendAsync(message) == message.Length
-                    : await ChannelIo.SendAllAsync(channel, message);
+                    ? await channel.SendAsync(datagram) == datagram.Length
+                    : await ChannelIo.SendAllAsync(channel, datagram);
                 clock = Timestamps.Now();
                 long took = clock - sentAt;
                 if (!ok)
@@ -89,16 +99,17 @@ internal static class PacedSender
                     stats.FirstSequence = stats.FirstSequence < 0 ? sequence : stats.FirstSequence;
                     stats.LastSequence = sequence;
                     stats.SentInWindow++;
-                    counters.Bytes += message.Length;
+                    counters.Bytes += datagram.Length;
                     counters.Messages++;
                 }
 
                 sequence++;
                 scheduled++;
                 burst++;
+                left -= datagram.Length;
                 due = start + (long)(scheduled * intervalTicks);
             }
-            while (rate > 0 && due <= wake && !window.IsStopping);
+            while (rate > 0 && due <= wake && !window.IsStopping && (byteLimit == 0 || left > 0));
 
             if (window.IsMeasuring && burst > stats.MaxBurst)
             {
@@ -108,6 +119,21 @@ internal static class PacedSender
 
         await SendEndMarkersAsync(end, message, p);
         channel.ShutdownSend();
+    }
+
+    /// <summary>
+    /// The next datagram's length with <paramref name="left"/> bytes of the -n share to go: full ones while
+    /// a full one leaves a header's worth or more, then the rest, so the share is met exactly (a share
+    /// smaller than a header overshoots to one header).
+    /// </summary>
+    private static int LastLength(long left, int full)
+    {
+        if (left <= full)
+        {
+            return (int)Math.Max(left, DatagramHeader.MinMessageBytes);
+        }
+
+        return left - full >= DatagramHeader.MinMessageBytes ? full : (int)Math.Max(left - DatagramHeader.MinMessageBytes, DatagramHeader.MinMessageBytes);
     }
 
     /// <summary>Tells a datagram receiver that the flow is over; its queue drains first (FIFO).</summary>

@@ -31,7 +31,8 @@ public sealed class RequestResponseWorkload : IWorkload
         // TCP_QUICKACK is not sticky: with the knob on, each end re-arms it after every receive.
         var clientQuickAck = QuickAck.For(p.QuickAck, context.ClientSocket);
         var serverQuickAck = QuickAck.For(p.QuickAck, context.ServerSocket);
-        client.Body = () => ClientLoop(client, request, responseIn, sentAt, p.TransactionLimit, context.Window, clientQuickAck);
+        long limit = p.TransactionShare(context.Flow);
+        client.Body = () => ClientLoop(client, request, responseIn, sentAt, limit, context.Window, clientQuickAck);
         server.Body = () => ServerLoop(server, requestIn, response, context.Window, serverQuickAck);
         return [client, server];
     }
@@ -45,6 +46,11 @@ public sealed class RequestResponseWorkload : IWorkload
         long transactionBytes = request.Length + response.Length;
         int inflight = sentAt.Length;
         long sent = 0, completed = 0;
+        if (limit > 0)
+        {
+            window.WaitUntilOpen(); // -k: every transaction inside the window
+        }
+
         while (true)
         {
             // keep N outstanding while the window is open and the -k count is not reached
@@ -84,6 +90,7 @@ public sealed class RequestResponseWorkload : IWorkload
             }
         }
 
+        end.FinishedTicks = Timestamps.Now();
         channel.ShutdownSend();
     }
 

@@ -28,6 +28,7 @@ public sealed class SocketStreamWorkload : IWorkload
         bool forward = context.Direction == FlowDirection.ClientToServer;
         var sendSocket = (forward ? context.ClientSocket : context.ServerSocket) ?? throw new ArgumentException("the socket-level stream needs the raw sockets", nameof(context));
         var receiveSocket = (forward ? context.ServerSocket : context.ClientSocket)!;
+        long limit = p.ByteShare(context.Flow, context.Direction);
         var (sender, receiver) = FlowEnds.Create(context, datagrams: false);
         byte[] sendBuffer = GC.AllocateArray<byte>(p.MessageBytes, pinned: true);
         byte[] receiveBuffer = ChannelIo.NewBuffer(p.MessageBytes);
@@ -35,11 +36,11 @@ public sealed class SocketStreamWorkload : IWorkload
         {
             var zeroCopy = ZeroCopySender.Enable(sendSocket);
             sender.ZeroCopy = zeroCopy;
-            sender.Body = () => ZeroCopySendLoop(sender, zeroCopy, sendBuffer, context.Window, p.ByteLimit);
+            sender.Body = () => ZeroCopySendLoop(sender, zeroCopy, sendBuffer, context.Window, limit);
         }
         else
         {
-            sender.Body = () => StreamWorkload.SendLoop(sender, sendBuffer, context.Window, p.ByteLimit);
+            sender.Body = () => StreamWorkload.SendLoop(sender, sendBuffer, context.Window, limit);
         }
 
         receiver.Body = p.SkipCopy || p.QuickAck
@@ -52,12 +53,17 @@ public sealed class SocketStreamWorkload : IWorkload
     {
         var counters = end.Counters;
         long sinceDrain = 0;
+        if (byteLimit > 0)
+        {
+            window.WaitUntilOpen(); // -n: nothing before T0, as in StreamWorkload.SendLoop
+        }
+
+        long left = byteLimit;
         while (!window.IsStopping)
         {
             int length = message.Length;
-            if (byteLimit > 0 && window.IsMeasuring)
+            if (byteLimit > 0)
             {
-                long left = byteLimit - counters.Bytes;
                 if (left <= 0)
                 {
                     break;
@@ -84,6 +90,7 @@ public sealed class SocketStreamWorkload : IWorkload
                 break;
             }
 
+            left -= sent;
             if (window.IsMeasuring)
             {
                 counters.Bytes += sent;
@@ -123,6 +130,10 @@ public sealed class SocketStreamWorkload : IWorkload
                 if (error != SocketError.Success && !window.IsStopping)
                 {
                     end.Failure = $"receive failed: {error}";
+                }
+                else if (error == SocketError.Success)
+                {
+                    end.FinishedTicks = Timestamps.Now();
                 }
 
                 break;

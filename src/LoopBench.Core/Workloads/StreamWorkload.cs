@@ -4,8 +4,10 @@ namespace LoopBench.Core.Workloads;
 
 /// <summary>
 /// Bulk one-way transfer from client to server. The sender writes fixed-size messages until the
-/// window closes (or, with -n, until its share of bytes is sent), then half-closes; the receiver reads until end of stream, counting only reads
-/// that complete inside the window (it drains, uncounted, after T1).
+/// window closes, then half-closes; the receiver reads until end of stream, counting only reads
+/// that complete inside the window (it drains, uncounted, after T1). With -n the whole transfer is
+/// the window: the sender waits for T0, sends exactly its share (the last write cut to fit) and
+/// half-closes; the receiver stamps end of stream, which is T1.
 /// </summary>
 public sealed class StreamWorkload : IWorkload
 {
@@ -17,7 +19,7 @@ public sealed class StreamWorkload : IWorkload
     {
         ArgumentNullException.ThrowIfNull(context);
         int bytes = context.Parameters.MessageBytes;
-        long limit = context.Parameters.ByteLimit;
+        long limit = context.Parameters.ByteShare(context.Flow, context.Direction);
         var (sender, receiver) = FlowEnds.Create(context, datagrams: false);
         byte[] sendBuffer = ChannelIo.NewBuffer(bytes);
         byte[] receiveBuffer = ChannelIo.NewBuffer(bytes);
@@ -30,12 +32,17 @@ public sealed class StreamWorkload : IWorkload
     {
         var channel = end.Channel;
         var counters = end.Counters;
+        if (byteLimit > 0)
+        {
+            window.WaitUntilOpen();
+        }
+
+        long left = byteLimit;
         while (!window.IsStopping)
         {
             var chunk = message;
-            if (byteLimit > 0 && window.IsMeasuring)
+            if (byteLimit > 0)
             {
-                long left = byteLimit - counters.Bytes;
                 if (left <= 0)
                 {
                     break; // -n: this flow's share is sent
@@ -51,6 +58,7 @@ public sealed class StreamWorkload : IWorkload
                 break;
             }
 
+            left -= sent;
             if (window.IsMeasuring)
             {
                 counters.Bytes += sent;
@@ -73,6 +81,10 @@ public sealed class StreamWorkload : IWorkload
                 if (received < 0)
                 {
                     end.Failure = channel.LastError;
+                }
+                else
+                {
+                    end.FinishedTicks = Timestamps.Now();
                 }
 
                 break;

@@ -60,6 +60,13 @@ public sealed class WorkloadEnd
     /// <summary>The loop to run.</summary>
     public Func<ValueTask> Body { get; set; } = static () => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Count-based runs (-n, -k): Stopwatch ticks when this end completed its last counted operation
+    /// (a stream receiver: end of stream; an rr client: its last response), so T1 is that moment and not
+    /// the coordinator's wake-up after it; 0 when not stamped.
+    /// </summary>
+    public long FinishedTicks { get; set; }
+
     /// <summary>Why the loop stopped early, e.g. "ConnectionReset"; null when it ended normally.</summary>
     public string? Failure { get; set; }
 

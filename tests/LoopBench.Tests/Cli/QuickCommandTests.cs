@@ -29,6 +29,10 @@ public sealed class QuickCommandTests
     [InlineData("quick --bind 0.0.0.0", "-B/--bind", "not a loopback address")]
     [InlineData("quick --no-such-flag", "no-such-flag", "unknown option")]
     [InlineData("frobnicate", "frobnicate", "valid: quick")]
+    [InlineData("quick -n 1M --warmup 1s", "--warmup", "no warm-up")]
+    [InlineData("quick --pattern rr -k 100 --warmup 200ms", "--warmup", "-k measures the whole transfer")]
+    [InlineData("quick -n 2 -P 3", "-n/--bytes", "use -n 3 or more")]
+    [InlineData("quick --pattern rr -k 2 -P 3", "-k/--transactions", "use -k 3 or more")]
     public void BadInput_ExitsTwo_NamingTheFlag(string commandLine, string flag, string hint)
     {
         var (code, stdout, stderr) = CliHarness.Run(commandLine.Split(' '));
@@ -52,6 +56,25 @@ public sealed class QuickCommandTests
         Assert.Contains("Interval", stderr, StringComparison.Ordinal);
         var tool = doc.RootElement.GetProperty("tool"); // the build's commit, as run's documents carry it
         Assert.Equal(VersionInfo.Commit, tool.TryGetProperty("commit", out var commit) ? commit.GetString() : null);
+    }
+
+    [Theory(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    [InlineData("-n", "3M", "1", 3L * 1024 * 1024)]
+    [InlineData("-n", "1000001", "3", 1_000_001L)]
+    [InlineData("-R", "1000001", "3", 1_000_001L)]
+    public void Json_ByteLimit_BothEndsReportExactlyN(string mode, string bytes, string parallel, long n)
+    {
+        string[] reverse = mode == "-R" ? ["-R"] : [];
+        var (code, stdout, stderr) = CliHarness.Run(["quick", "-n", bytes, "-P", parallel, "-l", "64K", "-i", "0", "--json", .. reverse]);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var c = doc.RootElement.GetProperty("cases")[0];
+        var rep = c.GetProperty("repetitions")[0];
+        Assert.Equal(n, rep.GetProperty("metrics").GetProperty("bytes").GetInt64());
+        Assert.Equal(n, rep.GetProperty("metrics").GetProperty("sentBytes").GetInt64());
+        Assert.Equal("count", rep.GetProperty("endedBy").GetString());
+        Assert.Contains("warmup=0s", c.GetProperty("key").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

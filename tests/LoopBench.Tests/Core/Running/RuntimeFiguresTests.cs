@@ -1,0 +1,76 @@
+using LoopBench.Core.Interop;
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+using LoopBench.Tests.Core.Results;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Core.Running;
+
+/// <summary>The GC, JIT and allocation figures of a repetition's window, and how the summaries flag them.</summary>
+public sealed class RuntimeFiguresTests
+{
+    [Fact(Timeout = 20_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    public void RealRun_RecordsRuntimeFigures_NonNegative()
+    {
+        // Process-wide counters: the test host allocates and compiles on other threads, so only consistency is asserted.
+        var c = QuickCases.Short(new Case { Parallel = 2 });
+        var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        var runtime = Assert.Single(result.Repetitions).Runtime;
+        Assert.NotNull(runtime);
+        Assert.InRange(runtime.GcCollections, 0, long.MaxValue);
+        Assert.InRange(runtime.GcGen2Collections, 0, runtime.GcCollections);
+        Assert.InRange(runtime.GcPauseNs, 0, long.MaxValue);
+        Assert.InRange(runtime.JitCompiledMethods, 0, long.MaxValue);
+        Assert.InRange(runtime.JitTimeNs, 0, long.MaxValue);
+        Assert.InRange(runtime.AllocatedBytes, 0, long.MaxValue);
+    }
+
+    [Fact]
+    public void Describe_NamesJitAndGcInsideTheWindow_NullWhenNone()
+    {
+        Assert.Null(RuntimeResult.Describe([new RuntimeResult(0, 0, 0, 0, 0, 4096), null]));
+        Assert.Equal(
+            "2 JIT compilations (1.5 ms) and 1 GC (0.4 ms pause) inside the window",
+            RuntimeResult.Describe([new RuntimeResult(1, 0, 400_000, 2, 1_500_000, 8192)]));
+        Assert.Equal(
+            "3 GCs, 1 full (2.0 ms pause) inside the window of 1 of 2 repetitions",
+            RuntimeResult.Describe([new RuntimeResult(3, 1, 2_000_000, 0, 0, 0), new RuntimeResult(0, 0, 0, 0, 0, 0)]));
+    }
+
+    [Fact]
+    public void Json_RoundTripsRuntime_AndReadsRunsWithoutIt()
+    {
+        var run = ResultJsonTests.Fixture();
+        var withRuntime = run with
+        {
+            Cases = [run.Cases[0] with { Repetitions = [run.Cases[0].Repetitions[0] with { Runtime = new RuntimeResult(1, 0, 400_000, 2, 1_500_000, 8192) }] }],
+        };
+        string json = ResultJson.Serialize(withRuntime);
+        Assert.Contains("\"gcPauseNs\": 400000", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("hasGcOrJit", json, StringComparison.Ordinal);
+        Assert.Equal(new RuntimeResult(1, 0, 400_000, 2, 1_500_000, 8192), ResultJson.Deserialize(json).Cases[0].Repetitions[0].Runtime);
+        Assert.Null(ResultJson.Deserialize(ResultJson.Serialize(run)).Cases[0].Repetitions[0].Runtime); // an older run.json
+        Assert.Contains("runtime  2 JIT compilations", RunSummary.Render(withRuntime), StringComparison.Ordinal);
+        Assert.DoesNotContain("## Notes", RunSummary.Render(run), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1234 (lb-c0-tx) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 7 0 0", 7)]
+    [InlineData("1234 (odd ) name) R 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 1 0", 1)]
+    [InlineData("1234 (short) S 1 2 3", -1)]
+    public void LastCpuReader_ParsesField39(string stat, int cpu) =>
+        Assert.Equal(cpu, LastCpuReader.Parse(System.Text.Encoding.ASCII.GetBytes(stat)));
+
+    [Fact]
+    public void LastCpuReader_ReadsThisThread()
+    {
+        using var reader = new LastCpuReader(CpuAffinity.CurrentThreadId());
+        Assert.InRange(reader.Read(), 0, Environment.ProcessorCount * 64);
+        using var unknown = new LastCpuReader(0);
+        Assert.Equal(-1, unknown.Read());
+    }
+}
