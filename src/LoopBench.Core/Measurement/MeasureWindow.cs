@@ -46,16 +46,29 @@ public sealed class MeasureWindow
     /// <summary>Window length in nanoseconds (0 until closed).</summary>
     public long ElapsedNs => T1Ticks == 0 ? 0 : Timestamps.ToNs(T1Ticks - T0Ticks);
 
+    /// <summary>Raised on the coordinator's thread right after T0 (processes: 2 tells the child to open its window).</summary>
+    internal event Action? Opened;
+
+    /// <summary>Raised on the coordinator's thread just before T1, once (processes: 2 tells the child to close its window).</summary>
+    internal event Action? Closing;
+
     /// <summary>Opens the window (T0).</summary>
     public void Open()
     {
         T0Ticks = Timestamps.Now();
         Volatile.Write(ref _phase, Measuring);
+        Opened?.Invoke();
     }
 
     /// <summary>Closes the window (T1) and tells senders to stop. Closing twice keeps the first T1.</summary>
     public void Close()
     {
+        if (Volatile.Read(ref _phase) == Stopping)
+        {
+            return;
+        }
+
+        Closing?.Invoke();
         if (Interlocked.Exchange(ref _phase, Stopping) == Stopping)
         {
             return;
