@@ -6,6 +6,7 @@ namespace LoopBench.Cli.Commands;
 /// <summary>
 /// The server child of a <c>processes: 2</c> case: reads the request and the window's open and close
 /// from stdin, writes JSON lines to stdout. Exits as soon as stdin reaches EOF (the parent is gone).
+/// It ignores SIGINT (<see cref="ServerEndChild.IgnoreInterrupt"/>, from Main).
 /// </summary>
 internal sealed class InternalServerCommand(TextReader stdin, TextWriter stdout, TextWriter stderr)
 {

@@ -26,6 +26,13 @@ public static class ServerEndChild
     private static readonly TimeSpan CloseAllowance = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Ctrl-C reaches the terminal's whole foreground process group, this child too: it ignores SIGINT
+    /// and leaves it to the parent, which closes the window (and so this child's) and keeps what was
+    /// measured. Call first thing in Main: the runtime keeps an ignored SIGINT ignored for good.
+    /// </summary>
+    public static void IgnoreInterrupt() => ProcessSignals.SetDisposition(ProcessSignals.SigInt, ProcessSignals.Ignore);
+
+    /// <summary>
     /// Reads the request from <paramref name="stdin"/>, serves the case, writes its messages to
     /// <paramref name="stdout"/>. EOF on stdin calls <paramref name="onParentGone"/> (the CLI exits).
     /// Returns 0 after a result, 1 after a failure (reported on stdout), 2 on a malformed request.
