@@ -8,7 +8,7 @@ namespace LoopBench.Cli;
 /// <summary>Parses the verb and its options, runs the command, and maps errors to exit codes.</summary>
 internal static class CliApp
 {
-    private static readonly Type[] VerbTypes = [typeof(QuickOptions), typeof(RunOptions), typeof(PlotOptions), typeof(ReportOptions), typeof(CalibrateOptions), typeof(CompareOptions), typeof(ExportOptions), typeof(HistoryOptions), typeof(EnvOptions), typeof(RestoreOptions), typeof(InternalCaseOptions)];
+    private static readonly Type[] VerbTypes = [typeof(QuickOptions), typeof(RunOptions), typeof(PlotOptions), typeof(ReportOptions), typeof(CalibrateOptions), typeof(CompareOptions), typeof(ExportOptions), typeof(HistoryOptions), typeof(EnvOptions), typeof(RestoreOptions), typeof(InternalCaseOptions), typeof(InternalServerOptions)];
 
     private static string VerbNames => string.Join(", ", VerbTypes.Select(t => t.GetCustomAttributes(typeof(VerbAttribute), false).OfType<VerbAttribute>().Single()).Where(v => !v.Hidden).Select(v => v.Name));
 
@@ -47,6 +47,7 @@ internal static class CliApp
                 (EnvOptions o) => new EnvCommand(stdout).Execute(o),
                 (RestoreOptions o) => new RestoreCommand(stdout, stderr).Execute(o),
                 (InternalCaseOptions o) => new InternalCaseCommand(Console.In, stdout, stderr).Execute(o),
+                (InternalServerOptions o) => new InternalServerCommand(Console.In, stdout, stderr).Execute(o),
                 errors => ReportParseErrors(parsed, errors, stdout, stderr));
         }
         catch (UsageException ex)

@@ -14,6 +14,10 @@ internal static class Program
             // first use, would keep an inherited SIG_IGN of SIGINT for good.
             SandboxedRunner.HearInterruptFromParent();
         }
+        else if (args is [SandboxChildCommand.ServerEndVerb, ..])
+        {
+            ServerEndChild.IgnoreInterrupt();
+        }
 
         // Every figure and file is written in invariant culture, whatever the user's locale.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

@@ -10,8 +10,9 @@ internal static class Executors
     /// <summary>An executor whose netns cases start this CLI's own assembly as the sandbox child.</summary>
     public static CaseExecutor Create(RunnerOptions options, Action<Case, int, Core.Results.IntervalResult>? onInterval = null)
     {
-        var runner = new Runner(options);
         var command = SandboxChildCommand.ForAssembly(typeof(Program).Assembly.Location);
+        options = options with { ServerChild = command with { Isolate = false } };
+        var runner = new Runner(options);
         var sandboxed = new SandboxedRunner(command) { ChildOptions = options };
         var hostChild = new SandboxedRunner(command with { Isolate = false }) { ChildOptions = options };
         if (onInterval is not null)

@@ -51,7 +51,7 @@ internal static class SummaryKernel
             string demand = cpu.ServiceDemandUsPerTransaction is double perTransaction
                 ? string.Create(Invariant, $"{perTransaction:0.00} µs/transaction")
                 : cpu.ServiceDemandUsPerKiB is double perKiB ? string.Create(Invariant, $"{perKiB:0.000} µs/KiB") : "no service demand (nothing moved)";
-            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name} {(t.CpuNs ?? t.CpuUs * 1000) / 1e6:0.0} ms"));
+            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name}{(t.ProcessId is int pid ? $" (child pid {pid})" : string.Empty)} {(t.CpuNs ?? t.CpuUs * 1000) / 1e6:0.0} ms"));
             Block(text, "cpu",
             [
                 string.Create(Invariant,

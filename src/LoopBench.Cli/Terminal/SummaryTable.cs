@@ -52,7 +52,12 @@ internal static class SummaryTable
             text.Append(SummarySandbox.Render(repetition));
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
-                $"{e.Name} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]")).Append('\n');
+                $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]")).Append('\n');
+            if (repetition.ServerChild is { } child)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"server   processes=2: the server end ran in child pid {child.Pid}; its window opened {child.OpenLagNs / 1000.0:0} µs and closed {child.CloseLagNs / 1000.0:0} µs after this process's\n");
+            }
             if (repetition.Socket is { } s)
             {
                 text.Append(CultureInfo.InvariantCulture, $"buffers  client SO_SNDBUF {s.ClientSendBufferBytes} B, SO_RCVBUF {s.ClientReceiveBufferBytes} B; ")

@@ -63,6 +63,9 @@ internal sealed partial class QuickOptions
     [Option('P', "parallel", HelpText = "Parallel flows; rr-under-load: stream flows beside the rr flow. Default: 1.")]
     public string? Parallel { get; set; }
 
+    [Option("processes", HelpText = "1: both ends in this process; 2: the server end in a child LoopBench process, as iperf3 (stream, reverse, rr over tcp4, tcp6, unix-stream). Default: 1.")]
+    public string? Processes { get; set; }
+
     [Option('R', "reverse", HelpText = "Same as --pattern reverse (server sends).")]
     public bool Reverse { get; set; }
 
@@ -121,6 +124,7 @@ internal sealed partial class QuickOptions
             ("--unix-abstract", "unix-abstract", UnixAbstract),
             ("--source", "source", Source),
             ("-P/--parallel", "parallel", Parallel),
+            ("--processes", "processes", Processes),
             ("--bidir-mode", "bidir-mode", BidirMode),
             ("-n/--bytes", "bytes", Bytes),
             ("-k/--transactions", "transactions", Transactions),

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Interop;
 /// signal(2), so the child hears that SIGINT even when it inherited SIGINT ignored (a parent started
 /// in the background of a script, or under nohup).
 /// </summary>
-internal static partial class ProcessSignals
+internal static unsafe partial class ProcessSignals
 {
     /// <summary>SIGINT: the child abandons its case and reports what it measured.</summary>
     public const int SigInt = 2;
@@ -40,6 +40,34 @@ internal static partial class ProcessSignals
     /// <summary>Whether <paramref name="signal"/> is ignored, from the SigIgn mask of /proc/self/status.</summary>
     public static bool IsIgnored(int signal) =>
         ProcStatParsers.MaskHasBit(ProcStatParsers.StatusField(File.ReadAllText("/proc/self/status"), "SigIgn:"), signal - 1);
+
+    /// <summary>SIGKILL.</summary>
+    public const int SigKill = 9;
+
+    private const int PrSetPdeathsig = 1;
+    private const int PrGetPdeathsig = 2;
+
+    /// <summary>
+    /// prctl(PR_SET_PDEATHSIG): this process gets <paramref name="signal"/> when the thread that started
+    /// it exits (a server child dies with its parent's coordinator, even after kill -9). False when refused.
+    /// </summary>
+    public static bool SetParentDeathSignal(int signal) => Prctl(PrSetPdeathsig, (nuint)signal, 0, 0, 0) == 0;
+
+    /// <summary>prctl(PR_GET_PDEATHSIG): the signal set by <see cref="SetParentDeathSignal"/>, 0 when none, -1 on error.</summary>
+    public static int ParentDeathSignal()
+    {
+        int signal = 0;
+        return Prctl(PrGetPdeathsig, (nuint)(&signal), 0, 0, 0) == 0 ? signal : -1;
+    }
+
+    /// <summary>getppid(2): the parent's pid (1, or a subreaper's, once the parent is gone).</summary>
+    public static int ParentProcessId() => GetParentPid();
+
+    [LibraryImport("libc.so.6", EntryPoint = "prctl", SetLastError = true)]
+    private static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    [LibraryImport("libc.so.6", EntryPoint = "getppid")]
+    private static partial int GetParentPid();
 
     [LibraryImport("libc.so.6", EntryPoint = "signal", SetLastError = true)]
     private static partial nint SignalDisposition(int signal, nint handler);

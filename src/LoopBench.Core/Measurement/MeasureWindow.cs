@@ -48,11 +48,18 @@ public sealed class MeasureWindow
     /// <summary>Window length in nanoseconds (0 until closed).</summary>
     public long ElapsedNs => T1Ticks == 0 ? 0 : Timestamps.ToNs(T1Ticks - T0Ticks);
 
+    /// <summary>Raised on the coordinator's thread right after T0 (processes: 2 tells the child to open its window).</summary>
+    internal event Action? Opened;
+
+    /// <summary>Raised on the coordinator's thread just before T1, once (processes: 2 tells the child to close its window).</summary>
+    internal event Action? Closing;
+
     /// <summary>Opens the window (T0) and releases the ends waiting in <see cref="WaitUntilOpen"/>.</summary>
     public void Open()
     {
         T0Ticks = Timestamps.Now();
         Volatile.Write(ref _phase, Measuring);
+        Opened?.Invoke();
         Release();
     }
 
@@ -86,6 +93,12 @@ public sealed class MeasureWindow
     /// </summary>
     public void CloseAt(long lastTicks)
     {
+        if (Volatile.Read(ref _phase) == Stopping)
+        {
+            return;
+        }
+
+        Closing?.Invoke();
         if (Interlocked.Exchange(ref _phase, Stopping) == Stopping)
         {
             return;

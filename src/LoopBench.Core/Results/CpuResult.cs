@@ -61,4 +61,7 @@ public sealed record ThreadCpuResult(int ThreadId, string Name, bool IsWorker, l
 {
     /// <summary>User + system time in ns, at the resolution of <see cref="CpuResult.ThreadTimeSource"/>; null in older runs.</summary>
     public long? CpuNs { get; init; }
+
+    /// <summary>The pid of the process the thread ran in when that was not the measuring process (processes: 2); null otherwise.</summary>
+    public int? ProcessId { get; init; }
 }

@@ -80,6 +80,9 @@ public sealed record RepetitionResult(
     /// <summary>With <c>run --quiet-host</c>: the wait for a quiet host and the outside load during the repetition; else null.</summary>
     public QuietHostResult? QuietHost { get; init; }
 
+    /// <summary>processes: 2: the child that ran the server end, and its own window; null for one process.</summary>
+    public ServerChildResult? ServerChild { get; init; }
+
     /// <summary>Host-wide sysctls changed (journaled, then restored) while this repetition ran; null when none.</summary>
     public IReadOnlyList<Sandbox.SysctlJournalEntry>? HostSysctls { get; init; }
 }
@@ -126,6 +129,9 @@ public sealed record EndResult(
 
     /// <summary>Receives that returned fewer bytes than asked for, over the whole run.</summary>
     public long? ShortReceives { get; init; }
+
+    /// <summary>The pid of the process the end ran in when that was not the measuring process (processes: 2); null otherwise.</summary>
+    public int? ProcessId { get; init; }
 }
 
 /// <summary>One progress interval inside the window, offsets from T0.</summary>

@@ -14,7 +14,7 @@ public sealed partial class Runner
     /// <summary>SO_RCVTIMEO of datagram receivers, so they notice T1 and the drain grace when idle.</summary>
     private const int DatagramIdleTimeoutMs = 20;
 
-    private FlowSet BuildFlows(Case c, IEngine engine, MeasureWindow window)
+    private FlowSet BuildFlows(Case c, IEngine engine, MeasureWindow window, PlacementPlan plan)
     {
         if (FileDescriptorBudget.ShortfallFor(c) is string shortfall)
         {
@@ -27,6 +27,12 @@ public sealed partial class Runner
             var p = c.ToWorkloadParameters();
             var options = WithKnobHooks(TransportOptionsOf(c), c);
             options = _options.TransportHook?.Invoke(options) ?? options;
+            if (c.Processes != 1)
+            {
+                AddChildServerFlow(c, engine, options, set, p, window, plan);
+                return set;
+            }
+
             switch (c.Pattern)
             {
                 case PatternKind.Crr:
@@ -117,6 +123,41 @@ public sealed partial class Runner
             { Flow = flow, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
     }
 
+    /// <summary>
+    /// processes: 2: the case's one flow with its server end in a child process (<see cref="ChildServerEnd"/>);
+    /// the client end is made by the same workload as in one process, and runs here.
+    /// </summary>
+    private void AddChildServerFlow(
+        Case c, IEngine engine, TransportOptions options, FlowSet set, WorkloadParameters p, MeasureWindow window, PlacementPlan plan)
+    {
+        if (CaseValidator.ProcessesRefusal(c) is string refusal)
+        {
+            throw new TransportSetupException(refusal);
+        }
+
+        var command = _options.ServerChild
+            ?? throw new TransportSetupException("processes 2 needs a way to start the LoopBench CLI as the server child; this runner has none (RunnerOptions.ServerChild)");
+        var child = ChildServerEnd.Start(c, command, plan.ServerCpu, _options);
+        set.Owned.Add(child);
+        set.ServerChild = child;
+        var client = child.Connect(options, _options.ConnectTimeout);
+        var channel = Open(engine, client, set);
+        set.StrayConnections += child.StrayConnections;
+        if (c.Transport.IsTcp())
+        {
+            client.NoDelay = c.NoDelay ?? false;
+        }
+
+        set.Socket = child.SocketSettings(client);
+        var workload = c.Pattern == PatternKind.Rr ? WorkloadFactory.Create(c.Pattern, c.Transport) : WorkloadFactory.Create(PatternKind.Stream, c.Transport, p);
+        var context = new WorkloadContext(p, channel, new ConnectionSlot(null), window)
+        {
+            Direction = c.Pattern == PatternKind.Reverse ? FlowDirection.ServerToClient : FlowDirection.ClientToServer,
+            ClientSocket = client,
+        };
+        set.Ends.AddRange(workload.CreateEnds(context).Select(e => e.Role == EndRole.Server ? child.StandIn(e, window) : e));
+    }
+
     private ConnectedPair Connect(Case c, TransportOptions options, FlowSet set, int idleTimeoutMs, int flow, string direction)
     {
         var pair = LoopbackConnector.Connect(options, _options.ConnectTimeout);
@@ -158,6 +199,9 @@ public sealed partial class Runner
 
         /// <summary>Every pair with its flow and knob records, in connect order.</summary>
         public List<FlowProbe> Probes { get; } = [];
+
+        /// <summary>processes: 2: the child running the server end; null in one process.</summary>
+        public ChildServerEnd? ServerChild { get; set; }
 
         /// <summary>crr: each flow's knob recorder.</summary>
         public List<CrrKnobRecorder> Crr { get; } = [];

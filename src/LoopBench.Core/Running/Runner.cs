@@ -104,7 +104,7 @@ public sealed partial class Runner
         FlowSet flows;
         try
         {
-            flows = BuildFlows(c, engine, window);
+            flows = BuildFlows(c, engine, window, plan);
         }
         catch (TransportSetupException ex)
         {
@@ -146,6 +146,7 @@ public sealed partial class Runner
                 Runtime = probes.Runtime,
                 Capture = probes.Capture,
             };
+            result = flows.ServerChild?.Amend(result, window) ?? result;
             AddProbeMetrics(result.Metrics, probes, c.Pattern);
             result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections + ends.Sum(e => e.StrayConnections);
             if (c.Pattern == PatternKind.Crr)
@@ -179,7 +180,7 @@ public sealed partial class Runner
             Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-r{index}.pcap")), c.CapturePackets);
     }
 
-    private static TransportOptions TransportOptionsOf(Case c)
+    internal static TransportOptions TransportOptionsOf(Case c)
     {
         IPAddress? address = null;
         IPAddress? source = null;

@@ -25,6 +25,13 @@ public sealed record RunnerOptions
     /// </summary>
     public string? KernelCountersScope { get; init; }
 
+    /// <summary>
+    /// How to start this LoopBench's CLI, for cases with <c>processes: 2</c> (the server end in a child
+    /// process). Null: such cases fail at setup with the reason. Not sent to sandbox children.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Sandbox.SandboxChildCommand? ServerChild { get; init; }
+
     /// <summary>Test seam: adjusts the transport options of every pair (the stray-connection tests plant a stranger with it). Null: none.</summary>
     internal Func<Transports.TransportOptions, Transports.TransportOptions>? TransportHook { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed record SandboxChildCommand(string Executable, IReadOnlyList<string
     /// <summary>The hidden CLI verb the child runs.</summary>
     public const string Verb = "__case";
 
+    /// <summary>The hidden CLI verb of a <c>processes: 2</c> server child.</summary>
+    public const string ServerEndVerb = "__server";
+
     /// <summary><c>dotnet &lt;cliAssemblyPath&gt;</c>, with the dotnet host located as in <see cref="LocateDotnetHost"/>.</summary>
     public static SandboxChildCommand ForAssembly(string cliAssemblyPath) =>
         File.Exists(cliAssemblyPath)
@@ -26,8 +29,11 @@ public sealed record SandboxChildCommand(string Executable, IReadOnlyList<string
     /// </summary>
     public bool Isolate { get; init; } = true;
 
+    /// <summary>The verb the child runs: <see cref="Verb"/> (the default) or <see cref="ServerEndVerb"/>.</summary>
+    public string ChildVerb { get; init; } = Verb;
+
     /// <summary>The full argv the parent starts.</summary>
-    public IReadOnlyList<string> Argv() => Isolate ? ["unshare", "--net", "--", Executable, .. Prefix, Verb] : [Executable, .. Prefix, Verb];
+    public IReadOnlyList<string> Argv() => Isolate ? ["unshare", "--net", "--", Executable, .. Prefix, ChildVerb] : [Executable, .. Prefix, ChildVerb];
 
     /// <summary>
     /// The dotnet host: this process when it is dotnet, else DOTNET_HOST_PATH (set by the SDK for

@@ -60,6 +60,12 @@ public sealed record Case
     /// <summary>Parallel flows (-P). rr-under-load: the stream flows beside the rr flow (0 allowed). Defaults to 1.</summary>
     public int Parallel { get; init; } = 1;
 
+    /// <summary>
+    /// Processes the case's ends run in: 1, both ends as threads of this process; 2, the server end in
+    /// a child LoopBench process (as iperf3 runs its server). Part of the key when 2. Defaults to 1.
+    /// </summary>
+    public int Processes { get; init; } = 1;
+
     /// <summary>bidir only: two socket pairs per flow, or one shared. Defaults to two-sockets.</summary>
     public BidirMode? BidirMode { get; init; }
 

@@ -23,6 +23,7 @@ public static class CaseKey
         Add(key, "src", resolved.Source);
         Add(key, "abstract", resolved.UnixAbstract ? "on" : null);
         Add(key, "P", resolved.Parallel != 1 ? resolved.Parallel : null);
+        Add(key, "processes", resolved.Processes != 1 ? resolved.Processes : null);
         Add(key, "bidir", resolved.BidirMode?.ToId());
         Add(key, "len", resolved.MessageBytes);
         Add(key, "req", resolved.RequestBytes);

@@ -30,6 +30,7 @@ public static partial class CaseParameters
         new("unix-abstract", "Unix transports: abstract namespace name instead of a path (on/off); default off", (c, v) => c with { UnixAbstract = Bool("unix-abstract", v) }),
         new("source", "loopback address the client binds (127.0.0.0/8 or ::1); default: the kernel's choice", (c, v) => c with { Source = v.Trim() }),
         new("parallel", "parallel flows (-P); rr-under-load: stream flows beside the rr flow; default 1", (c, v) => c with { Parallel = Int("parallel", v) }),
+        new("processes", "1: both ends in this process; 2: the server end in a child LoopBench process (stream, reverse, rr over tcp4, tcp6, unix-stream); default 1", (c, v) => c with { Processes = Int("processes", v) }),
         new("bidir-mode", "bidir: two-sockets or shared; default two-sockets", (c, v) => c with { BidirMode = Kind<BidirMode>("bidir-mode", v) }),
         new("bytes", "count-based stream (-n): bytes to send in all, instead of a time", (c, v) => c with { ByteLimit = Count("bytes", v) }),
         new("transactions", "count-based rr/crr (-k): transactions in all, instead of a time", (c, v) => c with { TransactionLimit = Count("transactions", v) }),

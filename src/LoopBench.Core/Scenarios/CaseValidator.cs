@@ -92,6 +92,7 @@ public static partial class CaseValidator
         ValidatePattern(candidate, c, errors);
         ValidateKnobs(c, errors);
         ValidateSandbox(c, errors);
+        ValidateProcesses(c, errors);
 
         return errors;
     }

@@ -118,7 +118,7 @@ public static class LoopbackConnector
     /// A blocking connect(2) bounded by the deadline: Linux bounds it by SO_SNDTIMEO. Without it, a
     /// listen backlog filled by strangers keeps the client in SYN retries (TCP) or asleep (Unix) for minutes.
     /// </summary>
-    private static void ConnectWithin(Socket client, EndPoint server, TimeSpan timeout)
+    internal static void ConnectWithin(Socket client, EndPoint server, TimeSpan timeout)
     {
         int previous = client.SendTimeout;
         client.SendTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);

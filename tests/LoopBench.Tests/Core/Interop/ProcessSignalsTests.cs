@@ -12,6 +12,26 @@ public sealed class ProcessSignalsTests
     }
 
     [Fact]
+    public void ParentDeathSignal_IsSetReadBackAndCleared()
+    {
+        const int sigUrg = 23; // ignored by default: should the parent's thread exit meanwhile, nothing happens
+        int previous = ProcessSignals.ParentDeathSignal();
+        Assert.True(previous >= 0);
+        try
+        {
+            Assert.True(ProcessSignals.SetParentDeathSignal(sigUrg));
+            Assert.Equal(sigUrg, ProcessSignals.ParentDeathSignal());
+        }
+        finally
+        {
+            ProcessSignals.SetParentDeathSignal(previous);
+        }
+
+        Assert.Equal(previous, ProcessSignals.ParentDeathSignal());
+        Assert.True(ProcessSignals.ParentProcessId() > 0);
+    }
+
+    [Fact]
     public void SetDisposition_IgnoresAndRestoresASignal_AsProcStatusShows()
     {
         const int sigUrg = 23; // default action is "ignore", so toggling it cannot hurt the test host

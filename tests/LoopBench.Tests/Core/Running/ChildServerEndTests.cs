@@ -1,0 +1,107 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Running;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
+using LoopBench.Core.Workloads;
+using LoopBench.Tests.Fixtures;
+
+namespace LoopBench.Tests.Core.Running;
+
+/// <summary>processes: 2 for real: the server end in a child LoopBench process, a fraction of a second each.</summary>
+[Trait(Traits.Category, Traits.Loopback)]
+public sealed class ChildServerEndTests
+{
+    private static Runner TwoProcessRunner() =>
+        new(new RunnerOptions { ServerChild = SandboxRequirement.Child() with { Isolate = false }, KernelCounters = false });
+
+    private static RepetitionResult RunPassed(Case c)
+    {
+        var result = TwoProcessRunner().RunCase(QuickCases.Short(c with { Processes = 2 }), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.Contains(" processes=2 ", result.Key, StringComparison.Ordinal);
+        Assert.Equal(2, result.Case.Processes);
+        return Assert.Single(result.Repetitions);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Tcp4Stream_MovesBytes_WithTheServerEndInAnotherProcess()
+    {
+        var rep = RunPassed(new Case());
+
+        Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
+        Assert.True(rep.Metrics[MetricIds.ThroughputBitsPerSecond] > 0);
+        Assert.True(rep.Metrics[MetricIds.SentBytes] > 0);
+        var child = Assert.IsType<ServerChildResult>(rep.ServerChild);
+        Assert.NotEqual(Environment.ProcessId, child.Pid);
+        Assert.True(child.ElapsedNs > 0);
+        var server = Assert.Single(rep.Ends, e => e.Role == "server");
+        Assert.Equal(child.Pid, server.ProcessId);
+        Assert.True(server.Bytes > 0);
+        Assert.Null(Assert.Single(rep.Ends, e => e.Role == "client").ProcessId);
+        // the receiver's figure is over the child's own window
+        Assert.Equal(rep.Metrics[MetricIds.Bytes] * 8e9 / child.ElapsedNs, rep.Metrics[MetricIds.ThroughputBitsPerSecond], 3);
+        Assert.Contains(rep.Cpu!.Threads, t => t.Name == server.Name && t.ProcessId == child.Pid);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(TransportKind.Tcp4, PatternKind.Reverse)]
+    [InlineData(TransportKind.Tcp4, PatternKind.Rr)]
+    [InlineData(TransportKind.UnixStream, PatternKind.Stream)]
+    [InlineData(TransportKind.UnixStream, PatternKind.Rr)]
+    [InlineData(TransportKind.Tcp6, PatternKind.Stream)]
+    public void SupportedPair_Passes_WithItsFiguresFromTheChild(TransportKind transport, PatternKind pattern)
+    {
+        RunnerLoopbackTests.SkipIfNoIpv6(transport);
+        var rep = RunPassed(new Case { Transport = transport, Pattern = pattern });
+
+        Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
+        Assert.NotEqual(Environment.ProcessId, rep.ServerChild!.Pid);
+        Assert.All(rep.Ends, e => Assert.Null(e.Failure));
+        if (pattern == PatternKind.Rr)
+        {
+            Assert.True(rep.Metrics[MetricIds.Transactions] > 0);
+            Assert.True(Assert.Single(rep.Ends, e => e.Role == "server").Transactions > 0);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void AsyncEngine_Passes()
+    {
+        var rep = RunPassed(new Case { Engine = LoopBench.Core.Engines.EngineKind.Async });
+
+        Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void ChildThatFails_FailsTheCase_WithTheChildsMessage()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        int port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+        var result = TwoProcessRunner().RunCase(QuickCases.Short(new Case { Processes = 2, Port = port }), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Contains("server child (pid ", result.Reason, StringComparison.Ordinal);
+        Assert.Contains($"port {port}", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void RunnerWithoutAServerChild_FailsSetup_WithTheReason()
+    {
+        var result = new Runner().RunCase(QuickCases.Short(new Case { Processes = 2 }), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Contains("server child", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public void UnsupportedCaseBuiltInCode_IsRefusedByTheRunnerToo()
+    {
+        var result = TwoProcessRunner().RunCase(QuickCases.Short(new Case { Processes = 2, Transport = TransportKind.Udp4 }), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Contains("processes 2 does not support udp4", result.Reason, StringComparison.Ordinal);
+    }
+}
