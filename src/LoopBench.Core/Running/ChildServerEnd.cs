@@ -68,18 +68,7 @@ internal sealed class ChildServerEnd : IDisposable
     /// <summary>Starts the child for <paramref name="resolved"/> and hands it the request; the child pins its server end to <paramref name="serverCpu"/>.</summary>
     public static ChildServerEnd Start(Case resolved, SandboxChildCommand command, int? serverCpu, RunnerOptions options)
     {
-        var argv = (command with { Isolate = false, ChildVerb = SandboxChildCommand.ServerEndVerb }).Argv();
-        var start = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in argv.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = (command with { Isolate = false, ChildVerb = SandboxChildCommand.ServerEndVerb }).StartInfo();
 
         var process = new Process { StartInfo = start };
         try
@@ -89,7 +78,7 @@ internal sealed class ChildServerEnd : IDisposable
         catch (System.ComponentModel.Win32Exception ex)
         {
             process.Dispose();
-            throw new TransportSetupException($"cannot start the server child ({string.Join(' ', argv)}): {ex.Message}", ex);
+            throw new TransportSetupException($"cannot start the server child ({start.FileName} {string.Join(' ', start.ArgumentList)}): {ex.Message}", ex);
         }
 
         var child = new ChildServerEnd(process, serverCpu);

@@ -12,18 +12,7 @@ public sealed partial class SandboxedRunner
 {
     private Process Start(Queue<string> stderrTail, Case c)
     {
-        var argv = _child.Argv();
-        var start = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in argv.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = _child.StartInfo();
 
         if (InlineCompletions.Needs(c.Engine))
         {

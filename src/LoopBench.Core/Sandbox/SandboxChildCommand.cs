@@ -35,6 +35,25 @@ public sealed record SandboxChildCommand(string Executable, IReadOnlyList<string
     /// <summary>The full argv the parent starts.</summary>
     public IReadOnlyList<string> Argv() => Isolate ? ["unshare", "--net", "--", Executable, .. Prefix, ChildVerb] : [Executable, .. Prefix, ChildVerb];
 
+    /// <summary>How to start <see cref="Argv"/>: no shell, all three standard streams redirected (the parent talks to the child over them).</summary>
+    public System.Diagnostics.ProcessStartInfo StartInfo()
+    {
+        var argv = Argv();
+        var start = new System.Diagnostics.ProcessStartInfo(argv[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in argv.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
     /// <summary>
     /// The dotnet host: this process when it is dotnet, else DOTNET_HOST_PATH (set by the SDK for
     /// test hosts), else the dotnet beside the running shared framework, else "dotnet" on PATH.
