@@ -28,6 +28,14 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
         }
 
         QuietThreshold.Check(options.QuietThresholdPercent);
+        try
+        {
+            rows = CalibrationCatalog.Select(rows, options.Rows);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("--rows: " + ex.Message);
+        }
 
         var calibration = new CalibrationOptions
         {
@@ -35,7 +43,6 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             QuietThresholdPercentOfOneCpu = options.QuietThresholdPercent,
             DurationSeconds = options.TimeSeconds,
             WarmupSeconds = options.WarmupSeconds,
-            RowFilter = options.Rows,
         };
         using var signals = new SignalCancellation();
         var environment = EnvironmentProbe.Capture();

@@ -18,7 +18,7 @@ internal sealed class CalibrateOptions
     [Option("warmup", Default = 1, HelpText = "Warm-up seconds: LoopBench's warm-up and iperf3's -O.")]
     public int WarmupSeconds { get; set; }
 
-    [Option("rows", HelpText = "Only rows whose id contains this text, e.g. 'sockperf' or 'tcp4-fwd'.")]
+    [Option("rows", HelpText = "Only rows whose id contains this text, or any of a comma list, e.g. 'sockperf' or 'tcp4-fwd-cubic,sockperf'; text that matches no row is an error.")]
     public string? Rows { get; set; }
 
     [Option("list", HelpText = "List the rows and exit.")]

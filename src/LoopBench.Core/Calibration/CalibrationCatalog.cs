@@ -26,9 +26,32 @@ public static class CalibrationCatalog
     private static readonly Dictionary<string, string> UnboundedEngines = new(StringComparer.Ordinal)
     {
         ["async"] = "no bound: the runtime's default completion dispatch hands each wait to a pool thread, costly on a small host",
-        ["pipelines"] = "no bound: default completion dispatch as async, plus the extra copies through the pipes",
+        ["pipelines"] = "no bound: default completion dispatch as async, plus the pipes' scheduler hand-offs between reader and writer",
         ["networkstream"] = "no bound: default completion dispatch as async, through the Stream API",
     };
+
+    /// <summary>
+    /// The rows of <paramref name="rows"/> whose id contains any of the comma-separated terms of
+    /// <paramref name="filter"/> (case-insensitive), in catalog order; all rows for null.
+    /// </summary>
+    /// <exception cref="ArgumentException">A term matches no row; the message lists the known ids.</exception>
+    public static IReadOnlyList<CalibrationRow> Select(IReadOnlyList<CalibrationRow> rows, string? filter)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (filter is null)
+        {
+            return rows;
+        }
+
+        string[] terms = filter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string[] unmatched = [.. terms.Where(t => !rows.Any(r => Matches(r, t)))];
+        return terms.Length == 0 || unmatched.Length > 0
+            ? throw new ArgumentException(
+                $"no calibrate row matches '{(terms.Length == 0 ? filter : string.Join("', '", unmatched))}'; the rows are: {string.Join(", ", rows.Select(r => r.Id))}")
+            : [.. rows.Where(r => terms.Any(t => Matches(r, t)))];
+    }
+
+    private static bool Matches(CalibrationRow row, string term) => row.Id.Contains(term, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every row, in the order they run.</summary>
     public static IReadOnlyList<CalibrationRow> All()

@@ -19,7 +19,4 @@ public sealed record CalibrationOptions
 
     /// <summary>Warm-up seconds, LoopBench's warm-up and iperf3's -O. Defaults to 1.</summary>
     public int WarmupSeconds { get; init; } = 1;
-
-    /// <summary>Only rows whose id contains this text (ordinal, case-insensitive). Defaults to null: all rows.</summary>
-    public string? RowFilter { get; init; }
 }

@@ -55,11 +55,6 @@ public sealed class CalibrationRunner
         var results = new List<CalibrationResult>();
         foreach (var row in rows)
         {
-            if (options.RowFilter is string filter && !row.Id.Contains(filter, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             if (cancellation.IsCancellationRequested)
             {
                 break;

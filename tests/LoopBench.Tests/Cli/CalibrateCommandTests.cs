@@ -30,6 +30,18 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact(Timeout = 10_000)]
+    public void UnknownRow_ExitsTwoNamingTheKnownRows_AndWritesNothing()
+    {
+        using var temp = new TempDirectory();
+        var (code, stdout, stderr) = CliHarness.Run("calibrate", "--rows", "sockperf,nosuchrow", "--results", temp.Path);
+        Assert.Equal(2, code);
+        Assert.Contains("'nosuchrow'", stderr, StringComparison.Ordinal);
+        Assert.Contains("iperf3-tcp4-fwd-cubic", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact(Timeout = 10_000)]
     public void Help_DocumentsTheExitCodeAndTheQuietThreshold()
     {
         var (_, stdout, stderr) = CliHarness.Run("calibrate", "--help");

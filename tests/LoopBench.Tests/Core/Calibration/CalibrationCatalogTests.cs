@@ -137,13 +137,25 @@ public sealed class CalibrationCatalogTests
         Assert.Contains("apt-get install no-such-package", result.Reason, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
-    public void Run_RowFilter_RunsOnlyMatchingRows()
+    [Fact]
+    public void Select_ATermOrACommaList_KeepsMatchingRowsInCatalogOrder()
     {
-        var rows = CalibrationCatalog.All().Select(r => r with { Executable = "no-such-tool-xyz" }).ToList();
-        var (_, results) = new CalibrationRunner().Run(rows, new CalibrationOptions { RowFilter = "SOCKPERF-TCP4" }, TestContext.Current.CancellationToken);
-        Assert.Equal(2, results.Count);
-        Assert.All(results, r => Assert.StartsWith("sockperf-tcp4", r.RowId, StringComparison.Ordinal));
-        Assert.All(results, r => Assert.Equal(CalibrationRunner.SkippedToolMissing, r.Outcome));
+        var all = CalibrationCatalog.All();
+        Assert.Same(all, CalibrationCatalog.Select(all, null));
+        Assert.All(CalibrationCatalog.Select(all, "SOCKPERF-TCP4"), r => Assert.StartsWith("sockperf-tcp4", r.Id, StringComparison.Ordinal));
+        Assert.Equal(2, CalibrationCatalog.Select(all, "SOCKPERF-TCP4").Count);
+        var two = CalibrationCatalog.Select(all, "sockperf-udp4-pp-64B-split, iperf3-tcp4-fwd-cubic-split");
+        Assert.Equal(["iperf3-tcp4-fwd-cubic-split", "sockperf-udp4-pp-64B-split"], two.Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData("nosuchrow", "'nosuchrow'")]
+    [InlineData("sockperf,nosuchrow", "'nosuchrow'")]
+    [InlineData(",", "','")]
+    public void Select_ATermThatMatchesNoRow_IsRefusedWithTheKnownIds(string filter, string named)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => CalibrationCatalog.Select(CalibrationCatalog.All(), filter));
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("iperf3-tcp4-fwd-cubic", ex.Message, StringComparison.Ordinal);
     }
 }
