@@ -2,9 +2,8 @@ namespace LoopBench.Core.Engines;
 
 /// <summary>
 /// The runtime's inline socket completions. By default .NET hands every socket completion from its
-/// epoll thread to the thread pool; measured here that hand-off holds the async engine to about
-/// 0.6 x the blocking engine on tcp4 stream, and with inline completions it reaches about 0.93 x
-/// (docs/performance.md). The variable is read once at start-up, for the whole process.
+/// epoll thread to the thread pool, a hand-off per pending receive that costs CPU the socket path
+/// needs on a small host; inline completions run them on the epoll thread (docs/performance.md). The variable is read once at start-up, for the whole process.
 /// </summary>
 public static class InlineCompletions
 {

@@ -17,16 +17,11 @@ namespace LoopBench.Core.Engines;
 /// </summary>
 internal sealed class PipelinesEngine : IEngine
 {
-    // 2026-11-23 (issue 10, docs/performance.md "Pipelines engine: why it was ~7x slower"): with
-    // PipeOptions' defaults (4 KiB segments, writer paused at 64 KiB) tcp4 stream with 128 KiB
-    // writes ran at 5.5-11 Gbit/s against blocking's 26-47. PSU's receive loop asks the pipe for
-    // GetMemory(1), i.e. one segment, so every recv(2) was capped at 4 KiB: 32 receive syscalls and
-    // 32 pipe flushes (each a possible hand-off to the reader) per 128 KiB message, where the
-    // blocking engine makes one. 64 KiB segments (lo's MTU) took it to 20-33 Gbit/s on the same
-    // machine; 128/256 KiB segments and pause thresholds of 1-4 MiB were not distinguishable from
-    // that in the noise of this shared 2-CPU machine. The pause threshold is raised with the
-    // segments so that one 128 KiB write does not always stall its flush until PSU's send loop
-    // has drained the pipe.
+    // PSU's receive loop asks the pipe for GetMemory(1), one segment, so PipeOptions' 4 KiB
+    // segments cap every recv(2) at 4 KiB: 32 receives and 32 flushes (each a possible hand-off to
+    // the reader) per 128 KiB message, where the blocking engine makes one. 64 KiB is lo's MTU;
+    // larger segments measured the same. The pause threshold rises with the segments so one
+    // 128 KiB write does not stall its flush until PSU's send loop has drained the pipe.
 
     /// <summary>Pipe segment size, and so the largest single recv(2) PSU makes: 64 KiB (PipeOptions' default is 4 KiB).</summary>
     internal const int MinimumSegmentBytes = 64 * 1024;
