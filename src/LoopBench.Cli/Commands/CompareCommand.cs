@@ -3,6 +3,7 @@ using LoopBench.Cli.Verbs;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Cli.Commands;
 
@@ -43,6 +44,7 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             Control = options.Holm ? ErrorControl.Holm : ErrorControl.PerTest,
             Thresholds = ParseThresholds(options.Thresholds),
             AllowEnvironmentDiff = options.AllowEnvironmentDiff,
+            IgnoredParameters = IgnoredTokens(options.Ignore),
             ExpectedDiffs = options.ExpectDiff.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
         var baseline = RunLocator.Load(options.Baseline, options.History);
@@ -75,6 +77,24 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
         }
 
         return report.HasInconclusive && options.FailOnInconclusive ? ExitCodes.Inconclusive : ExitCodes.Ok;
+    }
+
+    /// <summary>--ignore's parameter names as key tokens; an unknown name is a usage error with the closest one.</summary>
+    private static List<string> IgnoredTokens(IEnumerable<string> names)
+    {
+        var tokens = new List<string>();
+        foreach (string name in names.Select(n => n.Trim()).Where(n => n.Length > 0))
+        {
+            if (!CaseKey.TryTokenOf(name, out string token))
+            {
+                string? closest = KindNames.Closest(name, CaseParameters.All.Select(p => p.Name));
+                throw new UsageException($"--ignore: '{name}' is not a case parameter{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; any scenario parameter counts, e.g. congestion, mtu, qdisc, engine, placement, sysctl:NAME");
+            }
+
+            tokens.Add(token);
+        }
+
+        return tokens;
     }
 
     /// <summary>"rttP99Ns=10%|2us" → metric and spec; a bare "5%" applies to every metric.</summary>

@@ -18,7 +18,7 @@ internal static class ComparisonTable
         var rows = ReportText.OrderedRows(report).ToList();
         foreach (var (c, m) in rows)
         {
-            table.AddRow(c.Key, m.Metric, m.Verdict.Id(),
+            table.AddRow(c.Label, m.Metric, m.Verdict.Id(),
                 m.BaselineCount == 0 ? "-" : FigureText.Of(m.BaselineMedian, m.Unit),
                 m.CandidateCount == 0 ? "-" : FigureText.Of(m.CandidateMedian, m.Unit),
                 FigureText.Change(m.Ratio), FigureText.Interval(m), m.Threshold.Length == 0 ? "-" : ReportText.Percent(m.EffectiveThreshold));
@@ -35,12 +35,12 @@ internal static class ComparisonTable
 
         foreach (var (c, m) in rows.Where(r => r.Metric.Note is not null))
         {
-            text.Append("  note: ").Append(c.Key).Append(" / ").Append(m.Metric).Append(": ").Append(m.Note).Append('\n');
+            text.Append("  note: ").Append(c.Label).Append(" / ").Append(m.Metric).Append(": ").Append(m.Note).Append('\n');
         }
 
         foreach (var c in report.Cases.Where(c => c.Metrics.Count == 0))
         {
-            text.Append("  not compared: ").Append(c.Key).Append(": ").Append(c.Note ?? "no metric in common").Append('\n');
+            text.Append("  not compared: ").Append(c.Label).Append(": ").Append(c.Note ?? "no metric in common").Append('\n');
         }
 
         AppendKeys(text, "missing in the candidate", report.MissingKeys);

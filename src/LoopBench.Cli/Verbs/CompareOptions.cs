@@ -43,6 +43,10 @@ internal sealed class CompareOptions
     [Option("expect-diff", Separator = ',', HelpText = "Silence the warning for differences made on purpose: kernel, sysctls, lo, runtime, version, cpus, memory, or a field name.")]
     public IEnumerable<string> ExpectDiff { get; set; } = [];
 
+    /// <summary>Parameters left out of the pairing key.</summary>
+    [Option("ignore", Separator = ',', HelpText = "Pair cases whose keys are equal once these parameters are removed, e.g. --ignore congestion or --ignore mtu,sysctl:net.ipv4.tcp_rmem; each pair names what differs.")]
+    public IEnumerable<string> Ignore { get; set; } = [];
+
     /// <summary>Exit 4 on inconclusive.</summary>
     [Option("fail-on-inconclusive", HelpText = "Exit 4 when nothing regressed but some verdict is inconclusive.")]
     public bool FailOnInconclusive { get; set; }

@@ -4,7 +4,7 @@ using LoopBench.Core.Results;
 namespace LoopBench.Core.Comparison;
 
 /// <summary>
-/// Pairs the cases of two runs by canonical key and judges each catalogued metric from the raw
+/// Pairs the cases of two runs (<see cref="CasePairing"/>) and judges each catalogued metric from the raw
 /// repetitions: <see cref="ShiftEstimator"/> for the ratio and its interval, <see cref="VerdictRules"/>
 /// for the verdict.
 /// </summary>
@@ -31,20 +31,18 @@ public static class CaseComparer
         }
 
         var thresholds = ThresholdTable.From(options.Thresholds);
-        var candidates = candidate.Cases.GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var baselineKeys = baseline.Cases.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var paired = baseline.Cases.Where(c => candidates.ContainsKey(c.Key)).DistinctBy(c => c.Key).ToList();
-        if (paired.Count == 0)
+        var pairs = CasePairing.Of(baseline.Cases, candidate.Cases, options.IgnoredParameters);
+        if (pairs.Count == 0)
         {
-            throw new ComparisonInputException($"the runs have no case in common (baseline {baseline.Cases.Count} cases, candidate {candidate.Cases.Count}); cases pair by their canonical key, e.g. '{baseline.Cases.FirstOrDefault()?.Key}'");
+            throw new ComparisonInputException($"the runs have no case in common (baseline {baseline.Cases.Count} cases, candidate {candidate.Cases.Count}); cases pair by their canonical key, e.g. '{baseline.Cases.FirstOrDefault()?.Key}'"
+                + (options.IgnoredParameters.Count == 0 ? "; --ignore PARAM pairs runs that differ in PARAM" : string.Empty));
         }
 
         var skipped = new SortedSet<string>(StringComparer.Ordinal);
         var tests = new List<PendingTest>();
         var notes = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var b in paired)
+        foreach (var (b, c, _) in pairs)
         {
-            var c = candidates[b.Key];
             notes[b.Key] = CaseNote(b, c);
             if (notes[b.Key] is not null)
             {
@@ -70,24 +68,24 @@ public static class CaseComparer
 
         var alphas = VerdictRules.TestAlphas(tests, options);
         var results = tests.Select((t, i) => VerdictRules.Judge(t, alphas[i].Alpha, alphas[i].Significant)).ToList();
-        var cases = paired.Select(b =>
+        var cases = pairs.Select(pair =>
         {
-            var c = candidates[b.Key];
+            var (b, c, differences) = pair;
             var rows = results.Where(r => r.Key == b.Key).Select(r => r.Result).ToList();
             if (c.Outcome.StartsWith("failed", StringComparison.Ordinal) && b.Outcome == Outcomes.Passed)
             {
                 rows.Add(VerdictRules.FailedCandidate(b, c));
             }
 
-            return new CaseComparison(b.Key, b.Outcome, c.Outcome, rows, notes[b.Key]);
+            return new CaseComparison(b.Key, b.Outcome, c.Outcome, rows, notes[b.Key]) { Differences = differences };
         }).ToList();
 
         double strictest = alphas.Count == 0 ? options.Alpha : alphas.Min(a => a.Alpha);
         return new ComparisonReport(baseline.RunId, candidate.RunId, options.Alpha,
             options.Control == ErrorControl.Holm ? "holm" : "per-test", ComparisonReport.EstimatorName,
             ShiftEstimator.MinimumEqualSize(strictest), cases,
-            baseline.Cases.Where(c => !candidates.ContainsKey(c.Key)).Select(c => c.Key).ToList(),
-            candidate.Cases.Where(c => !baselineKeys.Contains(c.Key)).Select(c => c.Key).ToList(),
+            baseline.Cases.Select(c => c.Key).Except(pairs.Select(p => p.Baseline.Key), StringComparer.Ordinal).ToList(),
+            candidate.Cases.Select(c => c.Key).Except(pairs.Select(p => p.Candidate.Key), StringComparer.Ordinal).ToList(),
             skipped.ToList(), environment);
     }
 

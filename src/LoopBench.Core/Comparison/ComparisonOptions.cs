@@ -15,6 +15,9 @@ public sealed record ComparisonOptions
     /// <summary>Compare even when identity fields (CPU model, cores, schema) differ. Defaults to false.</summary>
     public bool AllowEnvironmentDiff { get; init; }
 
+    /// <summary>Key tokens left out of the pairing key (<c>--ignore congestion</c>, mapped by <c>CaseKey.TokenOf</c>), so runs that differ only in them pair. Defaults to none.</summary>
+    public IReadOnlyList<string> IgnoredParameters { get; init; } = [];
+
     /// <summary>Subject field groups or names whose differences are expected ("kernel", "sysctls"). Defaults to none.</summary>
     public IReadOnlySet<string> ExpectedDiffs { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

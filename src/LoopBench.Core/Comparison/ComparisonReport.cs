@@ -50,6 +50,12 @@ public sealed record CaseComparison(
     IReadOnlyList<MetricComparison> Metrics,
     string? Note)
 {
+    /// <summary>With <c>--ignore</c>: what the ignored parameters made differ ("congestion: cubic → bbr"); else null.</summary>
+    public string? Differences { get; init; }
+
+    /// <summary>The baseline key, followed by the differences in brackets when there are any: what reports print.</summary>
+    public string Label => Differences is null ? Key : $"{Key} [{Differences}]";
+
     /// <summary>The worst verdict of the case: regression, then inconclusive, improvement, no-change.</summary>
     public Verdict Overall => Metrics.Count == 0 ? Verdict.Inconclusive : Metrics.Select(m => m.Verdict).MaxBy(Severity);
 

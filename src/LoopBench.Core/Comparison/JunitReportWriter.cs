@@ -22,7 +22,7 @@ public static class JunitReportWriter
             new XAttribute("errors", 0));
         foreach (var (c, m) in rows)
         {
-            var testcase = new XElement("testcase", new XAttribute("classname", c.Key), new XAttribute("name", m.Metric));
+            var testcase = new XElement("testcase", new XAttribute("classname", c.Label), new XAttribute("name", m.Metric));
             string detail = string.Create(CultureInfo.InvariantCulture,
                 $"{m.Verdict.Id()}: {m.Metric} {FigureText.Of(m.BaselineMedian, m.Unit)} -> {FigureText.Of(m.CandidateMedian, m.Unit)} ({FigureText.Change(m.Ratio)}, {FigureText.Confidence(m.Confidence)} interval {FigureText.Interval(m)}, threshold {ReportText.Percent(m.EffectiveThreshold)}){(m.Note is null ? string.Empty : "; " + m.Note)}");
             if (m.Verdict == Verdict.Regression)

@@ -19,7 +19,7 @@ public static class MarkdownReportWriter
         foreach (var (c, m) in ReportText.OrderedRows(report))
         {
             md.Append("| ").Append(Icon(m.Verdict)).Append(' ').Append(m.Verdict.Id())
-                .Append(" | ").Append(Cell(c.Key))
+                .Append(" | ").Append(Cell(c.Label))
                 .Append(" | ").Append(m.Metric)
                 .Append(" | ").Append(m.BaselineCount == 0 ? "-" : FigureText.Of(m.BaselineMedian, m.Unit))
                 .Append(" | ").Append(m.CandidateCount == 0 ? "-" : FigureText.Of(m.CandidateMedian, m.Unit))
@@ -31,7 +31,7 @@ public static class MarkdownReportWriter
 
         foreach (var c in report.Cases.Where(c => c.Metrics.Count == 0))
         {
-            md.Append("| ").Append(Icon(Verdict.Inconclusive)).Append(" not compared | ").Append(Cell(c.Key))
+            md.Append("| ").Append(Icon(Verdict.Inconclusive)).Append(" not compared | ").Append(Cell(c.Label))
                 .Append(" | - | - | - | - | - | - | ").Append(Cell(c.Note ?? "no metric in common")).Append(" |\n");
         }
 

@@ -121,6 +121,36 @@ public static class CaseKey
         }
     }
 
+    /// <summary>Parameter names whose key token is spelled differently.</summary>
+    private static readonly Dictionary<string, string> TokenNames = new(StringComparer.Ordinal)
+    {
+        ["length"] = "len",
+        ["parallel"] = "P",
+        ["bitrate"] = "b",
+        ["time"] = "t",
+        ["request-size"] = "req",
+        ["response-size"] = "resp",
+        ["unix-abstract"] = "abstract",
+        ["source"] = "src",
+        ["bidir-mode"] = "bidir",
+        ["rr-timeout"] = "timeout",
+        ["bytes"] = "n",
+        ["transactions"] = "k",
+    };
+
+    /// <summary>
+    /// The name of <paramref name="parameter"/>'s token in a key ("length" → "len"; the first four,
+    /// which are positional, by their parameter names); false for a name that is no case parameter.
+    /// </summary>
+    public static bool TryTokenOf(string parameter, out string token)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        string name = parameter.Trim();
+        token = TokenNames.GetValueOrDefault(name, name);
+        return name.StartsWith("sysctl:", StringComparison.Ordinal) || name.StartsWith("host-sysctl:", StringComparison.Ordinal)
+            || CaseParameters.All.Any(p => p.Name == name);
+    }
+
     private static string Token(string value) => string.Join('_', value.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static Dictionary<string, string> KnobValues(Transports.SocketKnobs k)

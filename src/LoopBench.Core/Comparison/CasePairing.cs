@@ -1,0 +1,105 @@
+using LoopBench.Core.Results;
+
+namespace LoopBench.Core.Comparison;
+
+/// <summary>
+/// Pairs the cases of two runs by canonical key, optionally with some parameters left out of the
+/// key (<c>--ignore congestion</c>), so that two runs that differ only in those parameters pair up
+/// and each pair says what differs ("congestion: cubic → bbr").
+/// </summary>
+/// <remarks>
+/// Works on the key's tokens: the key is the one stable, stored description of a case, and it is
+/// what pairing means without an ignore list. The first four tokens are positional (transport,
+/// pattern, engine, placement); the rest are <c>name=value</c>.
+/// </remarks>
+public static class CasePairing
+{
+    /// <summary>Names of the key's first four tokens, which carry no name of their own.</summary>
+    public static readonly IReadOnlyList<string> Positional = ["transport", "pattern", "engine", "placement"];
+
+    /// <summary>One baseline case with its candidate, and what the ignored parameters made differ ("congestion: cubic → bbr"), or null.</summary>
+    public sealed record Pair(CaseResult Baseline, CaseResult Candidate, string? Differences);
+
+    /// <summary>
+    /// The pairs, in baseline order. Without <paramref name="ignored"/> key tokens a pair's keys are
+    /// equal; with them, equal once those tokens are removed. A token names a parameter as the key
+    /// spells it (the case key maps parameter names to tokens: "length" is "len").
+    /// </summary>
+    /// <exception cref="ComparisonInputException">A case would pair with more than one.</exception>
+    public static IReadOnlyList<Pair> Of(IReadOnlyList<CaseResult> baseline, IReadOnlyList<CaseResult> candidate, IReadOnlyCollection<string> ignored)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(ignored);
+        var tokens = ignored.Select(Unsided).ToHashSet(StringComparer.Ordinal);
+        var baselineCases = baseline.DistinctBy(c => c.Key).ToList();
+        var candidateCases = candidate.DistinctBy(c => c.Key).ToList();
+        var candidates = candidateCases.ToLookup(c => Reduced(c.Key, tokens), StringComparer.Ordinal);
+        var baselines = baselineCases.ToLookup(c => Reduced(c.Key, tokens), StringComparer.Ordinal);
+        var pairs = new List<Pair>();
+        foreach (var b in baselineCases)
+        {
+            string reduced = Reduced(b.Key, tokens);
+            var matches = candidates[reduced].ToList();
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            if (matches.Count > 1 || baselines[reduced].Count() > 1)
+            {
+                var keys = baselines[reduced].Select(c => "baseline '" + c.Key + "'").Concat(matches.Select(c => "candidate '" + c.Key + "'"));
+                throw new ComparisonInputException(
+                    $"ambiguous pairing with --ignore {string.Join(',', ignored)}: {string.Join(", ", keys)} pair with each other; ignore fewer parameters, or filter the runs");
+            }
+
+            pairs.Add(new Pair(b, matches[0], tokens.Count == 0 ? null : Differences(b.Key, matches[0].Key)));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The key without the ignored parameters' tokens.</summary>
+    public static string Reduced(string key, IReadOnlySet<string> ignoredTokens)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(ignoredTokens);
+        if (ignoredTokens.Count == 0)
+        {
+            return key;
+        }
+
+        return string.Join(' ', Tokens(key).Where(t => !ignoredTokens.Contains(t.Name)).Select(t => t.Text));
+    }
+
+    /// <summary>"congestion: cubic → bbr; mtu: (none) → 9000", from the tokens that differ between the keys.</summary>
+    private static string? Differences(string baselineKey, string candidateKey)
+    {
+        var b = Tokens(baselineKey).ToDictionary(t => t.Name, t => t.Value, StringComparer.Ordinal);
+        var c = Tokens(candidateKey).ToDictionary(t => t.Name, t => t.Value, StringComparer.Ordinal);
+        var changes = b.Keys.Union(c.Keys, StringComparer.Ordinal)
+            .Where(name => b.GetValueOrDefault(name) != c.GetValueOrDefault(name))
+            .Select(name => $"{name}: {b.GetValueOrDefault(name) ?? "(none)"} → {c.GetValueOrDefault(name) ?? "(none)"}")
+            .ToList();
+        return changes.Count == 0 ? null : string.Join("; ", changes);
+    }
+
+    /// <summary>Each token of a key with the parameter it stands for.</summary>
+    private static IEnumerable<(string Name, string Value, string Text)> Tokens(string key)
+    {
+        string[] parts = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            int eq = parts[i].IndexOf('=', StringComparison.Ordinal);
+            yield return i < Positional.Count && eq < 0
+                ? (Positional[i], parts[i], parts[i])
+                : eq < 0 ? (parts[i], string.Empty, parts[i]) : (Unsided(parts[i][..eq]), parts[i][(eq + 1)..], parts[i]);
+        }
+    }
+
+    /// <summary>A knob set on one side ("client-congestion") counts as the knob.</summary>
+    private static string Unsided(string name) =>
+        name.StartsWith("client-", StringComparison.Ordinal) ? name["client-".Length..]
+        : name.StartsWith("server-", StringComparison.Ordinal) ? name["server-".Length..]
+        : name;
+}
