@@ -21,12 +21,16 @@ internal sealed partial class RunCommand
 
         var sets = options.Sandbox is string sandbox ? options.Sets.Append("sandbox=" + sandbox) : options.Sets;
         var overrides = sets.Select(ParseSet).ToList();
-        var scenario = Scenario.Load(options.File, overrides);
         var filters = (options.Filter ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var cases = scenario.Cases.Where(c => filters.All(f => c.Key.Contains(f, StringComparison.OrdinalIgnoreCase))).ToList();
+        bool Matches(string key) => filters.All(f => key.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+        // The filter picks cases as the file gives them, before --set changes them: a --set that only
+        // some of the file's cases accept can then be used on those.
+        var scenario = Scenario.Load(options.File, overrides, filters.Length == 0 ? null : Matches);
+        var cases = scenario.Cases.ToList();
         if (cases.Count == 0)
         {
-            throw new UsageException($"--filter '{options.Filter}' matches none of the {scenario.Cases.Count} cases; see them with --dry-run");
+            throw new UsageException($"--filter '{options.Filter}' matches none of the scenario's cases; see them with --dry-run");
         }
 
         if (cases.Count > RunOptions.MaxCasesWithoutYes && !options.Yes && !options.DryRun)

@@ -18,7 +18,7 @@ internal sealed class RunOptions
     [Option("dry-run", HelpText = "List the expanded cases and the estimated time; measure nothing.")]
     public bool DryRun { get; set; }
 
-    [Option("filter", HelpText = "Run only cases whose key contains every comma-separated fragment, e.g. 'tcp4,rr'.")]
+    [Option("filter", HelpText = "Run only cases whose key, as the file gives it (before --set), contains every comma-separated fragment, e.g. 'tcp4,rr'.")]
     public string? Filter { get; set; }
 
     [Option("set", HelpText = "Override parameters for every case: --set time=2s length=64K (an axis collapses to the value).")]

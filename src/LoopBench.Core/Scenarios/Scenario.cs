@@ -16,11 +16,11 @@ public sealed record Scenario(
     long? TimeoutMs)
 {
     /// <summary>Reads, validates and expands a scenario file; throws <see cref="ScenarioException"/> with every error of the file.</summary>
-    public static Scenario Load(string path, IReadOnlyList<ScenarioSetting>? overrides = null) =>
-        FromText(path, ScenarioLoader.ReadText(path), overrides);
+    public static Scenario Load(string path, IReadOnlyList<ScenarioSetting>? overrides = null, Func<string, bool>? keepKey = null) =>
+        FromText(path, ScenarioLoader.ReadText(path), overrides, keepKey);
 
     /// <summary>Parses, validates and expands YAML text, collecting structural and parameter errors together.</summary>
-    public static Scenario FromText(string file, string text, IReadOnlyList<ScenarioSetting>? overrides = null)
+    public static Scenario FromText(string file, string text, IReadOnlyList<ScenarioSetting>? overrides = null, Func<string, bool>? keepKey = null)
     {
         var errors = new List<ScenarioError>();
         var document = ScenarioLoader.Parse(file, text, errors);
@@ -28,7 +28,7 @@ public sealed record Scenario(
         {
             try
             {
-                var scenario = ScenarioValidator.Validate(document, overrides);
+                var scenario = ScenarioValidator.Validate(document, overrides, keepKey);
                 if (errors.Count == 0)
                 {
                     return scenario;

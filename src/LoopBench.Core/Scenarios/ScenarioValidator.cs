@@ -15,8 +15,13 @@ public static class ScenarioValidator
     /// <summary>The file name used for errors in <c>--set</c> overrides.</summary>
     public const string OverrideSource = "--set";
 
-    /// <summary>Validates and expands; throws <see cref="ScenarioException"/> with every error.</summary>
-    public static Scenario Validate(ScenarioDocument document, IReadOnlyList<ScenarioSetting>? overrides = null)
+    /// <summary>
+    /// Validates and expands; throws <see cref="ScenarioException"/> with every error. With
+    /// <paramref name="keepKey"/> (run --filter) only the cases whose key as the file gives it,
+    /// before <paramref name="overrides"/>, passes are validated and kept, so an override that does
+    /// not fit a filtered-out case is no error; no case left is an empty scenario, not an error.
+    /// </summary>
+    public static Scenario Validate(ScenarioDocument document, IReadOnlyList<ScenarioSetting>? overrides = null, Func<string, bool>? keepKey = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         overrides ??= [];
@@ -64,6 +69,11 @@ public static class ScenarioValidator
         {
             // Settings already reported are left out, so the case-level checks still run on the rest.
             var settings = expanded.Where(s => !bad.Contains(s)).ToList();
+            if (keepKey is not null && !keepKey(KeyOfFileCase(settings)))
+            {
+                continue;
+            }
+
             var c = MatrixExpander.ToCase(settings);
             var problems = CaseValidator.Validate(c);
             foreach (var problem in problems)
@@ -90,7 +100,7 @@ public static class ScenarioValidator
         }
 
         errors.AddRange(caseErrors.Values);
-        if (!settingErrors && errors.Count == 0 && cases.Count == 0)
+        if (!settingErrors && errors.Count == 0 && cases.Count == 0 && keepKey is null)
         {
             var mark = document.Matrix.Count > 0 ? document.Matrix[0].KeyMark : new SourceMark(0, 0);
             errors.Add(new(file, mark, "the matrix expands to zero cases: every combination is excluded"));
@@ -103,6 +113,19 @@ public static class ScenarioValidator
 
         string name = document.Name ?? Path.GetFileNameWithoutExtension(file);
         return new Scenario(name, document.Description, file, cases, repetitions, timeoutMs);
+    }
+
+    /// <summary>The key of a case from the file's own settings (the overrides, which have no line, left out); "" when they do not make a case.</summary>
+    private static string KeyOfFileCase(IEnumerable<ScenarioSetting> settings)
+    {
+        try
+        {
+            return MatrixExpander.ToCase(settings.Where(s => s.KeyMark.Line != 0)).Key;
+        }
+        catch (Exception ex) when (ex is ParameterException or ArgumentException or InvalidOperationException)
+        {
+            return string.Empty;
+        }
     }
 
     private static void CheckSettings(string file, IEnumerable<ScenarioSetting> settings, List<ScenarioError> errors, HashSet<ScenarioSetting> bad)

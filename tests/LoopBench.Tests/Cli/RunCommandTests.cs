@@ -74,6 +74,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 30_000)]
+    public void Filter_PicksCasesBeforeSet_SoASetTheOthersRefuseApplies()
+    {
+        string path = Scenario("name: t\ndefaults:\n  time: 200ms\nmatrix:\n  transport: [tcp4, unix-stream]\n");
+        var (unfiltered, _, refused) = CliHarness.Run("run", path, "--set", "congestion=cubic", "--dry-run");
+        Assert.Equal(2, unfiltered);
+        Assert.Contains("unix-stream is not TCP", refused, StringComparison.Ordinal);
+
+        var (code, stdout, stderr) = CliHarness.Run("run", path, "--filter", "tcp4", "--set", "congestion=cubic", "--dry-run");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("tcp4 stream", stdout, StringComparison.Ordinal);
+        Assert.Contains("congestion=cubic", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("unix-stream", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BigMatrix_NeedsYes_DryRunListsAndEstimates()
     {
