@@ -76,6 +76,12 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Regression;
         }
 
+        if (report.IsIncomplete && !options.AllowIncomplete)
+        {
+            stderr.WriteLine("loopbench: the candidate is incomplete: " + string.Join("; ", report.Incomplete) + " (exit 4; --allow-incomplete accepts it)");
+            return ExitCodes.Inconclusive;
+        }
+
         return report.HasInconclusive && options.FailOnInconclusive ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 

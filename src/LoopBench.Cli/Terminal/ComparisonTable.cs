@@ -43,7 +43,7 @@ internal static class ComparisonTable
             text.Append("  not compared: ").Append(c.Label).Append(": ").Append(c.Note ?? "no metric in common").Append('\n');
         }
 
-        AppendKeys(text, "missing in the candidate", report.MissingKeys);
+        AppendKeys(text, "INCOMPLETE: the candidate lacks what the baseline measured", report.Incomplete.ToList());
         AppendKeys(text, "new in the candidate", report.NewKeys);
         AppendKeys(text, "metrics not known to this build (not compared)", report.SkippedMetrics);
         text.Append("Estimator: ").Append(report.Estimator).Append(".\n").Append(report.IntervalStatement).Append('\n').Append(report.SampleSizeStatement).Append('\n');

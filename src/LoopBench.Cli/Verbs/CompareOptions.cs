@@ -3,7 +3,7 @@ using CommandLine;
 namespace LoopBench.Cli.Verbs;
 
 /// <summary><c>loopbench compare BASELINE CANDIDATE</c>: verdict per case and metric.</summary>
-[Verb("compare", HelpText = "Compare two runs: a verdict per case and metric. Exit 0 ok, 3 regression, 4 inconclusive (with --fail-on-inconclusive), 2 bad input.")]
+[Verb("compare", HelpText = "Compare two runs: a verdict per case and metric. Exit 0 ok, 3 regression or a failed case, 4 incomplete candidate (or inconclusive with --fail-on-inconclusive), 2 bad input.")]
 internal sealed class CompareOptions
 {
     /// <summary>Baseline: run.json, results directory or last:&lt;label&gt;.</summary>
@@ -46,6 +46,10 @@ internal sealed class CompareOptions
     /// <summary>Parameters left out of the pairing key.</summary>
     [Option("ignore", Separator = ',', HelpText = "Pair cases whose keys are equal once these parameters are removed, e.g. --ignore congestion or --ignore mtu,sysctl:net.ipv4.tcp_rmem; each pair names what differs.")]
     public IEnumerable<string> Ignore { get; set; } = [];
+
+    /// <summary>Accept a candidate that lacks cases or repetitions of the baseline.</summary>
+    [Option("allow-incomplete", HelpText = "Exit 0 even when the candidate lacks cases or repetitions that the baseline has (by default that is exit 4: an interrupted or partial run is not a pass).")]
+    public bool AllowIncomplete { get; set; }
 
     /// <summary>Exit 4 on inconclusive.</summary>
     [Option("fail-on-inconclusive", HelpText = "Exit 4 when nothing regressed but some verdict is inconclusive.")]

@@ -86,7 +86,13 @@ public static class CaseComparer
             ShiftEstimator.MinimumEqualSize(strictest), cases,
             baseline.Cases.Select(c => c.Key).Except(pairs.Select(p => p.Baseline.Key), StringComparer.Ordinal).ToList(),
             candidate.Cases.Select(c => c.Key).Except(pairs.Select(p => p.Candidate.Key), StringComparer.Ordinal).ToList(),
-            skipped.ToList(), environment);
+            skipped.ToList(), environment)
+        {
+            ShortCases = pairs
+                .Where(p => p.Candidate.Repetitions.Count < p.Baseline.Repetitions.Count)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Candidate.Key}: {p.Candidate.Repetitions.Count} of {p.Baseline.Repetitions.Count} repetitions"))
+                .ToList(),
+        };
     }
 
     private static string? CaseNote(CaseResult b, CaseResult c)

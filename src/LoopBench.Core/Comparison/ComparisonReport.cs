@@ -94,6 +94,19 @@ public sealed record ComparisonReport(
     IReadOnlyList<string> SkippedMetrics,
     IReadOnlyList<EnvironmentDifference> Environment)
 {
+    /// <summary>Paired cases whose candidate holds fewer repetitions than the baseline: "KEY: 3 of 10 repetitions".</summary>
+    public IReadOnlyList<string> ShortCases { get; init; } = [];
+
+    /// <summary>
+    /// True when the candidate lacks something the baseline measured: a case, or repetitions of a
+    /// case. An incomplete candidate is no green light, whatever its verdicts.
+    /// </summary>
+    public bool IsIncomplete => MissingKeys.Count > 0 || ShortCases.Count > 0;
+
+    /// <summary>What the candidate lacks, one line each.</summary>
+    public IEnumerable<string> Incomplete =>
+        MissingKeys.Select(k => k + ": not in the candidate").Concat(ShortCases);
+
     /// <summary>The estimator named in every output.</summary>
     public const string EstimatorName = "Hodges-Lehmann shift of log values; interval by inverting the exact Mann-Whitney test";
 

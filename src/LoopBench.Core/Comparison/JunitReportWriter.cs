@@ -5,7 +5,8 @@ namespace LoopBench.Core.Comparison;
 
 /// <summary>
 /// The comparison as JUnit XML: one testcase per case and metric, classname = case key. A
-/// regression is a failure, inconclusive is skipped, so CI systems show both natively.
+/// regression is a failure, inconclusive is skipped, so CI systems show both natively; a case the
+/// candidate lacks (or holds fewer repetitions of) is a failed "completeness" testcase.
 /// </summary>
 public static class JunitReportWriter
 {
@@ -14,10 +15,11 @@ public static class JunitReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Rows().ToList();
+        var incomplete = report.Incomplete.ToList();
         var suite = new XElement("testsuite",
             new XAttribute("name", "loopbench compare " + report.BaselineRunId + " -> " + report.CandidateRunId),
-            new XAttribute("tests", rows.Count),
-            new XAttribute("failures", report.Count(Verdict.Regression)),
+            new XAttribute("tests", rows.Count + incomplete.Count),
+            new XAttribute("failures", report.Count(Verdict.Regression) + incomplete.Count),
             new XAttribute("skipped", report.Count(Verdict.Inconclusive)),
             new XAttribute("errors", 0));
         foreach (var (c, m) in rows)
@@ -39,6 +41,13 @@ public static class JunitReportWriter
             }
 
             suite.Add(testcase);
+        }
+
+        foreach (string line in incomplete)
+        {
+            int colon = line.LastIndexOf(": ", StringComparison.Ordinal);
+            suite.Add(new XElement("testcase", new XAttribute("classname", line[..colon]), new XAttribute("name", "completeness"),
+                new XElement("failure", new XAttribute("message", line), new XAttribute("type", "incomplete"), line)));
         }
 
         var doc = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite));

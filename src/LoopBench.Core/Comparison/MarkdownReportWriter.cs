@@ -35,7 +35,7 @@ public static class MarkdownReportWriter
                 .Append(" | - | - | - | - | - | - | ").Append(Cell(c.Note ?? "no metric in common")).Append(" |\n");
         }
 
-        AppendList(md, "Missing in the candidate", report.MissingKeys);
+        AppendList(md, "Incomplete: the candidate lacks what the baseline measured", report.Incomplete.ToList());
         AppendList(md, "New in the candidate", report.NewKeys);
         AppendList(md, "Metrics this build does not know (not compared)", report.SkippedMetrics);
         var differences = report.Environment;

@@ -81,9 +81,27 @@ public sealed class CompareCommandTests : IDisposable
         var common = Case(random, 0, 10, 1.0);
         string baseline = SyntheticRuns.Write(_dir.Path, SyntheticRuns.Run("b", [common, Case(random, 1, 10, 1.0)]));
         string candidate = SyntheticRuns.Write(_dir.Path, SyntheticRuns.Run("c", [common, Case(random, 2, 10, 1.0)]));
-        var (_, stdout, _) = CliHarness.Run("compare", baseline, candidate);
-        Assert.Contains("missing in the candidate:\n  " + SyntheticRuns.StreamCase(1).Key, stdout, StringComparison.Ordinal);
+        var (code, stdout, stderr) = CliHarness.Run("compare", baseline, candidate);
+        Assert.Contains("INCOMPLETE: the candidate lacks what the baseline measured:\n  " + SyntheticRuns.StreamCase(1).Key + ": not in the candidate", stdout, StringComparison.Ordinal);
         Assert.Contains("new in the candidate:\n  " + SyntheticRuns.StreamCase(2).Key, stdout, StringComparison.Ordinal);
+        Assert.Equal(4, code);
+        Assert.Contains("the candidate is incomplete", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliHarness.Run("compare", baseline, candidate, "--allow-incomplete").ExitCode);
+    }
+
+    [Fact]
+    public void ACandidateWithFewerRepetitions_IsIncomplete_AndJunitFailsIt()
+    {
+        var random = new Random(12345);
+        string baseline = SyntheticRuns.Write(_dir.Path, SyntheticRuns.Run("b", [Case(random, 0, 10, 1.0)]));
+        string candidate = SyntheticRuns.Write(_dir.Path, SyntheticRuns.Run("c", [Case(random, 0, 3, 1.0)]));
+        var (code, stdout, _) = CliHarness.Run("compare", baseline, candidate);
+        Assert.Equal(4, code);
+        Assert.Contains(SyntheticRuns.StreamCase(0).Key + ": 3 of 10 repetitions", stdout, StringComparison.Ordinal);
+        var (junitCode, junit, _) = CliHarness.Run("compare", baseline, candidate, "--format", "junit");
+        Assert.Equal(4, junitCode);
+        Assert.Contains("name=\"completeness\"", junit, StringComparison.Ordinal);
+        Assert.Contains("type=\"incomplete\"", junit, StringComparison.Ordinal);
     }
 
     [Fact]
