@@ -1,5 +1,6 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -17,7 +18,7 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         var printer = new IntervalPrinter(stderr);
         using var executor = Executors.Create(new RunnerOptions { KernelCounters = !options.NoKernelCounters }, printer.Print);
         printer.Header(c.Resolve());
-        var result = executor.RunCase(c, repetitions: 1, signals.Token);
+        var result = WithSummaries(executor.RunCase(c, options.Repetitions, signals.Token));
         var run = new RunResult(RunResult.CurrentSchemaVersion, RunIds.New(DateTimeOffset.UtcNow),
             VersionInfo.Tool(), environment, [result]);
         if (options.Json)
@@ -30,6 +31,17 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         }
 
         return ExitCodeOf(result);
+    }
+
+    /// <summary>The summaries a run's case carries (every shared metric, the primary one named), over the passed repetitions.</summary>
+    private static CaseResult WithSummaries(CaseResult result)
+    {
+        var passed = result.Outcome is Outcomes.Passed or Outcomes.Interrupted ? result.Repetitions : [];
+        return result with
+        {
+            Summaries = RunAssembler.Summaries(passed, Statistics.DefaultLevel),
+            PrimaryMetric = PrimaryMetric.Of(passed),
+        };
     }
 
     private int ExitCodeOf(CaseResult result)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core.Comparison;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
@@ -74,6 +75,16 @@ internal static class SummaryTable
             {
                 text.Append("note     interrupted: the figures cover the shortened window\n");
             }
+        }
+
+        if (result.Repetitions.Count > 1 && result.PrimaryMetric is string primary && result.Summaries?.GetValueOrDefault(primary) is { } summary)
+        {
+            string unit = MetricCatalog.Find(primary) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
+            string interval = summary.CiLower is double lo && summary.CiUpper is double hi
+                ? $"{summary.CiLevel * 100:0.#} % CI [{FigureText.Of(lo, unit)}, {FigureText.Of(hi, unit)}]"
+                : "no CI (too few repetitions)";
+            text.Append(CultureInfo.InvariantCulture,
+                $"summary  {primary} over {summary.Count} repetitions: median {FigureText.Of(summary.Median, unit)}, {interval}, CV {summary.CvPercent:0.0} %\n");
         }
 
         text.Append("outcome  ").Append(result.Outcome).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');

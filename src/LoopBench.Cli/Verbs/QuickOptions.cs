@@ -60,6 +60,10 @@ internal sealed partial class QuickOptions
     [Option("source", HelpText = "Loopback address the client binds (127.0.0.0/8 or ::1). Default: the kernel's choice.")]
     public string? Source { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Range(1, LoopBench.Core.Scenarios.ScenarioValidator.MaxRepetitions)]
+    [Option("reps", HelpText = "Repetitions of the case; with 2 or more the table ends with the median of the primary metric and its confidence interval, and --json carries the summaries, so two quick results can be compared. Default: 1.")]
+    public int Repetitions { get; set; } = 1;
+
     [Option('P', "parallel", HelpText = "Parallel flows; rr-under-load: stream flows beside the rr flow. Default: 1.")]
     public string? Parallel { get; set; }
 

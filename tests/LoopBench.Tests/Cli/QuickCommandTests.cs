@@ -140,4 +140,20 @@ public sealed class QuickCommandTests
         Assert.Contains(expected, stdout, StringComparison.Ordinal);
         Assert.Contains("outcome  passed", stdout, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 60_000)]
+    public void Reps_RunsTheCaseNTimes_AndCarriesTheSummaries()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("quick", "--transport", "unix-stream", "--reps", "3", "-t", "200ms", "--warmup", "50ms", "-i", "0", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var c = doc.RootElement.GetProperty("cases")[0];
+        Assert.Equal(3, c.GetProperty("repetitions").GetArrayLength());
+        Assert.Equal("throughputBitsPerSecond", c.GetProperty("primaryMetric").GetString());
+        Assert.Equal(3, c.GetProperty("summaries").GetProperty("throughputBitsPerSecond").GetProperty("count").GetInt32());
+
+        var (tableCode, table, _) = CliHarness.Run("quick", "--transport", "unix-stream", "--reps", "2", "-t", "200ms", "--warmup", "50ms", "-i", "0");
+        Assert.Equal(0, tableCode);
+        Assert.Contains("summary  throughputBitsPerSecond over 2 repetitions: median", table, StringComparison.Ordinal);
+    }
 }
