@@ -11,14 +11,18 @@ public static class EventLog
 {
     private static readonly JsonSerializerOptions LineOptions = new(ResultJson.Options) { WriteIndented = false };
 
-    /// <summary>Appends one event as a line and fsyncs it.</summary>
-    public static void Append(string path, RunEvent e)
+    /// <summary>Appends one event as a line and fsyncs it; returns the bytes appended.</summary>
+    public static long Append(string path, RunEvent e)
     {
-        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(e, LineOptions) + "\n");
+        byte[] line = Line(e);
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         stream.Write(line);
         stream.Flush(flushToDisk: true);
+        return line.Length;
     }
+
+    /// <summary>The line <see cref="Append"/> writes for <paramref name="e"/>, newline included (UTF-8).</summary>
+    internal static byte[] Line(RunEvent e) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(e, LineOptions) + "\n");
 
     /// <summary>
     /// Cuts a torn last line (a crash while appending) back to the last complete one, so that the

@@ -12,7 +12,7 @@ public sealed class ResultStore
     /// <summary>The append-only log.</summary>
     public const string EventsFile = "events.jsonl";
 
-    /// <summary>The run document, rebuilt after every repetition.</summary>
+    /// <summary>The run document, rebuilt from the log as <see cref="RebuildBudget"/> allows and at every change of status.</summary>
     public const string RunFile = "run.json";
 
     /// <summary>The human summary.</summary>
@@ -49,25 +49,31 @@ public sealed class ResultStore
         return dir;
     }
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> atomically.</summary>
-    public static void WriteAtomic(string path, string content) =>
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> atomically; returns the bytes written.</summary>
+    public static long WriteAtomic(string path, string content) =>
         WriteAtomic(path, stream => stream.Write(Encoding.UTF8.GetBytes(content ?? string.Empty)));
 
-    /// <summary>Replaces <paramref name="path"/> atomically with what <paramref name="write"/> writes (streamed: no copy of the whole content in memory).</summary>
-    public static void WriteAtomic(string path, Action<Stream> write)
+    /// <summary>
+    /// Replaces <paramref name="path"/> atomically with what <paramref name="write"/> writes
+    /// (streamed: no copy of the whole content in memory); returns the bytes written.
+    /// </summary>
+    public static long WriteAtomic(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         string temp = $"{path}.tmp-{Environment.ProcessId}";
         try
         {
+            long bytes;
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true); // fsync before the rename, or a crash may leave an empty run.json
+                bytes = stream.Length;
             }
 
             File.Move(temp, path, overwrite: true); // rename(2): readers see the old or the new file, never a mix
+            return bytes;
         }
         catch
         {

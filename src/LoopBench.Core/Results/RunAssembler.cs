@@ -51,7 +51,7 @@ public static class RunAssembler
         var c = journal.Started.Cases[index];
         var events = journal.Of(index);
         var repetitions = events.Where(e => e.Result is not null).Select(e => e.Result!).ToList();
-        var passed = events.Where(e => e.Outcome == Outcomes.Passed && e.Result is not null).Select(e => e.Result!).ToList();
+        var passed = journal.PassedOf(index);
         var bad = events.FirstOrDefault(e => e.Outcome != Outcomes.Passed);
         string outcome = bad?.Outcome
             ?? (journal.IsFinished(index) || journal.Status == RunStatus.Completed ? Outcomes.Passed

@@ -4,9 +4,15 @@ namespace LoopBench.Core.Results;
 /// The events of one run, in memory: what the scheduler consults to know what is left, and what
 /// run.json is rebuilt from. Replaying events.jsonl gives back the same journal.
 /// </summary>
+/// <remarks>
+/// Repetitions are also indexed by case, so that asking for one case's repetitions (which the
+/// scheduler does before every repetition) does not scan the whole run.
+/// </remarks>
 public sealed class RunJournal
 {
     private readonly List<RepetitionEvent> _repetitions = [];
+    private readonly Dictionary<int, List<RepetitionEvent>> _byCase = [];
+    private readonly Dictionary<int, List<RepetitionResult>> _passedByCase = [];
     private readonly HashSet<int> _finished = [];
 
     /// <summary>Starts a journal from its first event.</summary>
@@ -39,6 +45,12 @@ public sealed class RunJournal
         {
             case RepetitionEvent r:
                 _repetitions.Add(r);
+                ListOf(_byCase, r.CaseIndex).Add(r);
+                if (r.Outcome == Outcomes.Passed && r.Result is not null)
+                {
+                    ListOf(_passedByCase, r.CaseIndex).Add(r.Result);
+                }
+
                 break;
             case CaseFinishedEvent f:
                 _finished.Add(f.CaseIndex);
@@ -52,6 +64,19 @@ public sealed class RunJournal
     /// <summary>True once the case needs no more repetitions.</summary>
     public bool IsFinished(int caseIndex) => _finished.Contains(caseIndex);
 
-    /// <summary>The logged repetitions of one case, in the order they ran.</summary>
-    public IReadOnlyList<RepetitionEvent> Of(int caseIndex) => _repetitions.Where(r => r.CaseIndex == caseIndex).ToList();
+    /// <summary>The logged repetitions of one case, in the order they ran (a live view: it grows as events are applied).</summary>
+    public IReadOnlyList<RepetitionEvent> Of(int caseIndex) => _byCase.TryGetValue(caseIndex, out var events) ? events : [];
+
+    /// <summary>What the passed repetitions of one case measured, in the order they ran (a live view).</summary>
+    public IReadOnlyList<RepetitionResult> PassedOf(int caseIndex) => _passedByCase.TryGetValue(caseIndex, out var passed) ? passed : [];
+
+    private static List<T> ListOf<T>(Dictionary<int, List<T>> index, int caseIndex)
+    {
+        if (!index.TryGetValue(caseIndex, out var list))
+        {
+            index[caseIndex] = list = [];
+        }
+
+        return list;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace LoopBench.Core.Results;
 
 /// <summary>Where a running scenario sends its events; fakes stand in for it in tests.</summary>
@@ -11,9 +13,13 @@ public interface IRunSink
 }
 
 /// <summary>
-/// Records a run in its directory: each event is appended to events.jsonl and fsynced first, then
-/// run.json and summary.md are rebuilt from the journal and replaced atomically. If a write fails
-/// (disk full), the event does not count and the files keep their last complete version.
+/// Records a run in its directory. Each event is appended to events.jsonl and fsynced first: that
+/// is the durable record, and it costs the same whatever the run's length. run.json and summary.md
+/// are rebuilt from the journal and replaced atomically at every change of status (started,
+/// resumed, interrupted, completed, failed), when the recorder is opened or let go, and in between
+/// as often as <see cref="RebuildBudget"/> allows, so that a long run does not rewrite its whole
+/// document after every repetition (docs/recording.md). If a write fails (disk full), the event
+/// does not count and the files keep their last complete version.
 /// </summary>
 /// <remarks>
 /// The recorder holds the directory's <see cref="RunDirectoryLock"/> from open to dispose: a
@@ -21,14 +27,17 @@ public interface IRunSink
 /// </remarks>
 public sealed class RunRecorder : IRunSink, IDisposable
 {
-    private readonly string _directory;
-    private readonly RunDirectoryLock _lock;
+    private readonly IRunFiles _files;
+    private readonly RunDirectoryLock? _lock;
+    private readonly RebuildBudget _budget;
 
-    private RunRecorder(string directory, RunJournal journal, RunDirectoryLock held)
+    /// <summary>A recorder over <paramref name="files"/>; the caller has logged the journal's events already.</summary>
+    internal RunRecorder(IRunFiles files, RunJournal journal, RunDirectoryLock? held = null, RebuildBudget? budget = null)
     {
-        _directory = directory;
-        Journal = journal;
+        _files = files ?? throw new ArgumentNullException(nameof(files));
+        Journal = journal ?? throw new ArgumentNullException(nameof(journal));
         _lock = held;
+        _budget = budget ?? new RebuildBudget();
     }
 
     /// <inheritdoc/>
@@ -41,8 +50,9 @@ public sealed class RunRecorder : IRunSink, IDisposable
         var held = RunDirectoryLock.Acquire(directory);
         try
         {
-            EventLog.Append(Path.Combine(directory, ResultStore.EventsFile), started);
-            var recorder = new RunRecorder(directory, new RunJournal(started), held);
+            var files = new RunDirectoryFiles(directory);
+            files.Append(started);
+            var recorder = new RunRecorder(files, new RunJournal(started), held);
             recorder.Rebuild();
             return recorder;
         }
@@ -55,7 +65,8 @@ public sealed class RunRecorder : IRunSink, IDisposable
 
     /// <summary>
     /// Reopens a run from its events.jsonl, to resume it: takes the lock, cuts a torn last line,
-    /// and removes temporary files that a killed writer left behind.
+    /// removes temporary files that a killed writer left behind, and rebuilds run.json and
+    /// summary.md from the log (a killed writer may have left them behind it).
     /// </summary>
     public static RunRecorder Open(string directory)
     {
@@ -65,7 +76,9 @@ public sealed class RunRecorder : IRunSink, IDisposable
             string events = Path.Combine(directory, ResultStore.EventsFile);
             EventLog.TruncateTornTail(events);
             ResultStore.SweepStaleTemporaries(directory);
-            return new RunRecorder(directory, EventLog.Read(events), held);
+            var recorder = new RunRecorder(new RunDirectoryFiles(directory), EventLog.Read(events), held);
+            recorder.Rebuild();
+            return recorder;
         }
         catch
         {
@@ -74,22 +87,49 @@ public sealed class RunRecorder : IRunSink, IDisposable
         }
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _lock.Dispose();
+    /// <summary>
+    /// Brings run.json and summary.md up to the log if they lag it (any exit that is not a crash
+    /// passes here), then lets go of the directory. A write that fails here is not reported: the
+    /// log has every event, and <c>--resume</c> rebuilds from it.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (_budget.HasPending)
+            {
+                Rebuild();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // the documents keep their last complete version; the log is the record
+        }
+        finally
+        {
+            _lock?.Dispose();
+        }
+    }
 
     /// <inheritdoc/>
     public void Record(RunEvent e)
     {
-        EventLog.Append(Path.Combine(_directory, ResultStore.EventsFile), e);
+        ArgumentNullException.ThrowIfNull(e);
+        long bytes = _files.Append(e);
         Journal.Apply(e);
-        Rebuild();
+        _budget.Logged(bytes);
+        if (e is RunStatusEvent || _budget.IsDue)
+        {
+            Rebuild();
+        }
     }
 
     /// <summary>Rewrites run.json and summary.md from the journal.</summary>
     public void Rebuild()
     {
         var run = RunAssembler.Build(Journal);
-        ResultStore.WriteAtomic(Path.Combine(_directory, ResultStore.RunFile), stream => ResultJson.Write(stream, run));
-        ResultStore.WriteAtomic(Path.Combine(_directory, ResultStore.SummaryFile), RunSummary.Render(run));
+        long bytes = _files.Replace(ResultStore.RunFile, stream => ResultJson.Write(stream, run));
+        bytes += _files.Replace(ResultStore.SummaryFile, stream => stream.Write(Encoding.UTF8.GetBytes(RunSummary.Render(run))));
+        _budget.Rebuilt(bytes);
     }
 }

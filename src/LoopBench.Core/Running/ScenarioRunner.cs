@@ -50,7 +50,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
                     continue;
                 }
 
-                if (!NeedsMore(done, settings))
+                if (!NeedsMore(journal.PassedOf(i), settings))
                 {
                     sink.Record(new CaseFinishedEvent(DateTimeOffset.UtcNow, i));
                     continue;
@@ -75,11 +75,12 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
     }
 
     /// <summary>True while a case has fewer passed repetitions than asked, or --until-ci is not yet met below --max-reps.</summary>
-    public static bool NeedsMore(IReadOnlyList<RepetitionEvent> done, RunSettings settings)
+    /// <param name="passed">What the case's passed repetitions measured (<see cref="RunJournal.PassedOf"/>).</param>
+    /// <param name="settings">The run's settings.</param>
+    public static bool NeedsMore(IReadOnlyList<RepetitionResult> passed, RunSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(passed);
         ArgumentNullException.ThrowIfNull(settings);
-        var passed = done.Where(e => e.Outcome == Outcomes.Passed && e.Result is not null).Select(e => e.Result!).ToList();
         if (passed.Count < settings.Repetitions)
         {
             return true;

@@ -64,7 +64,7 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
-    public void Recorder_RebuildsRunJsonAfterEveryEvent()
+    public void Recorder_RebuildsASmallRunJsonAfterEveryEvent()
     {
         var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 2));
         using var recorder = RunRecorder.Start(_dir, started);
