@@ -120,6 +120,63 @@ public sealed class CrrStrayTests
         }
     }
 
+    [Fact(Timeout = 30_000)]
+    public void StraysJustAfterTheClientFinished_NeverStallTheCase()
+    {
+        // The client's last connection goes first; the strangers arrive as it finishes, while the
+        // server may still be polling. None may hold the server (a wait per stranger for a client
+        // port that never comes would outlast the drain deadline).
+        const int Strays = 15;
+        Socket? listener = null;
+        int holding = 0;
+        using var released = new ManualResetEventSlim();
+        var open = new List<Socket>();
+        var hook = (TransportOptions o) => o with
+        {
+            ConfigureListener = s => listener = s,
+            ConfigureClient = _ =>
+            {
+                if (Volatile.Read(ref holding) == 1)
+                {
+                    released.Wait(TimeSpan.FromSeconds(5));
+                }
+            },
+        };
+        var runner = new Runner(new RunnerOptions { TransportHook = hook, DrainTimeout = TimeSpan.FromSeconds(3) });
+        var c = new Case { Pattern = PatternKind.Crr, DurationMs = 400, WarmupMs = 100, IntervalMs = 200 };
+        runner.IntervalCompleted += (_, _, sample) =>
+        {
+            if (sample.StartNs == 0)
+            {
+                Volatile.Write(ref holding, 1);
+                return;
+            }
+
+            var at = (IPEndPoint)listener!.LocalEndPoint!;
+            released.Set();
+            Thread.Sleep(2); // the client's last transaction takes well under a millisecond
+            for (int i = 0; i < Strays; i++)
+            {
+                var stray = new Socket(at.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                stray.Connect(at);
+                open.Add(stray);
+            }
+        };
+
+        try
+        {
+            var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
+
+            Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+            Assert.Equal(Strays, open.Count);
+            Assert.All(open, AssertClosedByTheServer); // turned away, or reset with the listener
+        }
+        finally
+        {
+            open.ForEach(s => s.Dispose());
+        }
+    }
+
     private static void AssertClosedByTheServer(Socket stray)
     {
         stray.ReceiveTimeout = 5_000;
