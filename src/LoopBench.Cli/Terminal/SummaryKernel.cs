@@ -64,9 +64,10 @@ internal static class SummaryKernel
 
         if (repetition.Capture is { } capture)
         {
-            Block(text, "capture", [capture.Path is not null && capture.Reason is null
-                ? string.Create(Invariant, $"{capture.Outcome}: first {capture.PacketLimit} packets in {capture.Path}")
-                : $"{capture.Outcome}: {capture.Reason}"]);
+            Block(text, "capture", capture.Path is not null && capture.Reason is null
+                ? [string.Create(Invariant, $"{capture.Outcome}: {capture.Packets} packets (limit {capture.PacketLimit}), {capture.FileBytes} bytes in {capture.Path}"),
+                   $"only the case's own: {capture.Filter}"]
+                : [$"{capture.Outcome}: {capture.Reason}"]);
         }
 
         return text.ToString();

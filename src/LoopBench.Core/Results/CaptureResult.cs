@@ -5,4 +5,14 @@ namespace LoopBench.Core.Results;
 /// <param name="Path">The pcap file, when written.</param>
 /// <param name="PacketLimit">N of --capture N.</param>
 /// <param name="Reason">Why it was skipped or failed.</param>
-public sealed record CaptureResult(string Outcome, string? Path, int PacketLimit, string? Reason);
+public sealed record CaptureResult(string Outcome, string? Path, int PacketLimit, string? Reason)
+{
+    /// <summary>Packets in the pcap, counted in the file; null when nothing was written.</summary>
+    public long? Packets { get; init; }
+
+    /// <summary>Size of the pcap in bytes; null when nothing was written.</summary>
+    public long? FileBytes { get; init; }
+
+    /// <summary>The tcpdump filter that kept the capture to the case's own packets; null when none ran.</summary>
+    public string? Filter { get; init; }
+}

@@ -128,7 +128,7 @@ public sealed partial class Runner
 
             long timeWaitBefore = KernelSocketStats.TcpTimeWait();
             int samples = (int)Math.Min(1024, c.IntervalMs > 0 ? (c.DurationMs / c.IntervalMs) + 2 : 2);
-            using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, flows.Probes, samples, StartCapture(c, index));
+            using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, flows.Probes, samples, StartCapture(c, index, flows.Owned));
             var coordination = Coordinate(c, index, ends, workers, window, probes, cancellation);
             long timeWaitAtT1 = KernelSocketStats.TcpTimeWait();
             string? stopFailure = WaitForWorkers(ends, workers);
@@ -162,7 +162,7 @@ public sealed partial class Runner
         }
     }
 
-    private Capture.PacketCapture? StartCapture(Case c, int index)
+    private Capture.PacketCapture? StartCapture(Case c, int index, IEnumerable<IDisposable> owned)
     {
         if (c.CapturePackets <= 0)
         {
@@ -177,7 +177,7 @@ public sealed partial class Runner
         }
 
         return Capture.PacketCapture.Start(
-            Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-r{index}.pcap")), c.CapturePackets);
+            Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-r{index}.pcap")), c.CapturePackets, Capture.CaptureScope.Of(c.Transport, owned));
     }
 
     internal static TransportOptions TransportOptionsOf(Case c)

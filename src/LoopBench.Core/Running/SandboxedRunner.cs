@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Results;
+using LoopBench.Core.Safety;
 using LoopBench.Core.Sandbox;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
@@ -142,7 +143,7 @@ public sealed partial class SandboxedRunner
 
     private SandboxedCaseResult RunChild(Case c, SandboxSettings settings, int repetitions, CancellationToken cancellation)
     {
-        var temp = Directory.CreateTempSubdirectory("loopbench-ns-"); // 0700
+        var temp = new DirectoryInfo(OwnedTempDirectory.Create(OwnedTempDirectory.SandboxPrefix)); // 0700, named with this pid
         Process? process = null;
         var stderrTail = new Queue<string>();
         try

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using LoopBench.Core.Safety;
 
 namespace LoopBench.Core.Transports;
 
@@ -26,17 +27,20 @@ public static class LoopbackConnector
         };
     }
 
-    /// <summary>Makes a fresh 0700 directory under <paramref name="parent"/> (or the temp directory).</summary>
+    /// <summary>
+    /// Makes a fresh 0700 directory named after this process's pid under <paramref name="parent"/>, or
+    /// in the temp directory, where stale ones of dead processes are swept first (<see cref="OwnedTempDirectory"/>).
+    /// </summary>
     internal static string CreatePrivateDirectory(string? parent)
     {
         try
         {
             if (parent is null)
             {
-                return Directory.CreateTempSubdirectory("loopbench-").FullName;
+                return OwnedTempDirectory.Create(OwnedTempDirectory.SocketPrefix);
             }
 
-            string path = Path.Combine(Path.GetFullPath(parent), "loopbench-" + Guid.NewGuid().ToString("N")[..12]);
+            string path = Path.Combine(Path.GetFullPath(parent), OwnedTempDirectory.NamePrefix(OwnedTempDirectory.SocketPrefix) + Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             return path;
         }

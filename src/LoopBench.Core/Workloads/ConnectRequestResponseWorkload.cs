@@ -15,15 +15,21 @@ namespace LoopBench.Core.Workloads;
 /// stopping, so no extra syscall lands inside the window after the first); with quickack on, each
 /// end re-arms TCP_QUICKACK on its connection after every receive. The listener is open for the
 /// whole window, so the server checks each accepted connection: over TCP its peer port must be the
-/// one the client just connected from, over Unix its peer (SO_PEERCRED) must be this process.
-/// A stranger is closed at once, unread, and counted in <see cref="WorkloadEnd.StrayConnections"/>.
+/// one the client just connected from, over Unix its peer (SO_PEERCRED) must be this process
+/// (<see cref="ExpectedPeer"/>). A stranger is closed at once, unread, and counted in
+/// <see cref="WorkloadEnd.StrayConnections"/>; one that arrives after the window is turned away the
+/// same way, and the server stops once the client has finished and nothing is queued.
 /// </summary>
 public sealed class ConnectRequestResponseWorkload : IWorkload
 {
     private const int AcceptPollUs = 20_000;
 
-    /// <summary>How long the server waits for the client to publish the port it connected from.</summary>
-    private static readonly long PublishWaitTicks = Timestamps.FromTimeSpan(TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// Connections the server still accepts (and turns away) once the window is stopping and the
+    /// client has finished: the crr listener's backlog (1024), what can be queued at once, so a
+    /// flood of strangers cannot keep the server past the window.
+    /// </summary>
+    private const int StraysAcceptedAfterTheClient = 1024;
 
     /// <inheritdoc />
     public PatternKind Pattern => PatternKind.Crr;
@@ -54,6 +60,21 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
     }
 
     private static async ValueTask ClientLoop(
+        WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
+        ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
+    {
+        try
+        {
+            await Transact(end, slot, listener, open, request, response, p, window, expected);
+        }
+        finally
+        {
+            expected.Finish(); // the server may stop once nothing of the client's can arrive
+            end.FinishedTicks = Timestamps.Now();
+        }
+    }
+
+    private static async ValueTask Transact(
         WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
         ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
     {
@@ -92,10 +113,12 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
 
             try
             {
+                expected.Connecting();
                 socket.Connect(listener.EndPoint);
             }
             catch (SocketException ex)
             {
+                expected.Abandon();
                 socket.Dispose();
                 end.Failure = ex.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressAlreadyInUse
                     ? $"ephemeral ports exhausted after {counters.Transactions} connections (EADDRNOTAVAIL; net.ipv4.ip_local_port_range " +
@@ -143,8 +166,6 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
                 end.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
             }
         }
-
-        end.FinishedTicks = Timestamps.Now();
     }
 
     private static async ValueTask ServerLoop(
@@ -153,19 +174,28 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
     {
         var counters = end.Counters;
         byte[] eof = new byte[1];
+        int acceptedAfterTheClient = 0;
         while (!slot.IsAborted)
         {
+            // Read before the poll: once the client has finished, whatever is queued is strangers'.
+            // Before that the server stays, even after T1, for the client's last connection.
+            bool clientGone = window.IsStopping && expected.ClientFinished;
             Socket accepted;
             try
             {
-                if (!listener.Socket.Poll(AcceptPollUs, SelectMode.SelectRead))
+                if (!listener.Socket.Poll(clientGone ? 0 : AcceptPollUs, SelectMode.SelectRead))
                 {
-                    if (window.IsStopping)
+                    if (clientGone)
                     {
                         break;
                     }
 
                     continue;
+                }
+
+                if (clientGone && ++acceptedAfterTheClient > StraysAcceptedAfterTheClient)
+                {
+                    break;
                 }
 
                 accepted = listener.Socket.Accept();
@@ -213,42 +243,6 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
                 counters.Messages += 2;
                 counters.Bytes += request.Length + response.Length;
             }
-        }
-    }
-
-    /// <summary>The client's side of the current connection, as the server must see it.</summary>
-    private sealed class ExpectedPeer
-    {
-        private int _port;
-
-        /// <summary>Client, after connect: the local port the server should see (0 for Unix sockets, which are checked by pid).</summary>
-        public void Publish(Socket socket) =>
-            Volatile.Write(ref _port, socket.LocalEndPoint is System.Net.IPEndPoint local ? local.Port : 0);
-
-        /// <summary>Server, after accept: true when <paramref name="accepted"/> is the client's connection.</summary>
-        public bool Matches(Socket accepted)
-        {
-            if (accepted.RemoteEndPoint is not System.Net.IPEndPoint peer)
-            {
-                return LoopbackConnector.PeerPid(accepted) == System.Environment.ProcessId;
-            }
-
-            long deadline = Timestamps.Now() + PublishWaitTicks;
-            int port;
-            // Not cut short when the window stops: the client may have connected just before, and a
-            // connection of its own taken for a stray would fail its transaction. Only a real stray waits the second out.
-            while ((port = Volatile.Read(ref _port)) == 0 && Timestamps.Now() < deadline)
-            {
-                Thread.Yield(); // the client's connect has returned; it publishes the port next
-            }
-
-            if (port != peer.Port)
-            {
-                return false;
-            }
-
-            Volatile.Write(ref _port, 0);
-            return true;
         }
     }
 }
