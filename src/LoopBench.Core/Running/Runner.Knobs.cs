@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
-using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
 
@@ -142,9 +142,9 @@ public sealed partial class Runner
         return lines.Count > 0 ? lines : knobs;
     }
 
-    private static void AddProbeMetrics(SortedDictionary<string, double> metrics, RepetitionProbes probes, PatternKind pattern)
+    private static void AddProbeMetrics(SortedDictionary<string, double> metrics, RepetitionProbes probes, ITrafficPattern pattern)
     {
-        bool requestResponse = pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        bool requestResponse = pattern.RequestResponse;
         if (probes.Cpu is { } cpu)
         {
             metrics[MetricIds.CpuProcessUs] = cpu.ProcessUserUs + cpu.ProcessSystemUs;
@@ -165,7 +165,7 @@ public sealed partial class Runner
         {
             // The data sender's RTT: a one-way receiver sends no data, so its tcpi_rtt is a stale
             // estimate (a reverse run showed 35 µs at the client against 395 µs at the sending server).
-            if (tcp.Last(OneWaySender(pattern) ?? "client") is { } sender)
+            if (tcp.Last(pattern.DataSender?.ToId() ?? "client") is { } sender)
             {
                 metrics[MetricIds.TcpRttUs] = sender.RttUs;
                 if (sender.MinRttUs is long min)

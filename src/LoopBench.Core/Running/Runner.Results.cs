@@ -1,6 +1,7 @@
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
@@ -26,7 +27,7 @@ public sealed partial class Runner
             [MetricIds.Bytes] = bytes,
             [MetricIds.ThroughputBitsPerSecond] = PerSecond(bytes * 8.0),
         };
-        bool requestResponse = c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        bool requestResponse = TrafficPatterns.Of(c.Pattern).RequestResponse;
         if (requestResponse)
         {
             metrics[MetricIds.Transactions] = transactions;

@@ -2,6 +2,7 @@ using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
 
@@ -46,7 +47,7 @@ public sealed partial class Runner
         long[]? previousFlows = flowCount > 1 ? new long[flowCount] : null;
         long[]? flowsNow = flowCount > 1 ? new long[flowCount] : null;
         int[] threadIds = WorkerThreadIds(workers);
-        bool rr = c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        var pattern = TrafficPatterns.Of(c.Pattern);
         // Per-interval TCP_INFO figures: one flow has its Retr and Cwnd, as iperf3 prints them per
         // stream; several flows have the sum of their Retr, as iperf3's SUM line.
         var tcp = probes.ManyFlows ? null : probes.Tcp;
@@ -75,7 +76,7 @@ public sealed partial class Runner
             {
                 // CPU first: once the window closes the workers leave and their /proc entries go.
                 var atClose = PrimaryTotals(ends);
-                probes.AtClose(threadIds, atClose.Bytes, rr ? atClose.Transactions : null);
+                probes.AtClose(threadIds, atClose.Bytes, pattern.RequestResponse ? atClose.Transactions : null);
                 window.CloseAt(wake == Wake.CountReached ? LastFinished(ends) : long.MaxValue);
             }
 
@@ -102,7 +103,7 @@ public sealed partial class Runner
                     Datagrams = datagrams?.Advanced - previousDatagrams.Advanced,
                     LostDatagrams = datagrams is var (advanced, received) ? advanced - received - (previousDatagrams.Advanced - previousDatagrams.Received) : null,
                     Retransmits = retrans - previousRetrans,
-                    SendCwndBytes = SenderCwndBytes(tcp, c.Pattern),
+                    SendCwndBytes = SenderCwndBytes(tcp, pattern),
                 };
                 intervals.Add(sample);
                 IntervalCompleted?.Invoke(c, index, sample);
@@ -265,16 +266,8 @@ public sealed partial class Runner
     }
 
     /// <summary>The one-way sender's congestion window in bytes (snd_cwnd × MSS, iperf3's Cwnd) at the latest sample; null for two-way patterns.</summary>
-    private static long? SenderCwndBytes(TcpInfoSampler? tcp, PatternKind pattern) =>
-        OneWaySender(pattern) is { } sender && tcp?.Last(sender) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
-
-    /// <summary>The end that sends the data of a one-way pattern ("client" for stream, "server" for reverse); null for two-way ones.</summary>
-    private static string? OneWaySender(PatternKind pattern) => pattern switch
-    {
-        PatternKind.Stream => "client",
-        PatternKind.Reverse => "server",
-        _ => null,
-    };
+    private static long? SenderCwndBytes(TcpInfoSampler? tcp, ITrafficPattern pattern) =>
+        pattern.DataSender is { } sender && tcp?.Last(sender.ToId()) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
 
     /// <summary>
     /// Datagram stream receivers together: sequence numbers advanced over since their first

@@ -3,6 +3,7 @@ using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
@@ -147,7 +148,7 @@ public sealed partial class Runner
                 Capture = probes.Capture,
             };
             result = flows.ServerChild?.Amend(result, window) ?? result;
-            AddProbeMetrics(result.Metrics, probes, c.Pattern);
+            AddProbeMetrics(result.Metrics, probes, TrafficPatterns.Of(c.Pattern));
             result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections + ends.Sum(e => e.StrayConnections);
             if (c.Pattern == PatternKind.Crr)
             {

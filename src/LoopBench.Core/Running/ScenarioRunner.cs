@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Running;
@@ -50,7 +51,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
                     continue;
                 }
 
-                if (!NeedsMore(done, settings))
+                if (!NeedsMore(done, settings, TrafficPatterns.Of(cases[i].Pattern).PrimaryMetric))
                 {
                     sink.Record(new CaseFinishedEvent(DateTimeOffset.UtcNow, i));
                     continue;
@@ -75,7 +76,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
     }
 
     /// <summary>True while a case has fewer passed repetitions than asked, or --until-ci is not yet met below --max-reps.</summary>
-    public static bool NeedsMore(IReadOnlyList<RepetitionEvent> done, RunSettings settings)
+    public static bool NeedsMore(IReadOnlyList<RepetitionEvent> done, RunSettings settings, string? declaredPrimary = null)
     {
         ArgumentNullException.ThrowIfNull(done);
         ArgumentNullException.ThrowIfNull(settings);
@@ -90,7 +91,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
             return false;
         }
 
-        string? metric = PrimaryMetric.Of(passed);
+        string? metric = PrimaryMetric.Of(passed, declaredPrimary);
         if (metric is null)
         {
             return false;

@@ -1,0 +1,16 @@
+using LoopBench.Core.Results;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Running.Patterns;
+
+/// <summary>reverse: one-way bulk transfer, server to client (iperf3 -R), one pair per flow.</summary>
+internal sealed class ReversePattern : ITrafficPattern
+{
+    public PatternKind Kind => PatternKind.Reverse;
+
+    public bool RequestResponse => false;
+
+    public string PrimaryMetric => MetricIds.ThroughputBitsPerSecond;
+
+    public EndRole? DataSender => EndRole.Server;
+}
