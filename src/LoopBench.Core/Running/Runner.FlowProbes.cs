@@ -22,7 +22,7 @@ public sealed partial class Runner
     }
 
     /// <summary>After the workers stopped, before the pairs are disposed: one record per flow (crr: per flow's recorder).</summary>
-    private static List<FlowProbeResult> FlowProbeResults(FlowSet set, IReadOnlyList<WorkloadEnd> ends)
+    private static List<FlowProbeResult> FlowProbeResults(RepetitionFlows set, IReadOnlyList<WorkloadEnd> ends)
     {
         var results = new List<FlowProbeResult>(set.Probes.Count + set.Crr.Count);
         foreach (var probe in set.Probes)

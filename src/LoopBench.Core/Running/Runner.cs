@@ -4,6 +4,7 @@ using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
+using LoopBench.Core.Safety;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
@@ -18,6 +19,7 @@ public sealed partial class Runner
 {
     private readonly RunnerOptions _options;
     private readonly IReadOnlyList<int> _allowedCpus;
+    private readonly KnobWiring _knobs = new();
 
     /// <summary>Creates a runner; <paramref name="allowedCpus"/> defaults to this thread's affinity.</summary>
     public Runner(RunnerOptions? options = null, IReadOnlyList<int>? allowedCpus = null)
@@ -102,7 +104,7 @@ public sealed partial class Runner
 
         var engine = EngineFactory.Create(c.Engine);
         var window = new MeasureWindow();
-        FlowSet flows;
+        RepetitionFlows flows;
         try
         {
             flows = BuildFlows(c, engine, window, plan);
@@ -160,6 +162,38 @@ public sealed partial class Runner
             return failure is not null
                 ? (result, stopFailure is not null && coordination.Failure is null ? Outcomes.FailedTimeout : Outcomes.FailedWorker, failure)
                 : (result, coordination.Interrupted ? Outcomes.Interrupted : Outcomes.Passed, null);
+        }
+    }
+
+    /// <summary>Opens the repetition's flows as the case's pattern lays them out, or its one split flow (processes: 2).</summary>
+    private RepetitionFlows BuildFlows(Case c, IEngine engine, MeasureWindow window, PlacementPlan plan)
+    {
+        if (FileDescriptorBudget.ShortfallFor(c) is string shortfall)
+        {
+            throw new TransportSetupException(shortfall);
+        }
+
+        var transport = _knobs.WithKnobHooks(TransportOptionsOf(c), c);
+        transport = _options.TransportHook?.Invoke(transport) ?? transport;
+        var flows = new RepetitionFlows(c, engine, window, transport, _knobs, _options.ConnectTimeout);
+        try
+        {
+            var pattern = TrafficPatterns.Of(c.Pattern);
+            if (c.Processes != 1)
+            {
+                flows.AddChildServerFlow(pattern, _options, plan.ServerCpu);
+            }
+            else
+            {
+                pattern.AddFlows(flows);
+            }
+
+            return flows;
+        }
+        catch
+        {
+            flows.Dispose();
+            throw;
         }
     }
 

@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running.Patterns;
@@ -13,4 +14,17 @@ internal sealed class CrrPattern : ITrafficPattern
     public string PrimaryMetric => MetricIds.TransactionsPerSecond;
 
     public EndRole? DataSender => null;
+
+    public void AddFlows(RepetitionFlows flows)
+    {
+        for (int i = 0; i < flows.Case.Parallel; i++)
+        {
+            var listener = flows.OpenListener(i);
+            var placeholder = new ConnectionSlot(null); // each transaction opens its own connection
+            flows.Add(new ConnectRequestResponseWorkload().CreateEnds(
+                new WorkloadContext(flows.Parameters, placeholder, placeholder, flows.Window) { Flow = i, Listener = listener, Open = flows.EngineOpen }));
+        }
+    }
+
+    public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) => null;
 }

@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running.Patterns;
@@ -13,4 +14,25 @@ internal sealed class RrPattern : ITrafficPattern
     public string PrimaryMetric => MetricIds.TransactionsPerSecond;
 
     public EndRole? DataSender => null;
+
+    public void AddFlows(RepetitionFlows flows)
+    {
+        var c = flows.Case;
+        int clientTimeout = c.RrTimeoutMs is long ms ? (int)ms : RepetitionFlows.DatagramIdleTimeoutMs;
+        for (int i = 0; i < c.Parallel; i++)
+        {
+            var pair = flows.Connect(i, "rr");
+            if (c.Transport.IsConnectionless())
+            {
+                pair.Client.ReceiveTimeout = clientTimeout;
+            }
+
+            flows.Add(WorkloadFactory.Create(c.Pattern, c.Transport).CreateEnds(
+                new WorkloadContext(flows.Parameters, flows.Open(pair.Client), flows.Open(pair.Server), flows.Window)
+                { Flow = i, ClientSocket = pair.Client, ServerSocket = pair.Server }));
+        }
+    }
+
+    public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) =>
+        WorkloadFactory.Create(PatternKind.Rr, transport);
 }

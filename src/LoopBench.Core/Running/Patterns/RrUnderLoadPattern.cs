@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running.Patterns;
@@ -13,4 +14,19 @@ internal sealed class RrUnderLoadPattern : ITrafficPattern
     public string PrimaryMetric => MetricIds.TransactionsPerSecond;
 
     public EndRole? DataSender => null;
+
+    public void AddFlows(RepetitionFlows flows)
+    {
+        var p = flows.Parameters;
+        var pair = flows.Connect(0, "rr");
+        flows.Add(new OpenLoopRequestResponseWorkload().CreateEnds(
+            new WorkloadContext(p, flows.Open(pair.Client), flows.Open(pair.Server), flows.Window)
+            { ClientReader = flows.Open(pair.Client), ClientSocket = pair.Client, ServerSocket = pair.Server }));
+        for (int i = 1; i <= flows.Case.Parallel; i++)
+        {
+            flows.AddStreamFlow(i, FlowDirection.ClientToServer, p with { RatePerSecond = 0 }); // the load runs unpaced
+        }
+    }
+
+    public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) => null;
 }

@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running.Patterns;
@@ -13,4 +14,15 @@ internal sealed class StreamPattern : ITrafficPattern
     public string PrimaryMetric => MetricIds.ThroughputBitsPerSecond;
 
     public EndRole? DataSender => EndRole.Client;
+
+    public void AddFlows(RepetitionFlows flows)
+    {
+        for (int i = 0; i < flows.Case.Parallel; i++)
+        {
+            flows.AddStreamFlow(i, FlowDirection.ClientToServer, flows.Parameters);
+        }
+    }
+
+    public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) =>
+        WorkloadFactory.Create(PatternKind.Stream, transport, parameters);
 }
