@@ -75,7 +75,7 @@ public sealed partial class Runner
             if (last)
             {
                 // CPU first: once the window closes the workers leave and their /proc entries go.
-                var atClose = PrimaryTotals(ends);
+                var atClose = EndTotals.Primary(ends);
                 probes.AtClose(threadIds, atClose.Bytes, pattern.RequestResponse ? atClose.Transactions : null);
                 window.CloseAt(wake == Wake.CountReached ? LastFinished(ends) : long.MaxValue);
             }
@@ -83,7 +83,7 @@ public sealed partial class Runner
             long now = last ? window.T1Ticks : Timestamps.Now();
             Observe(cpus, cpuReaders.All);
             flowsNow?.AsSpan().Clear();
-            var totals = PrimaryTotals(ends, flowsNow);
+            var totals = EndTotals.Primary(ends, flowsNow);
             var datagrams = DatagramProgress(ends);
             probes.Sample(Timestamps.ToNs(now - t0));
             if (last)
@@ -140,7 +140,7 @@ public sealed partial class Runner
         int highest = 0;
         for (int i = 0; i < ends.Count; i++)
         {
-            if (IsPrimary(ends[i]))
+            if (EndTotals.IsPrimary(ends[i]))
             {
                 highest = Math.Max(highest, ends[i].Flow);
             }
@@ -223,7 +223,7 @@ public sealed partial class Runner
         long last = 0;
         for (int i = 0; i < ends.Count; i++)
         {
-            if (IsPrimary(ends[i]) && ends[i].Finishes)
+            if (EndTotals.IsPrimary(ends[i]) && ends[i].Finishes)
             {
                 if (ends[i].FinishedTicks == 0)
                 {
@@ -238,32 +238,6 @@ public sealed partial class Runner
     }
 
     private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));
-
-    /// <summary>Stream counts what the receivers got; rr counts the client's transactions (rr-under-load: the response reader's).</summary>
-    private static bool IsPrimary(WorkloadEnd end) =>
-        end.Direction == EndDirection.Receive || (end.Direction == EndDirection.Both && end.Role == EndRole.Client);
-
-    /// <summary>The primary ends' bytes and transactions, each end read once; per flow into <paramref name="flows"/> when given.</summary>
-    private static (long Bytes, long Transactions) PrimaryTotals(IReadOnlyList<WorkloadEnd> ends, long[]? flows = null)
-    {
-        long bytes = 0, transactions = 0;
-        for (int i = 0; i < ends.Count; i++)
-        {
-            var end = ends[i];
-            if (IsPrimary(end))
-            {
-                var (b, _, t) = end.Counters.Read();
-                bytes += b;
-                transactions += t;
-                if (flows is not null)
-                {
-                    flows[end.Flow] += b;
-                }
-            }
-        }
-
-        return (bytes, transactions);
-    }
 
     /// <summary>The one-way sender's congestion window in bytes (snd_cwnd × MSS, iperf3's Cwnd) at the latest sample; null for two-way patterns.</summary>
     private static long? SenderCwndBytes(TcpInfoSampler? tcp, ITrafficPattern pattern) =>

@@ -138,7 +138,7 @@ public sealed partial class Runner
             probes.AfterWorkers();
             var flowProbes = FlowProbeResults(flows, ends);
             var socket = flows.Socket ?? CrrSocketSettings(ends); // crr connects per transaction: its last connection's read-back
-            var result = BuildResult(c, index, coordination, ends, workers, window, socket) with
+            var result = BuildResult(c, index, coordination, ends, workers, window, socket, (timeWaitBefore, timeWaitAtT1)) with
             {
                 Knobs = WithCopyModes(c, flowProbes.FirstOrDefault()?.Knobs, ends),
                 TcpInfo = probes.Tcp?.Samples.ToArray() ?? flowProbes.FirstOrDefault()?.TcpInfo,
@@ -152,11 +152,6 @@ public sealed partial class Runner
             result = flows.ServerChild?.Amend(result, window) ?? result;
             AddProbeMetrics(result.Metrics, probes, TrafficPatterns.Of(c.Pattern));
             result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections + ends.Sum(e => e.StrayConnections);
-            if (c.Pattern == PatternKind.Crr)
-            {
-                result.Metrics[MetricIds.TimeWaitAtT0] = timeWaitBefore;
-                result.Metrics[MetricIds.TimeWaitAtT1] = timeWaitAtT1;
-            }
 
             string? failure = coordination.Failure ?? stopFailure ?? WorkerFailure(ends, workers);
             return failure is not null

@@ -41,4 +41,12 @@ internal sealed class BidirPattern : ITrafficPattern
     }
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) => null;
+
+    public void AddMetrics(RepetitionFigures figures)
+    {
+        figures.AddSent();
+        figures.AddDatagrams(flow: null, sequenced: true);
+        figures.AddFairness(byTransactions: false);
+        figures.AddDirections();
+    }
 }

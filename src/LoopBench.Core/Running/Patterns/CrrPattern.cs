@@ -27,4 +27,12 @@ internal sealed class CrrPattern : ITrafficPattern
     }
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) => null;
+
+    public void AddMetrics(RepetitionFigures figures)
+    {
+        figures.AddTransactions();
+        figures.AddConnections();
+        figures.AddTimeWait();
+        figures.AddFairness(byTransactions: true);
+    }
 }

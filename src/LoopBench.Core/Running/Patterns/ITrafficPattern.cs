@@ -35,4 +35,7 @@ internal interface ITrafficPattern
     /// whose client end runs here; null when the pattern cannot be split so.
     /// </summary>
     IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters);
+
+    /// <summary>Adds the pattern's own metrics to the figures every pattern has (bytes, throughput, latency, flows).</summary>
+    void AddMetrics(RepetitionFigures figures);
 }

@@ -25,4 +25,11 @@ internal sealed class ReversePattern : ITrafficPattern
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) =>
         WorkloadFactory.Create(PatternKind.Stream, transport, parameters);
+
+    public void AddMetrics(RepetitionFigures figures)
+    {
+        figures.AddSent();
+        figures.AddDatagrams(flow: null, sequenced: true);
+        figures.AddFairness(byTransactions: false);
+    }
 }

@@ -35,4 +35,11 @@ internal sealed class RrPattern : ITrafficPattern
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) =>
         WorkloadFactory.Create(PatternKind.Rr, transport);
+
+    public void AddMetrics(RepetitionFigures figures)
+    {
+        figures.AddTransactions();
+        figures.AddDatagramTimeouts();
+        figures.AddFairness(byTransactions: true);
+    }
 }

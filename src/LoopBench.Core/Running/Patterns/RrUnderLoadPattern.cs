@@ -29,4 +29,13 @@ internal sealed class RrUnderLoadPattern : ITrafficPattern
     }
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) => null;
+
+    public void AddMetrics(RepetitionFigures figures)
+    {
+        figures.AddTransactions();
+        figures.AddSent();
+
+        // the figures of its open-loop rr flow (flow 0), not of the load beside it; responses are counted, not sequenced
+        figures.AddDatagrams(flow: 0, sequenced: false);
+    }
 }
