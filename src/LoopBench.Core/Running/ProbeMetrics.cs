@@ -1,38 +1,14 @@
 using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
-using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Running;
 
-/// <summary>Copy-mode knob lines and the probes' metrics (CPU, TCP_INFO, kernel counters).</summary>
-public sealed partial class Runner
+/// <summary>The probes' metrics of a repetition: CPU and service demand, the data sender's TCP RTT, retransmits, kernel and qdisc counters.</summary>
+internal static class ProbeMetrics
 {
-    /// <summary>Zero-copy and skip-copy as knob lines, with the completion counts as evidence.</summary>
-    private static IReadOnlyList<KnobResult>? WithCopyModes(Case c, IReadOnlyList<KnobResult>? knobs, IReadOnlyList<Workloads.WorkloadEnd> ends)
-    {
-        var lines = new List<KnobResult>(knobs ?? []);
-        if (c.ZeroCopy)
-        {
-            var senders = ends.Where(e => e.ZeroCopy is not null).Select(e => e.ZeroCopy!).ToList();
-            long sends = senders.Sum(z => z.Sends), completed = senders.Sum(z => z.CompletedSends), copied = senders.Sum(z => z.CopiedSends);
-            bool allCopied = completed > 0 && copied == completed;
-            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", "client", allCopied ? KnobResult.StatusNoEffect : KnobResult.StatusApplied, "bool", "on",
-                senders.Count > 0 ? "on" : null, 1, senders.Count > 0 ? 1 : 0,
-                SocketKnobText.Invariant($"{sends} sends, {completed} completions, {copied} marked copied (SO_EE_CODE_ZEROCOPY_COPIED), {senders.Sum(z => z.NoBufferErrors)} ENOBUFS"),
-                allCopied ? "the kernel fell back to a deferred copy for every send (always so on loopback): no copy was saved" : null));
-        }
-
-        if (c.SkipCopy)
-        {
-            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", "server", KnobResult.StatusApplied, "bool", "on", "on", 1, 1, null,
-                "received bytes are counted and discarded in the kernel, not copied to user space"));
-        }
-
-        return lines.Count > 0 ? lines : knobs;
-    }
-
-    private static void AddProbeMetrics(SortedDictionary<string, double> metrics, RepetitionProbes probes, ITrafficPattern pattern)
+    /// <summary>Adds what the probes measured; service demand per KiB or per transaction as the pattern counts.</summary>
+    public static void Add(SortedDictionary<string, double> metrics, RepetitionProbes probes, ITrafficPattern pattern)
     {
         bool requestResponse = pattern.RequestResponse;
         if (probes.Cpu is { } cpu)
@@ -85,6 +61,4 @@ public sealed partial class Runner
             }
         }
     }
-
-    private static int[] WorkerThreadIds(Engines.WorkerHandle[] workers) => workers.Select(w => w.ThreadId).Where(t => t > 0).ToArray();
 }
