@@ -7,8 +7,8 @@ internal static class TrafficPatterns
 {
     private static readonly Dictionary<PatternKind, ITrafficPattern> ByKind = new ITrafficPattern[]
     {
-        new StreamPattern(),
-        new ReversePattern(),
+        new OneWayPattern(PatternKind.Stream, EndRole.Client),
+        new OneWayPattern(PatternKind.Reverse, EndRole.Server),
         new BidirPattern(),
         new RrPattern(),
         new CrrPattern(),

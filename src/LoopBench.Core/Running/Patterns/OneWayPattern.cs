@@ -4,22 +4,26 @@ using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running.Patterns;
 
-/// <summary>reverse: one-way bulk transfer, server to client (iperf3 -R), one pair per flow.</summary>
-internal sealed class ReversePattern : ITrafficPattern
+/// <summary>
+/// stream and reverse: one-way bulk transfer, one pair per flow (paced datagrams on datagram
+/// transports), client to server or (iperf3 -R) server to client, as <paramref name="sender"/> says.
+/// </summary>
+internal sealed class OneWayPattern(PatternKind kind, EndRole sender) : ITrafficPattern
 {
-    public PatternKind Kind => PatternKind.Reverse;
+    public PatternKind Kind => kind;
 
     public bool RequestResponse => false;
 
     public string PrimaryMetric => MetricIds.ThroughputBitsPerSecond;
 
-    public EndRole? DataSender => EndRole.Server;
+    public EndRole? DataSender => sender;
 
     public void AddFlows(RepetitionFlows flows)
     {
+        var direction = ((ITrafficPattern)this).DataDirection;
         for (int i = 0; i < flows.Case.Parallel; i++)
         {
-            flows.AddStreamFlow(i, FlowDirection.ServerToClient, flows.Parameters);
+            flows.AddStreamFlow(i, direction, flows.Parameters);
         }
     }
 
