@@ -6,13 +6,22 @@ public static class PrimaryMetric
     private static readonly string[] Preferred =
         [MetricIds.TransactionsPerSecond, MetricIds.ThroughputBitsPerSecond, MetricIds.MessagesPerSecond];
 
-    /// <summary>The first preferred metric every repetition has, else the first common one by name; null without repetitions.</summary>
-    public static string? Of(IReadOnlyList<RepetitionResult> repetitions)
+    /// <summary>
+    /// The pattern's <paramref name="declared"/> metric when every repetition has it; otherwise (stored runs,
+    /// or no declaration) the first preferred metric every repetition has, else the first common one by name;
+    /// null without repetitions.
+    /// </summary>
+    public static string? Of(IReadOnlyList<RepetitionResult> repetitions, string? declared = null)
     {
         ArgumentNullException.ThrowIfNull(repetitions);
         if (repetitions.Count == 0)
         {
             return null;
+        }
+
+        if (declared is not null && repetitions.All(r => r.Metrics.ContainsKey(declared)))
+        {
+            return declared;
         }
 
         var common = repetitions.Skip(1).Aggregate(

@@ -3,6 +3,8 @@ using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
+using LoopBench.Core.Safety;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
@@ -13,10 +15,12 @@ namespace LoopBench.Core.Running;
 /// Runs cases: connects a pair, starts each end on the case's engine with its placement, and
 /// coordinates warm-up, the global window [T0, T1], interval samples and the drain.
 /// </summary>
-public sealed partial class Runner
+public sealed class Runner
 {
     private readonly RunnerOptions _options;
     private readonly IReadOnlyList<int> _allowedCpus;
+    private readonly KnobWiring _knobs = new();
+    private string? _countersScope;
 
     /// <summary>Creates a runner; <paramref name="allowedCpus"/> defaults to this thread's affinity.</summary>
     public Runner(RunnerOptions? options = null, IReadOnlyList<int>? allowedCpus = null)
@@ -24,6 +28,9 @@ public sealed partial class Runner
         _options = options ?? new RunnerOptions();
         _allowedCpus = allowedCpus ?? CpuAffinity.GetAllowedCpus();
     }
+
+    /// <summary>Where kernel counters come from: the caller's word, else detected once ("netns" or "host").</summary>
+    private string CountersScope => _countersScope ??= _options.KernelCountersScope ?? NetworkNamespaceScope.Detect();
 
     /// <summary>Raised on the coordinator thread after each interval, with the repetition index.</summary>
     public event Action<Case, int, IntervalResult>? IntervalCompleted;
@@ -101,7 +108,7 @@ public sealed partial class Runner
 
         var engine = EngineFactory.Create(c.Engine);
         var window = new MeasureWindow();
-        FlowSet flows;
+        RepetitionFlows flows;
         try
         {
             flows = BuildFlows(c, engine, window, plan);
@@ -133,32 +140,123 @@ public sealed partial class Runner
             long timeWaitAtT1 = KernelSocketStats.TcpTimeWait();
             string? stopFailure = WaitForWorkers(ends, workers);
             probes.AfterWorkers();
-            var flowProbes = FlowProbeResults(flows, ends);
-            var socket = flows.Socket ?? CrrSocketSettings(ends); // crr connects per transaction: its last connection's read-back
-            var result = BuildResult(c, index, coordination, ends, workers, window, socket) with
-            {
-                Knobs = WithCopyModes(c, flowProbes.FirstOrDefault()?.Knobs, ends),
-                TcpInfo = probes.Tcp?.Samples.ToArray() ?? flowProbes.FirstOrDefault()?.TcpInfo,
-                FlowProbes = flowProbes.Count > 0 ? flowProbes : null,
-                KernelCounters = probes.Counters,
-                KernelCountersScope = probes.Counters is null ? null : CountersScope,
-                Cpu = probes.Cpu,
-                Runtime = probes.Runtime,
-                Capture = probes.Capture,
-            };
-            result = flows.ServerChild?.Amend(result, window) ?? result;
-            AddProbeMetrics(result.Metrics, probes, c.Pattern);
-            result.Metrics[MetricIds.StrayConnections] = flows.StrayConnections + ends.Sum(e => e.StrayConnections);
-            if (c.Pattern == PatternKind.Crr)
-            {
-                result.Metrics[MetricIds.TimeWaitAtT0] = timeWaitBefore;
-                result.Metrics[MetricIds.TimeWaitAtT1] = timeWaitAtT1;
-            }
-
+            var result = RepetitionRecord.Build(c, index, coordination, flows, workers, window, probes, (timeWaitBefore, timeWaitAtT1), () => CountersScope);
             string? failure = coordination.Failure ?? stopFailure ?? WorkerFailure(ends, workers);
             return failure is not null
                 ? (result, stopFailure is not null && coordination.Failure is null ? Outcomes.FailedTimeout : Outcomes.FailedWorker, failure)
                 : (result, coordination.Interrupted ? Outcomes.Interrupted : Outcomes.Passed, null);
+        }
+    }
+
+    /// <remarks>
+    /// Everything the loop needs is allocated before T0 (the CPU sets, the interval list at its expected
+    /// size, the per-flow arrays, the thread ids, a last-CPU reader per worker, one "a worker ended" signal), so that inside the window
+    /// the coordinator allocates only what it hands out: each interval's record and its per-flow bytes,
+    /// and the TCP_INFO samples. The runtime figures (<see cref="RepetitionProbes.Runtime"/>) show the rest.
+    /// </remarks>
+    private Coordination Coordinate(
+        Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
+        CancellationToken cancellation)
+    {
+        var cpus = new HashSet<int>[ends.Count];
+        for (int i = 0; i < cpus.Length; i++)
+        {
+            cpus[i] = [];
+        }
+
+        long intervalTicks = TicksOf(c.IntervalMs);
+        var intervals = new List<IntervalResult>(c.IntervalMs > 0 ? (int)Math.Min(1024, (c.DurationMs / c.IntervalMs) + 2) : 0);
+        bool counted = c.IsCountBased;
+        using var ended = new WorkerEndSignal(workers);
+        using var cpuReaders = new CpuReaders(workers);
+        int[] threadIds = workers.Select(w => w.ThreadId).Where(t => t > 0).ToArray();
+        var pattern = TrafficPatterns.Of(c.Pattern);
+        var wake = WindowWait.Until(Timestamps.Now() + TicksOf(c.WarmupMs), counted, ends, workers, ended, cancellation);
+        probes.BeforeOpen();
+        window.Open();
+        probes.AtOpen();
+        probes.SampleAtOpen(); // T0: the baseline of the window's retransmits, and of the first interval's
+        var startedUtc = DateTimeOffset.UtcNow;
+        long t0 = window.T0Ticks;
+        long end = t0 + TicksOf(c.DurationMs);
+        var lines = new IntervalSampler(ends, probes, pattern, t0, enabled: intervalTicks > 0);
+        while (true)
+        {
+            if (wake == WindowWake.Deadline)
+            {
+                long next = intervalTicks > 0 ? Math.Min(lines.PreviousTicks + intervalTicks, end) : end;
+                wake = WindowWait.Until(next, counted, ends, workers, ended, cancellation);
+            }
+
+            bool last = wake != WindowWake.Deadline || Timestamps.Now() >= end;
+            if (last)
+            {
+                // CPU first: once the window closes the workers leave and their /proc entries go.
+                var atClose = EndTotals.Primary(ends);
+                probes.AtClose(threadIds, atClose.Bytes, pattern.RequestResponse ? atClose.Transactions : null);
+                window.CloseAt(wake == WindowWake.CountReached ? WindowWait.LastFinished(ends) : long.MaxValue);
+            }
+
+            long now = last ? window.T1Ticks : Timestamps.Now();
+            Observe(cpus, cpuReaders.All);
+            lines.ReadCounters();
+            probes.Sample(Timestamps.ToNs(now - t0));
+            if (last)
+            {
+                probes.SampleFlowsAtClose(Timestamps.ToNs(now - t0));
+            }
+
+            if (lines.Complete(now, last) is { } sample)
+            {
+                intervals.Add(sample);
+                IntervalCompleted?.Invoke(c, index, sample);
+            }
+
+            if (last)
+            {
+                break;
+            }
+        }
+
+        string? failure = wake == WindowWake.WorkerEnded ? WorkerFailure(ends, workers) ?? "a worker stopped before the window closed" : null;
+        string? endedBy = !counted ? null : wake switch
+        {
+            WindowWake.CountReached => WindowEnds.Count,
+            WindowWake.Deadline => WindowEnds.TimeCap,
+            _ => null,
+        };
+        return new Coordination(startedUtc, wake == WindowWake.Cancelled, failure, intervals, cpus, endedBy);
+    }
+
+    /// <summary>Opens the repetition's flows as the case's pattern lays them out, or its one split flow (processes: 2).</summary>
+    private RepetitionFlows BuildFlows(Case c, IEngine engine, MeasureWindow window, PlacementPlan plan)
+    {
+        if (FileDescriptorBudget.ShortfallFor(c) is string shortfall)
+        {
+            throw new TransportSetupException(shortfall);
+        }
+
+        var transport = _knobs.WithKnobHooks(TransportOptionsOf(c), c);
+        transport = _options.TransportHook?.Invoke(transport) ?? transport;
+        var flows = new RepetitionFlows(c, engine, window, transport, _knobs, _options.ConnectTimeout);
+        try
+        {
+            var pattern = TrafficPatterns.Of(c.Pattern);
+            if (c.Processes != 1)
+            {
+                flows.AddChildServerFlow(pattern, _options, plan.ServerCpu);
+            }
+            else
+            {
+                pattern.AddFlows(flows);
+            }
+
+            return flows;
+        }
+        catch
+        {
+            flows.Dispose();
+            throw;
         }
     }
 
@@ -250,6 +348,20 @@ public sealed partial class Runner
         foreach (var end in ends)
         {
             end.Channel.Abort();
+        }
+    }
+
+    private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));
+
+    private static void Observe(HashSet<int>[] cpus, LastCpuReader[] readers)
+    {
+        for (int i = 0; i < readers.Length; i++)
+        {
+            int cpu = readers[i].Read();
+            if (cpu >= 0)
+            {
+                cpus[i].Add(cpu);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Running;
@@ -50,7 +51,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
                     continue;
                 }
 
-                if (!NeedsMore(journal.PassedOf(i), settings))
+                if (!NeedsMore(journal.PassedOf(i), settings, TrafficPatterns.Of(cases[i].Pattern).PrimaryMetric))
                 {
                     sink.Record(new CaseFinishedEvent(DateTimeOffset.UtcNow, i));
                     continue;
@@ -77,7 +78,8 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
     /// <summary>True while a case has fewer passed repetitions than asked, or --until-ci is not yet met below --max-reps.</summary>
     /// <param name="passed">What the case's passed repetitions measured (<see cref="RunJournal.PassedOf"/>).</param>
     /// <param name="settings">The run's settings.</param>
-    public static bool NeedsMore(IReadOnlyList<RepetitionResult> passed, RunSettings settings)
+    /// <param name="declaredPrimary">The primary metric the case's pattern declares; null to take the stored runs' guess.</param>
+    public static bool NeedsMore(IReadOnlyList<RepetitionResult> passed, RunSettings settings, string? declaredPrimary = null)
     {
         ArgumentNullException.ThrowIfNull(passed);
         ArgumentNullException.ThrowIfNull(settings);
@@ -91,7 +93,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
             return false;
         }
 
-        string? metric = PrimaryMetric.Of(passed);
+        string? metric = PrimaryMetric.Of(passed, declaredPrimary);
         if (metric is null)
         {
             return false;

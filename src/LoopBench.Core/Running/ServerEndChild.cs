@@ -4,6 +4,7 @@ using System.Text.Json;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Safety;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
@@ -148,13 +149,14 @@ public static class ServerEndChild
     private static WorkloadEnd ServerEnd(Case c, IChannel channel, Socket server, MeasureWindow window)
     {
         var p = c.ToWorkloadParameters();
+        var pattern = TrafficPatterns.Of(c.Pattern);
         var unused = new ConnectionSlot(null); // the client end lives in the parent; its shape is never run here
         var context = new WorkloadContext(p, unused, channel, window)
         {
-            Direction = c.Pattern == PatternKind.Reverse ? FlowDirection.ServerToClient : FlowDirection.ClientToServer,
+            Direction = pattern.DataDirection,
             ServerSocket = server,
         };
-        var workload = c.Pattern == PatternKind.Rr ? WorkloadFactory.Create(c.Pattern, c.Transport) : WorkloadFactory.Create(PatternKind.Stream, c.Transport, p);
+        var workload = pattern.SplitFlowWorkload(c.Transport, p) ?? throw new TransportSetupException($"processes 2 does not run {c.Pattern.ToId()}");
         return workload.CreateEnds(context).Single(e => e.Role == EndRole.Server);
     }
 

@@ -81,7 +81,7 @@ public sealed class KnobWiringLoopbackTests
         string? algorithm = Host.CongestionChoices().FirstOrDefault(a => a != hostDefault);
         Assert.SkipWhen(algorithm is null, "the kernel offers no congestion control besides its default");
         var c = CaseParameters.Apply(new Case(), "congestion", algorithm!);
-        var options = new Runner().WithKnobHooks(new TransportOptions(TransportKind.Tcp4, System.Net.IPAddress.Loopback), c);
+        var options = new KnobWiring().WithKnobHooks(new TransportOptions(TransportKind.Tcp4, System.Net.IPAddress.Loopback), c);
 
         using var pair = LoopbackConnector.Connect(options, TaskTimeouts.Default);
 

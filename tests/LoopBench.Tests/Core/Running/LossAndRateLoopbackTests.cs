@@ -131,7 +131,7 @@ public sealed class LossAndRateLoopbackTests
     [Fact]
     public void Jain_IsOneForEqualFlows_AndOneOverNForOneHog()
     {
-        Assert.Equal(1.0, Runner.Jain([5, 5, 5, 5]), 9);
-        Assert.Equal(0.25, Runner.Jain([7, 0, 0, 0]), 9);
+        Assert.Equal(1.0, RepetitionFigures.Jain([5, 5, 5, 5]), 9);
+        Assert.Equal(0.25, RepetitionFigures.Jain([7, 0, 0, 0]), 9);
     }
 }

@@ -5,24 +5,35 @@ using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
 
-/// <summary>Per-flow knob records and TCP_INFO, TCP_QUICKACK evidence, and the counters' scope.</summary>
-public sealed partial class Runner
+/// <summary>A repetition's knob records: per flow with TCP_QUICKACK's evidence, and the copy modes as knob lines.</summary>
+internal static class KnobRecords
 {
-    private string? _countersScope;
-
-    /// <summary>Where kernel counters come from: the caller's word, else detected once ("netns" or "host").</summary>
-    private string CountersScope => _countersScope ??= _options.KernelCountersScope ?? NetworkNamespaceScope.Detect();
-
-    /// <summary>crr: flow 0's last connection's settings, client and server as read back by each end; null otherwise.</summary>
-    private static SocketSettingsResult? CrrSocketSettings(IReadOnlyList<WorkloadEnd> ends)
+    /// <summary>Zero-copy and skip-copy as knob lines, with the completion counts as evidence.</summary>
+    public static IReadOnlyList<KnobResult>? WithCopyModes(Case c, IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends)
     {
-        var client = ends.FirstOrDefault(e => e.Flow == 0 && e.Role == EndRole.Client && e.Connections?.LastSettings is not null);
-        var server = ends.FirstOrDefault(e => e.Flow == 0 && e.Role == EndRole.Server && e.Connections?.LastSettings is not null);
-        return client is null || server is null ? null : SocketTuning.Combine(client.Connections!.LastSettings!, server.Connections!.LastSettings!);
+        var lines = new List<KnobResult>(knobs ?? []);
+        if (c.ZeroCopy)
+        {
+            var senders = ends.Where(e => e.ZeroCopy is not null).Select(e => e.ZeroCopy!).ToList();
+            long sends = senders.Sum(z => z.Sends), completed = senders.Sum(z => z.CompletedSends), copied = senders.Sum(z => z.CopiedSends);
+            bool allCopied = completed > 0 && copied == completed;
+            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", "client", allCopied ? KnobResult.StatusNoEffect : KnobResult.StatusApplied, "bool", "on",
+                senders.Count > 0 ? "on" : null, 1, senders.Count > 0 ? 1 : 0,
+                SocketKnobText.Invariant($"{sends} sends, {completed} completions, {copied} marked copied (SO_EE_CODE_ZEROCOPY_COPIED), {senders.Sum(z => z.NoBufferErrors)} ENOBUFS"),
+                allCopied ? "the kernel fell back to a deferred copy for every send (always so on loopback): no copy was saved" : null));
+        }
+
+        if (c.SkipCopy)
+        {
+            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", "server", KnobResult.StatusApplied, "bool", "on", "on", 1, 1, null,
+                "received bytes are counted and discarded in the kernel, not copied to user space"));
+        }
+
+        return lines.Count > 0 ? lines : knobs;
     }
 
     /// <summary>After the workers stopped, before the pairs are disposed: one record per flow (crr: per flow's recorder).</summary>
-    private static List<FlowProbeResult> FlowProbeResults(FlowSet set, IReadOnlyList<WorkloadEnd> ends)
+    public static List<FlowProbeResult> FlowProbeResults(RepetitionFlows set, IReadOnlyList<WorkloadEnd> ends)
     {
         var results = new List<FlowProbeResult>(set.Probes.Count + set.Crr.Count);
         foreach (var probe in set.Probes)

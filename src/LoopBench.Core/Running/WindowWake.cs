@@ -1,0 +1,17 @@
+namespace LoopBench.Core.Running;
+
+/// <summary>Why the coordinator woke up.</summary>
+internal enum WindowWake
+{
+    /// <summary>The deadline (an interval's end, T1, or the end of the warm-up) came.</summary>
+    Deadline,
+
+    /// <summary>Ctrl-C.</summary>
+    Cancelled,
+
+    /// <summary>A worker stopped before the window closed.</summary>
+    WorkerEnded,
+
+    /// <summary>Count-based runs: every end that finishes on its own has finished.</summary>
+    CountReached,
+}
