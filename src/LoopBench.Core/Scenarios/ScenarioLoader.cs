@@ -53,20 +53,22 @@ public static class ScenarioLoader
         }
 
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             string reason = ex.InnerException?.Message ?? ex.Message;
-            errors.Add(new(file, MarkOf(ex.Start), $"broken YAML: {TrimPosition(reason)}"));
+            errors.Add(BrokenYaml(file, text, MarkOf(ex.Start), TrimPosition(reason)));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws these on some malformed input (found by the fuzz in Hardening/ReaderFuzzTests)
-            errors.Add(new(file, new SourceMark(1, 1), $"broken YAML: the parser gave up ({ex.Message})"));
+            // YamlDotNet's scanner throws these on some malformed input (found by the fuzz in Hardening/ReaderFuzzTests),
+            // with .NET's generic text and no place: where the scanner stopped is the best place there is.
+            errors.Add(BrokenYaml(file, text, MarkOf(scanner.CurrentPosition), "the parser cannot read on from here"));
             return null;
         }
 
@@ -124,6 +126,12 @@ public static class ScenarioLoader
         string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
         return $"unknown {what} '{key}'{hint}; valid: {string.Join(", ", names)}";
     }
+
+    /// <summary>An unclosed bracket at its opener, which says more than where the parser stopped; else the parser's own reason.</summary>
+    private static ScenarioError BrokenYaml(string file, string text, SourceMark parserMark, string parserReason) =>
+        FlowBrackets.FindUnclosed(text) is var (mark, message)
+            ? new(file, mark, message)
+            : new(file, parserMark, $"broken YAML: {parserReason}");
 
     internal static SourceMark MarkOf(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
