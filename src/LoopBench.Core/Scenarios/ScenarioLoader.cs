@@ -14,6 +14,9 @@ public static class ScenarioLoader
     public static readonly IReadOnlyList<string> TopLevelKeys =
         ["name", "description", "repetitions", "timeout", "defaults", "matrix", "include", "exclude"];
 
+    /// <summary>Most valid names an unknown-key message lists when none is close.</summary>
+    private const int ListedNames = 8;
+
     /// <summary>Reads and parses <paramref name="path"/>; throws <see cref="ScenarioException"/> on any problem.</summary>
     public static ScenarioDocument Load(string path)
     {
@@ -118,13 +121,22 @@ public static class ScenarioLoader
         return new ScenarioDocument(file, name, description, repetitions, timeout, defaults, matrix, include, exclude);
     }
 
-    /// <summary>"unknown parameter 'tranport' (did you mean 'transport'?); valid: ...".</summary>
-    internal static string UnknownKey(string what, string key, IEnumerable<string> valid)
+    /// <summary>
+    /// "unknown parameter 'tranport' (did you mean 'transport'?)": the closest valid name, not the
+    /// whole list (some 70 parameters would bury the hint). Without a close name, a short list is
+    /// given whole and a long one by its first few.
+    /// </summary>
+    internal static string UnknownKey(string what, string key, IReadOnlyCollection<string> valid)
     {
-        var names = valid.ToList();
-        string? closest = KindNames.Closest(key, names);
-        string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
-        return $"unknown {what} '{key}'{hint}; valid: {string.Join(", ", names)}";
+        ArgumentNullException.ThrowIfNull(valid);
+        if (KindNames.Closest(key, valid) is string closest)
+        {
+            return $"unknown {what} '{key}' (did you mean '{closest}'?)";
+        }
+
+        return valid.Count <= ListedNames
+            ? $"unknown {what} '{key}'; valid: {string.Join(", ", valid)}"
+            : $"unknown {what} '{key}'; no valid name is close to it ({string.Join(", ", valid.Take(ListedNames))} and {valid.Count - ListedNames} more)";
     }
 
     /// <summary>An unclosed bracket at its opener, which says more than where the parser stopped; else the parser's own reason.</summary>
