@@ -13,7 +13,8 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            var run = RunLocator.Load(options.Run, options.History);
+            var located = RunLocator.Locate(options.Run, options.History);
+            var run = located.Run;
             string? kind = options.Chart?.Trim().ToLowerInvariant();
             if (kind is not null && !ChartRequest.Kinds.Contains(kind, StringComparer.Ordinal))
             {
@@ -23,7 +24,7 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
             var request = new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case);
             // Named after the chart, and the metric when one is asked for, so a second chart of the run does not overwrite the first.
             string name = RunCharts.KindFor(run, request) + (options.Metric is { } metric ? "-" + metric : string.Empty);
-            string output = options.Out ?? Path.Combine(RunDirectory(options.Run), name + ".png");
+            string output = options.Out ?? Path.Combine(RunDirectory(located, options.Run), name + ".png");
             if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
                 throw new UsageException($"--out {output}: use a .png or .svg file");
@@ -50,9 +51,7 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
         }
     }
 
-    /// <summary>The directory of a run.json or results directory; the current one for last:&lt;label&gt;.</summary>
-    internal static string RunDirectory(string spec) =>
-        spec.StartsWith(RunLocator.LastPrefix, StringComparison.Ordinal) ? "."
-            : Directory.Exists(spec) ? spec
-            : Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".";
+    /// <summary>The directory of the run, where its charts and report go by default; a history run whose directory is gone needs --out.</summary>
+    internal static string RunDirectory(LocatedRun located, string spec) => located.Directory
+        ?? throw new RunFileException($"'{spec}': run {located.Run.RunId} is no longer where the history recorded it, so there is no directory to write beside it; pass --out FILE");
 }

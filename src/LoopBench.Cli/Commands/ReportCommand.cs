@@ -16,7 +16,8 @@ internal sealed class ReportCommand(TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            var run = RunLocator.Load(options.Run, options.History);
+            var located = RunLocator.Locate(options.Run, options.History);
+            var run = located.Run;
             ComparisonReport? comparison = null;
             if (options.Compare is string baselineSpec)
             {
@@ -24,7 +25,7 @@ internal sealed class ReportCommand(TextWriter stdout, TextWriter stderr)
                 comparison = CaseComparer.Compare(baseline, run, new ComparisonOptions { AllowEnvironmentDiff = options.AllowEnvironmentDiff });
             }
 
-            string output = options.Out ?? Path.Combine(PlotCommand.RunDirectory(options.Run), FileName);
+            string output = options.Out ?? Path.Combine(PlotCommand.RunDirectory(located, options.Run), FileName);
             Write(run, comparison, output);
             stdout.WriteLine($"report: {output}");
             return ExitCodes.Ok;

@@ -31,7 +31,7 @@ internal sealed class PlotOptions
     public string? Case { get; set; }
 
     /// <summary>Output file; the extension picks the format.</summary>
-    [Option("out", HelpText = "Output file, .png or .svg. Default: <chart>.png (<chart>-<metric>.png with --metric) in the run's directory.")]
+    [Option("out", HelpText = "Output file, .png or .svg. Default: <chart>.png (<chart>-<metric>.png with --metric) in the run's directory, for last:<label> too (the directory the history recorded).")]
     public string? Out { get; set; }
 
     /// <summary>History file for last:&lt;label&gt;.</summary>

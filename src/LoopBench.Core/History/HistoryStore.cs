@@ -90,13 +90,19 @@ public sealed class HistoryStore : IDisposable
     }
 
     /// <summary>The most recent run (by start time) recorded with <paramref name="label"/>, or null.</summary>
-    public RunResult? LastWithLabel(string label)
+    public RunResult? LastWithLabel(string label) => LastRecordWithLabel(label)?.Run;
+
+    /// <summary>
+    /// The most recent run recorded with <paramref name="label"/> and the run.json path it was recorded
+    /// from (null when none was given), or null.
+    /// </summary>
+    public (RunResult Run, string? Path)? LastRecordWithLabel(string label)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT document, run_id FROM runs WHERE label = $label ORDER BY started_utc DESC, id DESC LIMIT 1";
+        command.CommandText = "SELECT document, run_id, path FROM runs WHERE label = $label ORDER BY started_utc DESC, id DESC LIMIT 1";
         command.Parameters.AddWithValue("$label", label);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})") : null;
+        return reader.Read() ? (RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})"), Nullable(reader, 2)) : null;
     }
 
     /// <summary>Every recorded run, oldest first.</summary>

@@ -9,12 +9,16 @@ public static class RunLocator
     public const string LastPrefix = "last:";
 
     /// <summary>Loads the run <paramref name="spec"/> names; throws <see cref="RunFileException"/> with a clear message.</summary>
-    public static RunResult Load(string spec, string historyPath)
+    public static RunResult Load(string spec, string historyPath) => Locate(spec, historyPath).Run;
+
+    /// <summary>Loads the run <paramref name="spec"/> names and finds its directory; throws <see cref="RunFileException"/> with a clear message.</summary>
+    public static LocatedRun Locate(string spec, string historyPath)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!spec.StartsWith(LastPrefix, StringComparison.Ordinal))
         {
-            return RunFileReader.Read(spec);
+            var run = RunFileReader.Read(spec);
+            return new(run, Directory.Exists(spec) ? spec : Path.GetDirectoryName(Path.GetFullPath(spec)));
         }
 
         string label = spec[LastPrefix.Length..];
@@ -31,12 +35,31 @@ public static class RunLocator
         try
         {
             using var store = new HistoryStore(historyPath);
-            return store.LastWithLabel(label)
+            var (run, path) = store.LastRecordWithLabel(label)
                 ?? throw new RunFileException($"'{spec}': the history '{historyPath}' has no run labelled '{label}'");
+            return new(run, DirectoryOf(run, path, historyPath));
         }
         catch (InvalidDataException ex)
         {
             throw new RunFileException(ex.Message, ex);
         }
+    }
+
+    /// <summary>Where a history run lives: the directory it was recorded from, else &lt;results&gt;/&lt;run-id&gt; beside the history (results moved together); null when neither exists.</summary>
+    private static string? DirectoryOf(RunResult run, string? recordedPath, string historyPath)
+    {
+        string? recorded = recordedPath is null ? null : Path.GetDirectoryName(recordedPath);
+        if (recorded is not null && Directory.Exists(recorded))
+        {
+            return recorded;
+        }
+
+        if (run.RunId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || run.RunId is "." or "..")
+        {
+            return null; // an id is a directory name, never a path
+        }
+
+        string beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(historyPath)) ?? ".", run.RunId);
+        return Directory.Exists(beside) ? beside : null;
     }
 }

@@ -58,9 +58,7 @@ public static partial class CaseParameters
         var parameter = All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) ?? SysctlParameter(name);
         if (parameter is null)
         {
-            string? closest = KindNames.Closest(name, All.Select(p => p.Name));
-            string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
-            throw new ParameterException(name, $"unknown parameter '{name}'{hint}; valid: {string.Join(", ", All.Select(p => p.Name))}");
+            throw new ParameterException(name, ScenarioLoader.UnknownKey("parameter", name, All.Select(p => p.Name).ToList()));
         }
 
         return parameter.Apply(target, value ?? string.Empty);

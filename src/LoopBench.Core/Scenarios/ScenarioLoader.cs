@@ -14,6 +14,9 @@ public static class ScenarioLoader
     public static readonly IReadOnlyList<string> TopLevelKeys =
         ["name", "description", "repetitions", "timeout", "defaults", "matrix", "include", "exclude"];
 
+    /// <summary>Most valid names an unknown-key message lists when none is close.</summary>
+    private const int ListedNames = 8;
+
     /// <summary>Reads and parses <paramref name="path"/>; throws <see cref="ScenarioException"/> on any problem.</summary>
     public static ScenarioDocument Load(string path)
     {
@@ -53,20 +56,22 @@ public static class ScenarioLoader
         }
 
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             string reason = ex.InnerException?.Message ?? ex.Message;
-            errors.Add(new(file, MarkOf(ex.Start), $"broken YAML: {TrimPosition(reason)}"));
+            errors.Add(BrokenYaml(file, text, MarkOf(ex.Start), TrimPosition(reason)));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws these on some malformed input (found by the fuzz in Hardening/ReaderFuzzTests)
-            errors.Add(new(file, new SourceMark(1, 1), $"broken YAML: the parser gave up ({ex.Message})"));
+            // YamlDotNet's scanner throws these on some malformed input (found by the fuzz in Hardening/ReaderFuzzTests),
+            // with .NET's generic text and no place: where the scanner stopped is the best place there is.
+            errors.Add(BrokenYaml(file, text, MarkOf(scanner.CurrentPosition), "the parser cannot read on from here"));
             return null;
         }
 
@@ -116,14 +121,29 @@ public static class ScenarioLoader
         return new ScenarioDocument(file, name, description, repetitions, timeout, defaults, matrix, include, exclude);
     }
 
-    /// <summary>"unknown parameter 'tranport' (did you mean 'transport'?); valid: ...".</summary>
-    internal static string UnknownKey(string what, string key, IEnumerable<string> valid)
+    /// <summary>
+    /// "unknown parameter 'tranport' (did you mean 'transport'?)": the closest valid name, not the
+    /// whole list (some 70 parameters would bury the hint). Without a close name, a short list is
+    /// given whole and a long one by its first few.
+    /// </summary>
+    internal static string UnknownKey(string what, string key, IReadOnlyCollection<string> valid)
     {
-        var names = valid.ToList();
-        string? closest = KindNames.Closest(key, names);
-        string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
-        return $"unknown {what} '{key}'{hint}; valid: {string.Join(", ", names)}";
+        ArgumentNullException.ThrowIfNull(valid);
+        if (KindNames.Closest(key, valid) is string closest)
+        {
+            return $"unknown {what} '{key}' (did you mean '{closest}'?)";
+        }
+
+        return valid.Count <= ListedNames
+            ? $"unknown {what} '{key}'; valid: {string.Join(", ", valid)}"
+            : $"unknown {what} '{key}'; no valid name is close to it ({string.Join(", ", valid.Take(ListedNames))} and {valid.Count - ListedNames} more)";
     }
+
+    /// <summary>An unclosed bracket at its opener, which says more than where the parser stopped; else the parser's own reason.</summary>
+    private static ScenarioError BrokenYaml(string file, string text, SourceMark parserMark, string parserReason) =>
+        FlowBrackets.FindUnclosed(text) is var (mark, message)
+            ? new(file, mark, message)
+            : new(file, parserMark, $"broken YAML: {parserReason}");
 
     internal static SourceMark MarkOf(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 

@@ -131,12 +131,17 @@ public static class ScenarioValidator
     private static void CheckSettings(string file, IEnumerable<ScenarioSetting> settings, List<ScenarioError> errors, HashSet<ScenarioSetting> bad)
     {
         var names = CaseParameters.All.Select(p => p.Name).ToList();
+        var reported = new HashSet<(string, SourceMark)>(); // an axis's values share its key: one error per key
         foreach (var setting in settings)
         {
             string source = setting.Value.Mark.Line == 0 ? OverrideSource : file;
             if (!CaseParameters.IsKnown(setting.Key))
             {
-                errors.Add(new(source, setting.KeyMark, ScenarioLoader.UnknownKey("parameter", setting.Key, names)));
+                if (reported.Add((setting.Key, setting.KeyMark)))
+                {
+                    errors.Add(new(source, setting.KeyMark, ScenarioLoader.UnknownKey("parameter", setting.Key, names)));
+                }
+
                 bad.Add(setting);
                 continue;
             }

@@ -44,6 +44,11 @@ internal static class MatrixCharts
             .Select(g => new SweepSeries(g.Key, g.Select(c => new SweepPoint(axes.Number(c.Key, x), RunChartSource.Estimate(c, axis))).ToList()))
             .ToList();
         var xs = cases.Select(c => axes.Number(c.Key, x)).ToList();
+        if (xs.Distinct().Count() < 2)
+        {
+            throw new ChartDataException(OneValue(axes, x, cases[0].Key));
+        }
+
         bool logX = xs.Min() > 0 && xs.Max() / xs.Min() >= LogXFromSpan;
         string xLabel = CaseAxes.Label(x) + (logX ? ", log scale" : string.Empty);
         string spread = Spread(series.SelectMany(s => s.Points.Select(p => p.Estimate)), "CI band");
@@ -107,6 +112,14 @@ internal static class MatrixCharts
         return axes.Has(name)
             ? name
             : throw new ChartDataException($"{flag} {requested}: no such parameter in these cases; valid: {List(axes.Names)} (varying: {List(axes.Varying)})");
+    }
+
+    /// <summary>Why a sweep of one x value is refused, and what draws the cases instead.</summary>
+    private static string OneValue(CaseAxes axes, string x, string key)
+    {
+        var others = axes.NumericVarying.Where(v => v != x).Select(v => "--x " + v).ToList();
+        string instead = others.Count > 0 ? string.Join(" or ", others) : $"a run whose matrix gives {x} two or more values";
+        return $"sweep of {x}: every case drawn has {x}={axes.Value(key, x)}, and one value is not a sweep; draw them with --chart bar, or sweep with {instead}";
     }
 
     private static string Describe(MetricAxis axis) => MetricAxis.Short(axis.Metric);

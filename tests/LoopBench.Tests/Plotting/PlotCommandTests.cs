@@ -1,4 +1,5 @@
 using LoopBench.Core.History;
+using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Plotting;
@@ -36,6 +37,39 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_LastLabel_WithoutOut_WritesIntoThatRunsDirectory()
+    {
+        string run = SyntheticRuns.Write(_dir.Path, PlotFixtures.SizeSweep());
+        string history = RecordInHistory(run, run);
+        var (code, stdout, stderr) = CliHarness.Run("plot", "last:test", "--history", history, "--chart", "bar");
+        Assert.True(code == 0, stderr);
+        string expected = Path.Combine(Path.GetDirectoryName(run)!, "bar.png");
+        Assert.Contains($"bar: {expected}", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(expected));
+
+        (code, _, stderr) = CliHarness.Run("report", "last:test", "--history", history);
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(run)!, "report.html")));
+    }
+
+    [Fact]
+    public void Plot_LastLabel_WhoseDirectoryIsGone_ExitTwo_UnlessOutIsGiven()
+    {
+        string run = SyntheticRuns.Write(_dir.Path, PlotFixtures.SizeSweep());
+        string history = RecordInHistory(run, Path.Combine(_dir.Path, "moved", "run.json"));
+        Directory.Delete(Path.GetDirectoryName(run)!, recursive: true);
+        var (code, _, stderr) = CliHarness.Run("plot", "last:test", "--history", history);
+        Assert.Equal(2, code);
+        Assert.Contains("'last:test': run 20261123T100000Z-aaaa is no longer where the history recorded it", stderr, StringComparison.Ordinal);
+        Assert.Contains("pass --out FILE", stderr, StringComparison.Ordinal);
+
+        string output = Path.Combine(_dir.Path, "chosen.png");
+        (code, _, stderr) = CliHarness.Run("plot", "last:test", "--history", history, "--out", output);
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(output));
+    }
+
+    [Fact]
     public void Plot_OfAMixedRun_NamesTheCasesLeftOut_AndTheFileAfterTheKindDrawn()
     {
         var mixed = SyntheticRuns.Run("20261123T140000Z-eeee", [.. PlotFixtures.SizeSweep().Cases, .. PlotFixtures.Placements().Cases]);
@@ -59,6 +93,7 @@ public sealed class PlotCommandTests : IDisposable
     [InlineData("--x mtu", "--x mtu: no such parameter in these cases; valid: transport, pattern")]
     [InlineData("--case udp6", "--case 'udp6' matches none of the 8 passing cases")]
     [InlineData("--out chart.jpg", "use a .png or .svg file")]
+    [InlineData("--chart sweep --x len --case len=512", "sweep of len: every case drawn has len=512, and one value is not a sweep; draw them with --chart bar, or sweep with a run whose matrix gives len two or more values")]
     public void Plot_BadInput_ExitTwo_SayingWhatIsValid(string flags, string expected)
     {
         string run = SyntheticRuns.Write(_dir.Path, PlotFixtures.SizeSweep());
@@ -72,6 +107,15 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir.Path, "x.png")));
+    }
+
+    /// <summary>Records <paramref name="run"/> with label "test" in a history under the temp directory, as read from <paramref name="recordedAs"/>.</summary>
+    private string RecordInHistory(string run, string recordedAs)
+    {
+        string history = Path.Combine(_dir.Path, "history", HistoryStore.FileName);
+        using var store = new HistoryStore(history);
+        store.Record(RunFileReader.Read(run), "test", recordedAs);
+        return history;
     }
 
     [Fact]

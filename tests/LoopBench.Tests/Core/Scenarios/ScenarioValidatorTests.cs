@@ -34,6 +34,24 @@ public sealed class ScenarioValidatorTests
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("matrix:\n  tranport: [tcp4, tcp6, unix-stream]\n", "s.yaml:2:3: unknown parameter 'tranport' (did you mean 'transport'?)")]
+    [InlineData("defaults:\n  lenght: 64\n", "s.yaml:2:3: unknown parameter 'lenght' (did you mean 'length'?)")]
+    [InlineData("matrx:\n  transport: [tcp4]\n", "s.yaml:1:1: unknown top-level key 'matrx' (did you mean 'matrix'?)")]
+    [InlineData("colour: red\n", "s.yaml:1:1: unknown top-level key 'colour'; valid: name, description, repetitions, timeout, defaults, matrix, include, exclude")]
+    public void UnknownKey_IsOneMessage_WithTheClosestName_NotEveryName(string yaml, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(ErrorsOf(yaml)));
+    }
+
+    [Fact]
+    public void UnknownParameter_WithNoCloseName_ListsAFewNotAll()
+    {
+        string error = Assert.Single(ErrorsOf("matrix:\n  zzzzzzzz: [1, 2]\n"));
+        Assert.StartsWith("s.yaml:2:3: unknown parameter 'zzzzzzzz'; no valid name is close to it (transport, pattern,", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("host-sysctl", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Errors_AreAllCollected_InFileOrder()
     {
