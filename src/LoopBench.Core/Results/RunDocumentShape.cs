@@ -73,7 +73,7 @@ internal static class RunDocumentShape
 
         var items = ResultJson.Options.GetTypeInfo(type).Kind switch
         {
-            JsonTypeInfoKind.Dictionary when collection is IDictionary map => map.Cast<DictionaryEntry>().Select(e => (e.Value, $"{path}['{e.Key}']")),
+            JsonTypeInfoKind.Dictionary when collection is IDictionary map => map.Keys.Cast<object>().Select(key => (map[key], $"{path}['{key}']")),
             JsonTypeInfoKind.Enumerable => ((IEnumerable)collection).Cast<object?>().Select((item, i) => (item, $"{path}[{i}]")),
             _ => [],
         };

@@ -43,7 +43,7 @@ public sealed class BadHistoryTests : IDisposable
             ["history", "--history", history],
             ["history", "runs", "--history", history],
             ["compare", "last:main", run, "--history", history],
-            ["export", "last:main", "--history", history],
+            ["export", "last:main", "--format", "csv", "--history", history],
             ["plot", "last:main", "--history", history, "--out", Path.Combine(_dir.Path, "p.png")],
             ["report", "last:main", "--history", history, "--out", Path.Combine(_dir.Path, "r.html")],
         ];

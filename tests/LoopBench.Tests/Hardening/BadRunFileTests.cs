@@ -42,7 +42,7 @@ public sealed class BadRunFileTests : IDisposable
                 "compare" => ["compare", good, bad],
                 "report" => ["report", bad, "--out", Path.Combine(_dir.Path, "r.html")],
                 "plot" => ["plot", bad, "--out", Path.Combine(_dir.Path, "p.png")],
-                _ => ["export", bad],
+                _ => ["export", bad, "--format", "csv"],
             };
             var (code, _, stderr) = CliHarness.Run(args);
             Assert.True(code == 2, $"{verb}: exit {code}: {stderr}");
