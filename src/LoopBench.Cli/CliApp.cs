@@ -55,6 +55,12 @@ internal static class CliApp
             stderr.WriteLine($"loopbench: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception ex) when (ex is LoopBench.Core.Results.RunFileException or LoopBench.Core.History.HistoryException)
+        {
+            // a run.json or history file is bad input wherever a verb opens it
+            stderr.WriteLine($"loopbench: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (LoopBench.Core.Scenarios.ScenarioException ex)
         {
             stderr.WriteLine(ex.Message);

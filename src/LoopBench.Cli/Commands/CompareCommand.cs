@@ -23,11 +23,6 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"loopbench: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is not UsageException)
-        {
-            stderr.WriteLine($"loopbench: internal error in compare: {ex}");
-            return ExitCodes.Failure;
-        }
     }
 
     private int Run(CompareOptions options)

@@ -28,7 +28,7 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"loopbench: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (InvalidDataException ex)
+        catch (HistoryException ex)
         {
             stderr.WriteLine($"loopbench: {ex.Message}");
             return ExitCodes.BadInput;
@@ -98,8 +98,8 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
         return ExitCodes.Ok;
     }
 
-    private static HistoryStore Open(HistoryOptions options) => File.Exists(options.History)
-        ? new HistoryStore(options.History)
+    private static HistoryStore Open(HistoryOptions options) => Path.Exists(options.History)
+        ? HistoryStore.OpenReadOnly(options.History)
         : throw new RunFileException($"no history at '{options.History}'; record a run with 'loopbench history import RUN --label X'");
 
     /// <summary>The commit as git abbreviates it (12 hex digits), keeping a ".dirty" mark; "-" when unknown.</summary>

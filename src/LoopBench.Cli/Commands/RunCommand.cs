@@ -150,7 +150,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
             {
                 HistoryStore.RecordTo(history, run, run.Label ?? options.Label, Path.Combine(directory, RunFileReader.RunFileName));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HistoryException or Microsoft.Data.Sqlite.SqliteException)
             {
                 stderr.WriteLine($"loopbench: warning: the run was not recorded in {history}: {ex.Message}");
             }

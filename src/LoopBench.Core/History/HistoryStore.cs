@@ -18,23 +18,61 @@ public sealed class HistoryStore : IDisposable
     /// <summary>Schema version kept in PRAGMA user_version.</summary>
     public const int SchemaVersion = 1;
 
-    private readonly SqliteConnection _connection;
+    /// <summary>
+    /// How long a locked file is retried (Microsoft.Data.Sqlite retries busy commands until their
+    /// timeout, 30 s by default) before it is reported as locked: long enough for another run to
+    /// finish recording, short enough that a stuck lock is named, not waited out.
+    /// </summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Opens (creating if needed) the history at <paramref name="path"/>.</summary>
+    private readonly SqliteConnection _connection;
+    private readonly string _path;
+
+    /// <summary>Opens (creating if needed) the history at <paramref name="path"/> for recording.</summary>
     public HistoryStore(string path)
+        : this(path, readOnly: false)
+    {
+    }
+
+    private HistoryStore(string path, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
+        _path = path;
+        HistoryFile.CheckKind(path);
+        if (!readOnly && Path.GetDirectoryName(Path.GetFullPath(path)) is string directory)
         {
             Directory.CreateDirectory(directory);
         }
 
         // No pooling: the file is closed when the store is disposed, so tests and CI can move it.
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
-        HistorySchema.Ensure(_connection, path);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString());
+        try
+        {
+            Guard(() =>
+            {
+                _connection.Open();
+                HistorySchema.Ensure(_connection, path, readOnly);
+                return 0;
+            });
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Opens an existing history to read it; nothing in the file is created or changed (an empty
+    /// file stays empty and is reported as holding no history).
+    /// </summary>
+    public static HistoryStore OpenReadOnly(string path) => new(path, readOnly: true);
 
     /// <summary>The default history file for a results directory.</summary>
     public static string DefaultPath(string resultsDirectory = "results") => Path.Combine(resultsDirectory, FileName);
@@ -46,6 +84,11 @@ public sealed class HistoryStore : IDisposable
     public long Record(RunResult run, string? label, string? path)
     {
         ArgumentNullException.ThrowIfNull(run);
+        return Guard(() => RecordCore(run, label, path));
+    }
+
+    private long RecordCore(RunResult run, string? label, string? path)
+    {
         using var tx = _connection.BeginTransaction();
         Execute(tx, "DELETE FROM runs WHERE run_id = $run AND label IS $label", ("$run", run.RunId), ("$label", label));
         long id = (long)Scalar(tx, """
@@ -96,17 +139,17 @@ public sealed class HistoryStore : IDisposable
     /// The most recent run recorded with <paramref name="label"/> and the run.json path it was recorded
     /// from (null when none was given), or null.
     /// </summary>
-    public (RunResult Run, string? Path)? LastRecordWithLabel(string label)
+    public (RunResult Run, string? Path)? LastRecordWithLabel(string label) => Guard<(RunResult Run, string? Path)?>(() =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT document, run_id, path FROM runs WHERE label = $label ORDER BY started_utc DESC, id DESC LIMIT 1";
         command.Parameters.AddWithValue("$label", label);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})"), Nullable(reader, 2)) : null;
-    }
+    });
 
     /// <summary>Every recorded run, oldest first.</summary>
-    public IReadOnlyList<HistoryRun> Runs()
+    public IReadOnlyList<HistoryRun> Runs() => Guard<IReadOnlyList<HistoryRun>>(() =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT run_id, label, host, started_utc, kernel, tool_version FROM runs ORDER BY started_utc, id";
@@ -118,13 +161,13 @@ public sealed class HistoryStore : IDisposable
         }
 
         return runs;
-    }
+    });
 
     /// <summary>
     /// The trend of <paramref name="metric"/>: per case key and host, each run's median, oldest first.
     /// <paramref name="caseFilter"/> matches a substring of the key; null filters match everything.
     /// </summary>
-    public IReadOnlyList<TrendPoint> Trend(string metric, string? caseFilter = null, string? host = null, string? label = null)
+    public IReadOnlyList<TrendPoint> Trend(string metric, string? caseFilter = null, string? host = null, string? label = null) => Guard<IReadOnlyList<TrendPoint>>(() =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
@@ -151,10 +194,23 @@ public sealed class HistoryStore : IDisposable
         }
 
         return points;
-    }
+    });
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs <paramref name="body"/>, turning SQLite's failures on a bad file into a <see cref="HistoryException"/>.</summary>
+    private T Guard<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (HistoryFile.Classify(ex, _path, BusyTimeout) is { } problem && !ReferenceEquals(problem, ex))
+        {
+            throw problem;
+        }
+    }
 
     /// <summary>When the run started: its first repetition, else the time in its id.</summary>
     internal static DateTimeOffset StartedUtc(RunResult run)

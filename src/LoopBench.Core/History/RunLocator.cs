@@ -27,19 +27,19 @@ public static class RunLocator
             throw new RunFileException($"'{spec}' names no label; expected last:<label>, e.g. last:main");
         }
 
-        if (!File.Exists(historyPath))
+        if (!Path.Exists(historyPath))
         {
             throw new RunFileException($"'{spec}': no history at '{historyPath}'; record runs with 'loopbench history import RUN --label {label}' or pass --history");
         }
 
         try
         {
-            using var store = new HistoryStore(historyPath);
+            using var store = HistoryStore.OpenReadOnly(historyPath);
             var (run, path) = store.LastRecordWithLabel(label)
                 ?? throw new RunFileException($"'{spec}': the history '{historyPath}' has no run labelled '{label}'");
             return new(run, DirectoryOf(run, path, historyPath));
         }
-        catch (InvalidDataException ex)
+        catch (HistoryException ex)
         {
             throw new RunFileException(ex.Message, ex);
         }

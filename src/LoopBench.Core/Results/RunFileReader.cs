@@ -49,10 +49,14 @@ public static class RunFileReader
         try
         {
             using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object
-                || !doc.RootElement.TryGetProperty("schemaVersion", out var v) || !v.TryGetInt32(out version))
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("schemaVersion", out var v))
             {
                 throw new RunFileException($"'{source}' is not a LoopBench run document: no schemaVersion");
+            }
+
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version))
+            {
+                throw new RunFileException($"'{source}' is not a LoopBench run document: $.schemaVersion is {Shown(v)}, expected an integer such as {RunResult.CurrentSchemaVersion}");
             }
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
@@ -66,16 +70,36 @@ public static class RunFileReader
             throw new RunFileException($"'{source}' has schema version {version}; this build reads versions 1 to {RunResult.CurrentSchemaVersion} (a newer LoopBench wrote it?)");
         }
 
+        RunResult run;
         try
         {
-            var run = ResultJson.Deserialize(json);
-            return run.Cases is null || run.Environment is null
-                ? throw new RunFileException($"'{source}' lacks cases or environment")
-                : run;
+            run = ResultJson.Deserialize(json);
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
+            // Whatever binding the text throws (JsonException with its path, or a converter's own
+            // error such as an unknown qdisc) comes from the document, so it is the document's fault.
             throw new RunFileException($"'{source}' is a corrupt run document: {ex.Message}", ex);
         }
+
+        return RunDocumentShape.FirstMissing(run) is string path
+            ? throw new RunFileException($"'{source}' is a corrupt run document: {path} is missing or null, and a run document requires it")
+            : run;
+    }
+
+    /// <summary>A JSON value as the message shows it: its kind and, when short, its text.</summary>
+    private static string Shown(JsonElement value)
+    {
+        string kind = value.ValueKind switch
+        {
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number that is not a 32-bit integer",
+            JsonValueKind.Null => "null",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            JsonValueKind.Array => "an array",
+            _ => "an object",
+        };
+        string text = value.GetRawText();
+        return text.Length <= 20 && value.ValueKind is not JsonValueKind.Null ? $"{kind} ({text})" : kind;
     }
 }

@@ -1,0 +1,29 @@
+namespace LoopBench.Core.Safety;
+
+/// <summary>What kind of file a path names (the S_IFMT bits of its mode).</summary>
+internal enum PathKind
+{
+    /// <summary>A type this enum does not name.</summary>
+    Other = 0,
+
+    /// <summary>A regular file.</summary>
+    RegularFile = 1,
+
+    /// <summary>A directory.</summary>
+    Directory = 2,
+
+    /// <summary>A symbolic link (only when it is not followed).</summary>
+    Symlink = 3,
+
+    /// <summary>A named pipe: opening it for reading blocks until a writer comes.</summary>
+    Fifo = 4,
+
+    /// <summary>A character device such as /dev/zero or /dev/null.</summary>
+    CharacterDevice = 5,
+
+    /// <summary>A block device.</summary>
+    BlockDevice = 6,
+
+    /// <summary>A Unix-domain socket.</summary>
+    Socket = 7,
+}
