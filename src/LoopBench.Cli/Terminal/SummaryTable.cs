@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core;
 using LoopBench.Core.Results;
-using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Cli.Terminal;
