@@ -19,7 +19,7 @@ public class EngineRequestResponseBenchmarks
     private byte[] _response = [];
     private byte[] _responseIn = [];
 
-    [Params(EngineKind.Blocking, EngineKind.Async, EngineKind.Pipelines, EngineKind.PipelinesInline, EngineKind.Networkstream)]
+    [Params(EngineKind.Blocking, EngineKind.Async, EngineKind.Pipelines, EngineKind.PipelinesInline, EngineKind.NetworkStream)]
     public EngineKind Engine { get; set; }
 
     [Params(64, 1024)]

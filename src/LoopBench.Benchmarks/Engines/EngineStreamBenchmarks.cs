@@ -19,7 +19,7 @@ public class EngineStreamBenchmarks
     private byte[] _message = [];
     private byte[] _buffer = [];
 
-    [Params(EngineKind.Blocking, EngineKind.Async, EngineKind.Pipelines, EngineKind.PipelinesInline, EngineKind.Networkstream)]
+    [Params(EngineKind.Blocking, EngineKind.Async, EngineKind.Pipelines, EngineKind.PipelinesInline, EngineKind.NetworkStream)]
     public EngineKind Engine { get; set; }
 
     [Params(64, 1024, 65536)]

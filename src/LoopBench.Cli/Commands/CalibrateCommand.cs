@@ -1,5 +1,6 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Results;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.Results;
-using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Cli.Terminal;

@@ -6,9 +6,11 @@ namespace LoopBench.Core.Calibration;
 public enum BoundDirection
 {
     /// <summary>Higher is better: throughput, rates.</summary>
+    [Id("at-least")]
     AtLeast = 1,
 
     /// <summary>Lower is better: latency.</summary>
+    [Id("at-most")]
     AtMost = 2,
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Capture;

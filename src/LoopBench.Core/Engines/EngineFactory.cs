@@ -11,7 +11,7 @@ public static class EngineFactory
         EngineKind.AsyncInline => new AsyncEngine(EngineKind.AsyncInline),
         EngineKind.Pipelines => new PipelinesEngine(inline: false),
         EngineKind.PipelinesInline => new PipelinesEngine(inline: true),
-        EngineKind.Networkstream => new NetworkStreamEngine(),
+        EngineKind.NetworkStream => new NetworkStreamEngine(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown engine"),
     };
 
@@ -26,10 +26,6 @@ public static class EngineFactory
             return null;
         }
 
-        return $"engine {Id(kind)} runs its continuations on pool threads and cannot pin them; placement {Id(placement)} needs the blocking engine";
+        return $"engine {kind.ToId()} runs its continuations on pool threads and cannot pin them; placement {placement.ToId()} needs the blocking engine";
     }
-
-    // Same ids as Scenarios.KindNames, without Engines depending on Scenarios.
-    private static string Id<T>(T value)
-        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

@@ -4,9 +4,11 @@ namespace LoopBench.Core.Engines;
 public enum EngineKind
 {
     /// <summary>Dedicated threads, synchronous span-based Send and Receive. The default.</summary>
+    [Id("blocking")]
     Blocking,
 
     /// <summary><c>Socket.SendAsync</c>/<c>ReceiveAsync</c> Memory/ValueTask overloads, one async loop per connection.</summary>
+    [Id("async")]
     Async,
 
     /// <summary>
@@ -15,15 +17,19 @@ public enum EngineKind
     /// instead of being queued to the thread pool. The setting is process-wide and read at start,
     /// so LoopBench runs such a case in a child process started with it (<see cref="InlineCompletions"/>).
     /// </summary>
+    [Id("async-inline")]
     AsyncInline,
 
     /// <summary>Pipelines.Sockets.Unofficial <c>SocketConnection</c> with its default scheduler (a dedicated thread pool).</summary>
+    [Id("pipelines")]
     Pipelines,
 
     /// <summary>Pipelines.Sockets.Unofficial with inline reads and writes (<c>PipeScheduler.Inline</c>): a scheduler variant.</summary>
+    [Id("pipelines-inline")]
     PipelinesInline,
 
     /// <summary><c>NetworkStream.WriteAsync</c>/<c>ReadAsync</c> over the socket, the way most .NET code moves bytes.</summary>
-    /// <remarks>Named so its id is "networkstream", one word, as users type it.</remarks>
-    Networkstream,
+    /// <remarks>Its id is one word, "networkstream", as users type it.</remarks>
+    [Id("networkstream")]
+    NetworkStream,
 }

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Engines;
 /// </summary>
 internal sealed class NetworkStreamEngine : IEngine
 {
-    public EngineKind Kind => EngineKind.Networkstream;
+    public EngineKind Kind => EngineKind.NetworkStream;
 
     public bool CanPinThreads => false;
 

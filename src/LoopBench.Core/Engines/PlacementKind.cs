@@ -7,11 +7,14 @@ namespace LoopBench.Core.Engines;
 public enum PlacementKind
 {
     /// <summary>The scheduler decides; the result records the CPUs observed.</summary>
+    [Id("unpinned")]
     Unpinned,
 
     /// <summary>Client and server threads pinned to the same CPU.</summary>
+    [Id("same-cpu")]
     SameCpu,
 
     /// <summary>Client threads on one CPU, server threads on another.</summary>
+    [Id("split")]
     Split,
 }

@@ -4,27 +4,35 @@ namespace LoopBench.Core.Results;
 public enum MetricUnitKind
 {
     /// <summary>bit/s.</summary>
+    [Id("bits-per-second")]
     BitsPerSecond,
 
     /// <summary>Events per second (messages, transactions).</summary>
+    [Id("per-second")]
     PerSecond,
 
     /// <summary>Nanoseconds.</summary>
+    [Id("nanoseconds")]
     Nanoseconds,
 
     /// <summary>Bytes.</summary>
+    [Id("bytes")]
     Bytes,
 
     /// <summary>A plain count.</summary>
+    [Id("count")]
     Count,
 
     /// <summary>A fraction, 0..1 (loss).</summary>
+    [Id("ratio")]
     Ratio,
 
     /// <summary>Microseconds (CPU time, TCP_INFO RTT, service demand).</summary>
+    [Id("microseconds")]
     Microseconds,
 
     /// <summary>Percent (of one core).</summary>
+    [Id("percent")]
     Percent,
 }
 
@@ -32,9 +40,11 @@ public enum MetricUnitKind
 public enum BetterDirection
 {
     /// <summary>Throughput, transactions per second.</summary>
+    [Id("higher")]
     Higher,
 
     /// <summary>Latency, loss, CPU per byte.</summary>
+    [Id("lower")]
     Lower,
 }
 

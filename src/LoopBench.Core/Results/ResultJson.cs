@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace LoopBench.Core.Results;
 
 /// <summary>
-/// The JSON form of results: camelCase names that carry units, kebab-case enum ids, invariant
+/// The JSON form of results: camelCase names that carry units, enums as their <see cref="IdAttribute"/> ids, invariant
 /// numbers. One options instance for every reader and writer, so the shape cannot drift.
 /// </summary>
 public static class ResultJson
@@ -15,7 +15,7 @@ public static class ResultJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+        Converters = { new EnumIdJsonConverterFactory() },
     };
 
     /// <summary>Serializes a run.</summary>

@@ -1,5 +1,4 @@
 using LoopBench.Core.Results;
-using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;

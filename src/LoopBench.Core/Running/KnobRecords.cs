@@ -1,5 +1,5 @@
-using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 

@@ -1,6 +1,5 @@
 using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
-using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Running;
 

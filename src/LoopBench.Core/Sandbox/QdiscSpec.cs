@@ -48,7 +48,7 @@ public sealed record QdiscSpec
         string name = colon < 0 ? trimmed : trimmed[..colon];
         if (!QdiscKinds.TryParse(name, out var kind))
         {
-            string valid = string.Join(", ", QdiscKinds.All.Select(k => k.Name));
+            string valid = string.Join(", ", EnumIds.Ids<QdiscKind>());
             throw new SandboxSettingsException("qdisc", $"unknown qdisc '{name}'; valid: {valid}");
         }
 

@@ -5,7 +5,7 @@ namespace LoopBench.Core.Scenarios;
 
 /// <summary>
 /// The socket knobs as case parameters. A plain name ("rcvbuf") sets both sides; a "client-" or
-/// "server-" prefix sets one. The names are <see cref="SocketKnobIds.ToId"/>, so YAML and results agree.
+/// "server-" prefix sets one. The names are the ids of <see cref="SocketKnobId"/>, so YAML and results agree.
 /// </summary>
 public static partial class CaseParameters
 {

@@ -23,7 +23,7 @@ public static partial class CaseValidator
                 foreach (var id in knobs.Requested())
                 {
                     bool same = c.ClientKnobs.IsRequested(id) && Only(c.ClientKnobs, id) == Only(c.ServerKnobs, id);
-                    string parameter = same ? SocketKnobIds.ToId(id) : $"{side}-{SocketKnobIds.ToId(id)}";
+                    string parameter = same ? id.ToId() : $"{side}-{id.ToId()}";
                     foreach (string message in SocketKnobValidation.Validate(Only(knobs, id), transport, Limits))
                     {
                         if (seen.Add(parameter + message))

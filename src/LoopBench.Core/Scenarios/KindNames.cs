@@ -1,22 +1,11 @@
-using System.Text.Json;
-
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>
-/// Stable lowercase ids for the closed enums (<c>TransportKind.UnixStream</c> → <c>unix-stream</c>),
-/// the same names the JSON results use, with parsing that lists the valid names and suggests the closest.
+/// Parsing of user-typed enum ids (<see cref="EnumIds"/>) that lists the valid names and suggests the closest.
 /// </summary>
 public static class KindNames
 {
-    /// <summary>The id of an enum value: kebab-case, lowercase.</summary>
-    public static string ToId<T>(this T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    /// <summary>All ids of <typeparamref name="T"/> in declaration order.</summary>
-    public static IReadOnlyList<string> Ids<T>()
-        where T : struct, Enum => Enum.GetValues<T>().Select(v => v.ToId()).ToArray();
-
-    /// <summary>Parses an id (case-insensitive).</summary>
+    /// <summary>Parses an id as a user typed it: trimmed, case-insensitive.</summary>
     public static bool TryParse<T>(string? text, out T value)
         where T : struct, Enum
     {
@@ -37,7 +26,7 @@ public static class KindNames
     public static string UnknownMessage<T>(string what, string? text)
         where T : struct, Enum
     {
-        var ids = Ids<T>();
+        var ids = EnumIds.Ids<T>();
         string? closest = Closest(text ?? string.Empty, ids);
         string hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
         return $"unknown {what} '{text}'{hint}; valid: {string.Join(", ", ids)}";

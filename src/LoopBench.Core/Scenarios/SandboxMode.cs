@@ -4,8 +4,10 @@ namespace LoopBench.Core.Scenarios;
 public enum SandboxMode
 {
     /// <summary>In the LoopBench process, in the host's network namespace.</summary>
+    [Id("host")]
     Host,
 
     /// <summary>In a child LoopBench process inside a fresh network namespace of its own.</summary>
+    [Id("netns")]
     Netns,
 }

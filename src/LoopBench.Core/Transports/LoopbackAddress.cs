@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Transports;
 

@@ -4,12 +4,15 @@ namespace LoopBench.Core.Transports;
 public enum KnobVerdict
 {
     /// <summary>The kernel applies it and it acts.</summary>
+    [Id("applies")]
     Applies,
 
     /// <summary>The kernel accepts it but nothing on this path uses it; reported as "no effect", never as applied.</summary>
+    [Id("no-effect")]
     NoEffect,
 
     /// <summary>The kernel refuses it (wrong protocol level) or it makes no sense here: not set.</summary>
+    [Id("rejected")]
     Rejected,
 }
 
@@ -24,15 +27,19 @@ public static class SocketKnobApplicability
     public enum Family
     {
         /// <summary>Not a known id.</summary>
+        [Id("unknown")]
         Unknown,
 
         /// <summary>tcp4, tcp6, …</summary>
+        [Id("tcp")]
         Tcp,
 
         /// <summary>udp4, udp6, …</summary>
+        [Id("udp")]
         Udp,
 
         /// <summary>unix-stream, unix-dgram, unix-seqpacket.</summary>
+        [Id("unix")]
         Unix,
     }
 

@@ -1,66 +1,60 @@
 namespace LoopBench.Core.Transports;
 
-/// <summary>The socket options LoopBench sets and reads back. Stable ids: <see cref="SocketKnobIds.ToId"/>.</summary>
+/// <summary>The socket options LoopBench sets and reads back. Its ids are the scenario parameter names ("rcvbuf", "congestion").</summary>
 public enum SocketKnobId
 {
     /// <summary>SO_SNDBUF (or SO_SNDBUFFORCE).</summary>
+    [Id("sndbuf")]
     SendBuffer,
 
     /// <summary>SO_RCVBUF (or SO_RCVBUFFORCE).</summary>
+    [Id("rcvbuf")]
     ReceiveBuffer,
 
     /// <summary>TCP_NODELAY.</summary>
+    [Id("nodelay")]
     NoDelay,
 
     /// <summary>TCP_MAXSEG.</summary>
+    [Id("mss")]
     MaxSegment,
 
     /// <summary>TCP_CONGESTION.</summary>
+    [Id("congestion")]
     CongestionControl,
 
     /// <summary>TCP_NOTSENT_LOWAT.</summary>
+    [Id("notsent-lowat")]
     NotSentLowat,
 
     /// <summary>TCP_CORK.</summary>
+    [Id("cork")]
     Cork,
 
     /// <summary>TCP_QUICKACK.</summary>
+    [Id("quickack")]
     QuickAck,
 
     /// <summary>SO_BUSY_POLL.</summary>
+    [Id("busy-poll")]
     BusyPoll,
 
     /// <summary>SO_MAX_PACING_RATE.</summary>
+    [Id("max-pacing-rate")]
     MaxPacingRate,
 
     /// <summary>IP_TOS or IPV6_TCLASS.</summary>
+    [Id("tos")]
     TrafficClass,
 
     /// <summary>UDP_SEGMENT.</summary>
+    [Id("udp-segment")]
     UdpSegment,
 }
 
-/// <summary>Ids (scenario parameter names) and kernel names of <see cref="SocketKnobId"/>.</summary>
+/// <summary>Kernel names of <see cref="SocketKnobId"/>.</summary>
 public static class SocketKnobIds
 {
-    /// <summary>Stable lowercase id used in scenarios and results, e.g. "rcvbuf", "congestion".</summary>
-    public static string ToId(this SocketKnobId id) => id switch
-    {
-        SocketKnobId.SendBuffer => "sndbuf",
-        SocketKnobId.ReceiveBuffer => "rcvbuf",
-        SocketKnobId.NoDelay => "nodelay",
-        SocketKnobId.MaxSegment => "mss",
-        SocketKnobId.CongestionControl => "congestion",
-        SocketKnobId.NotSentLowat => "notsent-lowat",
-        SocketKnobId.Cork => "cork",
-        SocketKnobId.QuickAck => "quickack",
-        SocketKnobId.BusyPoll => "busy-poll",
-        SocketKnobId.MaxPacingRate => "max-pacing-rate",
-        SocketKnobId.TrafficClass => "tos",
-        SocketKnobId.UdpSegment => "udp-segment",
-        _ => throw new ArgumentOutOfRangeException(nameof(id), id, null),
-    };
-
     /// <summary>The option's kernel name; IPv6 sockets name IPV6_TCLASS, forced buffers SO_*BUFFORCE.</summary>
     public static string KernelName(this SocketKnobId id, bool ipv6 = false, bool force = false) => id switch
     {

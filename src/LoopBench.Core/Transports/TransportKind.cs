@@ -4,24 +4,31 @@ namespace LoopBench.Core.Transports;
 public enum TransportKind
 {
     /// <summary>TCP over IPv4 loopback (127.0.0.0/8).</summary>
+    [Id("tcp4")]
     Tcp4,
 
     /// <summary>TCP over IPv6 loopback (::1).</summary>
+    [Id("tcp6")]
     Tcp6,
 
     /// <summary>UDP over IPv4 loopback, both sockets connected.</summary>
+    [Id("udp4")]
     Udp4,
 
     /// <summary>UDP over IPv6 loopback, both sockets connected.</summary>
+    [Id("udp6")]
     Udp6,
 
     /// <summary>AF_UNIX SOCK_STREAM on a path in a private 0700 directory (or the abstract namespace).</summary>
+    [Id("unix-stream")]
     UnixStream,
 
     /// <summary>AF_UNIX SOCK_DGRAM: reliable, ordered, the sender blocks instead of dropping.</summary>
+    [Id("unix-dgram")]
     UnixDgram,
 
     /// <summary>AF_UNIX SOCK_SEQPACKET: connection-oriented, keeps message boundaries.</summary>
+    [Id("unix-seqpacket")]
     UnixSeqpacket,
 }
 

@@ -4,8 +4,10 @@ namespace LoopBench.Core.Workloads;
 public enum EndRole
 {
     /// <summary>The connecting side.</summary>
+    [Id("client")]
     Client,
 
     /// <summary>The accepting side.</summary>
+    [Id("server")]
     Server,
 }

@@ -4,20 +4,26 @@ namespace LoopBench.Core.Workloads;
 public enum PatternKind
 {
     /// <summary>Bulk one-way transfer, client to server (paced datagrams on UDP and Unix datagram transports).</summary>
+    [Id("stream")]
     Stream,
 
     /// <summary>Request/response ping-pong: N transactions outstanding, each round trip timed.</summary>
+    [Id("rr")]
     Rr,
 
     /// <summary>Bulk one-way transfer, server to client (iperf3 -R).</summary>
+    [Id("reverse")]
     Reverse,
 
     /// <summary>Both directions at once: two sockets per flow, or one with bidir-mode shared.</summary>
+    [Id("bidir")]
     Bidir,
 
     /// <summary>Connect, request, response, close, repeated (netperf TCP_CRR).</summary>
+    [Id("crr")]
     Crr,
 
     /// <summary>An open-loop rr flow at a set rate beside N stream flows; latency from the intended send time.</summary>
+    [Id("rr-under-load")]
     RrUnderLoad,
 }

@@ -84,11 +84,14 @@ public sealed class WorkloadEnd
 public enum EndDirection
 {
     /// <summary>Counts bytes it sent.</summary>
+    [Id("send")]
     Send,
 
     /// <summary>Counts bytes it received.</summary>
+    [Id("receive")]
     Receive,
 
     /// <summary>Counts both (request/response ends).</summary>
+    [Id("both")]
     Both,
 }

@@ -8,7 +8,8 @@ internal static class Golden
 {
     private static readonly string Directory = FindGoldenDirectory();
 
-    public static void Assert(string actual, string name)
+    /// <summary>Compares <paramref name="actual"/> with the golden file; <paramref name="onMismatch"/> says what a difference means.</summary>
+    public static void Assert(string actual, string name, string? onMismatch = null)
     {
         string expectedPath = Path.Combine(Directory, name);
         string received = Path.Combine(Directory, Path.GetFileNameWithoutExtension(name) + ".received" + Path.GetExtension(name));
@@ -30,7 +31,8 @@ internal static class Golden
         File.WriteAllText(received, actual);
         Xunit.Assert.Fail(expected is null
             ? $"no golden file {expectedPath}; wrote {received}. Review it, then re-run with LOOPBENCH_BLESS=1 to approve."
-            : $"{name} differs from its golden file; wrote {received}. Diff them; LOOPBENCH_BLESS=1 approves the new text.");
+            : $"{name} differs from its golden file; wrote {received}. Diff them; LOOPBENCH_BLESS=1 approves the new text."
+                + (onMismatch is null ? string.Empty : " " + onMismatch));
     }
 
     private static string FindGoldenDirectory()

@@ -1,3 +1,4 @@
+using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Tests.Fixtures;
 
@@ -38,11 +39,11 @@ public sealed class CalibrationBoundTests
     {
         foreach (var outcome in Enum.GetValues<CalibrationOutcome>())
         {
-            Assert.True(CalibrationOutcomes.TryParse(outcome.ToId(), out var back));
+            Assert.True(EnumIds.TryParse(outcome.ToId(), out CalibrationOutcome back));
             Assert.Equal(outcome, back);
         }
 
-        Assert.False(CalibrationOutcomes.TryParse("passed", out _));
+        Assert.False(EnumIds.TryParse("passed", out CalibrationOutcome _));
     }
 
     [Fact(Timeout = 5_000)]

@@ -1,8 +1,8 @@
 using System.Net;
+using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Running;
-using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Tests.Core.Calibration;
 

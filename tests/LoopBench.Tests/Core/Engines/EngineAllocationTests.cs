@@ -28,7 +28,7 @@ public sealed class EngineAllocationTests
 
     [Theory(Timeout = 60_000)]
     [InlineData(EngineKind.Async)]
-    [InlineData(EngineKind.Networkstream)]
+    [InlineData(EngineKind.NetworkStream)]
     public void Stream_PooledEngine_AllocatesNothingPerMessage(EngineKind engine)
     {
         var parameters = new WorkloadParameters(1024, 0, 0);
@@ -43,7 +43,7 @@ public sealed class EngineAllocationTests
     [Theory(Timeout = 60_000)]
     [InlineData(EngineKind.Blocking)]
     [InlineData(EngineKind.Async)]
-    [InlineData(EngineKind.Networkstream)]
+    [InlineData(EngineKind.NetworkStream)]
     public void RequestResponse_Engine_AllocatesNothingPerTransaction(EngineKind engine)
     {
         var parameters = new WorkloadParameters(0, 64, 64);

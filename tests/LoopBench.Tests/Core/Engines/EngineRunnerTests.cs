@@ -18,8 +18,8 @@ public sealed class EngineRunnerTests
     [InlineData(EngineKind.Pipelines, PatternKind.Rr)]
     [InlineData(EngineKind.PipelinesInline, PatternKind.Stream)]
     [InlineData(EngineKind.PipelinesInline, PatternKind.Rr)]
-    [InlineData(EngineKind.Networkstream, PatternKind.Stream)]
-    [InlineData(EngineKind.Networkstream, PatternKind.Rr)]
+    [InlineData(EngineKind.NetworkStream, PatternKind.Stream)]
+    [InlineData(EngineKind.NetworkStream, PatternKind.Rr)]
     public void RunCase_Engine_PassesAndMovesBytes(EngineKind engine, PatternKind pattern)
     {
         var result = new Runner().RunCase(QuickCases.Short(new Case { Engine = engine, Pattern = pattern }), 1, TestContext.Current.CancellationToken);
@@ -33,7 +33,7 @@ public sealed class EngineRunnerTests
     [InlineData(EngineKind.Async, PlacementKind.SameCpu)]
     [InlineData(EngineKind.Pipelines, PlacementKind.Split)]
     [InlineData(EngineKind.PipelinesInline, PlacementKind.SameCpu)]
-    [InlineData(EngineKind.Networkstream, PlacementKind.Split)]
+    [InlineData(EngineKind.NetworkStream, PlacementKind.Split)]
     public void RunCase_PooledEngineWithPinnedPlacement_IsSkippedWithReason(EngineKind engine, PlacementKind placement)
     {
         var result = new Runner(allowedCpus: [0, 1]).RunCase(QuickCases.Short(new Case { Engine = engine, Placement = placement }), 1, TestContext.Current.CancellationToken);
@@ -47,7 +47,7 @@ public sealed class EngineRunnerTests
     [InlineData("async", EngineKind.Async)]
     [InlineData("pipelines", EngineKind.Pipelines)]
     [InlineData("pipelines-inline", EngineKind.PipelinesInline)]
-    [InlineData("networkstream", EngineKind.Networkstream)]
+    [InlineData("networkstream", EngineKind.NetworkStream)]
     public void EngineParameter_AcceptsTheNewIds(string id, EngineKind expected)
     {
         Assert.Equal(expected, CaseParameters.Apply(new Case(), "engine", id).Engine);

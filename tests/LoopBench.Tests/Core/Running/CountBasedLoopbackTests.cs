@@ -21,7 +21,7 @@ public sealed class CountBasedLoopbackTests
         { PatternKind.Bidir, 2, 1_000_003, EngineKind.Blocking, TransportKind.Tcp4 },
         { PatternKind.Stream, 3, 1_000_001, EngineKind.Async, TransportKind.Tcp4 },
         { PatternKind.Stream, 2, 1_000_001, EngineKind.Pipelines, TransportKind.Tcp4 },
-        { PatternKind.Stream, 1, 1_000_001, EngineKind.Networkstream, TransportKind.Tcp4 },
+        { PatternKind.Stream, 1, 1_000_001, EngineKind.NetworkStream, TransportKind.Tcp4 },
     };
 
     [Theory(Timeout = 20_000)]

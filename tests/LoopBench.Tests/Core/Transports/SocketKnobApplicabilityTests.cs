@@ -1,3 +1,4 @@
+using LoopBench.Core;
 using LoopBench.Core.Transports;
 
 namespace LoopBench.Tests.Core.Transports;
