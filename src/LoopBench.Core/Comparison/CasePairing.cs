@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Comparison;
 
@@ -31,7 +32,7 @@ public static class CasePairing
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(ignored);
-        var tokens = ignored.Select(Unsided).ToHashSet(StringComparer.Ordinal);
+        var tokens = ignored.Select(CaseKey.WithoutSide).ToHashSet(StringComparer.Ordinal);
         var baselineCases = baseline.DistinctBy(c => c.Key).ToList();
         var candidateCases = candidate.DistinctBy(c => c.Key).ToList();
         var candidates = candidateCases.ToLookup(c => Reduced(c.Key, tokens), StringComparer.Ordinal);
@@ -93,13 +94,7 @@ public static class CasePairing
             int eq = parts[i].IndexOf('=', StringComparison.Ordinal);
             yield return i < Positional.Count && eq < 0
                 ? (Positional[i], parts[i], parts[i])
-                : eq < 0 ? (parts[i], string.Empty, parts[i]) : (Unsided(parts[i][..eq]), parts[i][(eq + 1)..], parts[i]);
+                : eq < 0 ? (parts[i], string.Empty, parts[i]) : (CaseKey.WithoutSide(parts[i][..eq]), parts[i][(eq + 1)..], parts[i]);
         }
     }
-
-    /// <summary>A knob set on one side ("client-congestion") counts as the knob.</summary>
-    private static string Unsided(string name) =>
-        name.StartsWith("client-", StringComparison.Ordinal) ? name["client-".Length..]
-        : name.StartsWith("server-", StringComparison.Ordinal) ? name["server-".Length..]
-        : name;
 }

@@ -10,6 +10,9 @@ namespace LoopBench.Core.Scenarios;
 /// </summary>
 public static class CaseKey
 {
+    private const string ClientSide = "client-";
+    private const string ServerSide = "server-";
+
     /// <summary>E.g. "tcp4 stream blocking unpinned bind=127.0.0.1 len=131072 nodelay=off t=10s warmup=1s".</summary>
     public static string Of(Case resolved)
     {
@@ -61,7 +64,7 @@ public static class CaseKey
             }
             else
             {
-                parts["client-" + id] = value;
+                parts[ClientSide + id] = value;
             }
         }
 
@@ -69,7 +72,7 @@ public static class CaseKey
         {
             if (!parts.ContainsKey(id))
             {
-                parts["server-" + id] = value;
+                parts[ServerSide + id] = value;
             }
         }
 
@@ -137,6 +140,15 @@ public static class CaseKey
         ["bytes"] = "n",
         ["transactions"] = "k",
     };
+
+    /// <summary>A knob token set on one side ("client-congestion") without its side ("congestion"); other tokens as they are.</summary>
+    public static string WithoutSide(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.StartsWith(ClientSide, StringComparison.Ordinal) ? token[ClientSide.Length..]
+            : token.StartsWith(ServerSide, StringComparison.Ordinal) ? token[ServerSide.Length..]
+            : token;
+    }
 
     /// <summary>
     /// The name of <paramref name="parameter"/>'s token in a key ("length" → "len"; the first four,
