@@ -39,49 +39,99 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             Control = options.Holm ? ErrorControl.Holm : ErrorControl.PerTest,
             Thresholds = ParseThresholds(options.Thresholds),
             AllowEnvironmentDiff = options.AllowEnvironmentDiff,
-            IgnoredParameters = IgnoredTokens(options.Ignore),
+            IgnoredParameters = IgnoredTokens(options.Ignore, "--ignore"),
             ExpectedDiffs = options.ExpectDiff.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
-        var baseline = RunLocator.Load(options.Baseline, options.History);
-        var candidate = RunLocator.Load(options.Candidate, options.History);
-        var report = CaseComparer.Compare(baseline, candidate, comparison);
-        string text = format switch
+        var reports = options.Axis is null ? [TwoRuns(options, comparison)] : AxisReports(options, comparison);
+        if (format == "junit" && reports.Count > 1)
         {
-            "markdown" => MarkdownReportWriter.Write(report),
-            "json" => JsonReportWriter.Write(report),
-            "junit" => JunitReportWriter.Write(report),
-            _ => ComparisonTable.Render(report, color: options.Output is null && ComparisonTable.ColorWanted(stdout)),
-        };
+            throw new UsageException($"--format junit carries one comparison, and --axis {options.Axis} makes {reports.Count}; use --format json, which carries them all");
+        }
+
+        var text = new System.Text.StringBuilder();
+        bool jsonArray = format == "json" && options.Axis is not null;
+        text.Append(jsonArray ? "[\n" : string.Empty);
+        foreach (var (heading, report) in reports)
+        {
+            if (heading is not null && format is "table" or "markdown")
+            {
+                text.Append(format == "markdown" ? "## " : "== ").Append(heading).Append('\n').Append('\n');
+            }
+
+            text.Append(format switch
+            {
+                "markdown" => MarkdownReportWriter.Write(report),
+                "json" => JsonReportWriter.Write(report).TrimEnd() + (jsonArray && report != reports[^1].Report ? ",\n" : "\n"),
+                "junit" => JunitReportWriter.Write(report),
+                _ => ComparisonTable.Render(report, color: options.Output is null && ComparisonTable.ColorWanted(stdout)),
+            });
+        }
+
+        text.Append(jsonArray ? "]\n" : string.Empty);
         if (options.Output is null)
         {
-            stdout.Write(text);
+            stdout.Write(text.ToString());
         }
         else
         {
-            File.WriteAllText(options.Output, text);
+            File.WriteAllText(options.Output, text.ToString());
         }
 
-        foreach (var warning in report.Warnings)
+        foreach (var warning in reports.SelectMany(r => r.Report.Warnings))
         {
             stderr.WriteLine($"loopbench: warning: environment differs: {warning.Field} '{warning.Baseline ?? "(absent)"}' vs '{warning.Candidate ?? "(absent)"}' (silence with --expect-diff {warning.Group})");
         }
 
-        if (report.HasRegression)
+        if (reports.Any(r => r.Report.HasRegression))
         {
             return ExitCodes.Regression;
         }
 
-        if (report.IsIncomplete && !options.AllowIncomplete)
+        var incomplete = reports.Where(r => r.Report.IsIncomplete).SelectMany(r => r.Report.Incomplete).ToList();
+        if (incomplete.Count > 0 && !options.AllowIncomplete)
         {
-            stderr.WriteLine("loopbench: the candidate is incomplete: " + string.Join("; ", report.Incomplete) + " (exit 4; --allow-incomplete accepts it)");
+            stderr.WriteLine("loopbench: the candidate is incomplete: " + string.Join("; ", incomplete) + " (exit 4; --allow-incomplete accepts it)");
             return ExitCodes.Inconclusive;
         }
 
-        return report.HasInconclusive && options.FailOnInconclusive ? ExitCodes.Inconclusive : ExitCodes.Ok;
+        return reports.Any(r => r.Report.HasInconclusive) && options.FailOnInconclusive ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
-    /// <summary>--ignore's parameter names as key tokens; an unknown name is a usage error with the closest one.</summary>
-    private static List<string> IgnoredTokens(IEnumerable<string> names)
+    private static (string? Heading, ComparisonReport Report) TwoRuns(CompareOptions options, ComparisonOptions comparison)
+    {
+        if (string.IsNullOrWhiteSpace(options.Candidate))
+        {
+            throw new UsageException("compare needs a BASELINE and a CANDIDATE run, or one run and --axis PARAM[=VALUE]");
+        }
+
+        var baseline = RunLocator.Load(options.Baseline, options.History);
+        var candidate = RunLocator.Load(options.Candidate, options.History);
+        return (null, CaseComparer.Compare(baseline, candidate, comparison));
+    }
+
+    /// <summary>One report per other value of the axis, each against the baseline value, headed "congestion: cubic → bbr".</summary>
+    private static List<(string? Heading, ComparisonReport Report)> AxisReports(CompareOptions options, ComparisonOptions comparison)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Candidate))
+        {
+            throw new UsageException($"--axis compares inside one run; drop the second run '{options.Candidate}', or drop --axis to compare two runs");
+        }
+
+        string axis = options.Axis!.Trim();
+        int eq = axis.IndexOf('=', StringComparison.Ordinal);
+        string name = eq < 0 ? axis : axis[..eq].Trim();
+        string? baselineValue = eq < 0 ? null : axis[(eq + 1)..].Trim();
+        string token = IgnoredTokens([name], "--axis")[0];
+        var run = RunLocator.Load(options.Baseline, options.History);
+        var (baseline, candidates) = AxisSplit.Of(run, name, token, baselineValue);
+        var pairing = comparison with { IgnoredParameters = [.. comparison.IgnoredParameters, token] };
+        return candidates
+            .Select(c => ((string?)$"{name}: {baseline.Value} → {c.Value}", CaseComparer.Compare(baseline.Run, c.Run, pairing)))
+            .ToList();
+    }
+
+    /// <summary>--ignore's or --axis's parameter names as key tokens; an unknown name is a usage error with the closest one.</summary>
+    private static List<string> IgnoredTokens(IEnumerable<string> names, string option)
     {
         var tokens = new List<string>();
         foreach (string name in names.Select(n => n.Trim()).Where(n => n.Length > 0))
@@ -89,7 +139,7 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             if (!CaseKey.TryTokenOf(name, out string token))
             {
                 string? closest = KindNames.Closest(name, CaseParameters.All.Select(p => p.Name));
-                throw new UsageException($"--ignore: '{name}' is not a case parameter{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; any scenario parameter counts, e.g. congestion, mtu, qdisc, engine, placement, sysctl:NAME");
+                throw new UsageException($"{option}: '{name}' is not a case parameter{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; any scenario parameter counts, e.g. congestion, mtu, qdisc, engine, placement, sysctl:NAME");
             }
 
             tokens.Add(token);

@@ -3,7 +3,7 @@ using CommandLine;
 namespace LoopBench.Cli.Verbs;
 
 /// <summary><c>loopbench compare BASELINE CANDIDATE</c>: verdict per case and metric.</summary>
-[Verb("compare", HelpText = "Compare two runs: a verdict per case and metric. Exit 0 ok, 3 regression or a failed case, 4 incomplete candidate (or inconclusive with --fail-on-inconclusive), 2 bad input.")]
+[Verb("compare", HelpText = "Compare two runs, or the values of one parameter inside a run (--axis): a verdict per case and metric. Exit 0 ok, 3 regression or a failed case, 4 incomplete candidate (or inconclusive with --fail-on-inconclusive), 2 bad input.")]
 internal sealed class CompareOptions
 {
     /// <summary>Baseline: run.json, results directory or last:&lt;label&gt;.</summary>
@@ -11,8 +11,12 @@ internal sealed class CompareOptions
     public string Baseline { get; set; } = string.Empty;
 
     /// <summary>Candidate, same forms.</summary>
-    [Value(1, MetaName = "CANDIDATE", Required = true, HelpText = "Candidate: a run.json, a results directory, or last:<label>.")]
-    public string Candidate { get; set; } = string.Empty;
+    [Value(1, MetaName = "CANDIDATE", Required = false, HelpText = "Candidate: a run.json, a results directory, or last:<label>. None with --axis.")]
+    public string? Candidate { get; set; }
+
+    /// <summary>A/B inside the one run given: PARAM or PARAM=BASELINE-VALUE.</summary>
+    [Option("axis", HelpText = "A/B inside one run: compare RUN --axis congestion[=cubic] judges every other value of the parameter against the baseline value (default: the first in the run), cases paired on everything else.")]
+    public string? Axis { get; set; }
 
     /// <summary>Output form. Defaults to table.</summary>
     [Option("format", HelpText = "table, markdown, json or junit. Default: table.")]

@@ -73,6 +73,15 @@ public static class CasePairing
         return string.Join(' ', Tokens(key).Where(t => !ignoredTokens.Contains(t.Name)).Select(t => t.Text));
     }
 
+    /// <summary>The value of <paramref name="token"/> in <paramref name="key"/> (either side of a knob), or null when the key leaves it at its default.</summary>
+    public static string? ValueOf(string key, string token)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(token);
+        var values = Tokens(key).Where(t => t.Name == token).Select(t => t.Value).Distinct(StringComparer.Ordinal).ToList();
+        return values.Count == 0 ? null : string.Join('|', values);
+    }
+
     /// <summary>"congestion: cubic → bbr; mtu: (none) → 9000", from the tokens that differ between the keys.</summary>
     private static string? Differences(string baselineKey, string candidateKey)
     {
