@@ -63,7 +63,7 @@ public static class RunSummary
         var notes = run.Cases
             .Select(c => (c.Key, Runtime: RuntimeResult.Describe(c.Repetitions.Select(r => r.Runtime).ToList())))
             .Where(n => n.Runtime is not null)
-            .Select(n => $"- `{n.Key}`: runtime  {n.Runtime}")
+            .Select(n => $"- `{n.Key}`: runtime: {n.Runtime}")
             .ToList();
         if (notes.Count > 0)
         {

@@ -54,7 +54,7 @@ public sealed class RuntimeFiguresTests
         Assert.DoesNotContain("hasGcOrJit", json, StringComparison.Ordinal);
         Assert.Equal(new RuntimeResult(1, 0, 400_000, 2, 1_500_000, 8192), ResultJson.Deserialize(json).Cases[0].Repetitions[0].Runtime);
         Assert.Null(ResultJson.Deserialize(ResultJson.Serialize(run)).Cases[0].Repetitions[0].Runtime); // an older run.json
-        Assert.Contains("runtime  2 JIT compilations", RunSummary.Render(withRuntime), StringComparison.Ordinal);
+        Assert.Contains("runtime: 2 JIT compilations", RunSummary.Render(withRuntime), StringComparison.Ordinal);
         Assert.DoesNotContain("## Notes", RunSummary.Render(run), StringComparison.Ordinal);
     }
 
