@@ -69,10 +69,10 @@ public sealed record RepetitionResult(
     public Sandbox.SandboxReport? Sandbox { get; init; }
 
     /// <summary>
-    /// Count-based runs (-n, -k): what closed the window, <see cref="WindowEnds.Count"/> or
-    /// <see cref="WindowEnds.TimeCap"/>; null for timed runs (and in runs written before it was recorded).
+    /// Count-based runs (-n, -k): what closed the window, <see cref="WindowEnd.Count"/> or
+    /// <see cref="WindowEnd.TimeCap"/>; null for timed runs (and in runs written before it was recorded).
     /// </summary>
-    public string? EndedBy { get; init; }
+    public WindowEnd? EndedBy { get; init; }
 
     /// <summary>Things the reader should know that are not figures, e.g. why the TCP metrics cache could not be flushed.</summary>
     public IReadOnlyList<string>? Notes { get; init; }

@@ -30,7 +30,7 @@ internal static class RepetitionRecord
             ConnectLatency = figures.ConnectLatency,
             Flows = figures.Flows,
             EndedBy = coordination.EndedBy,
-            Notes = coordination.EndedBy == WindowEnds.TimeCap ? [CapNote(c, figures.SentBytes, figures.Transactions)] : null,
+            Notes = coordination.EndedBy == WindowEnd.TimeCap ? [CapNote(c, figures.SentBytes, figures.Transactions)] : null,
             Knobs = KnobRecords.WithCopyModes(c, flowProbes.FirstOrDefault()?.Knobs, ends),
             TcpInfo = probes.Tcp?.Samples.ToArray() ?? flowProbes.FirstOrDefault()?.TcpInfo,
             FlowProbes = flowProbes.Count > 0 ? flowProbes : null,

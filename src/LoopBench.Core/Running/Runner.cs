@@ -219,10 +219,10 @@ public sealed class Runner
         }
 
         string? failure = wake == WindowWake.WorkerEnded ? WorkerFailure(ends, workers) ?? "a worker stopped before the window closed" : null;
-        string? endedBy = !counted ? null : wake switch
+        WindowEnd? endedBy = !counted ? null : wake switch
         {
-            WindowWake.CountReached => WindowEnds.Count,
-            WindowWake.Deadline => WindowEnds.TimeCap,
+            WindowWake.CountReached => WindowEnd.Count,
+            WindowWake.Deadline => WindowEnd.TimeCap,
             _ => null,
         };
         return new Coordination(startedUtc, wake == WindowWake.Cancelled, failure, intervals, cpus, endedBy);

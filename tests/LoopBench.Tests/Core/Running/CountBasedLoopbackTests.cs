@@ -35,7 +35,7 @@ public sealed class CountBasedLoopbackTests
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(n, rep.Metrics[MetricIds.Bytes]);
         Assert.Equal(n, rep.Metrics[MetricIds.SentBytes]);
-        Assert.Equal(WindowEnds.Count, rep.EndedBy);
+        Assert.Equal(WindowEnd.Count, rep.EndedBy);
         Assert.Equal(0, result.Case.WarmupMs); // no warm-up traffic on the measured connection
         var flows = rep.Flows!;
         Assert.Equal(parallel * (pattern == PatternKind.Bidir ? 2 : 1), flows.Count);
@@ -55,7 +55,7 @@ public sealed class CountBasedLoopbackTests
         Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(k, rep.Metrics[MetricIds.Transactions]);
-        Assert.Equal(WindowEnds.Count, rep.EndedBy);
+        Assert.Equal(WindowEnd.Count, rep.EndedBy);
         Assert.Equal(k, rep.Ends.Where(e => e.Role == "client").Sum(e => e.Transactions));
     }
 
@@ -68,7 +68,7 @@ public sealed class CountBasedLoopbackTests
 
         Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
-        Assert.Equal(WindowEnds.TimeCap, rep.EndedBy);
+        Assert.Equal(WindowEnd.TimeCap, rep.EndedBy);
         Assert.InRange(rep.Metrics[MetricIds.SentBytes], 1, n - 1);
         // Not bytes <= sentBytes: a blocking send cut by T1 moves bytes the receiver counts but returns after T1, uncounted.
         Assert.InRange(rep.Metrics[MetricIds.Bytes], 1, n - 1);
