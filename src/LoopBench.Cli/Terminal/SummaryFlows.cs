@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 
@@ -74,5 +75,5 @@ internal static class SummaryFlows
     }
 
     private static List<string> Signatures(IReadOnlyList<KnobResult>? knobs) =>
-        (knobs ?? []).Where(k => k.Status != KnobResult.StatusDefault).Select(k => $"{k.Side} {k.Name} {k.Status} {k.Effective}").ToList();
+        (knobs ?? []).Where(k => k.Status != KnobStatus.Default).Select(k => $"{k.Side} {k.Name} {k.Status.ToId()} {k.Effective}").ToList();
 }

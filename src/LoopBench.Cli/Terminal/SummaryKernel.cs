@@ -18,7 +18,7 @@ internal static class SummaryKernel
     public static string Render(RepetitionResult repetition, bool verbose)
     {
         var text = new StringBuilder();
-        var knobs = (repetition.Knobs ?? []).Where(k => verbose || k.Status != KnobResult.StatusDefault).ToList();
+        var knobs = (repetition.Knobs ?? []).Where(k => verbose || k.Status != KnobStatus.Default).ToList();
         Block(text, "knobs", knobs.Select(k => $"{k.Side} {k.Describe()}"));
         Block(text, "flows", SummaryFlows.Lines(repetition));
         if (repetition.KernelCounters is { Count: > 0 } counters)

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Name">Kernel name as set: "SO_RCVBUF", "SO_RCVBUFFORCE", "IPV6_TCLASS".</param>
 /// <param name="Id">Stable knob id: "rcvbuf", "congestion", … (see SocketKnobIds).</param>
 /// <param name="Side">"client" or "server".</param>
-/// <param name="Status">Stable id: default, applied, capped, no-effect, rejected, failed.</param>
+/// <param name="Status">Whether the kernel took it: default, applied, capped, no-effect, rejected, failed.</param>
 /// <param name="Unit">Unit of the values: bytes, us, bytes-per-second, bool, name, tos.</param>
 /// <param name="Requested">As asked, in words ("16 MiB", "bbr"); null when left at the kernel default.</param>
 /// <param name="Effective">As read back from the kernel; null when not set or unreadable.</param>
@@ -20,7 +20,7 @@ public sealed record KnobResult(
     string Name,
     string Id,
     string Side,
-    string Status,
+    KnobStatus Status,
     string Unit,
     string? Requested,
     string? Effective,
@@ -29,24 +29,6 @@ public sealed record KnobResult(
     string? Evidence,
     string? Note)
 {
-    /// <summary>Status ids.</summary>
-    public const string StatusDefault = "default";
-
-    /// <summary>Set and read back as asked (allowing for documented kernel doubling).</summary>
-    public const string StatusApplied = "applied";
-
-    /// <summary>Set, but the kernel reduced it.</summary>
-    public const string StatusCapped = "capped";
-
-    /// <summary>Accepted by the kernel but unused on this path.</summary>
-    public const string StatusNoEffect = "no-effect";
-
-    /// <summary>Not set: the pairing makes no sense or the kernel refuses the level.</summary>
-    public const string StatusRejected = "rejected";
-
-    /// <summary>The kernel returned an error.</summary>
-    public const string StatusFailed = "failed";
-
     /// <summary>
     /// One line for a table, e.g. "SO_RCVBUF 16 MiB requested, 8 MiB effective: capped by
     /// net.core.rmem_max=4194304 (doubled by the kernel); use force to exceed it".
@@ -55,10 +37,38 @@ public sealed record KnobResult(
     {
         string head = Requested is null
             ? $"{Name} kernel default, {Effective ?? "?"} effective"
-            : Status is StatusRejected or StatusFailed
-                ? $"{Name} {Requested} requested, {Status}"
+            : Status is KnobStatus.Rejected or KnobStatus.Failed
+                ? $"{Name} {Requested} requested, {Status.ToId()}"
                 : $"{Name} {Requested} requested, {Effective ?? "?"} effective";
         string text = Note is null ? head : $"{head}: {Note}";
         return Evidence is null ? text : $"{text} [{Evidence}]";
     }
+}
+
+/// <summary>Whether the kernel took a socket option as asked.</summary>
+public enum KnobStatus
+{
+    /// <summary>Left at the kernel default.</summary>
+    [Id("default")]
+    Default,
+
+    /// <summary>Set and read back as asked (allowing for documented kernel doubling).</summary>
+    [Id("applied")]
+    Applied,
+
+    /// <summary>Set, but the kernel reduced it.</summary>
+    [Id("capped")]
+    Capped,
+
+    /// <summary>Accepted by the kernel but unused on this path.</summary>
+    [Id("no-effect")]
+    NoEffect,
+
+    /// <summary>Not set: the pairing makes no sense or the kernel refuses the level.</summary>
+    [Id("rejected")]
+    Rejected,
+
+    /// <summary>The kernel returned an error.</summary>
+    [Id("failed")]
+    Failed,
 }

@@ -17,7 +17,7 @@ internal static class KnobRecords
             var senders = ends.Where(e => e.ZeroCopy is not null).Select(e => e.ZeroCopy!).ToList();
             long sends = senders.Sum(z => z.Sends), completed = senders.Sum(z => z.CompletedSends), copied = senders.Sum(z => z.CopiedSends);
             bool allCopied = completed > 0 && copied == completed;
-            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", "client", allCopied ? KnobResult.StatusNoEffect : KnobResult.StatusApplied, "bool", "on",
+            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", "client", allCopied ? KnobStatus.NoEffect : KnobStatus.Applied, "bool", "on",
                 senders.Count > 0 ? "on" : null, 1, senders.Count > 0 ? 1 : 0,
                 SocketKnobText.Invariant($"{sends} sends, {completed} completions, {copied} marked copied (SO_EE_CODE_ZEROCOPY_COPIED), {senders.Sum(z => z.NoBufferErrors)} ENOBUFS"),
                 allCopied ? "the kernel fell back to a deferred copy for every send (always so on loopback): no copy was saved" : null));
@@ -25,7 +25,7 @@ internal static class KnobRecords
 
         if (c.SkipCopy)
         {
-            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", "server", KnobResult.StatusApplied, "bool", "on", "on", 1, 1, null,
+            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", "server", KnobStatus.Applied, "bool", "on", "on", 1, 1, null,
                 "received bytes are counted and discarded in the kernel, not copied to user space"));
         }
 
@@ -65,7 +65,7 @@ internal static class KnobRecords
 
         return knobs.Select(k =>
         {
-            if (k.Id != "quickack" || k.Status is KnobResult.StatusRejected or KnobResult.StatusFailed)
+            if (k.Id != "quickack" || k.Status is KnobStatus.Rejected or KnobStatus.Failed)
             {
                 return k;
             }

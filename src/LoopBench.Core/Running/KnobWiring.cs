@@ -68,7 +68,7 @@ internal sealed class KnobWiring
     public IReadOnlyList<KnobResult> ApplyAfterConnect(Case c, ConnectedPair pair)
     {
         var results = SocketKnobApplier.ApplyPair(pair, c.Transport.ToId(), c.ClientKnobs, c.ServerKnobs, Limits);
-        if (results.FirstOrDefault(r => r.Status == KnobResult.StatusFailed) is { } failed)
+        if (results.FirstOrDefault(r => r.Status == KnobStatus.Failed) is { } failed)
         {
             throw new TransportSetupException($"{failed.Side} {failed.Describe()}");
         }

@@ -59,10 +59,10 @@ public static partial class SocketKnobApplier
                     long now = ReadNumber(socket, level, option);
                     if (now != atSetup)
                     {
-                        return $"{(r.Status == KnobResult.StatusDefault ? "autotuned" : "changed")} from {SocketKnobText.Bytes(atSetup)} at setup to {SocketKnobText.Bytes(now)} at the end";
+                        return $"{(r.Status == KnobStatus.Default ? "autotuned" : "changed")} from {SocketKnobText.Bytes(atSetup)} at setup to {SocketKnobText.Bytes(now)} at the end";
                     }
 
-                    return r.Status == KnobResult.StatusDefault
+                    return r.Status == KnobStatus.Default
                         ? $"unchanged at {SocketKnobText.Bytes(now)}: autotuning did not grow it"
                         : $"stayed at {SocketKnobText.Bytes(now)}: autotuning is off";
                 case "max-pacing-rate" when info is { MaxPacingRateBytesPerSecond: ulong max } i:

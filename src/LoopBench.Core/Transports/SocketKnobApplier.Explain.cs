@@ -21,17 +21,17 @@ public static partial class SocketKnobApplier
             case SocketKnobId.ReceiveBuffer:
                 return ExplainBuffer(id, knobs.ForceBuffers, limits, tcp, r, requested, effective);
             case SocketKnobId.MaxSegment when effective == requested:
-                return r with { Status = KnobResult.StatusApplied };
+                return r with { Status = KnobStatus.Applied };
             case SocketKnobId.MaxSegment when effective < requested && requested - effective <= MaxTcpOptionBytes:
                 return r with
                 {
-                    Status = KnobResult.StatusApplied,
+                    Status = KnobStatus.Applied,
                     Note = SocketKnobText.Invariant($"the kernel subtracts TCP options ({requested - effective} B, timestamps) from the MSS it reports"),
                 };
             case SocketKnobId.MaxSegment:
                 return r with
                 {
-                    Status = KnobResult.StatusNoEffect,
+                    Status = KnobStatus.NoEffect,
                     Note = socket.Connected
                         ? SocketKnobText.Invariant($"set after connect(): this connection keeps MSS {effective}; TCP_MAXSEG must be set before connect() (client) or on the listener (server)")
                         : SocketKnobText.Invariant($"the kernel reports {effective}"),
@@ -39,15 +39,15 @@ public static partial class SocketKnobApplier
             case SocketKnobId.QuickAck:
                 return r with
                 {
-                    Status = KnobResult.StatusApplied,
+                    Status = KnobStatus.Applied,
                     Note = "not sticky: the kernel may drop back to delayed ACKs after a receive; the workload must re-arm it after each receive",
                 };
             case SocketKnobId.TrafficClass when tcp && effective != requested && (effective & ~3) == (requested & ~3):
-                return r with { Status = KnobResult.StatusApplied, Note = "TCP keeps its own ECN bits (the low two)" };
+                return r with { Status = KnobStatus.Applied, Note = "TCP keeps its own ECN bits (the low two)" };
             default:
                 return effective == requested
-                    ? r with { Status = KnobResult.StatusApplied }
-                    : r with { Status = KnobResult.StatusCapped, Note = $"the kernel reports {Format(id, effective)}" };
+                    ? r with { Status = KnobStatus.Applied }
+                    : r with { Status = KnobStatus.Capped, Note = $"the kernel reports {Format(id, effective)}" };
         }
     }
 
@@ -60,23 +60,23 @@ public static partial class SocketKnobApplier
         string autotune = tcp
             ? receive ? "; setting SO_RCVBUF turns off receive autotuning" : "; setting SO_SNDBUF turns off send autotuning"
             : string.Empty;
-        string status;
+        KnobStatus status;
         string note;
         if (effective < 2 * requested)
         {
-            status = KnobResult.StatusCapped;
+            status = KnobStatus.Capped;
             note = !force && requested > max
                 ? SocketKnobText.Invariant($"capped by {sysctl}={max} (doubled by the kernel); use force to exceed it")
                 : SocketKnobText.Invariant($"the kernel granted {SocketKnobText.Bytes(effective)} of {SocketKnobText.Bytes(2 * requested)} (doubled)");
         }
         else if (effective > 2 * requested)
         {
-            status = KnobResult.StatusApplied;
+            status = KnobStatus.Applied;
             note = "raised to the kernel's minimum buffer";
         }
         else
         {
-            status = KnobResult.StatusApplied;
+            status = KnobStatus.Applied;
             note = force && requested > max
                 ? SocketKnobText.Invariant($"forced past {sysctl}={max} with {r.Name} (doubled by the kernel)")
                 : "doubled by the kernel for bookkeeping overhead";
@@ -90,7 +90,7 @@ public static partial class SocketKnobApplier
         var (level, option) = Option(id, force: false, ipv6: false);
         long value = ReadNumber(socket, level, option);
         string? note = socket.ProtocolType == ProtocolType.Tcp ? "autotuned by the kernel" : null;
-        return new KnobResult(id.KernelName(), id.ToId(), side, KnobResult.StatusDefault, "bytes", null,
+        return new KnobResult(id.KernelName(), id.ToId(), side, KnobStatus.Default, "bytes", null,
             Format(id, value), null, value, null, note);
     }
 }

@@ -61,7 +61,7 @@ public static partial class SocketKnobApplier
             var (verdict, reason) = SocketKnobApplicability.Check(id, transportId, limits.LoQdisc);
             string name = id.KernelName(ipv6, knobs.ForceBuffers && (id is SocketKnobId.SendBuffer or SocketKnobId.ReceiveBuffer));
             var (requested, requestedValue, unit) = Requested(id, knobs);
-            var blank = new KnobResult(name, id.ToId(), side, KnobResult.StatusRejected, unit, requested, null, requestedValue, null, null, reason);
+            var blank = new KnobResult(name, id.ToId(), side, KnobStatus.Rejected, unit, requested, null, requestedValue, null, null, reason);
             if (verdict == KnobVerdict.Rejected)
             {
                 results.Add(blank);
@@ -69,8 +69,8 @@ public static partial class SocketKnobApplier
             }
 
             var applied = SetAndReadBack(socket, id, knobs, limits, blank, ipv6);
-            results.Add(verdict == KnobVerdict.NoEffect && applied.Status != KnobResult.StatusFailed
-                ? applied with { Status = KnobResult.StatusNoEffect, Note = reason }
+            results.Add(verdict == KnobVerdict.NoEffect && applied.Status != KnobStatus.Failed
+                ? applied with { Status = KnobStatus.NoEffect, Note = reason }
                 : applied);
         }
 
@@ -109,7 +109,7 @@ public static partial class SocketKnobApplier
             string note = id == SocketKnobId.CongestionControl
                 ? limits.UnknownCongestionMessage(knobs.CongestionControl!)
                 : SocketKnobText.Invariant($"the kernel refused it: {ex.SocketErrorCode} (errno {ex.ErrorCode}) {ex.Message}");
-            return blank with { Status = KnobResult.StatusFailed, Note = note };
+            return blank with { Status = KnobStatus.Failed, Note = note };
         }
 
         if (id == SocketKnobId.CongestionControl)
@@ -118,7 +118,7 @@ public static partial class SocketKnobApplier
             bool same = string.Equals(effective, knobs.CongestionControl, StringComparison.Ordinal);
             return blank with
             {
-                Status = same ? KnobResult.StatusApplied : KnobResult.StatusCapped,
+                Status = same ? KnobStatus.Applied : KnobStatus.Capped,
                 Effective = effective,
                 Note = same ? null : "the kernel reports a different algorithm",
             };

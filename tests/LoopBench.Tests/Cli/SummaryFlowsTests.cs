@@ -26,7 +26,7 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void DatagramFlows_WithFlowZerosKnobs_PrintNothing_ButADifferingKnobShows()
     {
-        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", "server", KnobResult.StatusApplied, "bytes", "4M", effective, null, null, null, null);
+        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", "server", KnobStatus.Applied, "bytes", "4M", effective, null, null, null, null);
         var same = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [new FlowProbeResult(0, "c2s", [Rcvbuf("4 MiB")], null), new FlowProbeResult(1, "c2s", [Rcvbuf("4 MiB")], null)] };
         var differs = same with { FlowProbes = [same.FlowProbes![0], new FlowProbeResult(1, "c2s", [Rcvbuf("2 MiB")], null)] };
 

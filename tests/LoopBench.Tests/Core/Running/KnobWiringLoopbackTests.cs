@@ -30,7 +30,7 @@ public sealed class KnobWiringLoopbackTests
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
-        Assert.Equal(KnobResult.StatusCapped, knob.Status);
+        Assert.Equal(KnobStatus.Capped, knob.Status);
         Assert.Contains("net.core.rmem_max", knob.Note, StringComparison.Ordinal);
         Assert.Equal(Host.ReceiveBufferMaxBytes * 2L, knob.EffectiveValue);
     }
@@ -61,7 +61,7 @@ public sealed class KnobWiringLoopbackTests
         Assert.Equal(2, knobs.Count);
         Assert.All(knobs, k =>
         {
-            Assert.Equal(KnobResult.StatusApplied, k.Status);
+            Assert.Equal(KnobStatus.Applied, k.Status);
             Assert.Equal(algorithm, k.Effective);
         });
         Assert.Equal(algorithm, rep.Socket!.CongestionControl);
@@ -124,7 +124,7 @@ public sealed class KnobWiringLoopbackTests
 
         var knob = Assert.Single(rep.Knobs!, k => k.Id == "zerocopy");
         Assert.Matches(@"\d+ sends, [1-9]\d* completions, [1-9]\d* marked copied", knob.Evidence);
-        Assert.Equal(KnobResult.StatusNoEffect, knob.Status);
+        Assert.Equal(KnobStatus.NoEffect, knob.Status);
         Assert.Contains(rep.Knobs!, k => k.Id == "skip-copy");
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
     }
@@ -135,7 +135,7 @@ public sealed class KnobWiringLoopbackTests
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "mss", "1000")));
 
         var client = Assert.Single(rep.Knobs!, k => k.Id == "mss" && k.Side == "client");
-        Assert.Equal(KnobResult.StatusApplied, client.Status);
+        Assert.Equal(KnobStatus.Applied, client.Status);
         Assert.InRange(rep.TcpInfo!.Last(s => s.Side == "client").SendMssBytes, 900, 1000);
     }
 
@@ -146,7 +146,7 @@ public sealed class KnobWiringLoopbackTests
     {
         var rep = RunOnce(Short(CaseParameters.Apply(new Case { Pattern = pattern }, "quickack", "on")));
 
-        Assert.Contains(rep.Knobs!, k => k.Id == "quickack" && k.Status == KnobResult.StatusApplied);
+        Assert.Contains(rep.Knobs!, k => k.Id == "quickack" && k.Status == KnobStatus.Applied);
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
     }
 

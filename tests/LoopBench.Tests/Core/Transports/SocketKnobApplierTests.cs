@@ -20,7 +20,7 @@ public sealed class SocketKnobApplierTests
         using var pair = LoopbackPairs.Tcp4();
         var r = Single(SocketKnobApplier.Apply(pair.Server, "tcp4", "server", new SocketKnobs { ReceiveBufferBytes = SixteenMiB }, Limits), "rcvbuf");
 
-        Assert.Equal(KnobResult.StatusCapped, r.Status);
+        Assert.Equal(KnobStatus.Capped, r.Status);
         Assert.Equal(2L * Limits.ReceiveBufferMaxBytes, r.EffectiveValue);
         Assert.StartsWith(
             $"SO_RCVBUF 16 MiB requested, {r.Effective} effective: capped by net.core.rmem_max={Limits.ReceiveBufferMaxBytes} (doubled by the kernel); use force to exceed it",
@@ -35,10 +35,10 @@ public sealed class SocketKnobApplierTests
         var knobs = new SocketKnobs { ReceiveBufferBytes = SixteenMiB, SendBufferBytes = SixteenMiB, ForceBuffers = true };
         var results = SocketKnobApplier.Apply(pair.Server, "tcp4", "server", knobs, Limits);
         var r = Single(results, "rcvbuf");
-        Assert.SkipWhen(r.Status == KnobResult.StatusFailed, "SO_RCVBUFFORCE needs CAP_NET_ADMIN: " + r.Note);
+        Assert.SkipWhen(r.Status == KnobStatus.Failed, "SO_RCVBUFFORCE needs CAP_NET_ADMIN: " + r.Note);
 
         Assert.Equal("SO_RCVBUFFORCE", r.Name);
-        Assert.Equal(KnobResult.StatusApplied, r.Status);
+        Assert.Equal(KnobStatus.Applied, r.Status);
         Assert.Equal(2L * SixteenMiB, r.EffectiveValue);
         Assert.True(r.EffectiveValue > 2L * Limits.ReceiveBufferMaxBytes);
         Assert.Equal(2L * SixteenMiB, Single(results, "sndbuf").EffectiveValue);
@@ -56,7 +56,7 @@ public sealed class SocketKnobApplierTests
         var client = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { CongestionControl = algorithm }, Limits), "congestion");
         var server = Single(SocketKnobApplier.Apply(pair.Server, "tcp4", "server", new SocketKnobs { CongestionControl = other }, Limits), "congestion");
 
-        Assert.Equal((KnobResult.StatusApplied, algorithm), (client.Status, client.Effective));
+        Assert.Equal((KnobStatus.Applied, algorithm), (client.Status, client.Effective));
         Assert.Equal(other, server.Effective);
         Assert.Equal(algorithm, SocketTuning.CongestionControlOf(pair.Client));
     }
@@ -67,7 +67,7 @@ public sealed class SocketKnobApplierTests
         using var pair = LoopbackPairs.Tcp4();
         var r = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { CongestionControl = "nosuchcc" }, Limits), "congestion");
 
-        Assert.Equal(KnobResult.StatusFailed, r.Status);
+        Assert.Equal(KnobStatus.Failed, r.Status);
         Assert.Equal($"unknown congestion control 'nosuchcc'; available: {string.Join(' ', Limits.CongestionChoices())}", r.Note);
         Assert.DoesNotContain("Cannot assign", r.Describe(), StringComparison.Ordinal);
     }
@@ -79,7 +79,7 @@ public sealed class SocketKnobApplierTests
         var knobs = new SocketKnobs { NoDelay = true, Cork = true, NotSentLowatBytes = 131_072, QuickAck = true, TrafficClass = 0x10 };
         var results = SocketKnobApplier.Apply(pair.Client, "tcp4", "client", knobs, Limits);
 
-        Assert.Equal((KnobResult.StatusApplied, 1L), (Single(results, "nodelay").Status, Single(results, "nodelay").EffectiveValue));
+        Assert.Equal((KnobStatus.Applied, 1L), (Single(results, "nodelay").Status, Single(results, "nodelay").EffectiveValue));
         Assert.Equal(1L, Single(results, "cork").EffectiveValue);
         Assert.Equal(131_072L, Single(results, "notsent-lowat").EffectiveValue);
         Assert.Contains("re-arm", Single(results, "quickack").Note, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class SocketKnobApplierTests
         LoopbackPairs.SkipIfNoIpv6();
         using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Tcp6, IPAddress.IPv6Loopback), TimeSpan.FromSeconds(10));
         var r = Single(SocketKnobApplier.Apply(pair.Client, "tcp6", "client", new SocketKnobs { TrafficClass = 0x20 }, Limits), "tos");
-        Assert.Equal(("IPV6_TCLASS", KnobResult.StatusApplied, 0x20L), (r.Name, r.Status, r.EffectiveValue));
+        Assert.Equal(("IPV6_TCLASS", KnobStatus.Applied, 0x20L), (r.Name, r.Status, r.EffectiveValue));
     }
 
     [Fact(Timeout = 10_000)]
@@ -101,14 +101,14 @@ public sealed class SocketKnobApplierTests
     {
         using var tcp = LoopbackPairs.Tcp4();
         var busy = Single(SocketKnobApplier.Apply(tcp.Server, "tcp4", "server", new SocketKnobs { BusyPollUs = 50 }, Limits), "busy-poll");
-        Assert.Equal((KnobResult.StatusNoEffect, 50L), (busy.Status, busy.EffectiveValue));
+        Assert.Equal((KnobStatus.NoEffect, 50L), (busy.Status, busy.EffectiveValue));
         Assert.Contains("NAPI", busy.Describe(), StringComparison.Ordinal);
 
         using var unix = LoopbackPairs.UnixStream();
         var rcv = Single(SocketKnobApplier.Apply(unix.Server, "unix-stream", "server", new SocketKnobs { ReceiveBufferBytes = 65_536 }, Limits), "rcvbuf");
-        Assert.Equal(KnobResult.StatusNoEffect, rcv.Status);
+        Assert.Equal(KnobStatus.NoEffect, rcv.Status);
         var tcpOnly = Single(SocketKnobApplier.Apply(unix.Client, "unix-stream", "client", new SocketKnobs { NoDelay = true }, Limits), "nodelay");
-        Assert.Equal(KnobResult.StatusRejected, tcpOnly.Status);
+        Assert.Equal(KnobStatus.Rejected, tcpOnly.Status);
         Assert.Null(tcpOnly.Effective);
     }
 
@@ -117,12 +117,12 @@ public sealed class SocketKnobApplierTests
     {
         using var pair = LoopbackPairs.Tcp4();
         var late = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { MaxSegmentBytes = 1000 }, Limits), "mss");
-        Assert.Equal(KnobResult.StatusNoEffect, late.Status);
+        Assert.Equal(KnobStatus.NoEffect, late.Status);
         Assert.Contains("before connect()", late.Note, StringComparison.Ordinal);
 
         using var fresh = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         var early = Single(SocketKnobApplier.Apply(fresh, "tcp4", "client", new SocketKnobs { MaxSegmentBytes = 1000 }, Limits), "mss");
-        Assert.Equal((KnobResult.StatusApplied, 1000L), (early.Status, early.EffectiveValue));
+        Assert.Equal((KnobStatus.Applied, 1000L), (early.Status, early.EffectiveValue));
     }
 
     [Fact(Timeout = 10_000)]
@@ -130,7 +130,7 @@ public sealed class SocketKnobApplierTests
     {
         using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var r = Single(SocketKnobApplier.Apply(udp, "udp4", "client", new SocketKnobs { UdpSegmentBytes = 1400 }, Limits), "udp-segment");
-        Assert.Equal((KnobResult.StatusApplied, 1400L), (r.Status, r.EffectiveValue));
+        Assert.Equal((KnobStatus.Applied, 1400L), (r.Status, r.EffectiveValue));
     }
 
     [Fact(Timeout = 10_000)]
@@ -139,7 +139,7 @@ public sealed class SocketKnobApplierTests
         Assert.SkipWhen(string.Equals(Limits.LoQdisc, "fq", StringComparison.Ordinal), "lo has fq");
         using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var r = Single(SocketKnobApplier.Apply(udp, "udp4", "client", new SocketKnobs { MaxPacingRateBytesPerSecond = 1_000_000 }, Limits), "max-pacing-rate");
-        Assert.Equal((KnobResult.StatusNoEffect, 1_000_000L), (r.Status, r.EffectiveValue));
+        Assert.Equal((KnobStatus.NoEffect, 1_000_000L), (r.Status, r.EffectiveValue));
         Assert.Contains("fq", r.Note, StringComparison.Ordinal);
     }
 
@@ -157,7 +157,7 @@ public sealed class SocketKnobApplierTests
         var pacing = Single(SocketKnobApplier.AddEvidence(pair.Client, client, info), "max-pacing-rate");
         Assert.StartsWith("TCP_INFO max_pacing_rate=1000000000 B/s", pacing.Evidence, StringComparison.Ordinal);
         var rcv = Single(SocketKnobApplier.AddEvidence(pair.Server, server, null), "rcvbuf");
-        Assert.Equal(KnobResult.StatusDefault, rcv.Status);
+        Assert.Equal(KnobStatus.Default, rcv.Status);
         Assert.Matches("^(autotuned from .* to .* at the end|unchanged at .*)$", rcv.Evidence);
     }
 
