@@ -28,7 +28,7 @@ internal static class CliApp
                 settings.MaximumDisplayWidth = 100;
             });
             // The Type[] overload selects verb mode even while there is one verb.
-            var parsed = parser.ParseArguments(PlotOptions.Normalize(args), VerbTypes);
+            var parsed = parser.ParseArguments(QuickOptions.Normalize(PlotOptions.Normalize(args)), VerbTypes);
             if (OptionGuard.Problem(parsed.Value) is string problem)
             {
                 stderr.WriteLine($"loopbench: {problem}");
@@ -85,8 +85,11 @@ internal static class CliApp
         bool helpOnly = list.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError);
         var help = HelpText.AutoBuild(parsed, h =>
         {
-            h.Heading = $"loopbench {VersionInfo.Version}";
-            h.Copyright = "Benchmarks the Linux loopback path: TCP, UDP and Unix sockets.";
+            var verb = VerbOf(parsed.TypeInfo.Current);
+            h.Heading = UsageLine(parsed.TypeInfo.Current, verb);
+            h.Copyright = verb is null
+                ? $"loopbench {VersionInfo.Version}: benchmarks the Linux loopback path: TCP, UDP and Unix sockets."
+                : $"{verb.HelpText} (loopbench {VersionInfo.Version})";
             h.AdditionalNewLineAfterOption = false;
             h.AddEnumValuesToHelpText = true;
             return HelpText.DefaultParsingErrorsHandler(parsed, h);
@@ -99,16 +102,51 @@ internal static class CliApp
 
         foreach (var error in list)
         {
-            stderr.WriteLine($"loopbench: {Describe(error)}");
+            stderr.WriteLine($"loopbench: {Describe(error, parsed.TypeInfo.Current)}");
         }
 
-        stderr.WriteLine("Run 'loopbench --help' or 'loopbench quick --help' for the valid options.");
+        stderr.WriteLine(VerbOf(parsed.TypeInfo.Current) is { } current
+            ? $"Run 'loopbench {current.Name} --help' for its options."
+            : "Run 'loopbench --help' or 'loopbench quick --help' for the valid options.");
         return ExitCodes.BadInput;
     }
 
-    private static string Describe(Error error) => error switch
+    private static VerbAttribute? VerbOf(Type type) => type.GetCustomAttributes(typeof(VerbAttribute), false).OfType<VerbAttribute>().SingleOrDefault();
+
+    /// <summary>"usage: loopbench compare BASELINE CANDIDATE [options]": the first line of a verb's --help.</summary>
+    internal static string UsageLine(Type options, VerbAttribute? verb)
     {
-        UnknownOptionError u => $"unknown option '{u.Token}'",
+        if (verb is null)
+        {
+            return "usage: loopbench <verb> [options]";
+        }
+
+        var values = options.GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(ValueAttribute), false).OfType<ValueAttribute>().SingleOrDefault())
+            .OfType<ValueAttribute>()
+            .OrderBy(v => v.Index)
+            .Select(v => v.Required ? v.MetaName : $"[{v.MetaName}]");
+        return string.Join(' ', new[] { "usage: loopbench", verb.Name }.Concat(values).Append("[options]"));
+    }
+
+    /// <summary>"unknown option '--paralel'; did you mean --parallel?": the verb's closest long option, by the scenario keys' rule.</summary>
+    private static string UnknownOption(string token, Type verb)
+    {
+        // The parser hands over the name without its dashes; one letter was a short option.
+        string name = token.TrimStart('-');
+        string typed = name.Length == 1 ? "-" + name : "--" + name;
+        var longNames = verb.GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(OptionAttribute), false).OfType<OptionAttribute>().SingleOrDefault()?.LongName)
+            .OfType<string>()
+            .Where(n => n.Length > 0)
+            .ToList();
+        string? closest = name.Length > 1 ? LoopBench.Core.Scenarios.KindNames.Closest(name, longNames) : null;
+        return closest is null ? $"unknown option '{typed}'" : $"unknown option '{typed}'; did you mean --{closest}?";
+    }
+
+    private static string Describe(Error error, Type verb) => error switch
+    {
+        UnknownOptionError u => UnknownOption(u.Token, verb),
         BadVerbSelectedError v => $"unknown verb '{v.Token}'; valid: {VerbNames}",
         NoVerbSelectedError => $"no verb given; valid: {VerbNames}",
         BadFormatConversionError b => $"option '--{b.NameInfo.LongName}' has a value of the wrong type",

@@ -12,10 +12,11 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
 {
     public int Execute(QuickOptions options)
     {
+        var unit = options.RateUnit();
         var c = BuildCase(options);
         using var signals = new SignalCancellation(); // Ctrl-C keeps what was measured: the runner closes the window
         var environment = EnvironmentProbe.Capture();
-        var printer = new IntervalPrinter(stderr);
+        var printer = new IntervalPrinter(stderr, unit);
         using var executor = Executors.Create(new RunnerOptions { KernelCounters = !options.NoKernelCounters }, printer.Print);
         printer.Header(c.Resolve());
         var result = WithSummaries(executor.RunCase(c, options.Repetitions, signals.Token));
@@ -27,7 +28,7 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         }
         else
         {
-            stdout.Write(SummaryTable.Render(result, options.Verbose));
+            stdout.Write(SummaryTable.Render(result, options.Verbose, unit));
         }
 
         return ExitCodeOf(result);

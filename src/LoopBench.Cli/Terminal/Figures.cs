@@ -10,6 +10,9 @@ internal static class Figures
     /// <summary>bit/s as Gbit/s (1 Gbit = 10^9 bit).</summary>
     public static string Gbits(double bitsPerSecond) => (bitsPerSecond / 1e9).ToString("0.00", Invariant);
 
+    /// <summary>A figure with two decimals.</summary>
+    public static string Fixed2(double value) => value.ToString("0.00", Invariant);
+
     /// <summary>Nanoseconds as microseconds, or "-" when the figure was suppressed.</summary>
     public static string Micros(double? ns) => ns is double v ? (v / 1e3).ToString("0.00", Invariant) : "-";
 

@@ -7,7 +7,7 @@ using LoopBench.Core.Workloads;
 namespace LoopBench.Cli.Terminal;
 
 /// <summary>iperf3-style interval lines on stderr while a case runs.</summary>
-internal sealed class IntervalPrinter(TextWriter stderr)
+internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUnit.Gbit)
 {
     public void Header(Case c)
     {
@@ -28,7 +28,7 @@ internal sealed class IntervalPrinter(TextWriter stderr)
         string span = string.Create(CultureInfo.InvariantCulture, $"{sample.StartNs / 1e9,6:0.00}-{sample.EndNs / 1e9,-8:0.00}");
         string line = Transactional(c)
             ? $"{span}    {sample.Transactions,12}  {Figures.Whole(sample.TransactionsPerSecond()),9}"
-            : $"{span}    {Figures.Bytes(sample.Bytes),10}  {Figures.Gbits(sample.BitsPerSecond()),7} Gbit/s" + Loss(sample) + TcpColumns(c, sample);
+            : $"{span}    {Figures.Bytes(sample.Bytes),10}  {RateUnits.Format(sample.BitsPerSecond(), unit),7} {unit.Label()}" + Loss(sample) + TcpColumns(c, sample);
         stderr.WriteLine(line);
     }
 

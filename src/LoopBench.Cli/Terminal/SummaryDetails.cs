@@ -13,7 +13,7 @@ internal static class SummaryDetails
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(Case c, RepetitionResult repetition)
+    public static string Render(Case c, RepetitionResult repetition, RateUnit unit = RateUnit.Gbit)
     {
         var m = repetition.Metrics;
         string Get(string id, string format = "0") => m.TryGetValue(id, out double v) ? v.ToString(format, Invariant) : "-";
@@ -22,14 +22,14 @@ internal static class SummaryDetails
         {
             text.Append("flows    ").AppendJoin("; ", flows.Select(f => f.Direction == "rr"
                 ? $"#{f.Flow} {f.Transactions} trans"
-                : $"#{f.Flow} {f.Direction} {Figures.Gbits(f.ThroughputBitsPerSecond)} Gbit/s (sent {Figures.Bytes(f.SentBytes)}, received {Figures.Bytes(f.Bytes)})"));
+                : $"#{f.Flow} {f.Direction} {RateUnits.Format(f.ThroughputBitsPerSecond, unit)} {unit.Label()} (sent {Figures.Bytes(f.SentBytes)}, received {Figures.Bytes(f.Bytes)})"));
             text.Append(CultureInfo.InvariantCulture, $"; Jain fairness {Get(MetricIds.FairnessJain, "0.000")}\n");
         }
 
         if (c.Pattern == PatternKind.Bidir)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"bidir    c2s {Figures.Gbits(m[MetricIds.C2sThroughputBitsPerSecond])} Gbit/s, s2c {Figures.Gbits(m[MetricIds.S2cThroughputBitsPerSecond])} Gbit/s (receiver's view)\n");
+                $"bidir    c2s {RateUnits.Format(m[MetricIds.C2sThroughputBitsPerSecond], unit)} {unit.Label()}, s2c {RateUnits.Format(m[MetricIds.S2cThroughputBitsPerSecond], unit)} {unit.Label()} (receiver's view)\n");
         }
 
         if (m.ContainsKey(MetricIds.DatagramsSent))

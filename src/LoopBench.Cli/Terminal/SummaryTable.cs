@@ -10,7 +10,7 @@ namespace LoopBench.Cli.Terminal;
 /// <summary>The table printed at the end of a quick run: the figures, then the context they came from.</summary>
 internal static class SummaryTable
 {
-    public static string Render(CaseResult result, bool verbose = false)
+    public static string Render(CaseResult result, bool verbose = false, RateUnit unit = RateUnit.Gbit)
     {
         var text = new StringBuilder();
         var c = result.Case;
@@ -37,10 +37,10 @@ internal static class SummaryTable
             else
             {
                 table = new TextTable("transport", "pattern", "placement", "cc", "nodelay", "write B", "window s",
-                    "bytes", "Gbit/s", "sent Gbit/s", "msgs/s", "cpu %", "µs/KiB", "rtt µs", "retr");
+                    "bytes", unit.Label(), "sent " + unit.Label(), "msgs/s", "cpu %", "µs/KiB", "rtt µs", "retr");
                 table.AddRow(c.Transport.ToId(), c.Pattern.ToId(), c.Placement.ToId(), cc, noDelay,
                     $"{c.MessageBytes}", Figures.Seconds(repetition.ElapsedNs), Figures.Whole(Get(MetricIds.Bytes)),
-                    Figures.Gbits(Get(MetricIds.ThroughputBitsPerSecond)), Figures.Gbits(Get(MetricIds.SentThroughputBitsPerSecond)),
+                    RateUnits.Format(Get(MetricIds.ThroughputBitsPerSecond), unit), RateUnits.Format(Get(MetricIds.SentThroughputBitsPerSecond), unit),
                     Figures.Whole(Get(MetricIds.MessagesPerSecond)),
                     Cell(m, MetricIds.CpuProcessPercentOfOneCore, "0"), Cell(m, MetricIds.ServiceDemandUsPerKiB, "0.000"),
                     Cell(m, MetricIds.TcpRttUs, "0"), Cell(m, MetricIds.TcpRetransSegments, "0"));
@@ -48,7 +48,7 @@ internal static class SummaryTable
 
             text.Append(table);
             text.Append('\n');
-            text.Append(SummaryDetails.Render(c, repetition));
+            text.Append(SummaryDetails.Render(c, repetition, unit));
             text.Append(SummaryKernel.Render(repetition, verbose));
             text.Append(SummarySandbox.Render(repetition));
             text.Append("case     ").Append(result.Key).Append('\n');
@@ -79,12 +79,12 @@ internal static class SummaryTable
 
         if (result.Repetitions.Count > 1 && result.PrimaryMetric is string primary && result.Summaries?.GetValueOrDefault(primary) is { } summary)
         {
-            string unit = MetricCatalog.Find(primary) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
+            string metricUnit = MetricCatalog.Find(primary) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
             string interval = summary.CiLower is double lo && summary.CiUpper is double hi
-                ? $"{summary.CiLevel * 100:0.#} % CI [{FigureText.Of(lo, unit)}, {FigureText.Of(hi, unit)}]"
+                ? $"{summary.CiLevel * 100:0.#} % CI [{FigureText.Of(lo, metricUnit)}, {FigureText.Of(hi, metricUnit)}]"
                 : "no CI (too few repetitions)";
             text.Append(CultureInfo.InvariantCulture,
-                $"summary  {primary} over {summary.Count} repetitions: median {FigureText.Of(summary.Median, unit)}, {interval}, CV {summary.CvPercent:0.0} %\n");
+                $"summary  {primary} over {summary.Count} repetitions: median {FigureText.Of(summary.Median, metricUnit)}, {interval}, CV {summary.CvPercent:0.0} %\n");
         }
 
         text.Append("outcome  ").Append(result.Outcome).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');

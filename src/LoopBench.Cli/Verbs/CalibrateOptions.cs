@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("calibrate", HelpText = "Run the same cases through LoopBench and the installed tools (iperf3, iperf, sockperf, nuttcp) in pairs, and print each figure's paired LoopBench/tool ratio with its 95% CI, its bound and its outcome (met, missed, inconclusive, reported). Exit code 3 when a row missed its bound, 1 when a row failed, else 0.")]
 internal sealed class CalibrateOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<CalibrateOptions>("List the rows and the tools they need", o => { o.List = true; }),
+        VerbExamples.Of<CalibrateOptions>("Calibrate the sockperf rows with 6 pairs each", o => { o.Rows = "sockperf"; o.Pairs = 6; }),
+    ];
+
     [Option("reps", Default = 10, HelpText = "Clean pairs per row (one LoopBench and one tool repetition each). 10 gives a 97.9% order-statistic CI; below 6 the CI is min..max.")]
     public int Pairs { get; set; }
 

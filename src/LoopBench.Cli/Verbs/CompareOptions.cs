@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("compare", HelpText = "Compare two runs, or the values of one parameter inside a run (--axis): a verdict per case and metric. Exit 0 ok, 3 regression or a failed case, 4 incomplete candidate (or inconclusive with --fail-on-inconclusive), 2 bad input.")]
 internal sealed class CompareOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<CompareOptions>("Verdicts of a candidate against a baseline", o => { o.Baseline = "last:main"; o.Candidate = "last:pr"; }),
+        VerbExamples.Of<CompareOptions>("The same as Markdown, into a file", o => { o.Baseline = "last:main"; o.Candidate = "last:pr"; o.Format = "markdown"; o.Output = "compare.md"; }),
+    ];
+
     /// <summary>Baseline: run.json, results directory or last:&lt;label&gt;.</summary>
     [Value(0, MetaName = "BASELINE", Required = true, HelpText = "Baseline: a run.json, a results directory, or last:<label> from the history.")]
     public string Baseline { get; set; } = string.Empty;

@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("env", HelpText = "Show what this host can do: root, CAP_NET_ADMIN, namespaces, congestion controls, working qdiscs, IPv6 on lo, limits, tools.")]
 internal sealed class EnvOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<EnvOptions>("What this host can do", _ => { }),
+        VerbExamples.Of<EnvOptions>("The same as JSON", o => { o.Json = true; }),
+    ];
+
     [Option("json", HelpText = "Print the capabilities as JSON on stdout instead of the table.")]
     public bool Json { get; set; }
 

@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("export", HelpText = "Export a run as CSV, github-action-benchmark JSON, Bencher BMF or OpenMetrics text.")]
 internal sealed class ExportOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<ExportOptions>("The last run labelled main as CSV on stdout", o => { o.Run = "last:main"; o.Format = "csv"; }),
+        VerbExamples.Of<ExportOptions>("The same for the node exporter's textfile collector", o => { o.Run = "last:main"; o.Format = "openmetrics"; o.Output = "loopbench.prom"; }),
+    ];
+
     /// <summary>The run.</summary>
     [Value(0, MetaName = "RUN", Required = true, HelpText = "A run.json, a results directory, or last:<label>.")]
     public string Run { get; set; } = string.Empty;

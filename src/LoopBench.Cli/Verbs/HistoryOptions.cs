@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("history", HelpText = "Show a metric's trend per case key and host from the history, or 'history import RUN --label X' to record a run.")]
 internal sealed class HistoryOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<HistoryOptions>("The throughput trend of the tcp4 cases", o => { o.Case = "tcp4"; }),
+        VerbExamples.Of<HistoryOptions>("The recorded runs", o => { o.Action = "runs"; }),
+    ];
+
     /// <summary>"show" (default), "runs" or "import".</summary>
     [Value(0, MetaName = "ACTION", HelpText = "show (default): the trend; runs: the recorded runs; import RUN: record a run.json.")]
     public string? Action { get; set; }

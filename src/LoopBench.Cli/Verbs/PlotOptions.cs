@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("plot", HelpText = "Draw one chart of a run (PNG or SVG): bar, sweep, percentiles, cdf, timeseries or reps. Defaults come from the matrix.")]
 internal sealed class PlotOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<PlotOptions>("Chart the last run labelled main", o => { o.Run = "last:main"; }),
+        VerbExamples.Of<PlotOptions>("Its latency CDF as SVG", o => { o.Run = "last:main"; o.Chart = "cdf"; o.Out = "cdf.svg"; }),
+    ];
+
     /// <summary>The run: run.json, results directory or last:&lt;label&gt;.</summary>
     [Value(0, MetaName = "RUN", Required = true, HelpText = "A run.json, a results directory, or last:<label> from the history.")]
     public string Run { get; set; } = string.Empty;

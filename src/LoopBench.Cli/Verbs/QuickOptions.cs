@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -9,16 +10,24 @@ namespace LoopBench.Cli.Verbs;
 [Verb("quick", isDefault: false, HelpText = "Run one case from iperf-style flags: live intervals on stderr, a table (or --json) on stdout.")]
 internal sealed partial class QuickOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<QuickOptions>("TCP stream over IPv4 for 5 s (iperf3 -c 127.0.0.1 -t 5)", o => { o.Time = "5"; }),
+        VerbExamples.Of<QuickOptions>("UDP over IPv6, 4 flows, client on CPU 0 and server on CPU 1, bitrates in Mbit/s", o => { o.Udp = true; o.IPv6 = true; o.Parallel = "4"; o.Affinity = "0,1"; o.Format = "m"; }),
+    ];
+
     [Option("transport", HelpText = "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket. Default: tcp4.")]
     public string? Transport { get; set; }
 
     [Option("pattern", HelpText = "stream, reverse, bidir, rr, crr or rr-under-load. Default: stream.")]
     public string? Pattern { get; set; }
 
-    [Option("engine", HelpText = "How bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement). Default: blocking.")]
+    [Option("engine", HelpText = "How bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement, -A). Default: blocking.")]
     public string? Engine { get; set; }
 
-    [Option("placement", HelpText = "unpinned, same-cpu or split. Default: unpinned.")]
+    [Option("placement", HelpText = "unpinned, same-cpu, split, or cpus (set by -A). Default: unpinned.")]
     public string? Placement { get; set; }
 
     [Option('t', "time", HelpText = "Measured window: seconds, or 500ms, 2s, 1m. Default: 10.")]
@@ -109,12 +118,14 @@ internal sealed partial class QuickOptions
     /// <summary>Each given flag as (flag as typed, case parameter name, value), in a fixed order.</summary>
     public IEnumerable<(string Flag, string Parameter, string Value)> Parameters()
     {
+        var (transportFlag, transport) = TransportChoice();
         var all = new (string Flag, string Parameter, string? Value)[]
         {
-            ("--transport", "transport", Transport),
+            (transportFlag, "transport", transport),
             ("--pattern", "pattern", Pattern ?? (Reverse ? "reverse" : Bidir ? "bidir" : null)),
             ("--engine", "engine", Engine),
             ("--placement", "placement", Placement),
+            ("-A/--affinity", "cpus", Affinity),
             ("-t/--time", "time", Time),
             ("--warmup", "warmup", Warmup),
             ("-l/--length", "length", Length),

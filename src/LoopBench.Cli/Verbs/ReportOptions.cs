@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("report", HelpText = "Write one self-contained report.html of a run (embedded charts, no external links); with --compare, the verdicts against a baseline.")]
 internal sealed class ReportOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<ReportOptions>("Write report.html of the last run labelled main", o => { o.Run = "last:main"; }),
+        VerbExamples.Of<ReportOptions>("Report a candidate with compare's verdicts against main", o => { o.Run = "last:pr"; o.Compare = "last:main"; }),
+    ];
+
     /// <summary>The run: run.json, results directory or last:&lt;label&gt;.</summary>
     [Value(0, MetaName = "RUN", Required = true, HelpText = "A run.json, a results directory, or last:<label> from the history.")]
     public string Run { get; set; } = string.Empty;

@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("restore", HelpText = "Restore host sysctls from the journal a crashed --allow-host-sysctls run left in /run/loopbench.")]
 internal sealed class RestoreOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<RestoreOptions>("Restore the host sysctls a crashed run left changed", _ => { }),
+        VerbExamples.Of<RestoreOptions>("Restore from a journal in another directory", o => { o.RunDirectory = "/run/loopbench"; }),
+    ];
+
     [Option("run-dir", HelpText = "Directory of the journal and lock. Default: /run/loopbench.")]
     public string? RunDirectory { get; set; }
 

@@ -1,4 +1,5 @@
 using CommandLine;
+using CommandLine.Text;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -6,6 +7,14 @@ namespace LoopBench.Cli.Verbs;
 [Verb("run", isDefault: false, HelpText = "Run a scenario file: every case of its matrix, repeated, interleaved, into results/<run-id>/.")]
 internal sealed class RunOptions
 {
+    /// <summary>Two working command lines, shown by --help before the options.</summary>
+    [Usage(ApplicationAlias = "loopbench")]
+    public static IEnumerable<Example> Examples =>
+    [
+        VerbExamples.Of<RunOptions>("Run a scenario, tagged for compare and history", o => { o.File = "scenarios/quick.yaml"; o.Label = "main"; }),
+        VerbExamples.Of<RunOptions>("List a scenario's cases and the estimated time, measuring nothing", o => { o.File = "scenarios/message-sizes.yaml"; o.DryRun = true; }),
+    ];
+
     /// <summary>Cases a matrix may expand to without --yes.</summary>
     public const int MaxCasesWithoutYes = 100;
 

@@ -17,4 +17,11 @@ public enum PlacementKind
     /// <summary>Client threads on one CPU, server threads on another.</summary>
     [Id("split")]
     Split,
+
+    /// <summary>
+    /// Client threads on <c>Case.ClientCpu</c>, server threads on <c>Case.ServerCpu</c> or unpinned
+    /// when it is null (iperf3 -A N[,M]); a CPU this process may not use skips the case.
+    /// </summary>
+    [Id("cpus")]
+    Cpus,
 }

@@ -44,7 +44,7 @@ public sealed class Runner
         ArgumentNullException.ThrowIfNull(candidate);
         var resolved = candidate.Resolve();
         var done = new List<RepetitionResult>();
-        if (!PlacementPlan.TryCreate(resolved.Placement, _allowedCpus, out var plan, out string skip))
+        if (!PlacementPlan.TryCreate(resolved, _allowedCpus, out var plan, out string skip))
         {
             return new CaseResult(resolved.Key, resolved, Outcomes.SkippedPlacement, skip, done);
         }
@@ -79,7 +79,7 @@ public sealed class Runner
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var resolved = candidate.Resolve();
-        if (!PlacementPlan.TryCreate(resolved.Placement, _allowedCpus, out var plan, out string skip))
+        if (!PlacementPlan.TryCreate(resolved, _allowedCpus, out var plan, out string skip))
         {
             return new RepetitionOutcome(null, Outcomes.SkippedPlacement, skip);
         }

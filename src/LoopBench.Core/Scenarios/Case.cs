@@ -27,6 +27,14 @@ public sealed record Case
     /// <summary>Thread placement. Defaults to unpinned.</summary>
     public PlacementKind Placement { get; init; } = PlacementKind.Unpinned;
 
+    /// <summary>Placement cpus: the CPU of the client end's threads. Null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ClientCpu { get; init; }
+
+    /// <summary>Placement cpus: the CPU of the server end's threads; null leaves the server unpinned (iperf3 -A N).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ServerCpu { get; init; }
+
     /// <summary>Loopback address the server binds (IP transports). Defaults to 127.0.0.1 or ::1.</summary>
     public string? Bind { get; init; }
 
@@ -149,6 +157,8 @@ public sealed record Case
         int streamDefault = Transport.IsUdp() || Transport == TransportKind.UnixDgram ? 1472 : 128 * 1024;
         return this with
         {
+            // cpus alone implies its placement; beside another placement it is a validation error, kept visible here.
+            Placement = ClientCpu is not null && Placement == PlacementKind.Unpinned ? PlacementKind.Cpus : Placement,
             Bind = Transport.IsIp() ? Bind ?? Transport.DefaultAddress() : null,
             MessageBytes = streams ? MessageBytes ?? streamDefault : null,
             RequestBytes = rr ? RequestBytes ?? rrDefault : null,

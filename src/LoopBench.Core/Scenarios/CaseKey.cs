@@ -22,6 +22,7 @@ public static class CaseKey
             .Append(resolved.Pattern.ToId()).Append(' ')
             .Append(resolved.Engine.ToId()).Append(' ')
             .Append(resolved.Placement.ToId());
+        Add(key, "cpus", Cpus(resolved));
         Add(key, "bind", resolved.Bind);
         Add(key, "src", resolved.Source);
         Add(key, "abstract", resolved.UnixAbstract ? "on" : null);
@@ -46,6 +47,12 @@ public static class CaseKey
         Add(key, "warmup", Seconds(resolved.WarmupMs));
         return key.ToString();
     }
+
+    /// <summary>"0,1", or "0" when only the client end is pinned; null unless placement is cpus.</summary>
+    private static string? Cpus(Case resolved) =>
+        resolved.Placement != Engines.PlacementKind.Cpus || resolved.ClientCpu is not int client ? null
+        : resolved.ServerCpu is int server ? string.Create(CultureInfo.InvariantCulture, $"{client},{server}")
+        : client.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Socket knobs that were set, sorted by name: "rcvbuf=65536" when both sides agree, else

@@ -23,7 +23,8 @@ public static partial class CaseParameters
         new("transport", "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket", (c, v) => c with { Transport = Kind<TransportKind>("transport", v) }),
         new("pattern", "stream, rr, reverse, bidir, crr or rr-under-load", (c, v) => c with { Pattern = Kind<PatternKind>("pattern", v) }),
         new("engine", "how bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream", (c, v) => c with { Engine = Kind<EngineKind>("engine", v) }),
-        new("placement", "unpinned, same-cpu or split", (c, v) => c with { Placement = Kind<PlacementKind>("placement", v) }),
+        new("placement", "unpinned, same-cpu, split or cpus", (c, v) => c with { Placement = Kind<PlacementKind>("placement", v) }),
+        new("cpus", "N[,M]: pin the client end to CPU N and the server end to CPU M, or leave the server unpinned without M (iperf3 -A); implies placement cpus", Cpus),
         new("bind", "loopback address the server binds (127.0.0.0/8 or ::1)", (c, v) => c with { Bind = v.Trim() }),
         new("port", "server port, 0 for any free port", (c, v) => c with { Port = Int("port", v) }),
         new("unix-dir", "parent directory of the private Unix socket directory", (c, v) => c with { UnixDirectory = v }),
@@ -62,6 +63,20 @@ public static partial class CaseParameters
         }
 
         return parameter.Apply(target, value ?? string.Empty);
+    }
+
+    /// <summary>"N" or "N,M" (iperf3 -A): the client's CPU and, if given, the server's.</summary>
+    private static Case Cpus(Case c, string text)
+    {
+        string[] parts = text.Split(',');
+        if (parts.Length is < 1 or > 2 || parts.Any(p => !int.TryParse(p.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new ParameterException("cpus", $"'{text}' is not N or N,M; give the client's CPU and optionally the server's, e.g. 0 or 0,1");
+        }
+
+        int client = int.Parse(parts[0].Trim(), CultureInfo.InvariantCulture);
+        int? server = parts.Length == 2 ? int.Parse(parts[1].Trim(), CultureInfo.InvariantCulture) : null;
+        return c with { ClientCpu = client, ServerCpu = server };
     }
 
     private static T Kind<T>(string name, string text)

@@ -1,3 +1,4 @@
+using LoopBench.Core.Engines;
 using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Scenarios;
@@ -24,6 +25,9 @@ public static partial class CaseValidator
 
     /// <summary>Highest bit-rate pacing target: 1 Tbit/s.</summary>
     public const long MaxBitsPerSecond = 1_000_000_000_000;
+
+    /// <summary>Highest CPU number a placement may name: the 1024-CPU mask the pinning call passes.</summary>
+    public const int MaxCpu = 1023;
 
     /// <summary>All problems of <paramref name="candidate"/>; empty when it can run.</summary>
     public static IReadOnlyList<CaseError> Validate(Case candidate)
@@ -89,12 +93,31 @@ public static partial class CaseValidator
             errors.Add(new("nodelay", $"TCP_NODELAY does not apply to {c.Transport.ToId()}"));
         }
 
+        ValidateCpus(candidate, errors);
         ValidatePattern(candidate, c, errors);
         ValidateKnobs(c, errors);
         ValidateSandbox(c, errors);
         ValidateProcesses(c, errors);
 
         return errors;
+    }
+
+    /// <summary>Explicit CPUs: in the range a CPU mask holds, and not beside a placement that picks its own.</summary>
+    private static void ValidateCpus(Case candidate, List<CaseError> errors)
+    {
+        foreach (int cpu in new[] { candidate.ClientCpu, candidate.ServerCpu }.OfType<int>().Where(cpu => cpu is < 0 or > MaxCpu))
+        {
+            errors.Add(new("cpus", $"CPU {cpu} is out of range; use 0 to {MaxCpu}"));
+        }
+
+        if (candidate.ClientCpu is null && candidate.Placement == PlacementKind.Cpus)
+        {
+            errors.Add(new("placement", "placement cpus needs the CPUs: cpus N[,M] (quick: -A N[,M])"));
+        }
+        else if (candidate.ClientCpu is not null && candidate.Placement is PlacementKind.SameCpu or PlacementKind.Split)
+        {
+            errors.Add(new("cpus", $"names its own CPUs, but placement {candidate.Placement.ToId()} picks them too; drop one of them"));
+        }
     }
 
     private static void CheckSize(List<CaseError> errors, string name, int? bytes)
