@@ -12,7 +12,7 @@ internal sealed class CompareOptions
     public static IEnumerable<Example> Examples =>
     [
         VerbExamples.Of<CompareOptions>("Verdicts of a candidate against a baseline", o => { o.Baseline = "last:main"; o.Candidate = "last:pr"; }),
-        VerbExamples.Of<CompareOptions>("The same as Markdown, into a file", o => { o.Baseline = "last:main"; o.Candidate = "last:pr"; o.Format = "markdown"; o.Output = "compare.md"; }),
+        VerbExamples.Of<CompareOptions>("A/B inside one run: every other congestion value against cubic", o => { o.Baseline = "last:cc"; o.Axis = "congestion=cubic"; }),
     ];
 
     /// <summary>Baseline: run.json, results directory or last:&lt;label&gt;.</summary>
