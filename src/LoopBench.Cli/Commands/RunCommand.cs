@@ -31,17 +31,28 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         }
 
         string newId = RunIds.New(DateTimeOffset.UtcNow);
-        // The environment is probed before the directory exists, so a run killed while probing
-        // leaves no directory without a log: once the directory is there, --resume can take it.
+        // The environment is probed before the directory exists, and the directory gets its name
+        // only once its start event is logged (RunRecorder.Create): a run directory always has a
+        // log, so --resume can take it; a start killed earlier leaves a dot-named leftover.
         var started = new RunStartedEvent(DateTimeOffset.UtcNow, newId, plan.Scenario.Name, plan.Scenario.File, options.Label,
             plan.Settings, VersionInfo.Tool(), EnvironmentProbe.Capture(), plan.Cases);
-        string directory = CreateDirectory(store, newId);
-        return Measure(() => RunRecorder.Start(directory, started), directory, options);
+        foreach (string swept in store.SweepAbandonedStarts())
+        {
+            stderr.WriteLine($"loopbench: removed '{swept}', left by a run killed before it recorded its start (nothing was measured)");
+        }
+
+        string staging = StageDirectory(store, newId);
+        return Measure(() => RunRecorder.Create(store, staging, started), store.RunDirectory(newId), options);
     }
 
     private int Resume(ResultStore store, string runId, RunOptions options)
     {
         string directory = store.RunDirectory(runId);
+        if (!File.Exists(Path.Combine(directory, ResultStore.EventsFile)) && store.HasAbandonedStart(runId))
+        {
+            throw new UsageException($"--resume: run '{runId}' was stopped while its directory was being created, before it recorded its start; nothing ran, so there is nothing to resume (start it again; the next run removes its leftover '{ResultStore.StagingPrefix}{runId}.*' directory)");
+        }
+
         if (!File.Exists(Path.Combine(directory, ResultStore.EventsFile)))
         {
             throw new UsageException($"--resume: no run '{runId}' under '{store.Root}' (no {ResultStore.EventsFile}); use --out for another results root");
@@ -169,11 +180,11 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         }
     }
 
-    private static string CreateDirectory(ResultStore store, string runId)
+    private static string StageDirectory(ResultStore store, string runId)
     {
         try
         {
-            return store.Create(runId);
+            return store.Stage(runId);
         }
         catch (IOException ex)
         {

@@ -4,7 +4,7 @@ namespace LoopBench.Core.Calibration;
 
 /// <summary>
 /// Writes results/&lt;run-id&gt;/run.json for calibrate through <see cref="ResultStore"/>: a private
-/// (0700, symlink-safe) run directory and an atomic, fsynced replace, like every other run.
+/// (0700, symlink-safe) run directory that gets its name once run.json is in it, like every other run.
 /// </summary>
 public static class RunFileWriter
 {
@@ -12,9 +12,9 @@ public static class RunFileWriter
     public static string Write(string resultsDirectory, RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        string directory = new ResultStore(resultsDirectory).Create(run.RunId);
-        string path = Path.Combine(directory, ResultStore.RunFile);
-        ResultStore.WriteAtomic(path, stream => ResultJson.Write(stream, run));
-        return path;
+        var store = new ResultStore(resultsDirectory);
+        string staging = store.Stage(run.RunId);
+        ResultStore.WriteAtomic(Path.Combine(staging, ResultStore.RunFile), stream => ResultJson.Write(stream, run));
+        return Path.Combine(store.Publish(staging, run.RunId), ResultStore.RunFile); // never a run directory without its run.json
     }
 }

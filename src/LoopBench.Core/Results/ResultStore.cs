@@ -30,24 +30,152 @@ public sealed class ResultStore
     /// <summary>The directory of a run.</summary>
     public string RunDirectory(string runId) => Path.Combine(Root, runId);
 
-    /// <summary>Creates the run's directory and proves it writable; throws <see cref="IOException"/> saying which directory failed.</summary>
-    public string Create(string runId)
+    /// <summary>
+    /// A run directory being created is named <c>.starting-&lt;run-id&gt;.&lt;pid&gt;</c> until its first
+    /// files are in it: a start killed before the rename leaves only a dot-named directory, which is
+    /// no run (nothing was measured) and which <see cref="SweepAbandonedStarts"/> removes.
+    /// </summary>
+    public const string StagingPrefix = ".starting-";
+
+    /// <summary>Creates an empty run directory (through its temporary name) and proves it writable; throws <see cref="IOException"/> saying which directory failed.</summary>
+    public string Create(string runId) => Publish(Stage(runId), runId);
+
+    /// <summary>
+    /// Creates the run's directory under its temporary name (0700, symlink-safe) and proves it
+    /// writable; the caller writes the first files there, then calls <see cref="Publish"/>. Throws
+    /// <see cref="IOException"/> saying which directory failed.
+    /// </summary>
+    public string Stage(string runId)
     {
-        string dir = RunDirectory(runId);
+        ArgumentNullException.ThrowIfNull(runId);
+        string final = RunDirectory(runId);
+        string staging = Path.Combine(Root, StagingName(runId, Environment.ProcessId));
         try
         {
             Directory.CreateDirectory(Root);
-            Safety.PrivateDirectory.Ensure(dir, "results directory"); // 0700, never through a planted symlink
-            WriteAtomic(Path.Combine(dir, ".write-probe"), "ok\n");
-            File.Delete(Path.Combine(dir, ".write-probe"));
+            if (Safety.PathStatus.Of(final) is not null)
+            {
+                Safety.PrivateDirectory.Check(final, "results directory"); // a planted symlink says so
+                throw new IOException($"'{final}' already exists");
+            }
+
+            Safety.PrivateDirectory.Ensure(staging, "results directory"); // 0700, never through a planted symlink
+            WriteAtomic(Path.Combine(staging, ".write-probe"), "ok\n");
+            File.Delete(Path.Combine(staging, ".write-probe"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new IOException($"results directory '{dir}' is not writable: {ex.Message}", ex);
+            throw new IOException($"results directory '{final}' is not writable: {ex.Message}", ex);
         }
 
-        return dir;
+        return staging;
     }
+
+    /// <summary>
+    /// Gives a staged directory its final name with one rename(2), so the run directory appears
+    /// with its first files already in it (they were fsynced when written); returns the final path.
+    /// </summary>
+    public string Publish(string staging, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        string final = RunDirectory(runId);
+        try
+        {
+            Directory.Move(staging, final); // refuses an existing target, so a run is never merged into another
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"run directory '{final}' could not be created from '{staging}': {ex.Message}", ex);
+        }
+
+        return final;
+    }
+
+    /// <summary>
+    /// Removes the staged directories under the root whose creator is gone (no such pid): each is
+    /// a start killed before its run directory got its name, so it holds at most the start event
+    /// and no measurement. Only directories this user owns, holding only files, are removed;
+    /// returns the paths removed, so the caller can say so.
+    /// </summary>
+    public IReadOnlyList<string> SweepAbandonedStarts()
+    {
+        var swept = new List<string>();
+        if (!Directory.Exists(Root))
+        {
+            return swept;
+        }
+
+        try
+        {
+            foreach (string path in Directory.EnumerateDirectories(Root, StagingPrefix + "*"))
+            {
+                if (StagingOwner(Path.GetFileName(path)) is int pid && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}")
+                    && TryRemoveStaged(path))
+                {
+                    swept.Add(path);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // an unreadable root: creating the run directory reports it
+        }
+
+        return swept;
+    }
+
+    /// <summary>True when a staged directory for <paramref name="runId"/> is under the root: its start was killed before the run directory got its name.</summary>
+    public bool HasAbandonedStart(string runId) =>
+        Directory.Exists(Root)
+        && Directory.EnumerateDirectories(Root, StagingPrefix + "*").Any(path => RunIdOfStaging(Path.GetFileName(path)) == runId);
+
+    /// <summary>The temporary name of a run directory being created by process <paramref name="pid"/>.</summary>
+    internal static string StagingName(string runId, int pid) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StagingPrefix}{runId}.{pid}");
+
+    /// <summary>Removes a staged directory: only a real directory of this user holding only regular files (what a start writes).</summary>
+    internal static bool TryRemoveStaged(string path)
+    {
+        try
+        {
+            if (Safety.PathStatus.Of(path) is not { IsDirectory: true } status || status.OwnerUid != Safety.PathStatus.EffectiveUid)
+            {
+                return false;
+            }
+
+            foreach (string entry in Directory.EnumerateFileSystemEntries(path))
+            {
+                if (Safety.PathStatus.Of(entry)?.Kind != Safety.PathKind.RegularFile)
+                {
+                    return false; // not what a start leaves: not ours to delete
+                }
+            }
+
+            foreach (string entry in Directory.EnumerateFileSystemEntries(path))
+            {
+                File.Delete(entry);
+            }
+
+            Directory.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // left in place; listings skip dot names, and the next run tries again
+        }
+    }
+
+    private static int? StagingOwner(string name)
+    {
+        int dot = name.LastIndexOf('.');
+        return dot > StagingPrefix.Length
+            && int.TryParse(name.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
+            ? pid
+            : null;
+    }
+
+    private static string? RunIdOfStaging(string name) =>
+        StagingOwner(name) is null ? null : name[StagingPrefix.Length..name.LastIndexOf('.')];
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> atomically; returns the bytes written.</summary>
     public static long WriteAtomic(string path, string content) =>

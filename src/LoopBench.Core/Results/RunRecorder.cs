@@ -64,6 +64,35 @@ public sealed class RunRecorder : IRunSink, IDisposable
     }
 
     /// <summary>
+    /// Starts a new run in <paramref name="staging"/>, a directory from <see cref="ResultStore.Stage"/>:
+    /// logs the start event and writes run.json and summary.md there (each fsynced), then renames it
+    /// to its final name while holding its lock. A run directory therefore always has its start
+    /// event, so <c>--resume</c> can take it; a start killed before the rename leaves only the
+    /// dot-named staged directory, which no listing shows.
+    /// </summary>
+    public static RunRecorder Create(ResultStore store, string staging, RunStartedEvent started)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(started);
+        var held = RunDirectoryLock.Acquire(staging);
+        try
+        {
+            var journal = new RunJournal(started);
+            var files = new RunDirectoryFiles(staging);
+            files.Append(started);
+            new RunRecorder(files, journal).Rebuild();
+            string directory = store.Publish(staging, started.RunId); // the lock's descriptor follows the directory
+            return new RunRecorder(new RunDirectoryFiles(directory), journal, held);
+        }
+        catch
+        {
+            held.Dispose();
+            ResultStore.TryRemoveStaged(staging); // a failed start leaves nothing behind when it can
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Reopens a run from its events.jsonl, to resume it: takes the lock, cuts a torn last line,
     /// removes temporary files that a killed writer left behind, and rebuilds run.json and
     /// summary.md from the log (a killed writer may have left them behind it).

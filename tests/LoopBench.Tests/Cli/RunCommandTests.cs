@@ -135,6 +135,9 @@ public sealed class RunCommandTests : IDisposable
     {
         string path = Scenario("name: t\nrepetitions: 2\ndefaults:\n  time: 200ms\n  warmup: 50ms\n  interval: 100ms\nmatrix:\n  transport: [tcp4, unix-stream]\n");
         string results = Path.Combine(_dir, "results");
+        // What a start killed before its first event leaves (pid above any pid_max: its creator is gone).
+        string leftover = Path.Combine(results, ResultStore.StagingName("20261123T100000Z-abcdef", 4_194_305));
+        Directory.CreateDirectory(leftover);
         var schema = await JsonSchema.FromFileAsync(RepoFiles.PathOf("docs", "result.schema.json"), TestContext.Current.CancellationToken);
         for (int run = 0; run < 2; run++)
         {
@@ -142,12 +145,14 @@ public sealed class RunCommandTests : IDisposable
             Assert.True(code == 0, stderr);
             Assert.Contains("| passed | 2 |", stdout, StringComparison.Ordinal);
             Assert.Contains("[4/4]", stderr, StringComparison.Ordinal); // plain progress lines: stderr is not a terminal
+            Assert.Equal(run == 0, stderr.Contains($"removed '{leftover}'", StringComparison.Ordinal));
         }
 
         var dirs = Directory.GetDirectories(results);
-        Assert.Equal(2, dirs.Length);
+        Assert.Equal(2, dirs.Length); // the leftover is swept, and no staged name remains
         foreach (string dir in dirs)
         {
+            Assert.Equal(Path.GetFileName(dir), EventLog.Read(Path.Combine(dir, ResultStore.EventsFile)).Started.RunId);
             string json = await File.ReadAllTextAsync(Path.Combine(dir, ResultStore.RunFile), TestContext.Current.CancellationToken);
             var errors = schema.Validate(json);
             Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
