@@ -94,7 +94,7 @@ public static partial class RunReport
 
         var rows = run.Cases.Select(c =>
         {
-            string? metric = c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions);
+            string? metric = PrimaryMetric.Of(c);
             var values = metric is null ? [] : RepetitionValues.Of(c, metric);
             if (metric is null || values.Count == 0)
             {
