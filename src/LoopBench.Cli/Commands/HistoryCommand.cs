@@ -9,8 +9,6 @@ namespace LoopBench.Cli.Commands;
 /// <summary>Records runs in the SQLite history and shows a metric's trend per case key and host.</summary>
 internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] DefaultMetrics = [MetricIds.ThroughputBitsPerSecond, MetricIds.TransactionsPerSecond];
-
     public int Execute(HistoryOptions options)
     {
         try
@@ -66,33 +64,31 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
         }
 
         using var store = Open(options);
-        var metrics = options.Metric is null ? DefaultMetrics : [options.Metric];
-        bool any = false;
-        foreach (string metric in metrics)
+        // Without --metric each case shows its own primary metric: transactions/s for rr-like cases, throughput for streams.
+        var points = options.Metric is string metric
+            ? store.Trend(metric, options.Case, options.Host, options.Label)
+            : store.PrimaryTrend(options.Case, options.Host, options.Label);
+        foreach (var series in points.GroupBy(p => (p.CaseKey, p.Host, p.Metric)))
         {
-            string unit = MetricCatalog.Find(metric) is { } info ? MetricCatalog.UnitText(info.Unit) : "unknown";
-            foreach (var series in store.Trend(metric, options.Case, options.Host, options.Label).GroupBy(p => (p.CaseKey, p.Host)))
+            string unit = MetricCatalog.Find(series.Key.Metric) is { } info ? MetricCatalog.UnitText(info.Unit) : "unknown";
+            stdout.WriteLine($"{series.Key.Metric} · {series.Key.CaseKey} · host {series.Key.Host}");
+            var table = new TextTable("run", "label", "commit", "started (UTC)", "reps", "median", "min", "max", "vs previous");
+            var list = series.ToList();
+            for (int i = Math.Max(0, list.Count - options.Last); i < list.Count; i++)
             {
-                any = true;
-                stdout.WriteLine($"{metric} · {series.Key.CaseKey} · host {series.Key.Host}");
-                var table = new TextTable("run", "label", "commit", "started (UTC)", "reps", "median", "min", "max", "vs previous");
-                var points = series.ToList();
-                for (int i = Math.Max(0, points.Count - options.Last); i < points.Count; i++)
-                {
-                    var point = points[i];
-                    table.AddRow(point.RunId, point.Label ?? "-", ShortCommit(point.Commit), Time(point.StartedUtc), point.Repetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        FigureText.Of(point.Median, unit), FigureText.Of(point.Min, unit), FigureText.Of(point.Max, unit),
-                        i == 0 ? "-" : FigureText.Change(point.Median / points[i - 1].Median));
-                }
-
-                stdout.Write(table.ToString());
-                stdout.WriteLine();
+                var point = list[i];
+                table.AddRow(point.RunId, point.Label ?? "-", ShortCommit(point.Commit), Time(point.StartedUtc), point.Repetitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    FigureText.Of(point.Median, unit), FigureText.Of(point.Min, unit), FigureText.Of(point.Max, unit),
+                    i == 0 ? "-" : FigureText.Change(point.Median / list[i - 1].Median));
             }
+
+            stdout.Write(table.ToString());
+            stdout.WriteLine();
         }
 
-        if (!any)
+        if (points.Count == 0)
         {
-            stderr.WriteLine($"loopbench: no recorded figures for {string.Join(" or ", metrics)} in {options.History} with these filters");
+            stderr.WriteLine($"loopbench: no recorded figures for {options.Metric ?? "any case's primary metric"} in {options.History} with these filters");
         }
 
         return ExitCodes.Ok;

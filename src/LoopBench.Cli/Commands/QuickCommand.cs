@@ -41,7 +41,7 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         return result with
         {
             Summaries = RunAssembler.Summaries(passed, Statistics.DefaultLevel),
-            PrimaryMetric = PrimaryMetric.Of(passed),
+            PrimaryMetric = PrimaryMetric.Of(passed, PrimaryMetric.Declared(result.Case.Pattern)),
         };
     }
 

@@ -85,6 +85,13 @@ internal static class SummaryTable
                 : "no CI (too few repetitions)";
             text.Append(CultureInfo.InvariantCulture,
                 $"summary  {primary} over {summary.Count} repetitions: median {FigureText.Of(summary.Median, metricUnit)}, {interval}, CV {summary.CvPercent:0.0} %\n");
+            if (LatencyColumns.Applies(result))
+            {
+                // The medians over repetitions of each percentile, as summary.md and report.html show them.
+                var cells = LatencyColumns.Cells(result);
+                text.Append(CultureInfo.InvariantCulture, $"latency  medians over {summary.Count} repetitions: ")
+                    .AppendJoin(", ", LatencyColumns.Names.Select((name, i) => $"{name} {cells[i]} µs")).Append('\n');
+            }
         }
 
         text.Append("outcome  ").Append(result.Outcome).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');

@@ -28,7 +28,7 @@ internal sealed class HistoryOptions
     public string? Label { get; set; }
 
     /// <summary>Metric.</summary>
-    [Option("metric", HelpText = "Metric id to show. Default: throughputBitsPerSecond, or transactionsPerSecond where a case has no throughput.")]
+    [Option("metric", HelpText = "Metric id to show. Default: each case's primary metric (transactionsPerSecond for rr, crr and rr-under-load; throughputBitsPerSecond for stream, reverse and bidir).")]
     public string? Metric { get; set; }
 
     /// <summary>Case filter.</summary>

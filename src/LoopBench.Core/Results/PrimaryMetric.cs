@@ -1,3 +1,5 @@
+using LoopBench.Core.Workloads;
+
 namespace LoopBench.Core.Results;
 
 /// <summary>The one metric per case that the noisy flag, --until-ci and the summary table look at.</summary>
@@ -5,6 +7,27 @@ public static class PrimaryMetric
 {
     private static readonly string[] Preferred =
         [MetricIds.TransactionsPerSecond, MetricIds.ThroughputBitsPerSecond, MetricIds.MessagesPerSecond];
+
+    /// <summary>
+    /// The metric <paramref name="pattern"/>'s cases are judged by (the noisy flag, --until-ci, the summaries,
+    /// the history): the one place that decides it per pattern.
+    /// </summary>
+    public static string Declared(PatternKind pattern) => pattern switch
+    {
+        PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad => MetricIds.TransactionsPerSecond,
+        PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir => MetricIds.ThroughputBitsPerSecond,
+        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, "no primary metric declared for this pattern"),
+    };
+
+    /// <summary>
+    /// The case's recorded primary metric; for documents that name none, its pattern's declared one
+    /// when every repetition has it, else the guess of <see cref="Of(IReadOnlyList{RepetitionResult}, string?)"/>.
+    /// </summary>
+    public static string? Of(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.PrimaryMetric ?? Of(result.Repetitions, Declared(result.Case.Pattern));
+    }
 
     /// <summary>
     /// The pattern's <paramref name="declared"/> metric when every repetition has it; otherwise (stored runs,

@@ -61,7 +61,7 @@ public static class RunAssembler
             : null);
         double level = settings.UntilCiLevel ?? Statistics.DefaultLevel;
         var summaries = Summaries(passed, level);
-        string? primary = PrimaryMetric.Of(passed);
+        string? primary = PrimaryMetric.Of(passed, PrimaryMetric.Declared(c.Pattern));
         var warnings = new List<string>();
         bool noisy = primary is not null && summaries.TryGetValue(primary, out var p) && p.CvPercent > Statistics.NoisyCvPercent;
         if (noisy)

@@ -4,7 +4,7 @@ using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Results;
 
-/// <summary>summary.md: one Markdown table of every case's primary metric, for people and CI job summaries.</summary>
+/// <summary>summary.md: one Markdown table of every case's primary metric (and round-trip percentiles for rr-like cases), for people and CI job summaries.</summary>
 public static class RunSummary
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -30,8 +30,10 @@ public static class RunSummary
         var e = run.Environment;
         md.Append(Invariant, $"- host: {e.Hostname}, {e.Os}, kernel {e.Kernel}, {e.CpuModel} × {e.LogicalCpus}\n");
         md.Append(Invariant, $"- tool: loopbench {run.Tool.Version}{(run.Tool.Commit is null ? string.Empty : " (" + run.Tool.Commit + ")")}\n\n");
-        md.Append("| case | outcome | reps | metric | median | 95% CI of median | CV % | flags |\n");
-        md.Append("|---|---|---:|---|---:|---|---:|---|\n");
+        // Latency beside the rate for rr-like cases; stream rows leave those cells empty.
+        md.Append("| case | outcome | reps | metric | median | 95% CI of median | CV % | ")
+            .AppendJoin(" | ", LatencyColumns.Headers).Append(" | flags |\n");
+        md.Append("|---|---|---:|---|---:|---|---:|---:|---:|---:|---|\n");
         foreach (var c in run.Cases)
         {
             MetricSummary? m = c.PrimaryMetric is string p && c.Summaries?.TryGetValue(p, out var found) == true ? found : null;
@@ -50,6 +52,7 @@ public static class RunSummary
             md.Append(Invariant, $"| `{c.Key}` | {c.Outcome} | {c.Repetitions.Count} | {Unit(c.PrimaryMetric)} | ")
                 .Append(m is null ? "-" : Format(c.PrimaryMetric!, m.Median)).Append(" | ").Append(ci).Append(" | ")
                 .Append(m is null ? "-" : m.CvPercent.ToString("0.0", Invariant)).Append(" | ")
+                .AppendJoin(" | ", LatencyColumns.Cells(c)).Append(" | ")
                 .Append(string.Join(", ", flags)).Append(" |\n");
         }
 

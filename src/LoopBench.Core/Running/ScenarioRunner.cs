@@ -1,7 +1,6 @@
 using System.Globalization;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
-using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Running;
@@ -51,7 +50,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
                     continue;
                 }
 
-                if (!NeedsMore(journal.PassedOf(i), settings, TrafficPatterns.Of(cases[i].Pattern).PrimaryMetric))
+                if (!NeedsMore(journal.PassedOf(i), settings, PrimaryMetric.Declared(cases[i].Pattern)))
                 {
                     sink.Record(new CaseFinishedEvent(DateTimeOffset.UtcNow, i));
                     continue;

@@ -12,7 +12,7 @@ public static class ComparisonAdapter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(candidate);
-        var primary = candidate.Cases.ToDictionary(c => c.Key, c => c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions), StringComparer.Ordinal);
+        var primary = candidate.Cases.ToDictionary(c => c.Key, c => PrimaryMetric.Of(c), StringComparer.Ordinal);
         var axes = CaseAxes.Of(report.Cases.Select(c => c.Key));
         var items = new List<RatioItem>();
         foreach (var c in report.Cases)

@@ -98,7 +98,7 @@ internal static class MatrixCharts
         return primary.Count > 0 ? primary : all;
     }
 
-    private static string? PrimaryOf(CaseResult c) => c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions);
+    private static string? PrimaryOf(CaseResult c) => PrimaryMetric.Of(c);
 
     /// <summary>The key's name for a requested parameter; throws listing the valid ones.</summary>
     private static string? Axis(CaseAxes axes, string? requested, string flag)

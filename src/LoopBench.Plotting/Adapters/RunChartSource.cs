@@ -56,7 +56,7 @@ internal sealed class RunChartSource
         var metrics = Metrics;
         if (requested is null)
         {
-            return Cases.Select(c => c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)).OfType<string>()
+            return Cases.Select(c => PrimaryMetric.Of(c)).OfType<string>()
                 .GroupBy(m => m, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault()
                 ?? throw new ChartDataException("the passing cases record no metric; nothing to plot");
         }

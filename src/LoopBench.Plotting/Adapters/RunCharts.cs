@@ -66,7 +66,7 @@ public static class RunCharts
         }
 
         var charts = new List<(ChartRequest, string)>();
-        var primaries = source.Cases.Select(c => c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var primaries = source.Cases.Select(c => PrimaryMetric.Of(c)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         foreach (string metric in primaries)
         {
             var request = new ChartRequest(Metric: metric);

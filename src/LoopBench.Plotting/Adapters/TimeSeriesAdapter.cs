@@ -19,14 +19,14 @@ internal static class TimeSeriesAdapter
     {
         var cases = source.Cases.Where(c => c.Repetitions.Any(r => r.Intervals.Count > 0)).ToList();
         ChartCanvas.RequireData(cases.Count > 0, "no case recorded intervals (interval: 0?)");
-        if (request.Metric is string wanted && cases.Where(c => (c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)) == wanted).ToList() is { Count: > 0 } primary)
+        if (request.Metric is string wanted && cases.Where(c => PrimaryMetric.Of(c) == wanted).ToList() is { Count: > 0 } primary)
         {
             cases = primary; // stream and rr in one run: one chart per kind of rate
         }
 
         // Transactions per second when asked for, or when every case drawn is request/response.
         bool transactions = request.Metric == MetricIds.TransactionsPerSecond
-            || (request.Metric is null && cases.All(c => (c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions)) == MetricIds.TransactionsPerSecond));
+            || (request.Metric is null && cases.All(c => PrimaryMetric.Of(c) == MetricIds.TransactionsPerSecond));
         var axes = CaseAxes.Of(cases.Select(c => c.Key));
         var lines = new List<(string Name, IReadOnlyList<IntervalResult> Intervals, IReadOnlyList<double> Marks)>();
         foreach (var c in cases)

@@ -94,20 +94,21 @@ public static partial class RunReport
 
         var rows = run.Cases.Select(c =>
         {
-            string? metric = c.PrimaryMetric ?? PrimaryMetric.Of(c.Repetitions);
+            string? metric = PrimaryMetric.Of(c);
             var values = metric is null ? [] : RepetitionValues.Of(c, metric);
             if (metric is null || values.Count == 0)
             {
-                return (IReadOnlyList<string>)[c.Key, c.Outcome, "-", "-", "-", "-", Text(c.Repetitions.Count), c.Reason ?? string.Empty];
+                return (IReadOnlyList<string>)[c.Key, c.Outcome, "-", "-", "-", "-", .. LatencyColumns.Cells(c), Text(c.Repetitions.Count), c.Reason ?? string.Empty];
             }
 
             var s = RunChartSource.Summary(c, metric);
             string unit = MetricCatalog.Find(metric) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
             string ci = s.CiLower is double lo && s.CiUpper is double hi ? $"[{FigureText.Of(lo, unit)}, {FigureText.Of(hi, unit)}]" : "-";
             string flags = string.Join(", ", new[] { c.Noisy ? "noisy" : null, c.Indicative ? "indicative" : null, c.Reason }.OfType<string>());
-            return [c.Key, c.Outcome, metric, FigureText.Of(s.Median, unit), ci, s.CvPercent.ToString("0.0", Invariant), Text(s.Count), flags];
+            return [c.Key, c.Outcome, metric, FigureText.Of(s.Median, unit), ci, s.CvPercent.ToString("0.0", Invariant), .. LatencyColumns.Cells(c), Text(s.Count), flags];
         });
-        html.Table(["case", "outcome", "metric", "median", "95% CI of median", "CV %", "reps", "notes"], rows);
+        // Latency beside the rate for rr-like cases (medians over repetitions); stream rows leave those cells empty.
+        html.Table(["case", "outcome", "metric", "median", "95% CI of median", "CV %", .. LatencyColumns.Headers, "reps", "notes"], rows);
     }
 
     private static void Charts(HtmlReportBuilder html, RunResult run, string scratch)

@@ -64,6 +64,30 @@ public sealed partial class RunReportTests
         Assert.Empty(Images(html));
     }
 
+    [Fact]
+    public void Report_RrRows_CarryThePercentileMedians_AndADashForAMissingOne()
+    {
+        string html = RunReport.Build(LoopBench.Tests.Fixtures.LatencyRuns.Run());
+        string Enc(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+        Assert.Contains($"<th>{Enc("CV %")}</th><th>{Enc("p50 µs")}</th><th>{Enc("p99 µs")}</th><th>{Enc("p99.9 µs")}</th><th>reps</th>", html, StringComparison.Ordinal);
+        string full = SummaryRow(html, LoopBench.Tests.Fixtures.LatencyRuns.Full().Key);
+        Assert.Contains("<td>51.00k/s</td>", full, StringComparison.Ordinal);
+        Assert.Contains("<td>12.34</td><td>45.67</td><td>98.76</td><td>3</td>", full, StringComparison.Ordinal);
+        string partial = SummaryRow(html, LoopBench.Tests.Fixtures.LatencyRuns.WithoutP999().Key);
+        Assert.Contains($"<td>21.00</td><td>61.00</td><td>{Enc("–")}</td><td>3</td>", partial, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>0.00</td>", partial, StringComparison.Ordinal);
+        Assert.Contains("<td></td><td></td><td></td><td>3</td>", SummaryRow(html, LoopBench.Tests.Fixtures.LatencyRuns.Stream().Key), StringComparison.Ordinal);
+    }
+
+    /// <summary>The summary table's row of <paramref name="key"/> (the first table row that names it).</summary>
+    private static string SummaryRow(string html, string key)
+    {
+        int at = html.IndexOf("<td>" + System.Net.WebUtility.HtmlEncode(key) + "</td>", StringComparison.Ordinal);
+        Assert.True(at >= 0, key);
+        return html[at..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+    }
+
     internal static void AssertSelfContained(string html)
     {
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -13,7 +12,6 @@ internal sealed class BidirPattern : ITrafficPattern
 
     public bool RequestResponse => false;
 
-    public string PrimaryMetric => MetricIds.ThroughputBitsPerSecond;
 
     public EndRole? DataSender => null;
 

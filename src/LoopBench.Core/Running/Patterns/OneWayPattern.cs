@@ -1,4 +1,3 @@
-using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -14,7 +13,6 @@ internal sealed class OneWayPattern(PatternKind kind, EndRole sender) : ITraffic
 
     public bool RequestResponse => false;
 
-    public string PrimaryMetric => MetricIds.ThroughputBitsPerSecond;
 
     public EndRole? DataSender => sender;
 

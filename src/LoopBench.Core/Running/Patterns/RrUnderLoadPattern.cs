@@ -1,4 +1,3 @@
-using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -11,7 +10,6 @@ internal sealed class RrUnderLoadPattern : ITrafficPattern
 
     public bool RequestResponse => true;
 
-    public string PrimaryMetric => MetricIds.TransactionsPerSecond;
 
     public EndRole? DataSender => null;
 

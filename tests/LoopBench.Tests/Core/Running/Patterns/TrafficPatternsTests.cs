@@ -15,7 +15,7 @@ public sealed class TrafficPatternsTests
         var pattern = TrafficPatterns.Of(kind);
 
         Assert.Equal(kind, pattern.Kind);
-        var info = MetricCatalog.Find(pattern.PrimaryMetric);
+        var info = MetricCatalog.Find(PrimaryMetric.Declared(kind));
         Assert.NotNull(info);
         Assert.Equal(BetterDirection.Higher, info.Better);
     }
@@ -29,7 +29,7 @@ public sealed class TrafficPatternsTests
     [InlineData(PatternKind.Bidir, MetricIds.ThroughputBitsPerSecond)]
     public void DeclaredPrimary_IsWhatStoredRunsWouldBeGivenFromTheirKeys(PatternKind kind, string expected)
     {
-        Assert.Equal(expected, TrafficPatterns.Of(kind).PrimaryMetric);
+        Assert.Equal(expected, PrimaryMetric.Declared(kind));
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Globalization;
+using LoopBench.Core.Workloads;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// The round-trip percentiles that summaries print beside transactions/s for rr, crr and
+/// rr-under-load cases: the median over repetitions of each percentile metric, in µs.
+/// </summary>
+public static class LatencyColumns
+{
+    /// <summary>Printed for a percentile no summary holds (too few samples, or not in every repetition): never 0.</summary>
+    public const string Absent = "–";
+
+    /// <summary>The metrics, in column order.</summary>
+    public static readonly IReadOnlyList<string> Metrics = [MetricIds.RttP50Ns, MetricIds.RttP99Ns, MetricIds.RttP999Ns];
+
+    /// <summary>The column headers, in the order of <see cref="Metrics"/>.</summary>
+    public static readonly IReadOnlyList<string> Headers = ["p50 µs", "p99 µs", "p99.9 µs"];
+
+    /// <summary>The same percentiles as words for one-line summaries.</summary>
+    public static readonly IReadOnlyList<string> Names = ["p50", "p99", "p99.9"];
+
+    /// <summary>True for the patterns whose cases time each transaction.</summary>
+    public static bool Applies(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Case.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+    }
+
+    /// <summary>
+    /// The cells of <paramref name="result"/>: each percentile's median over repetitions in µs (two decimals),
+    /// <see cref="Absent"/> where the summaries lack it; empty cells for patterns without latency.
+    /// </summary>
+    public static IReadOnlyList<string> Cells(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!Applies(result))
+        {
+            return Metrics.Select(_ => string.Empty).ToList();
+        }
+
+        return Metrics.Select(m => result.Summaries?.GetValueOrDefault(m) is { } s
+            ? (s.Median / 1e3).ToString("0.00", CultureInfo.InvariantCulture)
+            : Absent).ToList();
+    }
+}
