@@ -1,5 +1,4 @@
 using LoopBench.Core.Results;
-using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Comparison;
 
@@ -32,7 +31,7 @@ public static class CasePairing
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(ignored);
-        var tokens = ignored.Select(CaseKey.WithoutSide).ToHashSet(StringComparer.Ordinal);
+        var tokens = ignored.Select(KeySides.WithoutSide).ToHashSet(StringComparer.Ordinal);
         var baselineCases = baseline.DistinctBy(c => c.Key).ToList();
         var candidateCases = candidate.DistinctBy(c => c.Key).ToList();
         var candidates = candidateCases.ToLookup(c => Reduced(c.Key, tokens), StringComparer.Ordinal);
@@ -103,7 +102,7 @@ public static class CasePairing
             int eq = parts[i].IndexOf('=', StringComparison.Ordinal);
             yield return i < Positional.Count && eq < 0
                 ? (Positional[i], parts[i], parts[i])
-                : eq < 0 ? (parts[i], string.Empty, parts[i]) : (CaseKey.WithoutSide(parts[i][..eq]), parts[i][(eq + 1)..], parts[i]);
+                : eq < 0 ? (parts[i], string.Empty, parts[i]) : (KeySides.WithoutSide(parts[i][..eq]), parts[i][(eq + 1)..], parts[i]);
         }
     }
 }

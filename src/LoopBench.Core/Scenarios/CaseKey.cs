@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Scenarios;
 
@@ -10,9 +11,6 @@ namespace LoopBench.Core.Scenarios;
 /// </summary>
 public static class CaseKey
 {
-    private const string ClientSide = "client-";
-    private const string ServerSide = "server-";
-
     /// <summary>E.g. "tcp4 stream blocking unpinned bind=127.0.0.1 len=131072 nodelay=off t=10s warmup=1s".</summary>
     public static string Of(Case resolved)
     {
@@ -71,7 +69,7 @@ public static class CaseKey
             }
             else
             {
-                parts[ClientSide + id] = value;
+                parts[KeySides.Client + id] = value;
             }
         }
 
@@ -79,7 +77,7 @@ public static class CaseKey
         {
             if (!parts.ContainsKey(id))
             {
-                parts[ServerSide + id] = value;
+                parts[KeySides.Server + id] = value;
             }
         }
 
@@ -147,15 +145,6 @@ public static class CaseKey
         ["bytes"] = "n",
         ["transactions"] = "k",
     };
-
-    /// <summary>A knob token set on one side ("client-congestion") without its side ("congestion"); other tokens as they are.</summary>
-    public static string WithoutSide(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        return token.StartsWith(ClientSide, StringComparison.Ordinal) ? token[ClientSide.Length..]
-            : token.StartsWith(ServerSide, StringComparison.Ordinal) ? token[ServerSide.Length..]
-            : token;
-    }
 
     /// <summary>
     /// The name of <paramref name="parameter"/>'s token in a key ("length" → "len"; the first four,
