@@ -57,5 +57,5 @@ internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUni
 
     private static bool Datagrams(Case c) => c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir && c.Transport.KeepsMessageBoundaries();
 
-    private static bool Transactional(Case c) => c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+    private static bool Transactional(Case c) => c.Pattern.IsTransactional();
 }

@@ -21,7 +21,7 @@ internal static class SummaryTable
             string cc = repetition.Socket?.CongestionControl ?? "-";
             string noDelay = repetition.Socket?.NoDelay is bool nd ? (nd ? "on" : "off") : "-";
             TextTable table;
-            if (c.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad)
+            if (c.Pattern.IsTransactional())
             {
                 var l = repetition.Latency;
                 table = new TextTable("transport", "pattern", "placement", "cc", "nodelay", "req/resp B", "window s",

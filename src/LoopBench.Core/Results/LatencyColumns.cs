@@ -25,7 +25,7 @@ public static class LatencyColumns
     public static bool Applies(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Case.Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        return result.Case.Pattern.IsTransactional();
     }
 
     /// <summary>

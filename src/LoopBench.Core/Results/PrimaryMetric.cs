@@ -12,12 +12,8 @@ public static class PrimaryMetric
     /// The metric <paramref name="pattern"/>'s cases are judged by (the noisy flag, --until-ci, the summaries,
     /// the history): the one place that decides it per pattern.
     /// </summary>
-    public static string Declared(PatternKind pattern) => pattern switch
-    {
-        PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad => MetricIds.TransactionsPerSecond,
-        PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir => MetricIds.ThroughputBitsPerSecond,
-        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, "no primary metric declared for this pattern"),
-    };
+    public static string Declared(PatternKind pattern) =>
+        pattern.IsTransactional() ? MetricIds.TransactionsPerSecond : MetricIds.ThroughputBitsPerSecond;
 
     /// <summary>
     /// The case's recorded primary metric; for documents that name none, its pattern's declared one

@@ -149,7 +149,7 @@ public sealed record Case
     /// <summary>This case with every default filled in.</summary>
     public Case Resolve()
     {
-        bool rr = Pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+        bool rr = Pattern.IsTransactional();
         bool streams = !rr || Pattern == PatternKind.RrUnderLoad;
         bool paced = streams && Transport.KeepsMessageBoundaries();
         // rr-under-load: -l is the load flows' write size; the rr sizes default to 64 B.

@@ -27,3 +27,10 @@ public enum PatternKind
     [Id("rr-under-load")]
     RrUnderLoad,
 }
+
+/// <summary>What a pattern's cases measure.</summary>
+public static class PatternKinds
+{
+    /// <summary>True for the patterns that time request/response transactions (rr, crr, rr-under-load).</summary>
+    public static bool IsTransactional(this PatternKind pattern) => pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad;
+}
