@@ -54,6 +54,11 @@ internal static class SummaryTable
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
                 $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]")).Append('\n');
+            if (ReceiveSpinLine(c, repetition) is string spin)
+            {
+                text.Append(spin);
+            }
+
             if (repetition.ServerChild is { } child)
             {
                 text.Append(CultureInfo.InvariantCulture,
@@ -100,4 +105,25 @@ internal static class SummaryTable
 
     private static string Cell(IReadOnlyDictionary<string, double> metrics, string id, string format) =>
         metrics.TryGetValue(id, out double v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end.</summary>
+    private static string? ReceiveSpinLine(LoopBench.Core.Scenarios.Case c, RepetitionResult repetition)
+    {
+        if (c.ReceiveSpin is not int budget)
+        {
+            return null;
+        }
+
+        if (budget == 0)
+        {
+            return "receive  receivers block in recv at once (receive-spin 0)\n";
+        }
+
+        var ends = repetition.Ends
+            .Where(e => e.ReceiveSpinHits is not null && e.ReceiveSpinMisses is not null)
+            .Select(e => (e.Name, Hits: e.ReceiveSpinHits!.Value, All: e.ReceiveSpinHits!.Value + e.ReceiveSpinMisses!.Value))
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {e.Hits * 100.0 / Math.Max(1, e.All):0.0} % of {e.All} receives found data"));
+        return string.Create(CultureInfo.InvariantCulture, $"receive  receivers try up to {budget} non-blocking recv calls before they block; ")
+            + string.Join("; ", ends) + "\n";
+    }
 }

@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Engines;
 
@@ -9,11 +11,21 @@ namespace LoopBench.Core.Engines;
 internal sealed class BlockingChannel : IChannel
 {
     private readonly Socket _socket;
+    private readonly int _receiveSpinTries;
 
-    public BlockingChannel(Socket socket)
+    /// <param name="socket">The connected socket; set to blocking.</param>
+    /// <param name="receiveSpinTries">
+    /// Non-blocking recv calls a stream receiver makes before it blocks (0: block at once). A receiver
+    /// that sleeps whenever it drains the queue leaves the sender's CPU to run the wake-up and the
+    /// whole receive path; one that spins a few calls first stays awake while data keeps arriving,
+    /// as iperf3's select loop does (docs/performance.md has the measurements).
+    /// </param>
+    public BlockingChannel(Socket socket, int receiveSpinTries = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(receiveSpinTries);
         _socket = socket;
         _socket.Blocking = true;
+        _receiveSpinTries = receiveSpinTries;
     }
 
     public EngineCounters Counters { get; } = new();
@@ -54,6 +66,54 @@ internal sealed class BlockingChannel : IChannel
         }
 
         return new ValueTask<int>(received);
+    }
+
+    /// <summary>
+    /// A stream receiver's read: up to the spin budget of MSG_DONTWAIT calls, then the blocking
+    /// receive. Only stream receivers discard, so request/response timing never spins.
+    /// </summary>
+    public ValueTask<int> DiscardAsync(Memory<byte> scratch)
+    {
+        if (_receiveSpinTries > 0 && TrySpinReceive(scratch.Span, out int received))
+        {
+            return new ValueTask<int>(received);
+        }
+
+        return ReceiveAsync(scratch);
+    }
+
+    private unsafe bool TrySpinReceive(Span<byte> buffer, out int received)
+    {
+        int fd = (int)_socket.SafeHandle.DangerousGetHandle();
+        fixed (byte* start = buffer)
+        {
+            for (int i = 0; i < _receiveSpinTries; i++)
+            {
+                Counters.ReceiveCalls++;
+                nint n = Libc.Recv(fd, start, (nuint)buffer.Length, Libc.MsgDontWait);
+                if (n >= 0)
+                {
+                    Counters.SyncCompletions++;
+                    Counters.SpinHits++;
+                    if (n > 0 && n < buffer.Length)
+                    {
+                        Counters.ShortReceives++;
+                    }
+
+                    received = (int)n;
+                    return true;
+                }
+
+                if (Marshal.GetLastPInvokeError() != Libc.EAgain)
+                {
+                    break; // the blocking receive reports the error in the channel's own terms
+                }
+            }
+        }
+
+        Counters.SpinMisses++;
+        received = 0;
+        return false;
     }
 
     public void ShutdownSend()

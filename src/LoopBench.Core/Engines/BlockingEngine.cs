@@ -9,9 +9,14 @@ namespace LoopBench.Core.Engines;
 /// </summary>
 internal sealed class BlockingEngine : IEngine
 {
+    private readonly int _receiveSpinTries;
+
+    /// <param name="receiveSpinTries">Non-blocking tries a stream receiver makes before it blocks (Case.ReceiveSpin).</param>
+    public BlockingEngine(int receiveSpinTries = 0) => _receiveSpinTries = receiveSpinTries;
+
     public EngineKind Kind => EngineKind.Blocking;
 
-    public IChannel Open(Socket socket) => new BlockingChannel(socket);
+    public IChannel Open(Socket socket) => new BlockingChannel(socket, _receiveSpinTries);
 
     public WorkerHandle Start(WorkerSpec spec)
     {

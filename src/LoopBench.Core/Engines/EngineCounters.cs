@@ -35,4 +35,12 @@ public sealed class EngineCounters
     /// <summary>Receives that returned fewer bytes than the buffer offered (end of stream excluded).</summary>
     [FieldOffset(104)]
     public long ShortReceives;
+
+    /// <summary>Stream receives that a non-blocking spin answered (blocking engine with a receive spin).</summary>
+    [FieldOffset(112)]
+    public long SpinHits;
+
+    /// <summary>Stream receives whose spin found no data, so the receiver blocked.</summary>
+    [FieldOffset(120)]
+    public long SpinMisses;
 }

@@ -4,9 +4,12 @@ namespace LoopBench.Core.Engines;
 public static class EngineFactory
 {
     /// <summary>The engine for <paramref name="kind"/>.</summary>
-    public static IEngine Create(EngineKind kind) => kind switch
+    public static IEngine Create(EngineKind kind) => Create(kind, receiveSpinTries: 0);
+
+    /// <summary>The engine for <paramref name="kind"/>; the blocking engine's stream receivers spin <paramref name="receiveSpinTries"/> times before blocking.</summary>
+    public static IEngine Create(EngineKind kind, int receiveSpinTries) => kind switch
     {
-        EngineKind.Blocking => new BlockingEngine(),
+        EngineKind.Blocking => new BlockingEngine(receiveSpinTries),
         EngineKind.Async => new AsyncEngine(EngineKind.Async),
         EngineKind.AsyncInline => new AsyncEngine(EngineKind.AsyncInline),
         EngineKind.Pipelines => new PipelinesEngine(inline: false),

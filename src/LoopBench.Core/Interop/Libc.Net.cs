@@ -34,6 +34,13 @@ internal static unsafe partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "recvmsg", SetLastError = true)]
     internal static partial nint RecvMsg(int fd, MsgHdr* message, int flags);
 
+    /// <summary>recv(2), for MSG_DONTWAIT on a blocking socket (.NET rejects the flag). Returns bytes read, 0 at end of stream, or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "recv", SetLastError = true)]
+    internal static partial nint Recv(int fd, byte* buffer, nuint length, int flags);
+
+    /// <summary>EAGAIN / EWOULDBLOCK on Linux.</summary>
+    internal const int EAgain = 11;
+
     /// <summary>getrusage(2) with <see cref="RusageSelf"/> or <see cref="RusageThread"/>.</summary>
     [LibraryImport(LibraryName, EntryPoint = "getrusage", SetLastError = true)]
     internal static partial int GetRusage(int who, RUsage* usage);

@@ -130,6 +130,12 @@ public sealed record EndResult(
     /// <summary>Receives that returned fewer bytes than asked for, over the whole run.</summary>
     public long? ShortReceives { get; init; }
 
+    /// <summary>Stream receives answered during the receive spin, over the whole run; null when the end did not spin.</summary>
+    public long? ReceiveSpinHits { get; init; }
+
+    /// <summary>Stream receives whose spin found nothing, so the end blocked; null when it did not spin.</summary>
+    public long? ReceiveSpinMisses { get; init; }
+
     /// <summary>The pid of the process the end ran in when that was not the measuring process (processes: 2); null otherwise.</summary>
     public int? ProcessId { get; init; }
 }

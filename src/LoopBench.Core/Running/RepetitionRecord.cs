@@ -55,7 +55,13 @@ internal static class RepetitionRecord
             SyncCompletions = e.Channel.Counters.SyncCompletions,
             AsyncCompletions = e.Channel.Counters.AsyncCompletions,
             ShortReceives = e.Channel.Counters.ShortReceives,
+            ReceiveSpinHits = SpinCount(e.Channel.Counters, e.Channel.Counters.SpinHits),
+            ReceiveSpinMisses = SpinCount(e.Channel.Counters, e.Channel.Counters.SpinMisses),
         }).ToArray();
+
+    /// <summary>A spin counter, or null for an end that never spun (a sender, or no spin asked).</summary>
+    internal static long? SpinCount(EngineCounters counters, long value) =>
+        counters.SpinHits + counters.SpinMisses > 0 ? value : null;
 
     /// <summary>
     /// Without pairs (crr connects per transaction): flow 0's last connection's settings, client and

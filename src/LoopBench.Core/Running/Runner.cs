@@ -106,7 +106,7 @@ public sealed class Runner
             return (null, Outcomes.SkippedTransport, $"{c.Transport.ToId()} needs IPv6, which is disabled on this host");
         }
 
-        var engine = EngineFactory.Create(c.Engine);
+        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0);
         var window = new MeasureWindow();
         RepetitionFlows flows;
         try

@@ -121,7 +121,7 @@ public static class ServerEndChild
         }
 
         send(new ServerEndMessage { Kind = ServerEndMessage.Accepted, StrayConnections = strays, ServerSocket = SocketTuning.ReadEnd(server) });
-        var engine = EngineFactory.Create(c.Engine);
+        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0);
         using var channel = engine.Open(server);
         var end = ServerEnd(c, channel, server, control.Window);
         using var barrier = new Barrier(2);
@@ -223,7 +223,7 @@ public static class ServerEndChild
             Bytes = end.Counters.Bytes,
             Messages = end.Counters.Messages,
             Transactions = end.Counters.Transactions,
-            Calls = new ServerEndCalls(counters.SendCalls, counters.ReceiveCalls, counters.ShortSends, counters.ShortReceives, counters.SyncCompletions, counters.AsyncCompletions),
+            Calls = new ServerEndCalls(counters.SendCalls, counters.ReceiveCalls, counters.ShortSends, counters.ShortReceives, counters.SyncCompletions, counters.AsyncCompletions) { SpinHits = counters.SpinHits, SpinMisses = counters.SpinMisses },
             T0Ticks = window.T0Ticks,
             T1Ticks = window.T1Ticks,
             ThreadId = worker.ThreadId,

@@ -114,4 +114,11 @@ public sealed record ServerEndMessage
 /// <param name="ShortReceives">Receives that returned less than asked.</param>
 /// <param name="SyncCompletions">Calls that completed at once.</param>
 /// <param name="AsyncCompletions">Calls that completed later.</param>
-public sealed record ServerEndCalls(long SendCalls, long ReceiveCalls, long ShortSends, long ShortReceives, long SyncCompletions, long AsyncCompletions);
+public sealed record ServerEndCalls(long SendCalls, long ReceiveCalls, long ShortSends, long ShortReceives, long SyncCompletions, long AsyncCompletions)
+{
+    /// <summary>Stream receives the receive spin answered.</summary>
+    public long SpinHits { get; init; }
+
+    /// <summary>Stream receives whose spin found nothing, so the end blocked.</summary>
+    public long SpinMisses { get; init; }
+}

@@ -74,6 +74,18 @@ public sealed record Case
     /// </summary>
     public int Processes { get; init; } = 1;
 
+    /// <summary>
+    /// Blocking engine, byte-stream receivers: non-blocking recv calls made before the receiver blocks;
+    /// 0 blocks at once. Defaults to <see cref="DefaultReceiveSpin"/>, or 0 when both ends share a CPU
+    /// (a spin there only delays the sender). Null where no receiver would use it. Part of the key
+    /// when it differs from that default.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ReceiveSpin { get; init; }
+
+    /// <summary>The receive spin of a blocking stream receiver whose sender runs on another CPU.</summary>
+    public const int DefaultReceiveSpin = 64;
+
     /// <summary>bidir only: two socket pairs per flow, or one shared. Defaults to two-sockets.</summary>
     public BidirMode? BidirMode { get; init; }
 
@@ -173,8 +185,21 @@ public sealed record Case
             RrTimeoutMs = Pattern == PatternKind.Rr && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
+            ReceiveSpin = SpinsOnReceive(streams) ? ReceiveSpin ?? ReceiveSpinDefault() : null,
         };
     }
+
+    /// <summary>The receive spin this case gets when none is asked for.</summary>
+    public int ReceiveSpinDefault() =>
+        Placement == PlacementKind.SameCpu || (ClientCpu is int client && client == ServerCpu) ? 0 : DefaultReceiveSpin;
+
+    /// <summary>
+    /// Whether a receiver reads through the blocking channel's stream path: byte streams on the
+    /// blocking engine, not the raw-socket loops that MSG_TRUNC and TCP_QUICKACK need.
+    /// </summary>
+    private bool SpinsOnReceive(bool streams) =>
+        streams && Engine == EngineKind.Blocking && !Transport.KeepsMessageBoundaries() && !SkipCopy
+        && ServerKnobs.QuickAck != true && ClientKnobs.QuickAck != true;
 
     /// <summary>The workload's view of the resolved sizes.</summary>
     public WorkloadParameters ToWorkloadParameters()

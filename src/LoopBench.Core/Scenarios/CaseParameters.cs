@@ -32,6 +32,7 @@ public static partial class CaseParameters
         new("source", "loopback address the client binds (127.0.0.0/8 or ::1); default: the kernel's choice", (c, v) => c with { Source = v.Trim() }),
         new("parallel", "parallel flows (-P); rr-under-load: stream flows beside the rr flow; default 1", (c, v) => c with { Parallel = Int("parallel", v) }),
         new("processes", "1: both ends in this process; 2: the server end in a child LoopBench process (stream, reverse, rr over tcp4, tcp6, unix-stream); default 1", (c, v) => c with { Processes = Int("processes", v) }),
+        new("receive-spin", "blocking engine, byte-stream receivers: non-blocking recv calls before blocking, 0 to block at once; default 64, 0 when both ends share a CPU", (c, v) => c with { ReceiveSpin = Int("receive-spin", v) }),
         new("bidir-mode", "bidir: two-sockets or shared; default two-sockets", (c, v) => c with { BidirMode = Kind<BidirMode>("bidir-mode", v) }),
         new("bytes", "count-based stream (-n): bytes to send in all, instead of a time", (c, v) => c with { ByteLimit = Count("bytes", v) }),
         new("transactions", "count-based rr/crr (-k): transactions in all, instead of a time", (c, v) => c with { TransactionLimit = Count("transactions", v) }),

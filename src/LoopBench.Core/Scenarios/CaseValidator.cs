@@ -29,6 +29,9 @@ public static partial class CaseValidator
     /// <summary>Highest CPU number a placement may name: the 1024-CPU mask the pinning call passes.</summary>
     public const int MaxCpu = 1023;
 
+    /// <summary>Largest receive spin: about a millisecond of recv calls, beyond which a receiver might as well spin for ever.</summary>
+    public const int MaxReceiveSpin = 4096;
+
     /// <summary>All problems of <paramref name="candidate"/>; empty when it can run.</summary>
     public static IReadOnlyList<CaseError> Validate(Case candidate)
     {
@@ -98,8 +101,27 @@ public static partial class CaseValidator
         ValidateKnobs(c, errors);
         ValidateSandbox(c, errors);
         ValidateProcesses(c, errors);
+        ValidateReceiveSpin(candidate, c, errors);
 
         return errors;
+    }
+
+    /// <summary>A receive spin only where a blocking byte-stream receiver would use it, within a sane budget.</summary>
+    private static void ValidateReceiveSpin(Case candidate, Case resolved, List<CaseError> errors)
+    {
+        if (candidate.ReceiveSpin is not int spin)
+        {
+            return;
+        }
+
+        if (spin is < 0 or > MaxReceiveSpin)
+        {
+            errors.Add(new("receive-spin", $"{spin} is out of range; use 0 (block at once) to {MaxReceiveSpin}"));
+        }
+        else if (resolved.ReceiveSpin is null)
+        {
+            errors.Add(new("receive-spin", $"applies to byte-stream receivers on the blocking engine; this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}, engine {resolved.Engine.ToId()}) has none that would use it"));
+        }
     }
 
     /// <summary>Explicit CPUs: in the range a CPU mask holds, and not beside a placement that picks its own.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 using LoopBench.Tests.Fixtures;
@@ -190,7 +191,8 @@ public sealed class ZeroAllocationTests
             pair.Server.ReceiveTimeout = 20;
         }
 
-        var engine = EngineFactory.Create(EngineKind.Blocking);
+        // The default receive spin: stream receivers take the spinning path, which must allocate nothing too.
+        var engine = EngineFactory.Create(EngineKind.Blocking, Case.DefaultReceiveSpin);
         using var client = engine.Open(pair.Client);
         using var server = engine.Open(pair.Server);
         var window = new MeasureWindow();
