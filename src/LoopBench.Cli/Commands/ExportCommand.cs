@@ -47,10 +47,9 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Ok;
         }
 
-        // Atomic: the textfile collector must never scrape a half-written file.
-        string temp = options.Output + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(temp, text);
-        File.Move(temp, options.Output, overwrite: true);
+        // Atomic and durable (fsync, rename, fsync of the directory): the textfile collector must
+        // never scrape a half-written file, and a power cut must not leave an empty one.
+        ResultStore.WriteAtomic(options.Output, text);
         return ExitCodes.Ok;
     }
 }

@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace LoopBench.Core.Interop;
 
-/// <summary>File-ownership calls .NET does not offer: who owns a path, without following a symlink.</summary>
+/// <summary>
+/// File calls .NET does not offer: who owns a path, without following a symlink; and fsync of a
+/// directory, which <see cref="System.IO.FileStream"/> refuses to open.
+/// </summary>
 internal static unsafe partial class Libc
 {
     /// <summary>AT_FDCWD: relative paths resolve against the working directory.</summary>
@@ -17,6 +20,18 @@ internal static unsafe partial class Libc
     /// <summary>statx(2) (glibc ≥ 2.28); its struct has the same layout on every architecture, unlike struct stat.</summary>
     [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int StatxCall(int dirFd, string path, int flags, uint mask, StatxBuffer* buffer);
+
+    /// <summary>open(2); a descriptor or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Open(string path, int flags);
+
+    /// <summary>fsync(2); 0 or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "fsync", SetLastError = true)]
+    internal static partial int Fsync(int fd);
+
+    /// <summary>close(2); 0 or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "close", SetLastError = true)]
+    internal static partial int Close(int fd);
 
     /// <summary>geteuid(2).</summary>
     [LibraryImport(LibraryName, EntryPoint = "geteuid")]

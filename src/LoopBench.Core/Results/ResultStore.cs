@@ -4,8 +4,9 @@ namespace LoopBench.Core.Results;
 
 /// <summary>
 /// The results directory: results/&lt;run-id&gt;/ with events.jsonl, run.json and summary.md.
-/// Whole files are replaced atomically (temporary file in the same directory, fsync, rename), so a
-/// crash or a full disk leaves the previous complete version, never half a file.
+/// Whole files are replaced atomically (temporary file in the same directory, fsync, rename, fsync
+/// of the directory), so a crash, a power cut or a full disk leaves the previous complete version,
+/// never half a file.
 /// </summary>
 public sealed class ResultStore
 {
@@ -52,7 +53,12 @@ public sealed class ResultStore
         string staging = Path.Combine(Root, StagingName(runId, Environment.ProcessId));
         try
         {
-            Directory.CreateDirectory(Root);
+            if (!Directory.Exists(Root))
+            {
+                Directory.CreateDirectory(Root);
+                Interop.DirectorySync.FlushParentOf(Root); // else a power cut may take the new root, and the run in it, away
+            }
+
             if (Safety.PathStatus.Of(final) is not null)
             {
                 Safety.PrivateDirectory.Check(final, "results directory"); // a planted symlink says so
@@ -88,6 +94,7 @@ public sealed class ResultStore
             throw new IOException($"run directory '{final}' could not be created from '{staging}': {ex.Message}", ex);
         }
 
+        Interop.DirectorySync.FlushParentOf(final); // the new name survives a power cut only once the root is flushed
         return final;
     }
 
@@ -190,9 +197,9 @@ public sealed class ResultStore
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         string temp = $"{path}.tmp-{Environment.ProcessId}";
+        long bytes;
         try
         {
-            long bytes;
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
             {
                 write(stream);
@@ -201,13 +208,17 @@ public sealed class ResultStore
             }
 
             File.Move(temp, path, overwrite: true); // rename(2): readers see the old or the new file, never a mix
-            return bytes;
         }
         catch
         {
             TryDelete(temp);
             throw;
         }
+
+        // After the rename, not inside the try: the temporary name is gone, and a failure here means
+        // the new file is in place but not yet durable, which the caller must hear about.
+        Interop.DirectorySync.FlushParentOf(path);
+        return bytes;
     }
 
     /// <summary>

@@ -82,8 +82,13 @@ public static class RunFileReader
             throw new RunFileException($"'{source}' is a corrupt run document: {ex.Message}", ex);
         }
 
-        return RunDocumentShape.FirstMissing(run) is string path
-            ? throw new RunFileException($"'{source}' is a corrupt run document: {path} is missing or null, and a run document requires it")
+        if (RunDocumentShape.FirstMissing(run) is string path)
+        {
+            throw new RunFileException($"'{source}' is a corrupt run document: {path} is missing or null, and a run document requires it");
+        }
+
+        return RunDocumentValues.FirstInvalid(run) is string problem
+            ? throw new RunFileException($"'{source}' is a corrupt run document: {problem}")
             : run;
     }
 

@@ -25,6 +25,8 @@ public sealed class BadRunFileTests : IDisposable
         { "environment-missing", "$.environment" },
         { "end-cpus-null", "$.cases[0].repetitions[0].ends[0].cpusObserved" },
         { "qdisc-unknown", "unknown qdisc" },
+        { "bucket-count-overflow", "$.cases[0].repetitions[1].latencyBuckets[0][2] is 9223372036854775807; expected a count ≥ 0" },
+        { "bucket-short", "$.cases[0].repetitions[0].latencyBuckets[0] has 2 numbers; expected [lowerNs, widthNs, count]" },
     };
 
     public static TheoryData<string> Verbs => ["compare", "report", "export", "plot"];
@@ -95,6 +97,14 @@ public sealed class BadRunFileTests : IDisposable
                     ["name"] = "client", ["role"] = "sender", ["cpusObserved"] = null, ["bytes"] = 1, ["messages"] = 1, ["transactions"] = 0,
                     ["sendCalls"] = 1, ["receiveCalls"] = 0, ["shortSends"] = 0,
                 });
+                break;
+            case "bucket-count-overflow":
+                // each count fits; the case's sum, which the report merges, does not
+                cases[0]!["repetitions"]![0]!["latencyBuckets"] = new JsonArray(new JsonArray(1000, 8, 2));
+                cases[0]!["repetitions"]![1]!["latencyBuckets"] = new JsonArray(new JsonArray(1000, 8, long.MaxValue));
+                break;
+            case "bucket-short":
+                cases[0]!["repetitions"]![0]!["latencyBuckets"] = new JsonArray(new JsonArray(1000, 8));
                 break;
             default:
                 cases[0]!["case"]!["kernel"] = new JsonObject { ["qdisc"] = "bogus" };
