@@ -20,7 +20,17 @@ public sealed class MeasureWindow
     private const int Stopping = 2;
 
     private readonly object _gate = new();
+    private readonly IClock _clock;
     private int _phase;
+
+    /// <summary>A window on the real clock.</summary>
+    public MeasureWindow()
+        : this(SystemClock.Shared)
+    {
+    }
+
+    /// <summary>A window that stamps T0 and T1 from <paramref name="clock"/> (tests pass a fake one).</summary>
+    internal MeasureWindow(IClock clock) => _clock = clock;
 
     /// <summary>Stopwatch ticks when the window opened.</summary>
     public long T0Ticks { get; private set; }
@@ -57,7 +67,7 @@ public sealed class MeasureWindow
     /// <summary>Opens the window (T0) and releases the ends waiting in <see cref="WaitUntilOpen"/>.</summary>
     public void Open()
     {
-        T0Ticks = Timestamps.Now();
+        T0Ticks = _clock.NowTicks();
         Volatile.Write(ref _phase, Measuring);
         Opened?.Invoke();
         Release();
@@ -104,7 +114,7 @@ public sealed class MeasureWindow
             return;
         }
 
-        long now = Timestamps.Now();
+        long now = _clock.NowTicks();
         T1Ticks = Math.Min(lastTicks, now);
         if (T0Ticks == 0)
         {

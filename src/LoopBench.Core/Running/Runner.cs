@@ -107,7 +107,7 @@ public sealed class Runner
         }
 
         var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0);
-        var window = new MeasureWindow();
+        var window = new MeasureWindow(_options.Clock);
         RepetitionFlows flows;
         try
         {
@@ -171,7 +171,8 @@ public sealed class Runner
         using var cpuReaders = new CpuReaders(workers);
         int[] threadIds = workers.Select(w => w.ThreadId).Where(t => t > 0).ToArray();
         var pattern = TrafficPatterns.Of(c.Pattern);
-        var wake = WindowWait.Until(Timestamps.Now() + TicksOf(c.WarmupMs), counted, ends, workers, ended, cancellation);
+        var clock = _options.Clock;
+        var wake = WindowWait.Until(clock, clock.NowTicks() + TicksOf(c.WarmupMs), counted, ends, workers, ended, cancellation);
         probes.BeforeOpen();
         window.Open();
         probes.AtOpen();
@@ -185,10 +186,10 @@ public sealed class Runner
             if (wake == WindowWake.Deadline)
             {
                 long next = intervalTicks > 0 ? Math.Min(lines.PreviousTicks + intervalTicks, end) : end;
-                wake = WindowWait.Until(next, counted, ends, workers, ended, cancellation);
+                wake = WindowWait.Until(clock, next, counted, ends, workers, ended, cancellation);
             }
 
-            bool last = wake != WindowWake.Deadline || Timestamps.Now() >= end;
+            bool last = wake != WindowWake.Deadline || clock.NowTicks() >= end;
             if (last)
             {
                 // CPU first: once the window closes the workers leave and their /proc entries go.
@@ -197,7 +198,7 @@ public sealed class Runner
                 window.CloseAt(wake == WindowWake.CountReached ? WindowWait.LastFinished(ends) : long.MaxValue);
             }
 
-            long now = last ? window.T1Ticks : Timestamps.Now();
+            long now = last ? window.T1Ticks : clock.NowTicks();
             Observe(cpus, cpuReaders.All);
             lines.ReadCounters();
             probes.Sample(Timestamps.ToNs(now - t0));

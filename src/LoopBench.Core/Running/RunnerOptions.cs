@@ -34,4 +34,7 @@ public sealed record RunnerOptions
 
     /// <summary>Test seam: adjusts the transport options of every pair (the stray-connection tests plant a stranger with it). Null: none.</summary>
     internal Func<Transports.TransportOptions, Transports.TransportOptions>? TransportHook { get; init; }
+
+    /// <summary>Test seam: the clock of the warm-up, the window and the interval deadlines. Defaults to the real one.</summary>
+    internal Measurement.IClock Clock { get; init; } = Measurement.SystemClock.Shared;
 }

@@ -8,8 +8,8 @@ namespace LoopBench.Core.Running;
 internal static class WindowWait
 {
     public static WindowWake Until(
-        long deadlineTicks, bool counted, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, WorkerEndSignal ended, CancellationToken cancellation) =>
-        counted ? Counted(deadlineTicks, ends, workers, ended, cancellation) : Deadline(deadlineTicks, ended, workers, cancellation);
+        IClock clock, long deadlineTicks, bool counted, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, WorkerEndSignal ended, CancellationToken cancellation) =>
+        counted ? Counted(clock, deadlineTicks, ends, workers, ended, cancellation) : Deadline(clock, deadlineTicks, ended, workers, cancellation);
 
     /// <summary>
     /// Count-based runs: when the last primary end (stream receivers, rr clients) completed its last
@@ -38,11 +38,11 @@ internal static class WindowWait
     /// Count-based runs (-n, -k): ends that finish their share are not failures; once every end
     /// that finishes on its own has done so, the window closes. An end that failed still fails the case.
     /// </summary>
-    private static WindowWake Counted(long deadlineTicks, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, WorkerEndSignal ended, CancellationToken cancellation)
+    private static WindowWake Counted(IClock clock, long deadlineTicks, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, WorkerEndSignal ended, CancellationToken cancellation)
     {
         while (true)
         {
-            var wake = Deadline(deadlineTicks, ended, workers, cancellation);
+            var wake = Deadline(clock, deadlineTicks, ended, workers, cancellation);
             if (wake != WindowWake.WorkerEnded)
             {
                 return wake;
@@ -73,21 +73,18 @@ internal static class WindowWait
     }
 
     /// <summary>Waits for the deadline, a worker that ended (and was not acknowledged yet) or cancellation.</summary>
-    private static WindowWake Deadline(long deadlineTicks, WorkerEndSignal ended, WorkerHandle[] workers, CancellationToken cancellation)
+    private static WindowWake Deadline(IClock clock, long deadlineTicks, WorkerEndSignal ended, WorkerHandle[] workers, CancellationToken cancellation)
     {
         while (true)
         {
-            // Round up: waking before the deadline would emit a sliver of an interval.
-            long remainingNs = Timestamps.ToNs(deadlineTicks - Timestamps.Now());
-            long remainingMs = (remainingNs + 999_999) / 1_000_000;
-            if (remainingNs <= 0)
+            if (clock.NowTicks() >= deadlineTicks)
             {
                 return WindowWake.Deadline;
             }
 
             try
             {
-                if (ended.Wait((int)Math.Min(remainingMs, int.MaxValue), workers, cancellation))
+                if (ended.Wait(clock, deadlineTicks, workers, cancellation))
                 {
                     return WindowWake.WorkerEnded;
                 }

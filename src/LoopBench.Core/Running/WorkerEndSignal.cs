@@ -1,4 +1,5 @@
 using LoopBench.Core.Engines;
+using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Running;
 
@@ -23,15 +24,15 @@ internal sealed class WorkerEndSignal : IDisposable
         }
     }
 
-    /// <summary>True when a worker ended that was not acknowledged; false at the timeout. Throws when cancelled.</summary>
-    public bool Wait(int timeoutMs, WorkerHandle[] workers, CancellationToken cancellation)
+    /// <summary>True when a worker ended that was not acknowledged; false at the deadline on <paramref name="clock"/>. Throws when cancelled.</summary>
+    public bool Wait(IClock clock, long deadlineTicks, WorkerHandle[] workers, CancellationToken cancellation)
     {
         if (HasUnacknowledged(workers))
         {
             return true;
         }
 
-        if (!_event.Wait(timeoutMs, cancellation))
+        if (!clock.WaitUntil(_event, deadlineTicks, cancellation))
         {
             return false;
         }

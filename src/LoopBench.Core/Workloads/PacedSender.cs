@@ -1,4 +1,3 @@
-using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Workloads;
@@ -21,7 +20,15 @@ internal static class PacedSender
     /// Runs the loop until T1 or, with <paramref name="byteLimit"/> (-n: this flow's share), until exactly
     /// that many payload bytes are sent, all inside the window; then sends end markers and half-closes.
     /// </summary>
-    public static async ValueTask RunAsync(WorkloadEnd end, Memory<byte> message, WorkloadParameters p, MeasureWindow window, long byteLimit = 0)
+    public static ValueTask RunAsync(WorkloadEnd end, Memory<byte> message, WorkloadParameters p, MeasureWindow window, long byteLimit = 0) =>
+        RunAsync(new SystemClock(), end, message, p, window, byteLimit);
+
+    /// <summary>
+    /// The loop on <paramref name="clock"/>: generic so that the real clock, a struct, is inlined into
+    /// its own copy of the loop; tests pass a fake one and check every send time to the tick.
+    /// </summary>
+    public static async ValueTask RunAsync<TClock>(TClock clock, WorkloadEnd end, Memory<byte> message, WorkloadParameters p, MeasureWindow window, long byteLimit = 0)
+        where TClock : IClock
     {
         if (byteLimit > 0)
         {
@@ -34,23 +41,23 @@ internal static class PacedSender
         double rate = p.RatePerSecond;
         double intervalTicks = rate > 0 ? System.Diagnostics.Stopwatch.Frequency / rate : 0;
         long blockedTicks = Timestamps.FromTimeSpan(TimeSpan.FromTicks(BlockedThresholdNs / 100));
-        long start = Timestamps.Now();
-        long clock = start; // the latest reading: a send's return time is the next send's time
+        long start = clock.NowTicks();
+        long now = start; // the latest reading: a send's return time is the next send's time
         long sequence = 0;
         long scheduled = 0;
         long left = byteLimit;
         while (!window.IsStopping && (byteLimit == 0 || left > 0))
         {
-            long wake = clock;
+            long wake = now;
             long due = wake;
             if (rate > 0)
             {
-                wake = Timestamps.Now();
+                wake = clock.NowTicks();
                 due = start + (long)(scheduled * intervalTicks);
                 if (due > wake)
                 {
-                    PreciseSleep.Until(due);
-                    wake = Timestamps.Now();
+                    clock.SleepUntil(due);
+                    wake = clock.NowTicks();
                 }
 
                 if (window.IsMeasuring)
@@ -61,21 +68,21 @@ internal static class PacedSender
                     stats.MaxLateNs = Math.Max(stats.MaxLateNs, lateNs);
                 }
 
-                clock = wake;
+                now = wake;
             }
 
             long burst = 0;
             do
             {
                 bool inWindow = window.IsMeasuring;
-                long sentAt = clock;
+                long sentAt = now;
                 DatagramHeader.Write(message.Span, sequence, due, sentAt, inWindow);
                 var datagram = byteLimit > 0 ? message[..LastLength(left, message.Length)] : message;
                 bool ok = p.MessageBoundaries
                     ? await channel.SendAsync(datagram) == datagram.Length
                     : await ChannelIo.SendAllAsync(channel, datagram);
-                clock = Timestamps.Now();
-                long took = clock - sentAt;
+                now = clock.NowTicks();
+                long took = now - sentAt;
                 if (!ok)
                 {
                     if (p.MessageBoundaries && DatagramHeader.IsTransient(channel.LastError))

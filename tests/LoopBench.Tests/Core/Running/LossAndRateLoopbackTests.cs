@@ -77,7 +77,9 @@ public sealed class LossAndRateLoopbackTests
         Assert.Equal(0, m[MetricIds.LossRatio]);
         Assert.Equal(m[MetricIds.DatagramsSent], m[MetricIds.DatagramsReceived]);
         Assert.Equal(0, m[MetricIds.Duplicates]);
-        Assert.InRange(m[MetricIds.AchievedPacketsPerSecond], 300 / 5.0, 300 * 5.0); // 5× margin either way
+        // The schedule itself is pinned to the tick on a fake clock (PacedSenderTests); this only shows the
+        // real clock is wired in: a sleep that returned at once would send some 10^5 datagrams/s.
+        Assert.InRange(m[MetricIds.AchievedPacketsPerSecond], 1, 300 * 10.0);
         Assert.True(result.Repetitions[0].Latency!.Samples > 0);
     }
 
