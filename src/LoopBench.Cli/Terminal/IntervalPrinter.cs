@@ -13,7 +13,7 @@ internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUni
     {
         stderr.WriteLine($"loopbench: {c.Key}");
         stderr.WriteLine(Transactional(c)
-            ? $"Interval (s)        Transactions    {(c.Pattern == PatternKind.Crr ? "Conns/s" : "Trans/s")}"
+            ? $"Interval (s)        Transactions    {(c.Pattern.Traits().CountsConnections ? "Conns/s" : "Trans/s")}"
             : "Interval (s)        Transfer        Bitrate" + ExtraHeader(c));
     }
 
@@ -51,11 +51,11 @@ internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUni
         return OneSender(c) ? retr + string.Create(CultureInfo.InvariantCulture, $"  {cwnd,10}") : retr;
     }
 
-    private static bool Tcp(Case c) => c.Transport.IsTcp() && c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir;
+    private static bool Tcp(Case c) => c.Transport.IsTcp() && c.Pattern.Traits().Bulk;
 
-    private static bool OneSender(Case c) => c.Parallel == 1 && c.Pattern is PatternKind.Stream or PatternKind.Reverse;
+    private static bool OneSender(Case c) => c.Parallel == 1 && c.Pattern.Traits().OneWay;
 
-    private static bool Datagrams(Case c) => c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir && c.Transport.KeepsMessageBoundaries();
+    private static bool Datagrams(Case c) => c.Pattern.Traits().Bulk && c.Transport.KeepsMessageBoundaries();
 
     private static bool Transactional(Case c) => c.Pattern.IsTransactional();
 }

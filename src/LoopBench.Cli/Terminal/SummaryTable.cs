@@ -25,7 +25,7 @@ internal static class SummaryTable
             {
                 var l = repetition.Latency;
                 table = new TextTable("transport", "pattern", "placement", "cc", "nodelay", "req/resp B", "window s",
-                    c.Pattern == PatternKind.Crr ? "conns/s" : "trans/s", "samples", "min µs", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "cpu %", "µs/tr", "rtt µs", "retr");
+                    c.Pattern.Traits().CountsConnections ? "conns/s" : "trans/s", "samples", "min µs", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "cpu %", "µs/tr", "rtt µs", "retr");
                 table.AddRow(c.Transport.ToId(), c.Pattern.ToId(), c.Placement.ToId(), cc, noDelay,
                     $"{c.RequestBytes}/{c.ResponseBytes}", Figures.Seconds(repetition.ElapsedNs),
                     Figures.Whole(Get(MetricIds.TransactionsPerSecond)), Figures.Whole(l?.Samples ?? 0),

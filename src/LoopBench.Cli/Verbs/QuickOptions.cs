@@ -21,7 +21,7 @@ internal sealed partial class QuickOptions
     [Option("transport", HelpText = "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket. Default: tcp4.")]
     public string? Transport { get; set; }
 
-    [Option("pattern", HelpText = "stream, reverse, bidir, rr, crr or rr-under-load. Default: stream.")]
+    [Option("pattern", HelpText = "stream, reverse, bidir, rr, crr, rr-under-load or sendfile. Default: stream.")]
     public string? Pattern { get; set; }
 
     [Option("engine", HelpText = "How bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement, -A). Default: blocking.")]

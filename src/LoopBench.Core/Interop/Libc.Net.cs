@@ -4,7 +4,7 @@ namespace LoopBench.Core.Interop;
 
 /// <summary>
 /// Socket and CPU-time calls .NET does not offer: sendmsg with MSG_ZEROCOPY, recvmsg with
-/// MSG_ERRQUEUE (.NET rejects both flags) and getrusage for one thread. Tests: Core/Interop.
+/// MSG_ERRQUEUE (.NET rejects both flags), sendfile(2) and getrusage for one thread. Tests: Core/Interop.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -40,6 +40,13 @@ internal static unsafe partial class Libc
 
     /// <summary>EAGAIN / EWOULDBLOCK on Linux.</summary>
     internal const int EAgain = 11;
+
+    /// <summary>
+    /// sendfile(2): up to <paramref name="count"/> bytes of <paramref name="inFd"/> from *<paramref name="offset"/>
+    /// to <paramref name="outFd"/>, advancing *offset (not the file position). Returns bytes sent or -1 with errno.
+    /// </summary>
+    [LibraryImport(LibraryName, EntryPoint = "sendfile", SetLastError = true)]
+    internal static partial nint SendFile(int outFd, int inFd, long* offset, nuint count);
 
     /// <summary>getrusage(2) with <see cref="RusageSelf"/> or <see cref="RusageThread"/>.</summary>
     [LibraryImport(LibraryName, EntryPoint = "getrusage", SetLastError = true)]

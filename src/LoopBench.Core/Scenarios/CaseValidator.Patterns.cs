@@ -20,7 +20,7 @@ public static partial class CaseValidator
     {
         string t = c.Transport.ToId();
         string p = c.Pattern.ToId();
-        bool streamLike = c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir;
+        bool streamLike = c.Pattern.Traits().Bulk;
         int minParallel = c.Pattern == PatternKind.RrUnderLoad ? 0 : 1;
         if (c.Parallel < minParallel || c.Parallel > MaxParallel)
         {
@@ -75,6 +75,7 @@ public static partial class CaseValidator
             errors.Add(new("close", $"--close applies to crr, not {p}; use --pattern crr"));
         }
 
+        if (c.Pattern.TransportRefusal(c.Transport) is string refusal) errors.Add(new("pattern", refusal));
         if (c.Pattern == PatternKind.Crr && c.Transport.IsConnectionless())
         {
             errors.Add(new("pattern", $"crr needs connections and {t} has none; use --pattern rr on {t}, or crr on tcp4, tcp6, unix-stream or unix-seqpacket"));

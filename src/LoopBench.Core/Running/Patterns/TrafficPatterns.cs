@@ -13,6 +13,7 @@ internal static class TrafficPatterns
         new RrPattern(),
         new CrrPattern(),
         new RrUnderLoadPattern(),
+        new SendfilePattern(),
     }.ToDictionary(p => p.Kind);
 
     /// <summary>The unit of <paramref name="kind"/>.</summary>

@@ -22,6 +22,8 @@ public sealed class CountBasedLoopbackTests
         { PatternKind.Stream, 3, 1_000_001, EngineKind.Async, TransportKind.Tcp4 },
         { PatternKind.Stream, 2, 1_000_001, EngineKind.Pipelines, TransportKind.Tcp4 },
         { PatternKind.Stream, 1, 1_000_001, EngineKind.NetworkStream, TransportKind.Tcp4 },
+        { PatternKind.Sendfile, 2, (40 * 1024 * 1024) + 1, EngineKind.Blocking, TransportKind.Tcp4 }, // each flow wraps the 16 MiB file
+        { PatternKind.Sendfile, 1, 1_000_001, EngineKind.Async, TransportKind.UnixStream },
     };
 
     [Theory(Timeout = 20_000)]

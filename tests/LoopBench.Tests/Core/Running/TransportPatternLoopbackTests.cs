@@ -18,7 +18,7 @@ public sealed class TransportPatternLoopbackTests
         {
             foreach (var p in Enum.GetValues<PatternKind>())
             {
-                if (!(p == PatternKind.Crr && t.IsConnectionless()))
+                if (!(p == PatternKind.Crr && t.IsConnectionless()) && p.Traits().Supports(t))
                 {
                     data.Add(t, p);
                 }

@@ -21,12 +21,25 @@ public sealed class TrafficPatternsTests
     }
 
     [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryUnit_AgreesWithTheTraitsItsKindDeclares(PatternKind kind)
+    {
+        var pattern = TrafficPatterns.Of(kind);
+        var traits = kind.Traits();
+
+        Assert.Equal(traits.Transactional, pattern.RequestResponse);
+        Assert.Equal(traits.OneWay, pattern.DataSender is not null);
+        Assert.False(traits.Transactional && traits.Bulk);
+    }
+
+    [Theory]
     [InlineData(PatternKind.Rr, MetricIds.TransactionsPerSecond)]
     [InlineData(PatternKind.Crr, MetricIds.TransactionsPerSecond)]
     [InlineData(PatternKind.RrUnderLoad, MetricIds.TransactionsPerSecond)]
     [InlineData(PatternKind.Stream, MetricIds.ThroughputBitsPerSecond)]
     [InlineData(PatternKind.Reverse, MetricIds.ThroughputBitsPerSecond)]
     [InlineData(PatternKind.Bidir, MetricIds.ThroughputBitsPerSecond)]
+    [InlineData(PatternKind.Sendfile, MetricIds.ThroughputBitsPerSecond)]
     public void DeclaredPrimary_IsWhatStoredRunsWouldBeGivenFromTheirKeys(PatternKind kind, string expected)
     {
         Assert.Equal(expected, PrimaryMetric.Declared(kind));
