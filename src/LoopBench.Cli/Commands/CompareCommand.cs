@@ -123,10 +123,8 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
         string? baselineValue = eq < 0 ? null : axis[(eq + 1)..].Trim();
         string token = IgnoredTokens([name], "--axis")[0];
         var run = RunLocator.Load(options.Baseline, options.History);
-        var (baseline, candidates) = AxisSplit.Of(run, name, token, baselineValue);
-        var pairing = comparison with { IgnoredParameters = [.. comparison.IgnoredParameters, token] };
-        return candidates
-            .Select(c => ((string?)$"{name}: {baseline.Value} → {c.Value}", CaseComparer.Compare(baseline.Run, c.Run, pairing)))
+        return AxisComparison.Of(run, name, token, baselineValue, comparison)
+            .Select(r => ((string?)r.Heading, r.Report))
             .ToList();
     }
 

@@ -64,7 +64,7 @@ internal sealed partial class RunCommand
         }
 
         int seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        var settings = new RunSettings(repetitions, options.Quick, seed, timeoutMs, level, width, maxReps, filters, sets.ToList());
+        var settings = new RunSettings(repetitions, options.Quick, seed, timeoutMs, level, width, maxReps, filters, sets.ToList()) { Compare = scenario.Compare };
         return new RunPlanDraft(scenario, cases, settings);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core.Comparison;
 using LoopBench.Core.History;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
@@ -42,7 +43,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         }
 
         string staging = StageDirectory(store, newId);
-        return Measure(() => RunRecorder.Create(store, staging, started), store.RunDirectory(newId), options);
+        return Measure(() => RunRecorder.Create(store, staging, started, AxisSummaryWriter.Markdown), store.RunDirectory(newId), options);
     }
 
     private int Resume(ResultStore store, string runId, RunOptions options)
@@ -63,7 +64,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine("loopbench: --resume replays the recorded scenario, settings, seed and order; other flags are ignored");
         }
 
-        return Measure(() => RunRecorder.Open(directory), directory, options);
+        return Measure(() => RunRecorder.Open(directory, AxisSummaryWriter.Markdown), directory, options);
     }
 
     private int Measure(Func<RunRecorder> open, string directory, RunOptions options)
@@ -109,7 +110,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var run = RunAssembler.Build(journal);
-        stdout.Write(RunSummary.Render(run));
+        stdout.Write(RunSummary.Render(run, AxisSummaryWriter.Markdown));
         stdout.WriteLine();
         stdout.WriteLine($"results: {directory}");
         Finish(run, directory, options, status);

@@ -81,6 +81,23 @@ public static class CasePairing
         return values.Count == 0 ? null : string.Join('|', values);
     }
 
+    /// <summary>
+    /// Names of the tokens whose values differ between two groups of keys (a token one group
+    /// lacks counts), in key order: what an A/B changed besides the axis.
+    /// </summary>
+    public static IReadOnlyList<string> ChangedTokens(IEnumerable<string> baselineKeys, IEnumerable<string> candidateKeys)
+    {
+        ArgumentNullException.ThrowIfNull(baselineKeys);
+        ArgumentNullException.ThrowIfNull(candidateKeys);
+        static ILookup<string, string> Values(IEnumerable<string> keys) =>
+            keys.SelectMany(k => Tokens(k)).Distinct().ToLookup(t => t.Name, t => t.Value, StringComparer.Ordinal);
+        var b = Values(baselineKeys);
+        var c = Values(candidateKeys);
+        return b.Select(g => g.Key).Concat(c.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
+            .Where(name => !b[name].ToHashSet(StringComparer.Ordinal).SetEquals(c[name]))
+            .ToList();
+    }
+
     /// <summary>"congestion: cubic → bbr; mtu: (none) → 9000", from the tokens that differ between the keys.</summary>
     private static string? Differences(string baselineKey, string candidateKey)
     {

@@ -66,7 +66,7 @@ public static class MarkdownReportWriter
         }
     }
 
-    private static string Icon(Verdict verdict) => verdict switch
+    internal static string Icon(Verdict verdict) => verdict switch
     {
         Verdict.Regression => "❌",
         Verdict.Improvement => "✅",
@@ -74,5 +74,5 @@ public static class MarkdownReportWriter
         _ => "➖",
     };
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    internal static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

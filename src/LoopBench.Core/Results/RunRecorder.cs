@@ -30,10 +30,12 @@ public sealed class RunRecorder : IRunSink, IDisposable
     private readonly IRunFiles _files;
     private readonly RunDirectoryLock? _lock;
     private readonly RebuildBudget _budget;
+    private readonly Func<RunResult, string>? _summarySections;
 
     /// <summary>A recorder over <paramref name="files"/>; the caller has logged the journal's events already.</summary>
-    internal RunRecorder(IRunFiles files, RunJournal journal, RunDirectoryLock? held = null, RebuildBudget? budget = null)
+    internal RunRecorder(IRunFiles files, RunJournal journal, RunDirectoryLock? held = null, RebuildBudget? budget = null, Func<RunResult, string>? summarySections = null)
     {
+        _summarySections = summarySections;
         _files = files ?? throw new ArgumentNullException(nameof(files));
         Journal = journal ?? throw new ArgumentNullException(nameof(journal));
         _lock = held;
@@ -43,8 +45,8 @@ public sealed class RunRecorder : IRunSink, IDisposable
     /// <inheritdoc/>
     public RunJournal Journal { get; }
 
-    /// <summary>Starts a new run in an existing, writable directory.</summary>
-    public static RunRecorder Start(string directory, RunStartedEvent started)
+    /// <summary>Starts a new run in an existing, writable directory; <paramref name="summarySections"/> as in <see cref="RunSummary.Render"/>.</summary>
+    public static RunRecorder Start(string directory, RunStartedEvent started, Func<RunResult, string>? summarySections = null)
     {
         ArgumentNullException.ThrowIfNull(started);
         var held = RunDirectoryLock.Acquire(directory);
@@ -52,7 +54,7 @@ public sealed class RunRecorder : IRunSink, IDisposable
         {
             var files = new RunDirectoryFiles(directory);
             files.Append(started);
-            var recorder = new RunRecorder(files, new RunJournal(started), held);
+            var recorder = new RunRecorder(files, new RunJournal(started), held, summarySections: summarySections);
             recorder.Rebuild();
             return recorder;
         }
@@ -70,7 +72,7 @@ public sealed class RunRecorder : IRunSink, IDisposable
     /// event, so <c>--resume</c> can take it; a start killed before the rename leaves only the
     /// dot-named staged directory, which no listing shows.
     /// </summary>
-    public static RunRecorder Create(ResultStore store, string staging, RunStartedEvent started)
+    public static RunRecorder Create(ResultStore store, string staging, RunStartedEvent started, Func<RunResult, string>? summarySections = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(started);
@@ -80,9 +82,9 @@ public sealed class RunRecorder : IRunSink, IDisposable
             var journal = new RunJournal(started);
             var files = new RunDirectoryFiles(staging);
             files.Append(started);
-            new RunRecorder(files, journal).Rebuild();
+            new RunRecorder(files, journal, summarySections: summarySections).Rebuild();
             string directory = store.Publish(staging, started.RunId); // the lock's descriptor follows the directory
-            return new RunRecorder(new RunDirectoryFiles(directory), journal, held);
+            return new RunRecorder(new RunDirectoryFiles(directory), journal, held, summarySections: summarySections);
         }
         catch
         {
@@ -97,7 +99,7 @@ public sealed class RunRecorder : IRunSink, IDisposable
     /// removes temporary files that a killed writer left behind, and rebuilds run.json and
     /// summary.md from the log (a killed writer may have left them behind it).
     /// </summary>
-    public static RunRecorder Open(string directory)
+    public static RunRecorder Open(string directory, Func<RunResult, string>? summarySections = null)
     {
         var held = RunDirectoryLock.Acquire(directory);
         try
@@ -105,7 +107,7 @@ public sealed class RunRecorder : IRunSink, IDisposable
             string events = Path.Combine(directory, ResultStore.EventsFile);
             EventLog.TruncateTornTail(events);
             ResultStore.SweepStaleTemporaries(directory);
-            var recorder = new RunRecorder(new RunDirectoryFiles(directory), EventLog.Read(events), held);
+            var recorder = new RunRecorder(new RunDirectoryFiles(directory), EventLog.Read(events), held, summarySections: summarySections);
             recorder.Rebuild();
             return recorder;
         }
@@ -158,7 +160,7 @@ public sealed class RunRecorder : IRunSink, IDisposable
     {
         var run = RunAssembler.Build(Journal);
         long bytes = _files.Replace(ResultStore.RunFile, stream => ResultJson.Write(stream, run));
-        bytes += _files.Replace(ResultStore.SummaryFile, stream => stream.Write(Encoding.UTF8.GetBytes(RunSummary.Render(run))));
+        bytes += _files.Replace(ResultStore.SummaryFile, stream => stream.Write(Encoding.UTF8.GetBytes(RunSummary.Render(run, _summarySections))));
         _budget.Rebuilt(bytes);
     }
 }

@@ -19,7 +19,11 @@ public sealed record RunSettings(
     double? UntilCiWidthPercent,
     int MaxRepetitions,
     IReadOnlyList<string> Filters,
-    IReadOnlyList<string> Overrides);
+    IReadOnlyList<string> Overrides)
+{
+    /// <summary>The scenario's <c>compare:</c> block, or null when it has none.</summary>
+    public CompareSettings? Compare { get; init; }
+}
 
 /// <summary>Run status ids.</summary>
 public static class RunStatus

@@ -9,8 +9,11 @@ public static class RunSummary
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Renders the run as Markdown (invariant culture).</summary>
-    public static string Render(RunResult run)
+    /// <summary>
+    /// Renders the run as Markdown (invariant culture). <paramref name="sections"/> adds sections
+    /// after the table that layers above Results write (the A/B verdicts of a <c>compare:</c> block).
+    /// </summary>
+    public static string Render(RunResult run, Func<RunResult, string>? sections = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var md = new StringBuilder();
@@ -56,6 +59,7 @@ public static class RunSummary
                 .Append(string.Join(", ", flags)).Append(" |\n");
         }
 
+        md.Append(sections?.Invoke(run));
         var warnings = run.Cases.SelectMany(c => (c.Warnings ?? []).Select(w => $"- `{c.Key}`: {w}")).ToList();
         if (warnings.Count > 0)
         {

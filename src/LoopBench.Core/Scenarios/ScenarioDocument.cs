@@ -22,6 +22,12 @@ public sealed record ScenarioSetting(string Key, SourceMark KeyMark, ScenarioVal
 /// <param name="Values">The values, in file order.</param>
 public sealed record ScenarioAxis(string Key, SourceMark KeyMark, IReadOnlyList<ScenarioValue> Values);
 
+/// <summary>The <c>compare:</c> block: which matrix axis summary.md and report.html judge as an A/B.</summary>
+/// <param name="Mark">Where the block's key starts.</param>
+/// <param name="Axis">The <c>axis</c> key, or null when missing.</param>
+/// <param name="Baseline">The <c>baseline</c> key, or null: the axis's first value.</param>
+public sealed record ScenarioCompareBlock(SourceMark Mark, ScenarioValue? Axis, ScenarioValue? Baseline);
+
 /// <summary>
 /// The raw YAML of a scenario (the DTO): names and texts as written, each with its mark, before any
 /// parameter is parsed. <see cref="ScenarioValidator"/> turns it into a <see cref="Scenario"/>.
@@ -44,7 +50,11 @@ public sealed record ScenarioDocument(
     IReadOnlyList<ScenarioSetting> Defaults,
     IReadOnlyList<ScenarioAxis> Matrix,
     IReadOnlyList<IReadOnlyList<ScenarioSetting>> Include,
-    IReadOnlyList<IReadOnlyList<ScenarioSetting>> Exclude);
+    IReadOnlyList<IReadOnlyList<ScenarioSetting>> Exclude)
+{
+    /// <summary>The <c>compare</c> block, or null.</summary>
+    public ScenarioCompareBlock? Compare { get; init; }
+}
 
 /// <summary>One problem in a scenario file, printed as <c>file:line:col: message</c> (<c>file: message</c> without a place).</summary>
 /// <param name="File">The file as given.</param>

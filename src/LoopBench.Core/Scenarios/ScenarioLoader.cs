@@ -12,10 +12,13 @@ public static class ScenarioLoader
 {
     /// <summary>The top-level keys a scenario may have.</summary>
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["name", "description", "repetitions", "timeout", "defaults", "matrix", "include", "exclude"];
+        ["name", "description", "repetitions", "timeout", "defaults", "matrix", "include", "exclude", "compare"];
 
-    /// <summary>Most valid names an unknown-key message lists when none is close.</summary>
-    private const int ListedNames = 8;
+    /// <summary>The keys of the <c>compare</c> block.</summary>
+    public static readonly IReadOnlyList<string> CompareKeys = ["axis", "baseline"];
+
+    /// <summary>Most valid names an unknown-key message lists when none is close: enough for every top-level key.</summary>
+    private const int ListedNames = 9;
 
     /// <summary>Reads and parses <paramref name="path"/>; throws <see cref="ScenarioException"/> on any problem.</summary>
     public static ScenarioDocument Load(string path)
@@ -99,6 +102,7 @@ public static class ScenarioLoader
         IReadOnlyList<ScenarioSetting> defaults = [];
         IReadOnlyList<ScenarioAxis> matrix = [];
         IReadOnlyList<IReadOnlyList<ScenarioSetting>> include = [], exclude = [];
+        ScenarioCompareBlock? compare = null;
         foreach (var (keyNode, valueNode) in root.Children)
         {
             string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -112,13 +116,14 @@ public static class ScenarioLoader
                 case "matrix": matrix = reader.Axes(valueNode); break;
                 case "include": include = reader.Entries(valueNode, key); break;
                 case "exclude": exclude = reader.Entries(valueNode, key); break;
+                case "compare": compare = reader.Compare(keyNode, valueNode); break;
                 default:
                     errors.Add(new(file, MarkOf(keyNode.Start), UnknownKey("top-level key", key, TopLevelKeys)));
                     break;
             }
         }
 
-        return new ScenarioDocument(file, name, description, repetitions, timeout, defaults, matrix, include, exclude);
+        return new ScenarioDocument(file, name, description, repetitions, timeout, defaults, matrix, include, exclude) { Compare = compare };
     }
 
     /// <summary>
@@ -235,6 +240,34 @@ public static class ScenarioLoader
             }
 
             return axes;
+        }
+
+        public ScenarioCompareBlock? Compare(YamlNode keyNode, YamlNode node)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                errors.Add(new(file, MarkOf(node.Start), "'compare' is a mapping, e.g. { axis: congestion, baseline: cubic }"));
+                return null;
+            }
+
+            ScenarioValue? axis = null, baseline = null;
+            foreach (var (k, v) in mapping.Children)
+            {
+                string name = (k as YamlScalarNode)?.Value ?? string.Empty;
+                switch (name)
+                {
+                    case "axis": axis = Scalar(v, "compare.axis"); break;
+                    case "baseline": baseline = Scalar(v, "compare.baseline"); break;
+                    default: errors.Add(new(file, MarkOf(k.Start), UnknownKey("compare key", name, CompareKeys))); break;
+                }
+            }
+
+            if (!mapping.Children.Any(c => (c.Key as YamlScalarNode)?.Value == "axis"))
+            {
+                errors.Add(new(file, MarkOf(keyNode.Start), "'compare' needs 'axis': the matrix axis to judge as an A/B, e.g. axis: congestion"));
+            }
+
+            return new ScenarioCompareBlock(MarkOf(keyNode.Start), axis, baseline);
         }
 
         public IReadOnlyList<IReadOnlyList<ScenarioSetting>> Entries(YamlNode node, string key)

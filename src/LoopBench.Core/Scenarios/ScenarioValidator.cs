@@ -57,6 +57,8 @@ public static class ScenarioValidator
             CheckSettings(file, axis.Values.Select(v => new ScenarioSetting(axis.Key, axis.KeyMark, v)), errors, bad);
         }
 
+        var compare = CompareBlockValidator.Check(document, errors);
+        string? baselineKey = null;
         int? repetitions = ParseRepetitions(document, errors);
         long? timeoutMs = ParseTimeout(document, errors);
         bool settingErrors = errors.Count > 0;
@@ -87,6 +89,11 @@ public static class ScenarioValidator
 
             if (problems.Count == 0)
             {
+                if (baselineKey is null && compare is ({ } axis, { } baselineText) && CompareBlockValidator.IsBaseline(settings, axis, baselineText))
+                {
+                    baselineKey = c.Key;
+                }
+
                 unresolved.Add(c);
             }
         }
@@ -112,7 +119,10 @@ public static class ScenarioValidator
         }
 
         string name = document.Name ?? Path.GetFileNameWithoutExtension(file);
-        return new Scenario(name, document.Description, file, cases, repetitions, timeoutMs);
+        return new Scenario(name, document.Description, file, cases, repetitions, timeoutMs)
+        {
+            Compare = compare is ({ } compareAxis, _) ? CompareBlockValidator.Settings(compareAxis, baselineKey) : null,
+        };
     }
 
     /// <summary>The key of a case from the file's own settings (the overrides, which have no line, left out); "" when they do not make a case.</summary>

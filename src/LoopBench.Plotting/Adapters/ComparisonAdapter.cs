@@ -28,4 +28,27 @@ public static class ComparisonAdapter
         string title = $"candidate {report.CandidateRunId} / baseline {report.BaselineRunId} on {candidate.Environment.Hostname} (Linux {candidate.Environment.Kernel})";
         ComparisonChart.Save(new ChartText(title, "candidate / baseline (ratio, with its interval)", "case"), items, path);
     }
+
+    /// <summary>
+    /// The ratio chart of a scenario's A/B (<c>compare:</c> block): one row per pair, labelled by
+    /// what differs and the rest of the case, its primary metric's ratio with the interval.
+    /// </summary>
+    public static void RenderAxis(RunResult run, IReadOnlyList<AxisReport> reports, string path)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(reports);
+        var axes = CaseAxes.Of(reports.SelectMany(r => r.Report.Cases.Select(c => c.Key)));
+        var items = AxisSummaryWriter.Rows(run, reports)
+            .Where(r => r.Metric is { Ratio: > 0 })
+            .Select(r => new RatioItem(Label(r.Case.Differences ?? r.Report.Heading, axes.Describe(r.Case.Key, axes.Varying), r.Metric!.Metric),
+                new Estimate(r.Metric.Ratio, r.Metric.RatioLower, r.Metric.RatioUpper), r.Metric.Verdict.Id()))
+            .ToList();
+        ChartCanvas.RequireData(items.Count > 0, "no pair has a ratio for its primary metric yet");
+        string axis = run.Settings?.Compare?.Axis ?? "axis";
+        string title = $"A/B of {axis} in run {run.RunId} on {run.Environment.Hostname} (Linux {run.Environment.Kernel})";
+        ComparisonChart.Save(new ChartText(title, "candidate / baseline (ratio, with its interval)", "pair"), items, path);
+    }
+
+    private static string Label(string differences, string rest, string metric) =>
+        rest.Length == 0 ? $"{differences} ({metric})" : $"{differences}, {rest} ({metric})";
 }

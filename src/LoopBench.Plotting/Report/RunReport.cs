@@ -27,6 +27,7 @@ public static partial class RunReport
         try
         {
             Charts(html, run, scratch);
+            ScenarioAb(html, run, scratch);
             if (comparison is not null)
             {
                 Comparison(html, comparison, run, scratch);

@@ -38,7 +38,7 @@ public sealed class ScenarioValidatorTests
     [InlineData("matrix:\n  tranport: [tcp4, tcp6, unix-stream]\n", "s.yaml:2:3: unknown parameter 'tranport' (did you mean 'transport'?)")]
     [InlineData("defaults:\n  lenght: 64\n", "s.yaml:2:3: unknown parameter 'lenght' (did you mean 'length'?)")]
     [InlineData("matrx:\n  transport: [tcp4]\n", "s.yaml:1:1: unknown top-level key 'matrx' (did you mean 'matrix'?)")]
-    [InlineData("colour: red\n", "s.yaml:1:1: unknown top-level key 'colour'; valid: name, description, repetitions, timeout, defaults, matrix, include, exclude")]
+    [InlineData("colour: red\n", "s.yaml:1:1: unknown top-level key 'colour'; valid: name, description, repetitions, timeout, defaults, matrix, include, exclude, compare")]
     public void UnknownKey_IsOneMessage_WithTheClosestName_NotEveryName(string yaml, string expected)
     {
         Assert.Equal(expected, Assert.Single(ErrorsOf(yaml)));
