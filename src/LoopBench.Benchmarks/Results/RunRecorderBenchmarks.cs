@@ -38,7 +38,7 @@ public class RunRecorderBenchmarks
         var c = new Case { Pattern = PatternKind.Rr, MessageBytes = 64, DurationMs = 1000, WarmupMs = 100 }.Resolve();
         _started = new RunStartedEvent(utc, "20261205T130000Z-bench0", "bench", "bench.yaml", null, settings,
             new ToolInfo("loopbench", "bench"), environment, [c]);
-        _events = Enumerable.Range(0, Repetitions).Select(i => new RepetitionEvent(utc.AddSeconds(i), 0, i, Outcomes.Passed, null, Result(utc, i), null)).ToArray();
+        _events = Enumerable.Range(0, Repetitions).Select(i => new RepetitionEvent(utc.AddSeconds(i), 0, i, CaseOutcome.Passed, null, Result(utc, i), null)).ToArray();
     }
 
     [GlobalCleanup]

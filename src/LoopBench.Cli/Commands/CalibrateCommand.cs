@@ -65,7 +65,7 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
     /// </summary>
     internal static int ExitCodeOf(IReadOnlyList<CalibrationResult> results, bool interrupted) =>
         interrupted ? ExitCodes.Interrupted
-        : results.Any(r => r.Outcome.StartsWith("failed", StringComparison.Ordinal)) ? ExitCodes.Failure
+        : results.Any(r => EnumIds.TryParse(r.Outcome, out CaseOutcome o) && o.IsFailure()) ? ExitCodes.Failure
         : results.Any(r => r.Outcome == CalibrationOutcome.Missed.ToId()) ? ExitCodes.Regression
         : ExitCodes.Ok;
 }

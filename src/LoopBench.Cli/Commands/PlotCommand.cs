@@ -1,4 +1,5 @@
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
 using LoopBench.Plotting.Adapters;
@@ -15,23 +16,24 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
         {
             var located = RunLocator.Locate(options.Run, options.History);
             var run = located.Run;
-            string? kind = options.Chart?.Trim().ToLowerInvariant();
-            if (kind is not null && !ChartRequest.Kinds.Contains(kind, StringComparer.Ordinal))
+            ChartKind? kind = null;
+            if (options.Chart is not null)
             {
-                throw new UsageException($"--chart: unknown chart '{options.Chart}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
+                kind = EnumIds.TryParse(options.Chart.Trim().ToLowerInvariant(), out ChartKind parsed) ? parsed
+                    : throw new UsageException($"--chart: unknown chart '{options.Chart}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
             }
 
             var request = new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case);
             // Named after the chart, and the metric when one is asked for, so a second chart of the run does not overwrite the first.
-            string name = RunCharts.KindFor(run, request) + (options.Metric is { } metric ? "-" + metric : string.Empty);
+            string name = RunCharts.KindFor(run, request).ToId() + (options.Metric is { } metric ? "-" + metric : string.Empty);
             string output = options.Out ?? Path.Combine(RunDirectory(located, options.Run), name + ".png");
             if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
                 throw new UsageException($"--out {output}: use a .png or .svg file");
             }
 
-            string drawn = RunCharts.Render(run, request, output);
-            stdout.WriteLine($"{drawn}: {output}");
+            var drawn = RunCharts.Render(run, request, output);
+            stdout.WriteLine($"{drawn.ToId()}: {output}");
             if (RunCharts.LeftOut(run, request) is string leftOut)
             {
                 stderr.WriteLine($"loopbench: {leftOut}");

@@ -1,5 +1,6 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
@@ -37,7 +38,7 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
     /// <summary>The summaries a run's case carries (every shared metric, the primary one named), over the passed repetitions.</summary>
     private static CaseResult WithSummaries(CaseResult result)
     {
-        var passed = result.Outcome is Outcomes.Passed or Outcomes.Interrupted ? result.Repetitions : [];
+        var passed = result.Outcome.IsUsable() ? result.Repetitions : [];
         return result with
         {
             Summaries = RunAssembler.Summaries(passed, Statistics.DefaultLevel),
@@ -47,18 +48,18 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
 
     private int ExitCodeOf(CaseResult result)
     {
-        if (result.Outcome == Outcomes.Passed)
+        if (result.Outcome == CaseOutcome.Passed)
         {
             return ExitCodes.Ok;
         }
 
-        if (result.Outcome == Outcomes.Interrupted)
+        if (result.Outcome == CaseOutcome.Interrupted)
         {
             stderr.WriteLine("loopbench: interrupted; the figures cover the shortened window");
             return ExitCodes.Interrupted;
         }
 
-        stderr.WriteLine($"loopbench: case {result.Outcome}: {result.Reason}");
+        stderr.WriteLine($"loopbench: case {result.Outcome.ToId()}: {result.Reason}");
         return ExitCodes.Failure;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.History;
 using LoopBench.Core.Measurement;
@@ -95,7 +96,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"loopbench: run {journal.Started.RunId}: {journal.Started.Scenario}, {journal.Started.Cases.Count} cases x {journal.Started.Settings.Repetitions} repetitions, seed {journal.Started.Settings.Seed}, results in {directory}"));
-        string status;
+        RunStatus status;
         try
         {
             using var executor = Executors.Create(new RunnerOptions { CaptureDirectory = directory });
@@ -129,17 +130,17 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
             }
         }
 
-        var failed = run.Cases.Where(c => c.Outcome.StartsWith("failed", StringComparison.Ordinal)).ToList();
+        var failed = run.Cases.Where(c => c.Outcome.IsFailure()).ToList();
         foreach (var c in failed)
         {
-            stderr.WriteLine($"loopbench: case {c.Key}: {c.Outcome}: {c.Reason}");
+            stderr.WriteLine($"loopbench: case {c.Key}: {c.Outcome.ToId()}: {c.Reason}");
         }
 
         return failed.Count > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
     /// <summary>Writes report.html (unless --no-report) and records a completed run in the history; neither can fail the run.</summary>
-    private void Finish(RunResult run, string directory, RunOptions options, string status)
+    private void Finish(RunResult run, string directory, RunOptions options, RunStatus status)
     {
         if (!options.NoReport)
         {

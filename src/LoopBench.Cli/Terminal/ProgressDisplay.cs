@@ -1,4 +1,6 @@
 using System.Globalization;
+using LoopBench.Core;
+using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using Spectre.Console;
 
@@ -57,9 +59,9 @@ internal static class ProgressDisplay
         {
         }
 
-        public void Finished(RunProgress p, string outcome) =>
+        public void Finished(RunProgress p, CaseOutcome outcome) =>
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{p.Done}/{p.Planned}] {p.CaseKey} rep {p.Repetition + 1}: {outcome}, ETA {Eta(p.RemainingMs)}"));
+                $"[{p.Done}/{p.Planned}] {p.CaseKey} rep {p.Repetition + 1}: {outcome.ToId()}, ETA {Eta(p.RemainingMs)}"));
     }
 
     private sealed class BarProgress(ProgressContext context, ProgressTask task, int width) : IRunProgressSink
@@ -74,7 +76,7 @@ internal static class ProgressDisplay
             context.Refresh();
         }
 
-        public void Finished(RunProgress p, string outcome)
+        public void Finished(RunProgress p, CaseOutcome outcome)
         {
             task.Value = p.Done;
             context.Refresh();

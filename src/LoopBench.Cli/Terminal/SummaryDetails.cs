@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LoopBench.Core;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
@@ -51,7 +52,7 @@ internal static class SummaryDetails
                 .Append(", max late ").Append(Figures.Micros(m.TryGetValue(MetricIds.MaxScheduleLateNs, out double late) ? late : null)).Append(" µs\n");
         }
 
-        if (repetition.LatencyKind == "one-way" && repetition.Latency is { } owd)
+        if (repetition.LatencyKind == LatencyKind.OneWay && repetition.Latency is { } owd)
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"delay    one-way min {Figures.Micros(owd.MinNs)} µs, p50 {Figures.Micros(owd.P50Ns)} µs, p99 {Figures.Micros(owd.P99Ns)} µs, max {Figures.Micros(owd.MaxNs)} µs ({owd.Samples} datagrams)\n");
@@ -71,14 +72,14 @@ internal static class SummaryDetails
                 .Append(", allocated ").Append(Get(MetricIds.AllocatedBytesPerConnection)).Append(" B/connection\n");
         }
 
-        if (repetition.LatencyKind is string kind && kind != "rtt")
+        if (repetition.LatencyKind is { } kind && kind != LatencyKind.Rtt)
         {
             text.Append("latency  ").Append(kind switch
             {
-                "one-way" => "one-way delay, send to receive (both ends share one clock)",
-                "rtt-from-intended" => "from each request's intended send time (open loop: no coordinated omission)",
-                "transaction" => "connect + request + response + close",
-                _ => kind,
+                LatencyKind.OneWay => "one-way delay, send to receive (both ends share one clock)",
+                LatencyKind.RttFromIntended => "from each request's intended send time (open loop: no coordinated omission)",
+                LatencyKind.Transaction => "connect + request + response + close",
+                _ => kind.ToId(),
             }).Append('\n');
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoopBench.Core;
 using LoopBench.Core.Results;
 
 namespace LoopBench.Cli.Terminal;
@@ -65,9 +66,9 @@ internal static class SummaryKernel
         if (repetition.Capture is { } capture)
         {
             Block(text, "capture", capture.Path is not null && capture.Reason is null
-                ? [string.Create(Invariant, $"{capture.Outcome}: {capture.Packets} packets (limit {capture.PacketLimit}), {capture.FileBytes} bytes in {capture.Path}"),
+                ? [string.Create(Invariant, $"{capture.Outcome.ToId()}: {capture.Packets} packets (limit {capture.PacketLimit}), {capture.FileBytes} bytes in {capture.Path}"),
                    $"only the case's own: {capture.Filter}"]
-                : [$"{capture.Outcome}: {capture.Reason}"]);
+                : [$"{capture.Outcome.ToId()}: {capture.Reason}"]);
         }
 
         return text.ToString();

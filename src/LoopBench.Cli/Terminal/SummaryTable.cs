@@ -99,7 +99,7 @@ internal static class SummaryTable
             }
         }
 
-        text.Append("outcome  ").Append(result.Outcome).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');
+        text.Append("outcome  ").Append(result.Outcome.ToId()).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');
         return text.ToString();
     }
 

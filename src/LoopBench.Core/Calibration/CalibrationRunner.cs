@@ -17,15 +17,6 @@ namespace LoopBench.Core.Calibration;
 /// </summary>
 public sealed class CalibrationRunner
 {
-    /// <summary>Outcome of a row whose tool is not installed.</summary>
-    public const string SkippedToolMissing = "skipped:tool-missing";
-
-    /// <summary>Outcome of a row whose LoopBench case this build cannot express.</summary>
-    public const string SkippedPatternUnavailable = "skipped:pattern-unavailable";
-
-    /// <summary>Outcome of a row whose tool failed or printed something unreadable.</summary>
-    public const string FailedTool = "failed:tool";
-
     private static readonly TimeSpan ServerStartDelay = TimeSpan.FromMilliseconds(500);
     private readonly IRepetitionSource _source;
     private readonly IReadOnlyList<int> _allowedCpus;
@@ -118,25 +109,25 @@ public sealed class CalibrationRunner
 
         if (row.LoopBenchReference is null && !ToolProcess.IsInstalled(row.Executable))
         {
-            return ([], Outcome(SkippedToolMissing, $"{row.Executable} is not installed; apt-get install {row.AptPackage}"));
+            return ([], Outcome(CaseOutcome.SkippedToolMissing.ToId(), $"{row.Executable} is not installed; apt-get install {row.AptPackage}"));
         }
 
         Case? referenceCase = null;
         if (!TryBuildCase(row, options, out var c, out _, out string why)
             || (row.LoopBenchReference is { } reference && !TryBuildCase(row with { CaseSettings = reference }, options, out referenceCase, out _, out why)))
         {
-            return ([], Outcome(SkippedPatternUnavailable, why));
+            return ([], Outcome(CaseOutcome.SkippedPatternUnavailable.ToId(), why));
         }
 
         if (row.Unavailable?.Invoke() is string unavailable)
         {
-            return ([], Outcome(SkippedPatternUnavailable, unavailable));
+            return ([], Outcome(CaseOutcome.SkippedPatternUnavailable.ToId(), unavailable));
         }
 
         var resolved = c.Resolve();
         if (!PlacementPlan.TryCreate(row.Placement, _allowedCpus, out var plan, out string placementWhy))
         {
-            return ([], Outcome(Outcomes.SkippedPlacement, placementWhy, key: resolved.Key));
+            return ([], Outcome(CaseOutcome.SkippedPlacement.ToId(), placementWhy, key: resolved.Key));
         }
 
         var invocation = row.Command?.Invoke(new ToolContext(FreeLoopbackPort(), options.DurationSeconds, options.WarmupSeconds, plan.ClientCpu, plan.ServerCpu));
@@ -168,17 +159,17 @@ public sealed class CalibrationRunner
 
         bool enough = pairs.Clean.Count >= options.Pairs;
         var figures = CalibrationComparison.Compare(row, pairs.Clean, enough);
-        string outcome = pairs.FailureOutcome ?? (cancellation.IsCancellationRequested ? Outcomes.Interrupted
+        string outcome = pairs.FailureOutcome?.ToId() ?? (cancellation.IsCancellationRequested ? CaseOutcome.Interrupted.ToId()
             : CalibrationOutcomes.Combine(figures.Select(f => EnumIds.TryParse(f.Outcome, out CalibrationOutcome o) ? o : CalibrationOutcome.Inconclusive)).ToId());
         string? reason = pairs.Failure ?? (enough || cancellation.IsCancellationRequested ? null
             : string.Create(CultureInfo.InvariantCulture,
                 $"{pairs.Clean.Count} clean pairs of {options.Pairs} after {pairs.Pairs.Count} attempts: the host was busy (outside load or steal above {options.QuietThresholdPercentOfOneCpu:0.#}% of one CPU)"));
-        string? caseFailure = pairs.FailureOutcome == FailedTool ? null : pairs.Failure;
-        var cases = new List<CaseResult> { new(resolved.Key, resolved, caseFailure is null ? Outcomes.Passed : pairs.FailureOutcome!, caseFailure, pairs.LoopBench) };
+        string? caseFailure = pairs.FailureOutcome == CaseOutcome.FailedTool ? null : pairs.Failure;
+        var cases = new List<CaseResult> { new(resolved.Key, resolved, caseFailure is null ? CaseOutcome.Passed : pairs.FailureOutcome!.Value, caseFailure, pairs.LoopBench) };
         if (referenceCase is not null)
         {
             var blocking = referenceCase.Resolve();
-            cases.Add(new CaseResult(blocking.Key, blocking, Outcomes.Passed, null, pairs.ReferenceRepetitions));
+            cases.Add(new CaseResult(blocking.Key, blocking, CaseOutcome.Passed, null, pairs.ReferenceRepetitions));
         }
 
         var result = Outcome(outcome, reason, invocation?.Describe() ?? CalibrationCatalog.BlockingReference, resolved.Key, figures) with { Pairs = pairs.Pairs };
@@ -188,7 +179,7 @@ public sealed class CalibrationRunner
     private SideRun LoopBenchSide(Case c, int index, string prefix, CancellationToken cancellation)
     {
         var lb = _source.Run(c, index, cancellation);
-        return lb.Result is not null && lb.Outcome == Outcomes.Passed
+        return lb.Result is not null && lb.Outcome == CaseOutcome.Passed
             ? new SideRun(lb.Result, lb.Result.Metrics, null, null)
             : SideRun.Failed(lb.Outcome, prefix + lb.Reason);
     }
@@ -203,7 +194,7 @@ public sealed class CalibrationRunner
         }
 
         // iperf3 -J reports its error inside the JSON on stdout; prefer that to the bare exit code
-        return SideRun.Failed(FailedTool, parsed ? error : (ok ? parseError : $"{parseError} ({error})"));
+        return SideRun.Failed(CaseOutcome.FailedTool, parsed ? error : (ok ? parseError : $"{parseError} ({error})"));
     }
 
     /// <summary>A port the kernel just handed out on 127.0.0.1 (released at once; the tool binds it next).</summary>

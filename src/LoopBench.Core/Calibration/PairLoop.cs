@@ -6,12 +6,12 @@ namespace LoopBench.Core.Calibration;
 /// <summary>One side's repetition of a pair: LoopBench's (with its result) or the reference's figures, or why it failed.</summary>
 /// <param name="Repetition">A LoopBench repetition, or null for a tool.</param>
 /// <param name="Figures">The figures compared (a tool's parsed output, or a LoopBench repetition's metrics).</param>
-/// <param name="FailureOutcome">An outcome id when the side failed, else null.</param>
+/// <param name="FailureOutcome">The outcome when the side failed, else null.</param>
 /// <param name="Failure">Why it failed, else null.</param>
-public sealed record SideRun(RepetitionResult? Repetition, IReadOnlyDictionary<string, double>? Figures, string? FailureOutcome, string? Failure)
+public sealed record SideRun(RepetitionResult? Repetition, IReadOnlyDictionary<string, double>? Figures, CaseOutcome? FailureOutcome, string? Failure)
 {
     /// <summary>A failed side.</summary>
-    public static SideRun Failed(string outcome, string reason) => new(null, null, outcome, reason);
+    public static SideRun Failed(CaseOutcome outcome, string reason) => new(null, null, outcome, reason);
 }
 
 /// <summary>What a row's pairs came to.</summary>
@@ -19,14 +19,14 @@ public sealed record SideRun(RepetitionResult? Repetition, IReadOnlyDictionary<s
 /// <param name="ReferenceRepetitions">The reference's repetitions when it is LoopBench itself; empty for a tool.</param>
 /// <param name="Pairs">Every pair run, disturbed ones marked.</param>
 /// <param name="Clean">The pairs the estimate uses.</param>
-/// <param name="FailureOutcome">The outcome id of a side that failed (the row stops there), else null.</param>
+/// <param name="FailureOutcome">The outcome of a side that failed (the row stops there), else null.</param>
 /// <param name="Failure">Why, else null.</param>
 public sealed record PairLoopResult(
     IReadOnlyList<RepetitionResult> LoopBench,
     IReadOnlyList<RepetitionResult> ReferenceRepetitions,
     IReadOnlyList<CalibrationPairResult> Pairs,
     IReadOnlyList<MeasuredPair> Clean,
-    string? FailureOutcome,
+    CaseOutcome? FailureOutcome,
     string? Failure);
 
 /// <summary>

@@ -129,7 +129,7 @@ public sealed class PacketCapture : IDisposable
     {
         if (_process is null)
         {
-            return new CaptureResult("skipped", null, Packets, SkipReason);
+            return new CaptureResult(CaptureOutcome.Skipped, null, Packets, SkipReason);
         }
 
         if (!_process.WaitForExit(SettleWait))
@@ -146,10 +146,10 @@ public sealed class PacketCapture : IDisposable
         if (counted is not var (packets, bytes))
         {
             string why = File.Exists(Path) ? "tcpdump's file is not a pcap" : "tcpdump wrote no file";
-            return new CaptureResult("failed", null, Packets, $"{why} ({StderrTail()})") { Filter = Filter };
+            return new CaptureResult(CaptureOutcome.Failed, null, Packets, $"{why} ({StderrTail()})") { Filter = Filter };
         }
 
-        return new CaptureResult("written", Path, Packets, null) { Packets = packets, FileBytes = bytes, Filter = Filter };
+        return new CaptureResult(CaptureOutcome.Written, Path, Packets, null) { Packets = packets, FileBytes = bytes, Filter = Filter };
     }
 
     /// <inheritdoc />

@@ -72,7 +72,7 @@ public static class CaseComparer
         {
             var (b, c, differences) = pair;
             var rows = results.Where(r => r.Key == b.Key).Select(r => r.Result).ToList();
-            if (c.Outcome.StartsWith("failed", StringComparison.Ordinal) && b.Outcome == Outcomes.Passed)
+            if (c.Outcome.IsFailure() && b.Outcome == CaseOutcome.Passed)
             {
                 rows.Add(VerdictRules.FailedCandidate(b, c));
             }
@@ -97,13 +97,13 @@ public static class CaseComparer
 
     private static string? CaseNote(CaseResult b, CaseResult c)
     {
-        static bool Usable(CaseResult r) => r.Outcome is Outcomes.Passed or Outcomes.Interrupted;
+        static bool Usable(CaseResult r) => r.Outcome.IsUsable();
         if (!Usable(b))
         {
-            return $"baseline case {b.Outcome}: not compared";
+            return $"baseline case {b.Outcome.ToId()}: not compared";
         }
 
-        return Usable(c) ? null : $"candidate case {c.Outcome}: {c.Reason ?? "no reason recorded"}";
+        return Usable(c) ? null : $"candidate case {c.Outcome.ToId()}: {c.Reason ?? "no reason recorded"}";
     }
 }
 

@@ -45,8 +45,8 @@ public sealed record MetricComparison(
 /// <param name="Note">Why the case was not compared, or null.</param>
 public sealed record CaseComparison(
     string Key,
-    string BaselineOutcome,
-    string CandidateOutcome,
+    CaseOutcome BaselineOutcome,
+    CaseOutcome CandidateOutcome,
     IReadOnlyList<MetricComparison> Metrics,
     string? Note)
 {

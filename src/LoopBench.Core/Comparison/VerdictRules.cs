@@ -70,7 +70,7 @@ internal static class VerdictRules
 
     public static MetricComparison FailedCandidate(CaseResult baseline, CaseResult candidate) =>
         new("outcome", string.Empty, string.Empty, 0, 0, baseline.Repetitions.Count, 0, 0, null, null, 1, 0, string.Empty, 0,
-            Verdict.Regression, $"candidate case {candidate.Outcome}: {candidate.Reason ?? "no reason recorded"}");
+            Verdict.Regression, $"candidate case {candidate.Outcome.ToId()}: {candidate.Reason ?? "no reason recorded"}");
 
     private static (Verdict, string?) Decide(ShiftInterval shift, BetterDirection better, double relative, bool? holmSignificant, int n, int m, double alpha)
     {

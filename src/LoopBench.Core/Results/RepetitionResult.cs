@@ -25,9 +25,8 @@ public sealed record RepetitionResult(
     SocketSettingsResult? Socket,
     IReadOnlyList<IntervalResult> Intervals)
 {
-    /// <summary>What <see cref="Latency"/> measures: "rtt" (rr: request sent to response read), "rtt-from-intended"
-    /// (rr-under-load: from the scheduled send time), "transaction" (crr: connect to close), "one-way" (datagram stream).</summary>
-    public string? LatencyKind { get; init; }
+    /// <summary>What <see cref="Latency"/> measures: rtt (rr), rtt-from-intended (rr-under-load), transaction (crr), one-way (datagram stream).</summary>
+    public LatencyKind? LatencyKind { get; init; }
 
     /// <summary>crr: connect(2) latency percentiles.</summary>
     public LatencySummary? ConnectLatency { get; init; }

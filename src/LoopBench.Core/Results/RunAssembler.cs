@@ -52,11 +52,11 @@ public static class RunAssembler
         var events = journal.Of(index);
         var repetitions = events.Where(e => e.Result is not null).Select(e => e.Result!).ToList();
         var passed = journal.PassedOf(index);
-        var bad = events.FirstOrDefault(e => e.Outcome != Outcomes.Passed);
-        string outcome = bad?.Outcome
-            ?? (journal.IsFinished(index) || journal.Status == RunStatus.Completed ? Outcomes.Passed
-                : journal.Status == RunStatus.Running ? Outcomes.Pending : Outcomes.Interrupted);
-        string? reason = bad?.Reason ?? (outcome == Outcomes.Interrupted
+        var bad = events.FirstOrDefault(e => e.Outcome != CaseOutcome.Passed);
+        CaseOutcome outcome = bad?.Outcome
+            ?? (journal.IsFinished(index) || journal.Status == RunStatus.Completed ? CaseOutcome.Passed
+                : journal.Status == RunStatus.Running ? CaseOutcome.Pending : CaseOutcome.Interrupted);
+        string? reason = bad?.Reason ?? (outcome == CaseOutcome.Interrupted
             ? string.Create(CultureInfo.InvariantCulture, $"the run stopped after {passed.Count} repetitions of this case; resume it with --resume {journal.Started.RunId}")
             : null);
         double level = settings.UntilCiLevel ?? Statistics.DefaultLevel;

@@ -44,7 +44,9 @@ internal static class RunDocumentShape
         {
             string at = $"{path}.{member.JsonName}";
             object? child = member.Get(value);
+            // Enums whose members start at 1 (CaseOutcome, RunStatus) read a missing value as 0: as incomplete as a missing string.
             string? problem = child is null ? (member.Nullable ? null : at)
+                : child is Enum e && !Enum.IsDefined(e.GetType(), e) ? at
                 : child is string || child.GetType().IsValueType ? null
                 : ResultJson.Options.GetTypeInfo(child.GetType()).Kind == JsonTypeInfoKind.Object ? WalkObject(child, at)
                 : WalkItems(child, at, member.ElementsNullable);

@@ -38,7 +38,7 @@ public sealed record RunStartedEvent(
 /// <param name="Utc">When it finished.</param>
 /// <param name="CaseIndex">Index into <see cref="RunStartedEvent.Cases"/>.</param>
 /// <param name="Index">The repetition's index within its case.</param>
-/// <param name="Outcome">An id from <see cref="Outcomes"/>.</param>
+/// <param name="Outcome">How the repetition ended.</param>
 /// <param name="Reason">Why it failed or was skipped, or null.</param>
 /// <param name="Result">What was measured, or null.</param>
 /// <param name="Noise">CPU noise while it ran, or null when /proc was unreadable.</param>
@@ -46,7 +46,7 @@ public sealed record RepetitionEvent(
     DateTimeOffset Utc,
     int CaseIndex,
     int Index,
-    string Outcome,
+    CaseOutcome Outcome,
     string? Reason,
     RepetitionResult? Result,
     CpuNoise? Noise) : RunEvent(Utc);
@@ -56,8 +56,8 @@ public sealed record RepetitionEvent(
 /// <param name="CaseIndex">Index into <see cref="RunStartedEvent.Cases"/>.</param>
 public sealed record CaseFinishedEvent(DateTimeOffset Utc, int CaseIndex) : RunEvent(Utc);
 
-/// <summary>The run changed status: resumed ("running"), "completed", "interrupted" or "failed".</summary>
+/// <summary>The run changed status: resumed (running), completed, interrupted or failed.</summary>
 /// <param name="Utc">When.</param>
-/// <param name="Status">An id from <see cref="RunStatus"/>.</param>
+/// <param name="Status">The new status.</param>
 /// <param name="Reason">Why, for failed runs.</param>
-public sealed record RunStatusEvent(DateTimeOffset Utc, string Status, string? Reason) : RunEvent(Utc);
+public sealed record RunStatusEvent(DateTimeOffset Utc, RunStatus Status, string? Reason) : RunEvent(Utc);

@@ -25,7 +25,7 @@ public sealed class RunJournal
     public RunStartedEvent Started { get; }
 
     /// <summary>Current status.</summary>
-    public string Status { get; private set; } = RunStatus.Running;
+    public RunStatus Status { get; private set; } = RunStatus.Running;
 
     /// <summary>Why the run failed, or null.</summary>
     public string? FailureReason { get; private set; }
@@ -46,7 +46,7 @@ public sealed class RunJournal
             case RepetitionEvent r:
                 _repetitions.Add(r);
                 ListOf(_byCase, r.CaseIndex).Add(r);
-                if (r.Outcome == Outcomes.Passed && r.Result is not null)
+                if (r.Outcome == CaseOutcome.Passed && r.Result is not null)
                 {
                     ListOf(_passedByCase, r.CaseIndex).Add(r.Result);
                 }

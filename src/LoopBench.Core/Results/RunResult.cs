@@ -19,8 +19,8 @@ public sealed record RunResult(
     /// <summary>The schema version this build writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    /// <summary>"running", "completed", "interrupted" or "failed" (see <see cref="RunStatus"/>); null for quick runs.</summary>
-    public string? Status { get; init; }
+    /// <summary>Running, completed, interrupted or failed; null for quick runs.</summary>
+    public RunStatus? Status { get; init; }
 
     /// <summary>The scenario's name, or null for quick runs.</summary>
     public string? Scenario { get; init; }

@@ -24,19 +24,3 @@ public sealed record RunSettings(
     /// <summary>The scenario's <c>compare:</c> block, or null when it has none.</summary>
     public CompareSettings? Compare { get; init; }
 }
-
-/// <summary>Run status ids.</summary>
-public static class RunStatus
-{
-    /// <summary>Repetitions are still being measured.</summary>
-    public const string Running = "running";
-
-    /// <summary>Every case finished.</summary>
-    public const string Completed = "completed";
-
-    /// <summary>Stopped by Ctrl-C or SIGTERM; resumable with --resume.</summary>
-    public const string Interrupted = "interrupted";
-
-    /// <summary>Stopped by an error (e.g. the disk filled up); what was written is kept.</summary>
-    public const string Failed = "failed";
-}

@@ -19,7 +19,7 @@ public static class RunSummary
         var md = new StringBuilder();
         md.Append(Invariant, $"# LoopBench run {run.RunId}\n\n");
         md.Append(Invariant, $"- scenario: {run.Scenario ?? "-"} ({run.ScenarioFile ?? "-"})\n");
-        md.Append(Invariant, $"- status: {run.Status ?? "-"}\n");
+        md.Append(Invariant, $"- status: {run.Status?.ToId() ?? "-"}\n");
         if (run.Label is not null)
         {
             md.Append(Invariant, $"- label: {run.Label}\n");
@@ -52,7 +52,7 @@ public static class RunSummary
                 flags.Add("indicative");
             }
 
-            md.Append(Invariant, $"| `{c.Key}` | {c.Outcome} | {c.Repetitions.Count} | {Unit(c.PrimaryMetric)} | ")
+            md.Append(Invariant, $"| `{c.Key}` | {c.Outcome.ToId()} | {c.Repetitions.Count} | {Unit(c.PrimaryMetric)} | ")
                 .Append(m is null ? "-" : Format(c.PrimaryMetric!, m.Median)).Append(" | ").Append(ci).Append(" | ")
                 .Append(m is null ? "-" : m.CvPercent.ToString("0.0", Invariant)).Append(" | ")
                 .AppendJoin(" | ", LatencyColumns.Cells(c)).Append(" | ")

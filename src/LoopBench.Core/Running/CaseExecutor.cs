@@ -31,7 +31,7 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         var c = candidate.Resolve();
         if (!TryHost(c, out var hostSysctls, out string? error))
         {
-            return new RepetitionOutcome(null, Outcomes.FailedSandbox, error);
+            return new RepetitionOutcome(null, CaseOutcome.FailedSandbox, error);
         }
 
         string? flush = null;
@@ -56,7 +56,7 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         var c = candidate.Resolve();
         if (!TryHost(c, out var hostSysctls, out string? error))
         {
-            return new CaseResult(c.Key, c, Outcomes.FailedSandbox, error, []);
+            return new CaseResult(c.Key, c, CaseOutcome.FailedSandbox, error, []);
         }
 
         string? flush = null;
@@ -104,7 +104,7 @@ public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, Host
         r with { HostSysctls = hostSysctls, Notes = Note(r.Notes, flush) };
 
     private static RepetitionOutcome NoSandbox() =>
-        new(null, Outcomes.SkippedSandbox, "this command was started without a sandbox child (internal error: no SandboxedRunner)");
+        new(null, CaseOutcome.SkippedSandbox, "this command was started without a sandbox child (internal error: no SandboxedRunner)");
 
     private static IReadOnlyList<string>? Note(IReadOnlyList<string>? notes, string? note) =>
         note is null ? notes : [.. notes ?? [], note];

@@ -55,7 +55,7 @@ internal sealed class RepetitionFigures
 
     public LatencySummary? Latency { get; private set; }
 
-    public string? LatencyKind { get; private set; }
+    public LatencyKind? LatencyKind { get; private set; }
 
     public List<long[]>? Buckets { get; private set; }
 
@@ -196,7 +196,7 @@ internal sealed class RepetitionFigures
     private void AddLatency()
     {
         var withLatency = _ends.Where(e => e.Latency is not null).ToList();
-        string? kind = withLatency.Any(e => e.LatencyKind == "rtt-from-intended") ? "rtt-from-intended" : withLatency.FirstOrDefault()?.LatencyKind;
+        LatencyKind? kind = withLatency.Any(e => e.LatencyKind == Measurement.LatencyKind.RttFromIntended) ? Measurement.LatencyKind.RttFromIntended : withLatency.FirstOrDefault()?.LatencyKind;
         if (kind is null)
         {
             return;
@@ -206,7 +206,7 @@ internal sealed class RepetitionFigures
         var latency = LatencySummary.From(histogram);
         (Latency, LatencyKind) = (latency, kind);
         Buckets = histogram.NonEmptyBuckets().Select(b => new[] { b.LowerNs, b.WidthNs, b.Count }).ToList();
-        if (kind == "one-way")
+        if (kind == Measurement.LatencyKind.OneWay)
         {
             Add(MetricIds.OwdP50Ns, latency.P50Ns);
             Add(MetricIds.OwdP99Ns, latency.P99Ns);

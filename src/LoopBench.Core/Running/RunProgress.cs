@@ -1,3 +1,5 @@
+using LoopBench.Core.Results;
+
 namespace LoopBench.Core.Running;
 
 /// <summary>Where a scenario run stands, for progress displays.</summary>
@@ -16,5 +18,5 @@ public interface IRunProgressSink
     void Starting(RunProgress progress);
 
     /// <summary>A repetition finished with <paramref name="outcome"/>.</summary>
-    void Finished(RunProgress progress, string outcome);
+    void Finished(RunProgress progress, CaseOutcome outcome);
 }

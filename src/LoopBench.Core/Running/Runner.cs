@@ -46,12 +46,12 @@ public sealed class Runner
         var done = new List<RepetitionResult>();
         if (!PlacementPlan.TryCreate(resolved, _allowedCpus, out var plan, out string skip))
         {
-            return new CaseResult(resolved.Key, resolved, Outcomes.SkippedPlacement, skip, done);
+            return new CaseResult(resolved.Key, resolved, CaseOutcome.SkippedPlacement, skip, done);
         }
 
         if (EngineFactory.PlacementSkipReason(resolved.Engine, resolved.Placement) is string engineSkip)
         {
-            return new CaseResult(resolved.Key, resolved, Outcomes.SkippedEnginePlacement, engineSkip, done);
+            return new CaseResult(resolved.Key, resolved, CaseOutcome.SkippedEnginePlacement, engineSkip, done);
         }
 
         for (int index = 0; index < repetitions && !cancellation.IsCancellationRequested; index++)
@@ -62,13 +62,13 @@ public sealed class Runner
                 done.Add(repetition);
             }
 
-            if (outcome != Outcomes.Passed)
+            if (outcome != CaseOutcome.Passed)
             {
                 return new CaseResult(resolved.Key, resolved, outcome, reason, done);
             }
         }
 
-        return new CaseResult(resolved.Key, resolved, Outcomes.Passed, null, done);
+        return new CaseResult(resolved.Key, resolved, CaseOutcome.Passed, null, done);
     }
 
     /// <summary>
@@ -81,29 +81,29 @@ public sealed class Runner
         var resolved = candidate.Resolve();
         if (!PlacementPlan.TryCreate(resolved, _allowedCpus, out var plan, out string skip))
         {
-            return new RepetitionOutcome(null, Outcomes.SkippedPlacement, skip);
+            return new RepetitionOutcome(null, CaseOutcome.SkippedPlacement, skip);
         }
 
         if (EngineFactory.PlacementSkipReason(resolved.Engine, resolved.Placement) is string engineSkip)
         {
-            return new RepetitionOutcome(null, Outcomes.SkippedEnginePlacement, engineSkip);
+            return new RepetitionOutcome(null, CaseOutcome.SkippedEnginePlacement, engineSkip);
         }
 
         var (result, outcome, reason) = RunRepetition(resolved, index, plan, cancellation);
         return new RepetitionOutcome(result, outcome, reason);
     }
 
-    private (RepetitionResult? Result, string Outcome, string? Reason) RunRepetition(
+    private (RepetitionResult? Result, CaseOutcome Outcome, string? Reason) RunRepetition(
         Case c, int index, PlacementPlan plan, CancellationToken cancellation)
     {
         if (InlineCompletions.MissingReason(c.Engine) is string inline)
         {
-            return (null, Outcomes.FailedSetup, inline);
+            return (null, CaseOutcome.FailedSetup, inline);
         }
 
         if (c.Transport.IsIpv6() && !System.Net.Sockets.Socket.OSSupportsIPv6)
         {
-            return (null, Outcomes.SkippedTransport, $"{c.Transport.ToId()} needs IPv6, which is disabled on this host");
+            return (null, CaseOutcome.SkippedTransport, $"{c.Transport.ToId()} needs IPv6, which is disabled on this host");
         }
 
         var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0);
@@ -116,8 +116,8 @@ public sealed class Runner
         catch (TransportSetupException ex)
         {
             return ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressFamilyNotSupported }
-                ? (null, Outcomes.SkippedTransport, $"{c.Transport.ToId()} is not offered by this host: {ex.Message}")
-                : (null, Outcomes.FailedSetup, ex.Message);
+                ? (null, CaseOutcome.SkippedTransport, $"{c.Transport.ToId()} is not offered by this host: {ex.Message}")
+                : (null, CaseOutcome.FailedSetup, ex.Message);
         }
 
         using (flows)
@@ -130,7 +130,7 @@ public sealed class Runner
             if (!barrier.SignalAndWait(_options.BarrierTimeout))
             {
                 Abort(ends);
-                return (null, Outcomes.FailedSetup, "workers did not reach the start barrier");
+                return (null, CaseOutcome.FailedSetup, "workers did not reach the start barrier");
             }
 
             long timeWaitBefore = KernelSocketStats.TcpTimeWait();
@@ -143,8 +143,8 @@ public sealed class Runner
             var result = RepetitionRecord.Build(c, index, coordination, flows, workers, window, probes, (timeWaitBefore, timeWaitAtT1), () => CountersScope);
             string? failure = coordination.Failure ?? stopFailure ?? WorkerFailure(ends, workers);
             return failure is not null
-                ? (result, stopFailure is not null && coordination.Failure is null ? Outcomes.FailedTimeout : Outcomes.FailedWorker, failure)
-                : (result, coordination.Interrupted ? Outcomes.Interrupted : Outcomes.Passed, null);
+                ? (result, stopFailure is not null && coordination.Failure is null ? CaseOutcome.FailedTimeout : CaseOutcome.FailedWorker, failure)
+                : (result, coordination.Interrupted ? CaseOutcome.Interrupted : CaseOutcome.Passed, null);
         }
     }
 

@@ -84,7 +84,7 @@ public sealed partial class SandboxedRunner
         }
         catch (SandboxSetupException ex)
         {
-            return (new CaseResult(c.Key, c, SandboxOutcomes.FailedSandbox, ex.Message, []), null);
+            return (new CaseResult(c.Key, c, CaseOutcome.FailedSandbox, ex.Message, []), null);
         }
 
         send(new SandboxChildMessage { Kind = SandboxChildMessage.Ready, Pid = System.Environment.ProcessId, NamespaceInode = inode });

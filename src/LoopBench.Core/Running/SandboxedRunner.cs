@@ -67,17 +67,17 @@ public sealed partial class SandboxedRunner
         var errors = SandboxValidator.Validate(settings);
         if (errors.Count > 0)
         {
-            return Finished(c, SandboxOutcomes.FailedSandbox, string.Join("; ", errors.Select(e => $"{e.Setting}: {e.Message}")), settings);
+            return Finished(c, CaseOutcome.FailedSandbox, string.Join("; ", errors.Select(e => $"{e.Setting}: {e.Message}")), settings);
         }
 
         if (!_child.Isolate && settings.ChangesNamespace)
         {
-            return Finished(c, SandboxOutcomes.FailedSandbox, "a child without a namespace of its own cannot change lo or per-namespace sysctls", settings);
+            return Finished(c, CaseOutcome.FailedSandbox, "a child without a namespace of its own cannot change lo or per-namespace sysctls", settings);
         }
 
         if (_child.Isolate && SkipReason(c, settings, _capabilities()) is string skip)
         {
-            return Finished(c, SandboxOutcomes.SkippedSandbox, skip, settings);
+            return Finished(c, CaseOutcome.SkippedSandbox, skip, settings);
         }
 
         HostSysctls? host = null;
@@ -89,7 +89,7 @@ public sealed partial class SandboxedRunner
         }
         catch (HostSysctlException ex)
         {
-            return Finished(c, SandboxOutcomes.FailedSandbox, ex.Message, settings);
+            return Finished(c, CaseOutcome.FailedSandbox, ex.Message, settings);
         }
         finally
         {
@@ -203,7 +203,7 @@ public sealed partial class SandboxedRunner
 
             if (cancellation.IsCancellationRequested && killedFor is null)
             {
-                return Finished(c, Outcomes.Interrupted, "interrupted before the child reported", settings);
+                return Finished(c, CaseOutcome.Interrupted, "interrupted before the child reported", settings);
             }
 
             string how = killedFor ?? $"exited with code {ExitCodeOf(process)} without a result";
@@ -213,7 +213,7 @@ public sealed partial class SandboxedRunner
                 tail = string.Join(" | ", stderrTail);
             }
 
-            return Finished(c, SandboxOutcomes.FailedChild, $"the sandbox child (pid {process.Id}) {how}; stderr tail: {(tail.Length > 0 ? tail : "(empty)")}", settings);
+            return Finished(c, CaseOutcome.FailedChild, $"the sandbox child (pid {process.Id}) {how}; stderr tail: {(tail.Length > 0 ? tail : "(empty)")}", settings);
         }
         finally
         {
@@ -239,7 +239,7 @@ public sealed partial class SandboxedRunner
         }
     }
 
-    private static SandboxedCaseResult Finished(Case c, string outcome, string reason, SandboxSettings settings) =>
+    private static SandboxedCaseResult Finished(Case c, CaseOutcome outcome, string reason, SandboxSettings settings) =>
         new(new CaseResult(c.Key, c, outcome, reason, []), null, settings, []);
 
     /// <summary>

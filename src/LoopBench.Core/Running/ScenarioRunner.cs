@@ -23,7 +23,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
     public QuietHostOptions? QuietHost { get; init; }
 
     /// <summary>Runs (or resumes) until every case is finished; returns the final <see cref="RunStatus"/>.</summary>
-    public string Run(CancellationToken cancellation)
+    public RunStatus Run(CancellationToken cancellation)
     {
         var journal = sink.Journal;
         var cases = journal.Started.Cases;
@@ -121,7 +121,7 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
         if (!task.Wait(timeout + AbandonGrace, CancellationToken.None))
         {
             // The repetition ignored its deadline: abandon its thread (it is a background thread) and go on.
-            outcome = new RepetitionOutcome(null, Outcomes.FailedCaseTimeout, TimeoutReason(timeout));
+            outcome = new RepetitionOutcome(null, CaseOutcome.FailedCaseTimeout, TimeoutReason(timeout));
         }
         else
         {
@@ -134,18 +134,18 @@ public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRun
             outcome = outcome with { Result = QuietHost.Attach(outcome.Result, quiet!, quietBefore!.Value, QuietHost.Cpu.Read([])) };
         }
 
-        if (outcome.Outcome == Outcomes.Interrupted || (outcome.Result?.Interrupted == true))
+        if (outcome.Outcome == CaseOutcome.Interrupted || (outcome.Result?.Interrupted == true))
         {
             if (cancellation.IsCancellationRequested)
             {
                 return false; // Ctrl-C: the cut repetition does not count; resume measures it again
             }
 
-            outcome = new RepetitionOutcome(outcome.Result, Outcomes.FailedCaseTimeout, TimeoutReason(timeout));
+            outcome = new RepetitionOutcome(outcome.Result, CaseOutcome.FailedCaseTimeout, TimeoutReason(timeout));
         }
 
         sink.Record(new RepetitionEvent(DateTimeOffset.UtcNow, caseIndex, index, outcome.Outcome, outcome.Reason, outcome.Result, noise));
-        if (outcome.Outcome != Outcomes.Passed)
+        if (outcome.Outcome != CaseOutcome.Passed)
         {
             sink.Record(new CaseFinishedEvent(DateTimeOffset.UtcNow, caseIndex)); // a failed or skipped case runs no more
         }

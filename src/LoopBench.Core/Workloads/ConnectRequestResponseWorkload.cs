@@ -46,7 +46,7 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
         var serverSlot = new ConnectionSlot(listener);
         var expected = new ExpectedPeer();
         var client = new WorkloadEnd($"lb-c{f}-crr", EndRole.Client, EndDirection.Both, clientSlot)
-        { Flow = context.Flow, Latency = new LatencyHistogram(), ConnectLatency = new LatencyHistogram(), LatencyKind = "transaction" };
+        { Flow = context.Flow, Latency = new LatencyHistogram(), ConnectLatency = new LatencyHistogram(), LatencyKind = LatencyKind.Transaction };
         var server = new WorkloadEnd($"lb-s{f}-crr", EndRole.Server, EndDirection.Both, serverSlot) { Flow = context.Flow, Finishes = false };
         byte[] request = ChannelIo.NewBuffer(p.RequestBytes);
         byte[] responseIn = ChannelIo.NewBuffer(p.ResponseBytes);

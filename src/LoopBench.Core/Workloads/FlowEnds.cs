@@ -22,7 +22,7 @@ internal static class FlowEnds
             forward ? context.Server : context.Client)
         {
             Flow = context.Flow, FlowDirection = context.Direction, Datagrams = datagrams ? new DatagramCounters() : null,
-            Latency = datagrams ? new LatencyHistogram() : null, LatencyKind = datagrams ? "one-way" : "rtt", Finishes = !datagrams,
+            Latency = datagrams ? new LatencyHistogram() : null, LatencyKind = datagrams ? LatencyKind.OneWay : LatencyKind.Rtt, Finishes = !datagrams,
         };
         return (sender, receiver);
     }

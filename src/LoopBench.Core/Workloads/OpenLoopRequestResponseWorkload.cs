@@ -26,7 +26,7 @@ public sealed class OpenLoopRequestResponseWorkload : IWorkload
         var server = new WorkloadEnd($"lb-s{f}-rr", EndRole.Server, EndDirection.Both, context.Server) { Flow = context.Flow, Finishes = false };
         var rx = new WorkloadEnd($"lb-c{f}-rs", EndRole.Client, EndDirection.Both, reader)
         {
-            Flow = context.Flow, Latency = new LatencyHistogram(), LatencyKind = "rtt-from-intended",
+            Flow = context.Flow, Latency = new LatencyHistogram(), LatencyKind = LatencyKind.RttFromIntended,
             Datagrams = new DatagramCounters(), Finishes = false,
         };
         byte[] request = ChannelIo.NewBuffer(Math.Max(p.RequestBytes, DatagramHeader.MinMessageBytes));

@@ -51,8 +51,8 @@ public sealed class WorkloadEnd
     /// <summary>crr: connect(2) latency.</summary>
     public LatencyHistogram? ConnectLatency { get; init; }
 
-    /// <summary>What <see cref="Latency"/> measures: "rtt", "one-way" or "transaction".</summary>
-    public string LatencyKind { get; init; } = "rtt";
+    /// <summary>What <see cref="Latency"/> measures. Defaults to <see cref="Measurement.LatencyKind.Rtt"/>.</summary>
+    public LatencyKind LatencyKind { get; init; } = LatencyKind.Rtt;
 
     /// <summary>crr: managed bytes this end's thread allocated over its in-window connections.</summary>
     public long AllocatedBytes { get; set; }

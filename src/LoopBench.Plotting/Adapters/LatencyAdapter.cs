@@ -1,3 +1,5 @@
+using LoopBench.Core;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Plotting.Charts;
 
@@ -6,16 +8,16 @@ namespace LoopBench.Plotting.Adapters;
 /// <summary>Latency percentiles and CDF from the histogram buckets of every repetition, merged per case.</summary>
 internal static class LatencyAdapter
 {
-    public static void Render(RunChartSource source, string kind, string path)
+    public static void Render(RunChartSource source, ChartKind kind, string path)
     {
         var cases = source.Cases.Where(c => c.Repetitions.Any(r => r.LatencyBuckets is { Count: > 0 })).ToList();
         ChartCanvas.RequireData(cases.Count > 0, "no case recorded a latency histogram (stream cases have none; use rr, crr or a datagram stream)");
         var axes = CaseAxes.Of(cases.Select(c => c.Key));
         var distributions = cases.Take(RunCharts.MaxLines)
             .Select(c => new LatencyDistribution(axes.Describe(c.Key, axes.Varying), Merge(c))).ToList();
-        string kindText = string.Join("/", cases.SelectMany(c => c.Repetitions).Select(r => r.LatencyKind).OfType<string>().Distinct(StringComparer.Ordinal));
+        string kindText = string.Join("/", cases.SelectMany(c => c.Repetitions).Select(r => r.LatencyKind).OfType<LatencyKind>().Distinct().Select(k => k.ToId()));
         string what = $"latency{(kindText.Length > 0 ? $" ({kindText})" : string.Empty)}{Omitted(cases.Count)}";
-        if (kind == "cdf")
+        if (kind == ChartKind.Cdf)
         {
             LatencyCharts.SaveCdf(new ChartText(source.Title($"{what}, CDF"), "latency (µs, log scale)", "fraction at or below"), distributions, path);
         }

@@ -1,3 +1,4 @@
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Plotting.Charts;
@@ -33,7 +34,7 @@ internal sealed class RunChartSource
     public static RunChartSource Of(RunResult run, string? caseFragment = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var usable = run.Cases.Where(c => c.Outcome is Outcomes.Passed or Outcomes.Interrupted && c.Repetitions.Count > 0).ToList();
+        var usable = run.Cases.Where(c => c.Outcome.IsUsable() && c.Repetitions.Count > 0).ToList();
         if (usable.Count == 0)
         {
             throw new ChartDataException($"run {run.RunId} has no passing case ({run.Cases.Count} cases: {OutcomeCounts(run)}); nothing to plot");
@@ -92,5 +93,5 @@ internal sealed class RunChartSource
     public string Label(CaseResult result) => Axes.Describe(result.Key, Axes.Varying);
 
     private static string OutcomeCounts(RunResult run) =>
-        run.Cases.Count == 0 ? "none" : string.Join(", ", run.Cases.GroupBy(c => c.Outcome, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+        run.Cases.Count == 0 ? "none" : string.Join(", ", run.Cases.GroupBy(c => c.Outcome).Select(g => $"{g.Count()} {g.Key.ToId()}"));
 }

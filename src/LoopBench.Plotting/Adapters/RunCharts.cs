@@ -13,35 +13,32 @@ public static class RunCharts
     internal const int MaxLines = 12;
 
     /// <summary>Renders <paramref name="request"/> of <paramref name="run"/> to <paramref name="path"/> (.png or .svg); returns the kind drawn.</summary>
-    /// <exception cref="ChartDataException">Unknown kind or metric, no passing case, or nothing this chart can draw.</exception>
-    public static string Render(RunResult run, ChartRequest request, string path)
+    /// <exception cref="ChartDataException">Unknown metric, no passing case, or nothing this chart can draw.</exception>
+    public static ChartKind Render(RunResult run, ChartRequest request, string path)
     {
         ArgumentNullException.ThrowIfNull(request);
         var source = RunChartSource.Of(run, request.CaseFragment);
-        string kind = KindFor(source, request);
-        if (!ChartRequest.Kinds.Contains(kind, StringComparer.Ordinal))
-        {
-            throw new ChartDataException($"unknown chart '{request.Kind}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
-        }
-
+        var kind = KindFor(source, request);
         switch (kind)
         {
-            case "bar":
+            case ChartKind.Bar:
                 MatrixCharts.Bar(source, request, path);
                 break;
-            case "sweep":
+            case ChartKind.Sweep:
                 MatrixCharts.Sweep(source, request, path);
                 break;
-            case "reps":
+            case ChartKind.Reps:
                 MatrixCharts.Repetitions(source, request, path);
                 break;
-            case "percentiles":
-            case "cdf":
+            case ChartKind.Percentiles:
+            case ChartKind.Cdf:
                 LatencyAdapter.Render(source, kind, path);
                 break;
-            default:
+            case ChartKind.Timeseries:
                 TimeSeriesAdapter.Render(source, request, path);
                 break;
+            default:
+                throw new ChartDataException($"unknown chart {(int)kind}; valid: {string.Join(", ", ChartRequest.Kinds)}");
         }
 
         return kind;
@@ -70,26 +67,26 @@ public static class RunCharts
         foreach (string metric in primaries)
         {
             var request = new ChartRequest(Metric: metric);
-            string kind = DefaultKind(source, request);
-            charts.Add((request with { Kind = kind }, $"{metric}: {(kind == "sweep" ? "against the swept parameter, median with its confidence band" : "median per case with its confidence interval")}"));
-            charts.Add((request with { Kind = "reps" }, $"{metric}: every repetition, so the noise is visible"));
+            var kind = DefaultKind(source, request);
+            charts.Add((request with { Kind = kind }, $"{metric}: {(kind == ChartKind.Sweep ? "against the swept parameter, median with its confidence band" : "median per case with its confidence interval")}"));
+            charts.Add((request with { Kind = ChartKind.Reps }, $"{metric}: every repetition, so the noise is visible"));
             if (source.Cases.Any(c => c.Repetitions.Any(r => r.Intervals.Count > 0)))
             {
-                charts.Add((request with { Kind = "timeseries" }, $"{metric}: rate per interval over the window, first repetition of each case"));
+                charts.Add((request with { Kind = ChartKind.Timeseries }, $"{metric}: rate per interval over the window, first repetition of each case"));
             }
         }
 
         if (source.Cases.Any(c => c.Repetitions.Any(r => r.LatencyBuckets is { Count: > 0 })))
         {
-            charts.Add((new ChartRequest("percentiles"), "latency by percentile (HdrHistogram style), all repetitions merged"));
-            charts.Add((new ChartRequest("cdf"), "latency CDF, all repetitions merged"));
+            charts.Add((new ChartRequest(ChartKind.Percentiles), "latency by percentile (HdrHistogram style), all repetitions merged"));
+            charts.Add((new ChartRequest(ChartKind.Cdf), "latency CDF, all repetitions merged"));
         }
 
         return charts;
     }
 
     /// <summary>The kind <see cref="Render"/> draws for <paramref name="request"/>: the one asked for, or the matrix's default.</summary>
-    public static string KindFor(RunResult run, ChartRequest request)
+    public static ChartKind KindFor(RunResult run, ChartRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return KindFor(RunChartSource.Of(run, request.CaseFragment), request);
@@ -103,18 +100,18 @@ public static class RunCharts
     {
         ArgumentNullException.ThrowIfNull(request);
         var source = RunChartSource.Of(run, request.CaseFragment);
-        return KindFor(source, request) is "bar" or "sweep" or "reps" ? MatrixCharts.LeftOut(source, request.Metric) : null;
+        return KindFor(source, request) is ChartKind.Bar or ChartKind.Sweep or ChartKind.Reps ? MatrixCharts.LeftOut(source, request.Metric) : null;
     }
 
-    private static string KindFor(RunChartSource source, ChartRequest request) => request.Kind?.Trim().ToLowerInvariant() ?? DefaultKind(source, request);
+    private static ChartKind KindFor(RunChartSource source, ChartRequest request) => request.Kind ?? DefaultKind(source, request);
 
     /// <summary>Sweep when a varying axis is numeric (or --x names a numeric one), else bar.</summary>
-    internal static string DefaultKind(RunChartSource source, ChartRequest request)
+    internal static ChartKind DefaultKind(RunChartSource source, ChartRequest request)
     {
         string metric = source.Metric(request.Metric);
         var axes = CaseAxes.Of(source.With(metric).Select(c => c.Key));
         return request.X is string x
-            ? axes.IsNumeric(CaseAxes.Canonical(x)) && axes.Varying.Contains(CaseAxes.Canonical(x)) ? "sweep" : "bar"
-            : axes.NumericVarying.Count > 0 ? "sweep" : "bar";
+            ? axes.IsNumeric(CaseAxes.Canonical(x)) && axes.Varying.Contains(CaseAxes.Canonical(x)) ? ChartKind.Sweep : ChartKind.Bar
+            : axes.NumericVarying.Count > 0 ? ChartKind.Sweep : ChartKind.Bar;
     }
 }

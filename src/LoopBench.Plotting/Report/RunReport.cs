@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.Results;
 using LoopBench.Plotting.Adapters;
@@ -65,7 +66,7 @@ public static partial class RunReport
         var rows = new List<IReadOnlyList<string>>
         {
             Row("scenario", run.Scenario ?? "(quick run)"), Row("file", run.ScenarioFile ?? "-"), Row("label", run.Label ?? "-"),
-            Row("run id", run.RunId), Row("status", run.Status ?? "-"),
+            Row("run id", run.RunId), Row("status", run.Status?.ToId() ?? "-"),
             Row("started", run.StartedUtc?.ToString("u", Invariant) ?? "-"), Row("cases", Text(run.Cases.Count)),
         };
         if (run.Settings is { } s)
@@ -88,7 +89,7 @@ public static partial class RunReport
     private static void Summary(HtmlReportBuilder html, RunResult run)
     {
         html.Heading("Summary");
-        if (!run.Cases.Any(c => c.Outcome is Outcomes.Passed or Outcomes.Interrupted && c.Repetitions.Count > 0))
+        if (!run.Cases.Any(c => c.Outcome.IsUsable() && c.Repetitions.Count > 0))
         {
             html.Paragraph($"No case passed in this run ({run.Cases.Count} cases), so there is nothing to plot. Outcomes and reasons:");
         }
@@ -99,14 +100,14 @@ public static partial class RunReport
             var values = metric is null ? [] : RepetitionValues.Of(c, metric);
             if (metric is null || values.Count == 0)
             {
-                return (IReadOnlyList<string>)[c.Key, c.Outcome, "-", "-", "-", "-", .. LatencyColumns.Cells(c), Text(c.Repetitions.Count), c.Reason ?? string.Empty];
+                return (IReadOnlyList<string>)[c.Key, c.Outcome.ToId(), "-", "-", "-", "-", .. LatencyColumns.Cells(c), Text(c.Repetitions.Count), c.Reason ?? string.Empty];
             }
 
             var s = RunChartSource.Summary(c, metric);
             string unit = MetricCatalog.Find(metric) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
             string ci = s.CiLower is double lo && s.CiUpper is double hi ? $"[{FigureText.Of(lo, unit)}, {FigureText.Of(hi, unit)}]" : "-";
             string flags = string.Join(", ", new[] { c.Noisy ? "noisy" : null, c.Indicative ? "indicative" : null, c.Reason }.OfType<string>());
-            return [c.Key, c.Outcome, metric, FigureText.Of(s.Median, unit), ci, s.CvPercent.ToString("0.0", Invariant), .. LatencyColumns.Cells(c), Text(s.Count), flags];
+            return [c.Key, c.Outcome.ToId(), metric, FigureText.Of(s.Median, unit), ci, s.CvPercent.ToString("0.0", Invariant), .. LatencyColumns.Cells(c), Text(s.Count), flags];
         });
         // Latency beside the rate for rr-like cases (medians over repetitions); stream rows leave those cells empty.
         html.Table(["case", "outcome", "metric", "median", "95% CI of median", "CV %", .. LatencyColumns.Headers, "reps", "notes"], rows);

@@ -1,5 +1,6 @@
 using LoopBench.Cli.Commands;
 using LoopBench.Cli.Terminal;
+using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
@@ -60,7 +61,7 @@ public sealed class CalibrateCommandTests
             Row("sockperf-tcp4-pp-64B-split", "missed", ToolFigures.RttP50Ns, 21_000, 20_000, CalibrationBound.AtMost(1.05), Pairs(10, 0, outside: 0.5)),
             Row("engine-tcp4-fwd-cubic-async", "reported", ToolFigures.ThroughputBitsPerSecond, 7e9, 9e9, null, Pairs(10, 0, outside: 0.2))
                 with { Note = "no bound: the runtime's default completion dispatch" },
-            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, "unpinned", "default", CalibrationRunner.SkippedPatternUnavailable,
+            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, "unpinned", "default", CaseOutcome.SkippedPatternUnavailable.ToId(),
                 "pattern not available in this build: unknown transport 'udp4'", []),
         };
         string text = CalibrationTable.Render(rows, 5);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoopBench.Cli;
+using LoopBench.Core.Measurement;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;
@@ -118,7 +119,7 @@ public sealed class QuickCommandTests
         Assert.Equal(0, code);
         var run = LoopBench.Core.Results.ResultJson.Deserialize(stdout);
         var rep = Assert.Single(run.Cases[0].Repetitions);
-        Assert.Equal("one-way", rep.LatencyKind);
+        Assert.Equal(LatencyKind.OneWay, rep.LatencyKind);
         Assert.Equal(2, rep.Flows!.Count);
         Assert.InRange(rep.Metrics["lossRatio"], 0, 1); // zero on a quiet machine; a starved receiver may overflow
         Assert.True(rep.Metrics["datagramsReceived"] <= rep.Metrics["datagramsSent"]);

@@ -114,7 +114,7 @@ public sealed class QuickIperfLettersTests
         var c = new Case().Resolve();
         var repetition = new RepetitionResult(0, DateTimeOffset.UnixEpoch, false, 1_000_000_000,
             new SortedDictionary<string, double> { [MetricIds.ThroughputBitsPerSecond] = 2e9, [MetricIds.SentThroughputBitsPerSecond] = 2e9 }, null, null, [], null, []);
-        var result = new CaseResult(c.Key, c, Outcomes.Passed, null, [repetition]);
+        var result = new CaseResult(c.Key, c, CaseOutcome.Passed, null, [repetition]);
 
         string table = SummaryTable.Render(result, unit: RateUnit.Mbit);
 

@@ -18,10 +18,10 @@ internal sealed class FakeRepetitions(Func<Case, int, double>? value = null) : I
         OnRun?.Invoke(Calls.Count, cancellation);
         if (cancellation.IsCancellationRequested)
         {
-            return new RepetitionOutcome(Result(index, 1, interrupted: true), Outcomes.Interrupted, null);
+            return new RepetitionOutcome(Result(index, 1, interrupted: true), CaseOutcome.Interrupted, null);
         }
 
-        return new RepetitionOutcome(Result(index, value?.Invoke(candidate, index) ?? 1e9 + index), Outcomes.Passed, null);
+        return new RepetitionOutcome(Result(index, value?.Invoke(candidate, index) ?? 1e9 + index), CaseOutcome.Passed, null);
     }
 
     public static RepetitionResult Result(int index, double bitsPerSecond, bool interrupted = false) => new(

@@ -22,7 +22,7 @@ internal static class SyntheticRuns
         new Case { Transport = TransportKind.UnixStream, Pattern = PatternKind.Rr, MessageBytes = 64 * (i + 1), DurationMs = 2000, WarmupMs = 500 }.Resolve();
 
     /// <summary>A case whose repetitions carry the given figures: metric → one value per repetition.</summary>
-    public static CaseResult Case(Case c, IReadOnlyDictionary<string, double[]> metrics, string outcome = Outcomes.Passed, string? reason = null)
+    public static CaseResult Case(Case c, IReadOnlyDictionary<string, double[]> metrics, CaseOutcome outcome = CaseOutcome.Passed, string? reason = null)
     {
         int reps = metrics.Values.Select(v => v.Length).DefaultIfEmpty(0).Max();
         var repetitions = Enumerable.Range(0, reps).Select(i =>

@@ -32,7 +32,7 @@ public sealed class ConcurrentRunTests : IDisposable
         foreach (string dir in dirs)
         {
             var run = RunFileReader.Read(dir);
-            Assert.All(run.Cases, c => Assert.Equal(Outcomes.Passed, c.Outcome));
+            Assert.All(run.Cases, c => Assert.Equal(CaseOutcome.Passed, c.Outcome));
             Assert.Equal(9, run.Cases.Sum(c => c.Repetitions.Count));
         }
     }
@@ -51,7 +51,7 @@ public sealed class ConcurrentRunTests : IDisposable
         }
 
         var runs = await Task.WhenAll(Task.Run(Run), Task.Run(Run)).WaitAsync(TimeSpan.FromSeconds(50), TestContext.Current.CancellationToken);
-        Assert.All(runs, r => Assert.Equal(Outcomes.Passed, r.Result.Outcome));
+        Assert.All(runs, r => Assert.Equal(CaseOutcome.Passed, r.Result.Outcome));
         Assert.Equal(2, inodes.Distinct().Count());
         Assert.DoesNotContain(NetworkNamespace.InodeOf("self"), inodes);
     }

@@ -41,7 +41,7 @@ public sealed class CrrStrayTests
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
         await planting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         var m = Assert.Single(result.Repetitions).Metrics;
         Assert.Equal(3, m[MetricIds.StrayConnections]);
         Assert.True(m[MetricIds.Transactions] > 100, $"{m[MetricIds.Transactions]} transactions: the silent strays stalled the server");
@@ -107,7 +107,7 @@ public sealed class CrrStrayTests
         {
             var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-            Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+            Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
             Assert.True(strangersQueued.IsSet, "the last interval line never came");
             var m = Assert.Single(result.Repetitions).Metrics;
             Assert.Equal(Strays, m[MetricIds.StrayConnections]);
@@ -167,7 +167,7 @@ public sealed class CrrStrayTests
         {
             var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-            Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+            Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
             Assert.Equal(Strays, open.Count);
             Assert.All(open, AssertClosedByTheServer); // turned away, or reset with the listener
         }

@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Sandbox;
 using LoopBench.Core.Scenarios;
@@ -20,7 +21,7 @@ public sealed class EphemeralPortTests
 
         var run = new SandboxedRunner(SandboxRequirement.Child()).RunCase(crr, settings, 1, TestContext.Current.CancellationToken);
 
-        Assert.StartsWith("failed", run.Result.Outcome, StringComparison.Ordinal);
+        Assert.True(run.Result.Outcome.IsFailure(), $"{run.Result.Outcome}");
         Assert.Contains("ephemeral ports exhausted", run.Result.Reason, StringComparison.Ordinal);
     }
 }

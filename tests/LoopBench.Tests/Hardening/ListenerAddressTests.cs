@@ -42,7 +42,7 @@ public sealed class ListenerAddressTests
 
         var result = runner.RunCase(QuickCases.Short(new Case { Transport = transport, Pattern = pattern }), cancellation: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.Passed, result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, result.Outcome);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         if (transport.IsIp())
         {

@@ -33,10 +33,10 @@ public sealed class PeerFaultTests
         // A long window so a late timer on a loaded host still lands inside it; the reset ends the case early.
         var broken = runner.RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }) with { DurationMs = 10_000 }, 2, TestContext.Current.CancellationToken);
 
-        Assert.True(broken.Outcome.StartsWith("failed", StringComparison.Ordinal), $"{broken.Outcome}: {broken.Reason}");
+        Assert.True(broken.Outcome.IsFailure(), $"{broken.Outcome}: {broken.Reason}");
         Assert.False(string.IsNullOrWhiteSpace(broken.Reason));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the failed case took {watch.Elapsed}");
-        Assert.Equal(Outcomes.Passed, new Runner().RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken).Outcome);
+        Assert.Equal(CaseOutcome.Passed, new Runner().RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken).Outcome);
     }
 
     [Fact(Timeout = 30_000)]
@@ -52,10 +52,10 @@ public sealed class PeerFaultTests
         var hung = runner.RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }) with { DurationMs = 1_500 }, cancellation: TestContext.Current.CancellationToken);
 
         Assert.True(dropping, "the fault was never injected");
-        Assert.True(hung.Outcome == Outcomes.FailedTimeout, $"{hung.Outcome}: {hung.Reason}");
+        Assert.True(hung.Outcome == CaseOutcome.FailedTimeout, $"{hung.Outcome}: {hung.Reason}");
         Assert.Contains("did not stop within", hung.Reason, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the hung case took {watch.Elapsed}");
-        Assert.Equal(Outcomes.Passed, new Runner().RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken).Outcome);
+        Assert.Equal(CaseOutcome.Passed, new Runner().RunCase(QuickCases.Short(new Case { Pattern = PatternKind.Rr }), cancellation: TestContext.Current.CancellationToken).Outcome);
     }
 
     /// <summary>Runs <paramref name="fault"/> on the first client socket, <paramref name="delayMs"/> after it was configured (inside the window).</summary>

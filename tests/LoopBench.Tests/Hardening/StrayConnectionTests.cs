@@ -81,7 +81,7 @@ public sealed class StrayConnectionTests
         var runner = new Runner(new RunnerOptions { TransportHook = planter.Plant });
         var result = runner.RunCase(QuickCases.Short(new Case { Transport = TransportKind.Tcp4, Pattern = PatternKind.Rr }), 2, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.Passed, result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, result.Outcome);
         Assert.Equal(2, result.Repetitions.Count);
         Assert.All(result.Repetitions, r => Assert.Equal(1, r.Metrics[MetricIds.StrayConnections]));
         Assert.All(result.Repetitions, r => Assert.True(r.Metrics[MetricIds.Transactions] > 0));

@@ -61,7 +61,7 @@ internal static class PlotFixtures
 
     /// <summary>Every case failed at setup.</summary>
     public static RunResult NonePassed() =>
-        SyntheticRuns.Run("20261123T130000Z-dddd", [SyntheticRuns.Case(SyntheticRuns.StreamCase(0), new Dictionary<string, double[]>(), Outcomes.FailedSetup, "port in use")]);
+        SyntheticRuns.Run("20261123T130000Z-dddd", [SyntheticRuns.Case(SyntheticRuns.StreamCase(0), new Dictionary<string, double[]>(), CaseOutcome.FailedSetup, "port in use")]);
 
     private static CaseResult Stream(Case c, double[] bps, Random random)
     {
@@ -83,7 +83,7 @@ internal static class PlotFixtures
             double tps = 1e9 / centreNs * (0.97 + (random.NextDouble() * 0.06));
             var buckets = h.NonEmptyBuckets().Select(b => new[] { b.LowerNs, b.WidthNs, b.Count }).ToList();
             return Repetition(i, new() { [MetricIds.TransactionsPerSecond] = tps, [MetricIds.RttP50Ns] = centreNs * 1.2, [MetricIds.RttP99Ns] = centreNs * 2.5 },
-                Intervals(random, 0, tps), buckets) with { LatencyKind = "rtt" };
+                Intervals(random, 0, tps), buckets) with { LatencyKind = LatencyKind.Rtt };
         }).ToList();
         return Summarised(c, reps, MetricIds.TransactionsPerSecond);
     }
@@ -103,6 +103,6 @@ internal static class PlotFixtures
             summaries[metric] = Statistics.Summarize(reps.Select(r => r.Metrics[metric]).ToList());
         }
 
-        return new CaseResult(c.Key, c, Outcomes.Passed, null, reps) { Summaries = summaries, PrimaryMetric = primary };
+        return new CaseResult(c.Key, c, CaseOutcome.Passed, null, reps) { Summaries = summaries, PrimaryMetric = primary };
     }
 }

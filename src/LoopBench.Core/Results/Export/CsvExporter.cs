@@ -25,7 +25,7 @@ public static class CsvExporter
                 {
                     var info = MetricCatalog.Find(metric);
                     csv.Append(Field(run.RunId)).Append(',').Append(Field(run.Environment.Hostname)).Append(',')
-                        .Append(Field(c.Key)).Append(',').Append(Field(c.Outcome)).Append(',')
+                        .Append(Field(c.Key)).Append(',').Append(Field(c.Outcome.ToId())).Append(',')
                         .Append(repetition.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
                         .Append(repetition.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
                         .Append(repetition.ElapsedNs.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')

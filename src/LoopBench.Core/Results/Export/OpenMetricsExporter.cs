@@ -43,7 +43,7 @@ public static class OpenMetricsExporter
                     text.Append(',').Append(label).Append("=\"").Append(Escape(value)).Append('"');
                 }
 
-                text.Append(",outcome=\"").Append(Escape(row.Case.Outcome)).Append("\",case_key=\"").Append(Escape(row.Case.Key)).Append("\"} ")
+                text.Append(",outcome=\"").Append(Escape(row.Case.Outcome.ToId())).Append("\",case_key=\"").Append(Escape(row.Case.Key)).Append("\"} ")
                     .Append(ExportRow.Number(row.Median / divisor)).Append('\n');
             }
         }

@@ -2,6 +2,7 @@ using System.Net;
 using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Engines;
+using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 
 namespace LoopBench.Tests.Core.Calibration;
@@ -133,7 +134,7 @@ public sealed class CalibrationCatalogTests
         var (cases, rows) = new CalibrationRunner().Run([row], new CalibrationOptions(), TestContext.Current.CancellationToken);
         Assert.Empty(cases);
         var result = Assert.Single(rows);
-        Assert.Equal(CalibrationRunner.SkippedToolMissing, result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedToolMissing.ToId(), result.Outcome);
         Assert.Contains("apt-get install no-such-package", result.Reason, StringComparison.Ordinal);
     }
 

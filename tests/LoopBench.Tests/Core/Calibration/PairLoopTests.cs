@@ -60,9 +60,9 @@ public sealed class PairLoopTests
     [Fact(Timeout = 5_000)]
     public void Run_ASideFails_StopsWithItsReason()
     {
-        var result = Loop(FakeCpuSource.Constant(0)).Run(5, 5, i => Lb(i), i => i == 2 ? SideRun.Failed("failed:tool", "iperf3 exited with 1") : Tool(i), [], null, TestContext.Current.CancellationToken);
+        var result = Loop(FakeCpuSource.Constant(0)).Run(5, 5, i => Lb(i), i => i == 2 ? SideRun.Failed(CaseOutcome.FailedTool, "iperf3 exited with 1") : Tool(i), [], null, TestContext.Current.CancellationToken);
         Assert.Equal(2, result.Clean.Count);
-        Assert.Equal(("failed:tool", "iperf3 exited with 1"), (result.FailureOutcome, result.Failure));
+        Assert.Equal(((CaseOutcome?)CaseOutcome.FailedTool, "iperf3 exited with 1"), (result.FailureOutcome, result.Failure));
     }
 
     private static PairLoop Loop(ICpuSource cpu) => new(new QuietHostGate(5), cpu);

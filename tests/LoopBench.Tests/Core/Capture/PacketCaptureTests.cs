@@ -23,7 +23,7 @@ public sealed class PacketCaptureTests
         string path = Path.Combine(Path.GetTempPath(), $"lb-{Guid.NewGuid():N}.pcap");
         using var capture = PacketCapture.Start(path, 10, AnyTcp, tcpdumpPath: "/nonexistent/tcpdump");
         var result = capture.Stop();
-        Assert.Equal("skipped", result.Outcome);
+        Assert.Equal(CaptureOutcome.Skipped, result.Outcome);
         Assert.Contains("capture skipped", result.Reason, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
@@ -35,7 +35,7 @@ public sealed class PacketCaptureTests
         string path = Path.Combine(temp.Path, "x.pcap");
         using var capture = PacketCapture.Start(path, 10, CaptureScope.Of(TransportKind.UnixStream, []), tcpdumpPath: "/nonexistent/tcpdump");
         var result = capture.Stop();
-        Assert.Equal("skipped", result.Outcome);
+        Assert.Equal(CaptureOutcome.Skipped, result.Outcome);
         Assert.Equal("unix-stream traffic never crosses a network device, so tcpdump cannot see it; capture skipped", result.Reason);
         Assert.False(File.Exists(path));
     }
@@ -52,7 +52,7 @@ public sealed class PacketCaptureTests
         Assert.Null(capture.SkipReason);
         var started = DateTime.UtcNow;
         var result = capture.Stop();
-        Assert.Equal("failed", result.Outcome);
+        Assert.Equal(CaptureOutcome.Failed, result.Outcome);
         Assert.StartsWith("tcpdump wrote no file", result.Reason, StringComparison.Ordinal);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }
@@ -80,7 +80,7 @@ public sealed class PacketCaptureTests
             using var capture = PacketCapture.Start(path, 2, CaptureScope.Of(TransportKind.Tcp4, [pair]));
             var result = capture.Stop();
 
-            Assert.True(result.Outcome == "written", $"{result.Outcome}: {result.Reason}");
+            Assert.True(result.Outcome == CaptureOutcome.Written, $"{result.Outcome}: {result.Reason}");
             Assert.Equal(2, result.Packets);
             Assert.Equal(new FileInfo(path).Length, result.FileBytes);
         }
@@ -120,9 +120,9 @@ public sealed class PacketCaptureTests
             Assert.True(traffic.Join(TimeSpan.FromSeconds(10)));
         }
 
-        Assert.Equal(Outcomes.Passed, result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, result.Outcome);
         var capture = Assert.Single(result.Repetitions).Capture!;
-        Assert.True(capture.Outcome == "written", $"{capture.Outcome}: {capture.Reason}");
+        Assert.True(capture.Outcome == CaptureOutcome.Written, $"{capture.Outcome}: {capture.Reason}");
         var ports = PcapPorts.Read(capture.Path!);
         Assert.Equal(capture.Packets, ports.Count);
         Assert.InRange(ports.Count, 1, 20);

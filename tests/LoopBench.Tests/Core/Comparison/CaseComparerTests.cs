@@ -6,17 +6,17 @@ namespace LoopBench.Tests.Core.Comparison;
 
 public sealed class CaseComparerTests
 {
-    private static CaseResult Stream(int i, double factor, string outcome = Outcomes.Passed) =>
+    private static CaseResult Stream(int i, double factor, CaseOutcome outcome = CaseOutcome.Passed) =>
         SyntheticRuns.Case(SyntheticRuns.StreamCase(i), new Dictionary<string, double[]>
         {
             [MetricIds.ThroughputBitsPerSecond] = SyntheticRuns.Noisy(new Random(12345 + i), 10, 1e10 * factor, 0.01),
-        }, outcome, outcome == Outcomes.Passed ? null : "worker died");
+        }, outcome, outcome == CaseOutcome.Passed ? null : "worker died");
 
     [Fact]
     public void ACandidateCaseThatFailed_IsARegression_ASkippedOneIsNotCompared()
     {
         var baseline = SyntheticRuns.Run("b", [Stream(0, 1), Stream(1, 1)]);
-        var candidate = SyntheticRuns.Run("c", [Stream(0, 1, Outcomes.FailedWorker), Stream(1, 1, Outcomes.SkippedPlacement)]);
+        var candidate = SyntheticRuns.Run("c", [Stream(0, 1, CaseOutcome.FailedWorker), Stream(1, 1, CaseOutcome.SkippedPlacement)]);
         var report = CaseComparer.Compare(baseline, candidate, new ComparisonOptions());
         Assert.True(report.HasRegression);
         Assert.Equal("outcome", Assert.Single(report.Cases[0].Metrics).Metric);

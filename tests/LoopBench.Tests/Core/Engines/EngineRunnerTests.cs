@@ -23,7 +23,7 @@ public sealed class EngineRunnerTests
     public void RunCase_Engine_PassesAndMovesBytes(EngineKind engine, PatternKind pattern)
     {
         var result = new Runner().RunCase(QuickCases.Short(new Case { Engine = engine, Pattern = pattern }), 1, TestContext.Current.CancellationToken);
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var repetition = Assert.Single(result.Repetitions);
         Assert.True(repetition.Metrics[MetricIds.Bytes] > 0);
         Assert.All(repetition.Ends, e => Assert.Null(e.Failure));
@@ -37,10 +37,10 @@ public sealed class EngineRunnerTests
     public void RunCase_PooledEngineWithPinnedPlacement_IsSkippedWithReason(EngineKind engine, PlacementKind placement)
     {
         var result = new Runner(allowedCpus: [0, 1]).RunCase(QuickCases.Short(new Case { Engine = engine, Placement = placement }), 1, TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.SkippedEnginePlacement, result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedEnginePlacement, result.Outcome);
         Assert.Contains("cannot pin", result.Reason, StringComparison.Ordinal);
         Assert.Empty(result.Repetitions);
-        Assert.Equal(Outcomes.SkippedEnginePlacement, new Runner(allowedCpus: [0, 1]).RunRepetition(result.Case, 0, TestContext.Current.CancellationToken).Outcome);
+        Assert.Equal(CaseOutcome.SkippedEnginePlacement, new Runner(allowedCpus: [0, 1]).RunRepetition(result.Case, 0, TestContext.Current.CancellationToken).Outcome);
     }
 
     [Theory(Timeout = 5_000)]

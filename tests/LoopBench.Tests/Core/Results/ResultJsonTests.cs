@@ -28,7 +28,7 @@ public sealed class ResultJsonTests
         var env = new EnvironmentInfo("host", "6.1.0", "Debian", "cpu", 2, [0, 1], 1 << 30, ".NET 10", false, false, "bbr",
             ["reno", "cubic", "bbr"], 65536, 1000, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["net.core.rmem_max"] = "4194304" });
         return new RunResult(RunResult.CurrentSchemaVersion, "20261123T100000Z-abcdef", new ToolInfo("loopbench", "0.1.0"), env,
-            [new CaseResult(c.Key, c, Outcomes.Passed, null, [rep])]);
+            [new CaseResult(c.Key, c, CaseOutcome.Passed, null, [rep])]);
     }
 
     [Theory]

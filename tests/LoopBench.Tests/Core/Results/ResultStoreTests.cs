@@ -55,7 +55,7 @@ public sealed class ResultStoreTests : IDisposable
         string path = Path.Combine(_dir, ResultStore.EventsFile);
         var started = FakeRepetitions.Started(2, FakeRepetitions.Settings());
         EventLog.Append(path, started);
-        EventLog.Append(path, new RepetitionEvent(started.Utc, 1, 0, Outcomes.Passed, null, FakeRepetitions.Result(0, 5e9), null));
+        EventLog.Append(path, new RepetitionEvent(started.Utc, 1, 0, CaseOutcome.Passed, null, FakeRepetitions.Result(0, 5e9), null));
         File.AppendAllText(path, "{\"type\":\"repetition\",\"caseIn"); // a crash mid-write
         var journal = EventLog.Read(path);
         Assert.Equal(2, journal.Started.Cases.Count);
@@ -68,7 +68,7 @@ public sealed class ResultStoreTests : IDisposable
     {
         var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 2));
         using var recorder = RunRecorder.Start(_dir, started);
-        recorder.Record(new RepetitionEvent(started.Utc, 0, 0, Outcomes.Passed, null, FakeRepetitions.Result(0, 5e9), null));
+        recorder.Record(new RepetitionEvent(started.Utc, 0, 0, CaseOutcome.Passed, null, FakeRepetitions.Result(0, 5e9), null));
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ResultStore.RunFile)));
         Assert.Equal("running", doc.RootElement.GetProperty("status").GetString());
         var c = doc.RootElement.GetProperty("cases")[0];
@@ -84,13 +84,13 @@ public sealed class ResultStoreTests : IDisposable
         var started = FakeRepetitions.Started(1, FakeRepetitions.Settings(repetitions: 3));
         using (var first = RunRecorder.Start(_dir, started))
         {
-            first.Record(new RepetitionEvent(started.Utc, 0, 0, Outcomes.Passed, null, FakeRepetitions.Result(0, 5e9), null));
+            first.Record(new RepetitionEvent(started.Utc, 0, 0, CaseOutcome.Passed, null, FakeRepetitions.Result(0, 5e9), null));
         }
 
         File.AppendAllText(path, "{\"type\":\"repetition\",\"caseIn"); // killed mid-append
         using (var resumed = RunRecorder.Open(_dir))
         {
-            resumed.Record(new RepetitionEvent(started.Utc, 0, 1, Outcomes.Passed, null, FakeRepetitions.Result(1, 6e9), null));
+            resumed.Record(new RepetitionEvent(started.Utc, 0, 1, CaseOutcome.Passed, null, FakeRepetitions.Result(1, 6e9), null));
         }
 
         var journal = EventLog.Read(path);

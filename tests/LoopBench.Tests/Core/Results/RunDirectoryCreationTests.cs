@@ -34,7 +34,7 @@ public sealed class RunDirectoryCreationTests : IDisposable
         {
             Assert.Equal([store.RunDirectory(runId)], Directory.GetDirectories(Root)); // renamed: nothing dot-named is left
             Assert.Throws<RunLockedException>(() => RunRecorder.Open(store.RunDirectory(runId))); // the lock moved with the directory
-            recorder.Record(new RepetitionEvent(started.Utc, 0, 0, Outcomes.Passed, null, FakeRepetitions.Result(0, 5e9), null));
+            recorder.Record(new RepetitionEvent(started.Utc, 0, 0, CaseOutcome.Passed, null, FakeRepetitions.Result(0, 5e9), null));
         }
 
         string directory = store.RunDirectory(runId);

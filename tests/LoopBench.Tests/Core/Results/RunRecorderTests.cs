@@ -133,7 +133,7 @@ public sealed class RunRecorderTests : IDisposable
     }
 
     private static RepetitionEvent Passed(RunStartedEvent started, int index) =>
-        new(started.Utc.AddSeconds(index), 0, index, Outcomes.Passed, null, FakeRepetitions.Result(index, 1e9 + index), null);
+        new(started.Utc.AddSeconds(index), 0, index, CaseOutcome.Passed, null, FakeRepetitions.Result(index, 1e9 + index), null);
 
     private static string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,7 +35,7 @@ public sealed class CaseExecutorTests : IDisposable
 
         var outcome = executor.Run(c, index: 3, TestContext.Current.CancellationToken);
 
-        Assert.True(outcome.Outcome == Outcomes.Passed, outcome.Reason);
+        Assert.True(outcome.Outcome == CaseOutcome.Passed, outcome.Reason);
         var rep = outcome.Result!;
         Assert.Equal(3, rep.Index);
         Assert.Equal(9000, rep.Sandbox!.Link.MtuBytes);
@@ -53,7 +53,7 @@ public sealed class CaseExecutorTests : IDisposable
         using (var executor = new CaseExecutor(new Runner(), null, _paths))
         {
             var first = executor.Run(withSysctl, 0, TestContext.Current.CancellationToken);
-            Assert.True(first.Outcome == Outcomes.Passed, first.Reason);
+            Assert.True(first.Outcome == CaseOutcome.Passed, first.Reason);
             Assert.Equal(new SysctlJournalEntry("net.core.rmem_max", "4194304", "8388608"), Assert.Single(first.Result!.HostSysctls!));
             Assert.Equal("8388608", FakeHost.Read(_paths, "net.core.rmem_max"));
             Assert.True(File.Exists(_paths.JournalPath));
@@ -81,7 +81,7 @@ public sealed class CaseExecutorTests : IDisposable
             var c = Short(new Case { Transport = LoopBench.Core.Transports.TransportKind.Udp4, MessageBytes = 1400 }) with { DurationMs = 500 };
             c = CaseParameters.Apply(c, "qdisc", $"htb:rate=200mbit,child=pfifo,limit={limit}");
             var outcome = executor.Run(c, 0, TestContext.Current.CancellationToken);
-            Assert.True(outcome.Outcome == Outcomes.Passed, outcome.Reason);
+            Assert.True(outcome.Outcome == CaseOutcome.Passed, outcome.Reason);
             return outcome.Result!.Metrics.GetValueOrDefault(MetricIds.QdiscDropRatio);
         }
 
@@ -100,7 +100,7 @@ public sealed class CaseExecutorTests : IDisposable
         var c = Short(new Case { Engine = LoopBench.Core.Engines.EngineKind.AsyncInline });
         Assert.False(LoopBench.Core.Engines.InlineCompletions.Enabled);
         var inProcess = new Runner().RunRepetition(c, 0, TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.FailedSetup, inProcess.Outcome);
+        Assert.Equal(CaseOutcome.FailedSetup, inProcess.Outcome);
         Assert.Contains(LoopBench.Core.Engines.InlineCompletions.Variable, inProcess.Reason, StringComparison.Ordinal);
 
         var command = SandboxRequirement.Child() with { Isolate = false };
@@ -108,7 +108,7 @@ public sealed class CaseExecutorTests : IDisposable
         using var executor = new CaseExecutor(new Runner(), null, _paths) { HostChild = new SandboxedRunner(command) };
         var outcome = executor.Run(c, 0, TestContext.Current.CancellationToken);
 
-        Assert.True(outcome.Outcome == Outcomes.Passed, outcome.Reason);
+        Assert.True(outcome.Outcome == CaseOutcome.Passed, outcome.Reason);
         Assert.Null(outcome.Result!.Sandbox); // no namespace: the host's lo
         Assert.True(outcome.Result.Metrics[MetricIds.ThroughputBitsPerSecond] > 0);
     }

@@ -18,7 +18,7 @@ public sealed class ChildServerEndTests
     {
         var result = TwoProcessRunner().RunCase(QuickCases.Short(c with { Processes = 2 }), cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         Assert.Contains(" processes=2 ", result.Key, StringComparison.Ordinal);
         Assert.Equal(2, result.Case.Processes);
         return Assert.Single(result.Repetitions);
@@ -82,7 +82,7 @@ public sealed class ChildServerEndTests
 
         var result = TwoProcessRunner().RunCase(QuickCases.Short(new Case { Processes = 2, Port = port }), cancellation: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Equal(CaseOutcome.FailedSetup, result.Outcome);
         Assert.Contains("server child (pid ", result.Reason, StringComparison.Ordinal);
         Assert.Contains($"port {port}", result.Reason, StringComparison.Ordinal);
     }
@@ -92,7 +92,7 @@ public sealed class ChildServerEndTests
     {
         var result = new Runner().RunCase(QuickCases.Short(new Case { Processes = 2 }), cancellation: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Equal(CaseOutcome.FailedSetup, result.Outcome);
         Assert.Contains("server child", result.Reason, StringComparison.Ordinal);
     }
 
@@ -101,7 +101,7 @@ public sealed class ChildServerEndTests
     {
         var result = TwoProcessRunner().RunCase(QuickCases.Short(new Case { Processes = 2, Transport = TransportKind.Udp4 }), cancellation: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Equal(CaseOutcome.FailedSetup, result.Outcome);
         Assert.Contains("processes 2 does not support udp4", result.Reason, StringComparison.Ordinal);
     }
 }

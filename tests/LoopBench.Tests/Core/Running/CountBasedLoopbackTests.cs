@@ -33,7 +33,7 @@ public sealed class CountBasedLoopbackTests
         var c = Counted(new Case { Pattern = pattern, Parallel = parallel, ByteLimit = n, Engine = engine, Transport = transport, MessageBytes = 64 * 1024 });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(n, rep.Metrics[MetricIds.Bytes]);
         Assert.Equal(n, rep.Metrics[MetricIds.SentBytes]);
@@ -54,7 +54,7 @@ public sealed class CountBasedLoopbackTests
         var c = Counted(new Case { Pattern = pattern, Parallel = parallel, TransactionLimit = k });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(k, rep.Metrics[MetricIds.Transactions]);
         Assert.Equal(WindowEnd.Count, rep.EndedBy);
@@ -68,7 +68,7 @@ public sealed class CountBasedLoopbackTests
         var c = new Case { ByteLimit = n, DurationMs = 100, IntervalMs = 0 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(WindowEnd.TimeCap, rep.EndedBy);
         Assert.InRange(rep.Metrics[MetricIds.SentBytes], 1, n - 1);

@@ -19,7 +19,7 @@ public sealed class EndCountersLoopbackTests
         var c = QuickCases.Short(new Case { Pattern = PatternKind.Rr, Engine = engine });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         foreach (var end in result.Repetitions[0].Ends)
         {
             Assert.Equal(end.SendCalls + end.ReceiveCalls, end.SyncCompletions + end.AsyncCompletions);

@@ -14,7 +14,7 @@ public sealed class FlowProbeLoopbackTests
     private static RepetitionResult RunOnce(Case c)
     {
         var result = new Runner().RunCase(c with { DurationMs = 300, WarmupMs = 50, IntervalMs = 100 }, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         return Assert.Single(result.Repetitions);
     }
 
@@ -78,7 +78,7 @@ public sealed class FlowProbeLoopbackTests
     public async Task FlowProbes_SurviveTheJsonRoundTrip_AndMatchTheSchema()
     {
         var rep = RunOnce(CaseParameters.Apply(CaseParameters.Apply(new Case(), "parallel", "2"), "quickack", "on"));
-        var run = SyntheticRuns.Run("20260101T000000Z-abc", [new CaseResult("k", new Case(), Outcomes.Passed, null, [rep])]);
+        var run = SyntheticRuns.Run("20260101T000000Z-abc", [new CaseResult("k", new Case(), CaseOutcome.Passed, null, [rep])]);
 
         string json = ResultJson.Serialize(run);
         var schema = await JsonSchema.FromFileAsync(RepoFiles.PathOf("docs", "result.schema.json"), TestContext.Current.CancellationToken);

@@ -15,7 +15,7 @@ public sealed class IntervalFlowsLoopbackTests
         var c = new Case { Parallel = 3, DurationMs = 600, WarmupMs = 100, IntervalMs = 200 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         var intervals = result.Repetitions[0].Intervals;
         Assert.True(intervals.Count >= 2, $"{intervals.Count} intervals");
         Assert.All(intervals, i =>

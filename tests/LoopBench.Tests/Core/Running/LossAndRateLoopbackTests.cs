@@ -52,7 +52,7 @@ public sealed class LossAndRateLoopbackTests
             ServerKnobs = new SocketKnobs { ReceiveBufferBytes = 4096 }, DurationMs = 600, WarmupMs = 100, IntervalMs = 200,
         };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         var rep = result.Repetitions[0];
         var m = rep.Metrics;
         Assert.True(rep.Intervals.Count >= 2);
@@ -72,7 +72,7 @@ public sealed class LossAndRateLoopbackTests
         // 300 datagrams/s: the ~200 datagrams a default SO_RCVBUF holds would take a 660 ms stall of the receiver to fill
         var c = TransportPatternLoopbackTests.Short(new Case { Transport = TransportKind.Udp4, PacketsPerSecond = 300, MessageBytes = 256 }) with { DurationMs = 400 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.Passed, result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, result.Outcome);
         var m = result.Repetitions[0].Metrics;
         Assert.Equal(0, m[MetricIds.LossRatio]);
         Assert.Equal(m[MetricIds.DatagramsSent], m[MetricIds.DatagramsReceived]);
@@ -91,7 +91,7 @@ public sealed class LossAndRateLoopbackTests
             Pattern = PatternKind.Crr, TransactionLimit = 3000, Placement = PlacementKind.SameCpu,
         }) with { DurationMs = 15_000 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         var m = result.Repetitions[0].Metrics;
         Assert.Equal(3000, m[MetricIds.Transactions]);
         // ~2 000–10 000/s measured here; 200/s is a 5× margin under the slowest seen
@@ -117,7 +117,7 @@ public sealed class LossAndRateLoopbackTests
         var c = TransportPatternLoopbackTests.Short(new Case { Pattern = PatternKind.Crr, Close = close, TransactionLimit = 500, Bind = bind, Source = bind })
             with { DurationMs = 10_000 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         Assert.InRange(TimeWaitOn(address) - before, minTimeWait, maxTimeWait);
     }
 

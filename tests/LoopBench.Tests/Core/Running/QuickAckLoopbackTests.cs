@@ -23,7 +23,7 @@ public sealed partial class QuickAckLoopbackTests
         var c = CaseParameters.Apply(CaseParameters.Apply(new Case(), "pattern", pattern), "quickack", "on")
             with { DurationMs = 300, WarmupMs = 50, IntervalMs = 100 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
 
         foreach (string side in new[] { "client", "server" })

@@ -35,7 +35,7 @@ public sealed class RunnerLoopbackTests
         var c = QuickCases.Short(new Case { Transport = transport, Pattern = pattern });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.Passed, result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, result.Outcome);
         var rep = Assert.Single(result.Repetitions);
         Assert.InRange(rep.ElapsedNs, 250_000_000, 2_000_000_000);
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
@@ -79,7 +79,7 @@ public sealed class RunnerLoopbackTests
     {
         var c = QuickCases.Short(new Case { Pattern = PatternKind.Rr, Placement = PlacementKind.Split });
         var result = new Runner(allowedCpus: [0]).RunCase(c, cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.SkippedPlacement, result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedPlacement, result.Outcome);
         Assert.Contains("needs 2 allowed CPUs", result.Reason, StringComparison.Ordinal);
 
         Assert.SkipWhen(LoopBench.Core.Interop.CpuAffinity.GetAllowedCpus().Count < 2, "split placement needs 2 allowed CPUs");
@@ -97,7 +97,7 @@ public sealed class RunnerLoopbackTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
         var c = new Case { DurationMs = 30_000, WarmupMs = 50, IntervalMs = 100 };
         var result = new Runner().RunCase(c, cancellation: cts.Token);
-        Assert.Equal(Outcomes.Interrupted, result.Outcome);
+        Assert.Equal(CaseOutcome.Interrupted, result.Outcome);
         var rep = Assert.Single(result.Repetitions);
         Assert.True(rep.Interrupted);
         Assert.InRange(rep.ElapsedNs, 100_000_000, 5_000_000_000);
@@ -112,7 +112,7 @@ public sealed class RunnerLoopbackTests
         holder.Listen();
         int port = ((System.Net.IPEndPoint)holder.LocalEndPoint!).Port;
         var result = new Runner().RunCase(QuickCases.Short(new Case { Port = port }), cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+        Assert.Equal(CaseOutcome.FailedSetup, result.Outcome);
         Assert.Contains("already in use", result.Reason, StringComparison.Ordinal);
     }
 
@@ -125,7 +125,7 @@ public sealed class RunnerLoopbackTests
         try
         {
             var result = new Runner().RunCase(QuickCases.Short(new Case { Transport = TransportKind.UnixStream, UnixDirectory = blocker }), cancellation: TestContext.Current.CancellationToken);
-            Assert.Equal(Outcomes.FailedSetup, result.Outcome);
+            Assert.Equal(CaseOutcome.FailedSetup, result.Outcome);
             Assert.Contains("private directory", result.Reason, StringComparison.Ordinal);
             Assert.False(Directory.Exists(parent));
         }
@@ -165,7 +165,7 @@ public sealed class RunnerLoopbackTests
         var c = QuickCases.Short(new Case { Pattern = pattern }) with { DurationMs = 400, IntervalMs = 100 };
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.Passed, result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, result.Outcome);
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(0, rep.TcpInfo![0].AtNs); // the T0 baseline: retransmits of the first interval count too
         Assert.All(rep.Intervals, i => Assert.True(i.Retransmits >= 0 && i.SendCwndBytes > 0, $"{i}"));

@@ -18,7 +18,7 @@ public sealed class RuntimeFiguresTests
         var c = QuickCases.Short(new Case { Parallel = 2 });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var runtime = Assert.Single(result.Repetitions).Runtime;
         Assert.NotNull(runtime);
         Assert.InRange(runtime.GcCollections, 0, long.MaxValue);

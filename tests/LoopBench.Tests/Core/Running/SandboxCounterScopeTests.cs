@@ -19,7 +19,7 @@ public sealed class SandboxCounterScopeTests
         var run = new SandboxedRunner(SandboxRequirement.Child())
             .RunCase(c, new SandboxSettings { LoMtuBytes = 9000 }, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         var rep = Assert.Single(run.Result.Repetitions);
         Assert.NotNull(rep.KernelCounters);
         Assert.Equal(NetworkNamespaceScope.NetNs, rep.KernelCountersScope);

@@ -32,7 +32,7 @@ public sealed class SandboxedRunnerLifetimeTests
 
         Assert.NotNull(child);
         Assert.True(listedWhileAlive, "the child's namespace was not listed by lsns while it ran");
-        Assert.Equal(SandboxOutcomes.FailedChild, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.FailedChild, run.Result.Outcome);
         Assert.Contains("signal 9", run.Result.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(child.NamespaceInode, NetworkNamespace.ListInodes());
         Assert.False(Directory.Exists(child.TempDirectory), child.TempDirectory);
@@ -44,7 +44,7 @@ public sealed class SandboxedRunnerLifetimeTests
         SandboxRequirement.Namespaces();
         var crashing = new SandboxChildCommand("sh", ["-c", "echo 'Unhandled exception: boom' >&2; exit 3", "sh"]);
         var run = new SandboxedRunner(crashing).RunCase(Long, SandboxSettings.None, 1, TestContext.Current.CancellationToken);
-        Assert.Equal(SandboxOutcomes.FailedChild, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.FailedChild, run.Result.Outcome);
         Assert.Contains("exited with code 3 without a result", run.Result.Reason, StringComparison.Ordinal);
         Assert.Contains("Unhandled exception: boom", run.Result.Reason, StringComparison.Ordinal);
     }
@@ -57,7 +57,7 @@ public sealed class SandboxedRunnerLifetimeTests
         var runner = new SandboxedRunner(hung) { StartupAllowance = TimeSpan.FromSeconds(1), RepetitionAllowance = TimeSpan.Zero };
         var watch = Stopwatch.StartNew();
         var run = runner.RunCase(new Case { DurationMs = 300, WarmupMs = 100 }, SandboxSettings.None, 1, TestContext.Current.CancellationToken);
-        Assert.Equal(SandboxOutcomes.FailedChild, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.FailedChild, run.Result.Outcome);
         Assert.Contains("did not finish within", run.Result.Reason, StringComparison.Ordinal);
         Assert.Contains("starting", run.Result.Reason, StringComparison.Ordinal);
         Assert.InRange(watch.Elapsed.TotalSeconds, 1, 15);
@@ -71,7 +71,7 @@ public sealed class SandboxedRunnerLifetimeTests
         var runner = new SandboxedRunner(SandboxRequirement.Child());
         runner.IntervalCompleted += (_, _, _) => cts.Cancel(); // Ctrl-C after the first interval
         var run = runner.RunCase(Long, SandboxSettings.None, 1, cts.Token);
-        Assert.Equal(Outcomes.Interrupted, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Interrupted, run.Result.Outcome);
         Assert.True(Assert.Single(run.Result.Repetitions).ElapsedNs < 10_000_000_000L);
     }
 
@@ -93,7 +93,7 @@ public sealed class SandboxedRunnerLifetimeTests
         var run = runner.RunCase(Long, SandboxSettings.None, 1, cts.Token);
         var stopping = watch.Elapsed - cancelledAt!.Value;
         Assert.True(stopping < TimeSpan.FromSeconds(8), $"{stopping}: the child sat out the grace period, so SIGINT did not reach it");
-        Assert.Equal(Outcomes.Interrupted, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Interrupted, run.Result.Outcome);
         Assert.Single(run.Result.Repetitions);
     }
 

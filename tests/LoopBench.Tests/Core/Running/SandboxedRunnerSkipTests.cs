@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Sandbox;
 using LoopBench.Core.Scenarios;
@@ -22,7 +23,7 @@ public sealed class SandboxedRunnerSkipTests
     public void NoNamespacePermission_SkipsWithTheReason()
     {
         var run = Run(new Case(), new SandboxSettings { LoMtuBytes = 9000 }, Able with { CanCreateNetworkNamespace = false, NamespaceError = "needs CAP_NET_ADMIN for unshare(CLONE_NEWNET)" });
-        Assert.Equal(SandboxOutcomes.SkippedSandbox, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedSandbox, run.Result.Outcome);
         Assert.Contains("CAP_NET_ADMIN", run.Result.Reason, StringComparison.Ordinal);
     }
 
@@ -30,7 +31,7 @@ public sealed class SandboxedRunnerSkipTests
     public void MissingQdisc_SkipsWithTheKernelsMessage()
     {
         var run = Run(new Case(), new SandboxSettings { Qdisc = QdiscSpec.Parse("netem:delay=1ms") }, Able);
-        Assert.Equal(SandboxOutcomes.SkippedSandbox, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedSandbox, run.Result.Outcome);
         Assert.Contains("qdisc netem does not work on this kernel", run.Result.Reason, StringComparison.Ordinal);
     }
 
@@ -38,7 +39,7 @@ public sealed class SandboxedRunnerSkipTests
     public void MissingCongestionControl_Skips()
     {
         var run = Run(new Case(), new SandboxSettings { Sysctls = new Dictionary<string, string> { ["net.ipv4.tcp_congestion_control"] = "bbr" } }, Able);
-        Assert.Equal(SandboxOutcomes.SkippedSandbox, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedSandbox, run.Result.Outcome);
         Assert.Contains("'bbr' is not available", run.Result.Reason, StringComparison.Ordinal);
     }
 
@@ -47,7 +48,7 @@ public sealed class SandboxedRunnerSkipTests
     {
         var caps = Able with { CongestionControlAvailable = ["reno", "bbr", "cubic"], CongestionControlAllowed = ["reno", "bbr"] };
         var run = Run(new Case(), new SandboxSettings { Sysctls = new Dictionary<string, string> { ["net.ipv4.tcp_congestion_control"] = "cubic" } }, caps);
-        Assert.Equal(SandboxOutcomes.SkippedSandbox, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.SkippedSandbox, run.Result.Outcome);
         Assert.Contains("tcp_allowed_congestion_control: reno bbr", run.Result.Reason, StringComparison.Ordinal);
         Assert.Contains("congestion: cubic (per socket)", run.Result.Reason, StringComparison.Ordinal);
     }
@@ -72,7 +73,7 @@ public sealed class SandboxedRunnerSkipTests
     public void InvalidSettings_FailWithEveryProblem()
     {
         var run = Run(new Case(), new SandboxSettings { LoMtuBytes = 10, Qdisc = QdiscSpec.Parse("tbf:burst=1K") }, Able);
-        Assert.Equal(SandboxOutcomes.FailedSandbox, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.FailedSandbox, run.Result.Outcome);
         Assert.Contains("mtu:", run.Result.Reason, StringComparison.Ordinal);
         Assert.Contains("qdisc:", run.Result.Reason, StringComparison.Ordinal);
     }

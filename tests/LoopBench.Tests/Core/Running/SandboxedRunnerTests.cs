@@ -24,7 +24,7 @@ public sealed class SandboxedRunnerTests
         string hostMtuBefore = File.ReadAllText("/sys/class/net/lo/mtu").Trim();
         var run = Run(Short(), new SandboxSettings { LoMtuBytes = 9000 });
 
-        Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         Assert.Equal(9000, run.Sandbox!.Link.MtuBytes);
         Assert.InRange(Assert.Single(run.Result.Repetitions).Socket!.MssBytes!.Value, 1, 9000 - 40);
         Assert.Equal(hostMtuBefore, File.ReadAllText("/sys/class/net/lo/mtu").Trim());
@@ -39,7 +39,7 @@ public sealed class SandboxedRunnerTests
         string wanted = host == "4096 65536 1048576" ? "4096 65537 1048577" : "4096 65536 1048576";
         var run = Run(Short(), new SandboxSettings { Sysctls = new Dictionary<string, string> { ["net.ipv4.tcp_rmem"] = wanted } });
 
-        Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         Assert.Equal(wanted, run.Sandbox!.Sysctls["net.ipv4.tcp_rmem"]);
         Assert.Equal("1", run.Sandbox.Sysctls[NamespaceSetup.NoMetricsSaveKey]);
         Assert.Equal(host, SysctlName.Fold(File.ReadAllText("/proc/sys/net/ipv4/tcp_rmem")));
@@ -58,7 +58,7 @@ public sealed class SandboxedRunnerTests
         const long burstBytes = 256 * 1024;
         var run = Run(Short(1_000), new SandboxSettings { Qdisc = QdiscSpec.Parse("tbf:rate=1gbit,burst=256K") });
 
-        Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         var rep = Assert.Single(run.Result.Repetitions);
         int payload = rep.Socket!.MssBytes ?? SandboxSettings.MaxMtuBytes - 52;
         double ceiling = rate * payload / (double)(payload + HeaderBytesPerSegment) + burstBytes * 8.0 * 1e9 / rep.ElapsedNs;
@@ -78,7 +78,7 @@ public sealed class SandboxedRunnerTests
         foreach (long limit in (long[])[1, 2, 4, 64])
         {
             var run = Run(Short(300), new SandboxSettings { Qdisc = QdiscSpec.Parse($"htb:rate=200mbit,child=pfifo,limit={limit}") });
-            Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+            Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
             var pfifo = Assert.Single(run.Sandbox!.Qdiscs, q => q.Kind == "pfifo");
             Assert.Equal(limit, pfifo.Limit);
             drops.Add((limit, pfifo.Drops));
@@ -99,7 +99,7 @@ public sealed class SandboxedRunnerTests
     {
         SandboxRequirement.Namespaces();
         var run = Run(Short() with { Bind = "127.0.0.2" }, new SandboxSettings { ExtraAddresses = ["127.0.0.2", "fd00::2"] });
-        Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         Assert.Contains("127.0.0.2/32", run.Sandbox!.Link.Addresses);
         Assert.Contains("fd00::2/128", run.Sandbox.Link.Addresses);
     }
@@ -109,7 +109,7 @@ public sealed class SandboxedRunnerTests
     {
         SandboxRequirement.Namespaces();
         var run = Run(Short() with { Transport = TransportKind.UnixStream }, SandboxSettings.None);
-        Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         Assert.Null(run.Result.Case.UnixDirectory);
     }
 
@@ -118,7 +118,7 @@ public sealed class SandboxedRunnerTests
     {
         SandboxRequirement.Namespaces();
         var run = Run(Short(), new SandboxSettings { Sysctls = new Dictionary<string, string> { ["net.core.rmem_max"] = "8388608" } });
-        Assert.Equal(SandboxOutcomes.FailedSandbox, run.Result.Outcome);
+        Assert.Equal(CaseOutcome.FailedSandbox, run.Result.Outcome);
         Assert.Contains("net.core.rmem_max is read-only inside a network namespace", run.Result.Reason, StringComparison.Ordinal);
     }
 
@@ -146,7 +146,7 @@ public sealed class SandboxedRunnerTests
 
             var run = runner.RunCase(Short(), settings, 1, TestContext.Current.CancellationToken);
 
-            Assert.Equal(Outcomes.Passed, run.Result.Outcome);
+            Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
             Assert.Equal("8388608", seenDuringCase);
             Assert.Equal(new SysctlJournalEntry("net.core.rmem_max", "4194304", "8388608"), Assert.Single(run.HostSysctls));
             Assert.Equal("4194304", File.ReadAllText(Path.Combine(paths.ProcSysRoot, "net/core/rmem_max")).Trim());

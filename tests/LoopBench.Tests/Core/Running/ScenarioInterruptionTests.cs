@@ -25,7 +25,7 @@ public sealed class ScenarioInterruptionTests : IDisposable
             }
         }
 
-        public void Finished(RunProgress progress, string outcome)
+        public void Finished(RunProgress progress, CaseOutcome outcome)
         {
         }
     }
@@ -43,7 +43,7 @@ public sealed class ScenarioInterruptionTests : IDisposable
             new ToolInfo("loopbench", "test"), EnvironmentProbe.Capture(), cases);
 
         using var cancellation = new CancellationTokenSource();
-        string status;
+        RunStatus status;
         using (var recorder = RunRecorder.Start(dir, started)) // the interrupted writer lets go of the run, as its process would on exit
         {
             status = new ScenarioRunner(new RunnerRepetitionSource(new Runner()), recorder, new CancelAfter(cancellation, 2))

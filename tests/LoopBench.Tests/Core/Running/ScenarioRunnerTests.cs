@@ -29,7 +29,7 @@ public sealed class ScenarioRunnerTests
         Assert.NotEqual(RunPlan.Order(4, 12345, 0), RunPlan.Order(4, 12345, 1));
 
         var run = RunAssembler.Build(sink.Journal);
-        Assert.All(run.Cases, c => Assert.Equal(Outcomes.Passed, c.Outcome));
+        Assert.All(run.Cases, c => Assert.Equal(CaseOutcome.Passed, c.Outcome));
         Assert.All(run.Cases, c => Assert.Equal([0, 1, 2], c.Repetitions.Select(r => r.Index)));
         Assert.All(run.Cases, c => Assert.True(c.Indicative));
     }
@@ -49,7 +49,7 @@ public sealed class ScenarioRunnerTests
         var interrupted = RunAssembler.Build(sink.Journal);
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);
         Assert.Equal(4, interrupted.Cases.Sum(c => c.Repetitions.Count)); // the 5th was cut: dropped
-        Assert.All(interrupted.Cases, c => Assert.Equal(Outcomes.Interrupted, c.Outcome));
+        Assert.All(interrupted.Cases, c => Assert.Equal(CaseOutcome.Interrupted, c.Outcome));
 
         var second = new FakeRepetitions();
         Assert.Equal(RunStatus.Completed, new ScenarioRunner(second, sink).Run(CancellationToken.None));
@@ -91,9 +91,9 @@ public sealed class ScenarioRunnerTests
         var sink = new MemorySink(FakeRepetitions.Started(2, FakeRepetitions.Settings(repetitions: 2, timeoutMs: 200)));
         Assert.Equal(RunStatus.Completed, new ScenarioRunner(source, sink).Run(CancellationToken.None));
         var run = RunAssembler.Build(sink.Journal);
-        var failed = Assert.Single(run.Cases, c => c.Outcome == Outcomes.FailedCaseTimeout);
+        var failed = Assert.Single(run.Cases, c => c.Outcome == CaseOutcome.FailedCaseTimeout);
         Assert.Contains("timeout of 0.2 s", failed.Reason, StringComparison.Ordinal);
-        Assert.Single(run.Cases, c => c.Outcome == Outcomes.Passed && c.Repetitions.Count == 2);
+        Assert.Single(run.Cases, c => c.Outcome == CaseOutcome.Passed && c.Repetitions.Count == 2);
     }
 
     [Fact(Timeout = 10_000)]
@@ -103,17 +103,17 @@ public sealed class ScenarioRunnerTests
         var sink = new MemorySink(FakeRepetitions.Started(3, FakeRepetitions.Settings(repetitions: 2)));
         Assert.Equal(RunStatus.Completed, new ScenarioRunner(source, sink).Run(CancellationToken.None));
         var run = RunAssembler.Build(sink.Journal);
-        var skipped = Assert.Single(run.Cases, c => c.Outcome == Outcomes.SkippedPlacement);
+        var skipped = Assert.Single(run.Cases, c => c.Outcome == CaseOutcome.SkippedPlacement);
         Assert.Empty(skipped.Repetitions);
         Assert.Equal("needs 2 CPUs", skipped.Reason);
-        Assert.Equal(2, run.Cases.Count(c => c.Outcome == Outcomes.Passed && c.Repetitions.Count == 2));
+        Assert.Equal(2, run.Cases.Count(c => c.Outcome == CaseOutcome.Passed && c.Repetitions.Count == 2));
     }
 
     private sealed class SkippingSource(FakeRepetitions inner, int skipBytes) : IRepetitionSource
     {
         public RepetitionOutcome Run(LoopBench.Core.Scenarios.Case candidate, int index, CancellationToken cancellation) =>
             candidate.MessageBytes == skipBytes
-                ? new RepetitionOutcome(null, Outcomes.SkippedPlacement, "needs 2 CPUs")
+                ? new RepetitionOutcome(null, CaseOutcome.SkippedPlacement, "needs 2 CPUs")
                 : inner.Run(candidate, index, cancellation);
     }
 }

@@ -1,3 +1,4 @@
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -36,7 +37,7 @@ public sealed class TransportPatternLoopbackTests
         var c = QuickCases.Short(new Case { Transport = transport, Pattern = pattern, RequestsPerSecond = pattern == PatternKind.RrUnderLoad ? 2000 : null });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
         Assert.All(rep.Ends, e => Assert.Null(e.Failure));
         Assert.NotNull(rep.Flows);
@@ -67,7 +68,7 @@ public sealed class TransportPatternLoopbackTests
 
         if (transport.KeepsMessageBoundaries() && pattern is PatternKind.Stream or PatternKind.Reverse)
         {
-            Assert.Equal("one-way", rep.LatencyKind);
+            Assert.Equal(LatencyKind.OneWay, rep.LatencyKind);
             Assert.True(rep.Metrics[MetricIds.DatagramsReceived] <= rep.Metrics[MetricIds.DatagramsSent]);
             Assert.Equal(transport.IsUdp(), rep.Metrics.ContainsKey(MetricIds.LossRatio));
             Assert.Equal(!transport.IsUdp(), rep.Metrics[MetricIds.DatagramsReceived] == rep.Metrics[MetricIds.DatagramsSent]);
@@ -85,7 +86,7 @@ public sealed class TransportPatternLoopbackTests
         {
             var c = Short(new Case { Transport = transport, Pattern = PatternKind.Rr, UnixAbstract = true, UnixDirectory = parent });
             var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
-            Assert.Equal(Outcomes.Passed, result.Outcome);
+            Assert.Equal(CaseOutcome.Passed, result.Outcome);
             Assert.Empty(Directory.GetFileSystemEntries(parent));
         }
         finally
@@ -99,9 +100,9 @@ public sealed class TransportPatternLoopbackTests
     {
         var c = Short(new Case { Transport = TransportKind.Udp4, Pattern = PatternKind.Rr, Bind = "127.0.0.7", Source = "127.3.2.1" });
         Assert.Empty(CaseValidator.Validate(c));
-        Assert.Equal(Outcomes.Passed, new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken).Outcome);
+        Assert.Equal(CaseOutcome.Passed, new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken).Outcome);
         var tcp = Short(new Case { Pattern = PatternKind.Crr, Bind = "127.0.0.9", Source = "127.0.0.10" });
-        Assert.Equal(Outcomes.Passed, new Runner().RunCase(tcp, cancellation: TestContext.Current.CancellationToken).Outcome);
+        Assert.Equal(CaseOutcome.Passed, new Runner().RunCase(tcp, cancellation: TestContext.Current.CancellationToken).Outcome);
     }
 
     [Fact(Timeout = 20_000)]
@@ -131,13 +132,13 @@ public sealed class TransportPatternLoopbackTests
     {
         var stream = Short(new Case { ByteLimit = 8 * 1024 * 1024 }) with { DurationMs = 10_000 };
         var s = new Runner().RunCase(stream, cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.Passed, s.Outcome);
+        Assert.Equal(CaseOutcome.Passed, s.Outcome);
         Assert.Equal(8 * 1024 * 1024, s.Repetitions[0].Metrics[MetricIds.SentBytes]); // -n counts what the senders send in the window
         Assert.True(s.Repetitions[0].ElapsedNs < 5_000_000_000, "8 MiB over loopback takes milliseconds, not the 10 s cap");
 
         var rr = Short(new Case { Pattern = PatternKind.Rr, TransactionLimit = 500, Inflight = 4 }) with { DurationMs = 10_000 };
         var r = new Runner().RunCase(rr, cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(Outcomes.Passed, r.Outcome);
+        Assert.Equal(CaseOutcome.Passed, r.Outcome);
         Assert.Equal(500, r.Repetitions[0].Metrics[MetricIds.Transactions]);
     }
 

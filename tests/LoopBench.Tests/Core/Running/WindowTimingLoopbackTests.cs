@@ -25,7 +25,7 @@ public sealed class WindowTimingLoopbackTests
 
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         var rep = result.Repetitions[0];
         // The warm-up's end (T0), then each interval's end from T0, the last one cut short at T1.
         Assert.Equal([S + (200 * Ms), S + (500 * Ms), S + (800 * Ms), S + (1100 * Ms), S + (1200 * Ms)], clock.Waits);
@@ -47,7 +47,7 @@ public sealed class WindowTimingLoopbackTests
 
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, result.Reason);
+        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         Assert.Equal([S + (50 * Ms), S + (450 * Ms)], clock.Waits);
         Assert.Equal(400_000_000, result.Repetitions[0].ElapsedNs);
         Assert.Empty(result.Repetitions[0].Intervals);
@@ -64,7 +64,7 @@ public sealed class WindowTimingLoopbackTests
 
         var result = runner.RunCase(c, cancellation: cancel.Token);
 
-        Assert.Equal(Outcomes.Interrupted, result.Outcome);
+        Assert.Equal(CaseOutcome.Interrupted, result.Outcome);
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(230_000_000, rep.ElapsedNs);
         Assert.Equal([(0L, 100_000_000L), (100_000_000L, 200_000_000L), (200_000_000L, 230_000_000L)], rep.Intervals.Select(i => (i.StartNs, i.EndNs)));

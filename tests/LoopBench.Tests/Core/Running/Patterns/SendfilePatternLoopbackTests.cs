@@ -20,7 +20,7 @@ public sealed class SendfilePatternLoopbackTests
         var c = QuickCases.Short(new Case { Transport = transport, Pattern = PatternKind.Sendfile, WarmupMs = 100 });
         var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == Outcomes.Passed, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
         Assert.All(rep.Ends, e => Assert.Null(e.Failure));
         Assert.InRange(rep.ElapsedNs, 250_000_000, 2_000_000_000);
