@@ -61,7 +61,7 @@ public static class ServerEndChild
         if (request.Pid is int parent && (!ProcessSignals.SetParentDeathSignal(ProcessSignals.SigKill) || ProcessSignals.ParentProcessId() != parent))
         {
             onParentGone();
-            return SandboxedRunner.ParentGoneExitCode;
+            return SandboxCaseChild.ParentGoneExitCode;
         }
 
         var window = new ServerEndWindowControl();
