@@ -12,7 +12,7 @@ internal static class Program
         {
             // Before anything touches Console or Process: the runtime's signal set-up, done on their
             // first use, would keep an inherited SIG_IGN of SIGINT for good.
-            SandboxedRunner.HearInterruptFromParent();
+            SandboxCaseChild.HearInterruptFromParent();
         }
         else if (args is [SandboxChildCommand.ServerEndVerb, ..])
         {

@@ -14,9 +14,9 @@ internal sealed class InternalCaseCommand(TextReader stdin, TextWriter stdout, T
     {
         ArgumentNullException.ThrowIfNull(options);
         using var signals = new Terminal.SignalCancellation();
-        return SandboxedRunner.RunChild(stdin, stdout, stderr, ParentGone, signals.Token);
+        return SandboxCaseChild.Run(stdin, stdout, stderr, ParentGone, signals.Token);
     }
 
     // Never outlive the parent: a child left running would keep its namespace and CPU busy.
-    private static void ParentGone() => Environment.Exit(SandboxedRunner.ParentGoneExitCode);
+    private static void ParentGone() => Environment.Exit(SandboxCaseChild.ParentGoneExitCode);
 }

@@ -17,5 +17,5 @@ internal sealed class InternalServerCommand(TextReader stdin, TextWriter stdout,
     }
 
     // Never outlive the parent: a server left running would hold its port and CPU.
-    private static void ParentGone() => Environment.Exit(SandboxedRunner.ParentGoneExitCode);
+    private static void ParentGone() => Environment.Exit(SandboxCaseChild.ParentGoneExitCode);
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using LoopBench.Core.Results;
-using LoopBench.Core.Workloads;
 using Microsoft.Data.Sqlite;
 
 namespace LoopBench.Core.History;
@@ -97,8 +95,8 @@ public sealed class HistoryStore : IDisposable
             INSERT INTO runs (run_id, label, host, started_utc, recorded_utc, path, tool_version, kernel, document)
             VALUES ($run, $label, $host, $started, $recorded, $path, $tool, $kernel, $doc) RETURNING id
             """,
-            ("$run", run.RunId), ("$label", label), ("$host", run.Environment.Hostname), ("$started", Iso(StartedUtc(run))),
-            ("$recorded", Iso(DateTimeOffset.UtcNow)), ("$path", path is null ? null : Path.GetFullPath(path)),
+            ("$run", run.RunId), ("$label", label), ("$host", run.Environment.Hostname), ("$started", HistoryColumns.Iso(StartedUtc(run))),
+            ("$recorded", HistoryColumns.Iso(DateTimeOffset.UtcNow)), ("$path", path is null ? null : Path.GetFullPath(path)),
             ("$tool", run.Tool?.Version), ("$kernel", run.Environment.Kernel), ("$doc", ResultJson.Serialize(run)))!;
         foreach (var c in run.Cases)
         {
@@ -147,7 +145,7 @@ public sealed class HistoryStore : IDisposable
         command.CommandText = "SELECT document, run_id, path FROM runs WHERE label = $label ORDER BY started_utc DESC, id DESC LIMIT 1";
         command.Parameters.AddWithValue("$label", label);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})"), Nullable(reader, 2)) : null;
+        return reader.Read() ? (RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})"), HistoryColumns.Text(reader, 2)) : null;
     });
 
     /// <summary>Every recorded run, oldest first.</summary>
@@ -159,7 +157,8 @@ public sealed class HistoryStore : IDisposable
         var runs = new List<HistoryRun>();
         while (reader.Read())
         {
-            runs.Add(new HistoryRun(reader.GetString(0), Nullable(reader, 1), reader.GetString(2), Parse(reader.GetString(3)), Nullable(reader, 4), Nullable(reader, 5)));
+            runs.Add(new HistoryRun(reader.GetString(0), HistoryColumns.Text(reader, 1), reader.GetString(2), HistoryColumns.Time(reader.GetString(3)),
+                HistoryColumns.Text(reader, 4), HistoryColumns.Text(reader, 5)));
         }
 
         return runs;
@@ -172,83 +171,15 @@ public sealed class HistoryStore : IDisposable
     public IReadOnlyList<TrendPoint> Trend(string metric, string? caseFilter = null, string? host = null, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        return Guard<IReadOnlyList<TrendPoint>>(() => Points([metric], caseFilter, host, label).Select(p => p.Point).ToList());
-    }
-
-    /// <summary>The points of <paramref name="metrics"/>, each with its run's row id.</summary>
-    private List<(long Row, TrendPoint Point)> Points(IReadOnlyList<string> metrics, string? caseFilter, string? host, string? label)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = """
-            SELECT cm.case_key, r.host, r.run_id, r.label, r.started_utc, cm.median, cm.min, cm.max, cm.repetitions,
-                   json_extract(r.document, '$.tool.commit'), r.id, cm.metric
-            FROM case_metrics cm JOIN runs r ON r.id = cm.run
-            WHERE cm.metric IN (SELECT value FROM json_each($metrics))
-              AND ($case IS NULL OR instr(cm.case_key, $case) > 0)
-              AND ($host IS NULL OR r.host = $host)
-              AND ($label IS NULL OR r.label = $label)
-            ORDER BY cm.case_key, r.host, r.started_utc, r.id
-            """;
-        command.Parameters.AddWithValue("$metrics", JsonSerializer.Serialize(metrics));
-        command.Parameters.AddWithValue("$case", (object?)caseFilter ?? DBNull.Value);
-        command.Parameters.AddWithValue("$host", (object?)host ?? DBNull.Value);
-        command.Parameters.AddWithValue("$label", (object?)label ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var points = new List<(long, TrendPoint)>();
-        while (reader.Read())
-        {
-            points.Add((reader.GetInt64(10), new TrendPoint(reader.GetString(0), reader.GetString(1), reader.GetString(2), Nullable(reader, 3),
-                Parse(reader.GetString(4)), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8))
-            { Commit = Nullable(reader, 9), Metric = reader.GetString(11) }));
-        }
-
-        return points;
+        return Guard(() => new HistoryTrendReader(_connection).Trend(metric, caseFilter, host, label));
     }
 
     /// <summary>
-    /// The trend of each case's primary metric (transactions/s for rr, crr and rr-under-load; throughput for
-    /// the streams): as <see cref="Trend"/>, each point naming its <see cref="TrendPoint.Metric"/>. The metric
-    /// is the one the recorded document names for the case, else the one its pattern declares.
+    /// The trend of each case's primary metric: as <see cref="Trend"/>, each point naming its
+    /// <see cref="TrendPoint.Metric"/> (<see cref="HistoryTrendReader.PrimaryTrend"/>).
     /// </summary>
-    public IReadOnlyList<TrendPoint> PrimaryTrend(string? caseFilter = null, string? host = null, string? label = null) => Guard<IReadOnlyList<TrendPoint>>(() =>
-    {
-        // Each document is read once for its cases' primary metrics; case_metrics then holds the figures.
-        using var command = _connection.CreateCommand();
-        command.CommandText = """
-            WITH primaries AS (
-                SELECT r.id AS run, json_extract(c.value, '$.key') AS case_key,
-                       json_extract(c.value, '$.primaryMetric') AS metric, json_extract(c.value, '$.case.pattern') AS pattern
-                FROM runs r, json_each(r.document, '$.cases') c
-                WHERE ($host IS NULL OR r.host = $host) AND ($label IS NULL OR r.label = $label))
-            SELECT p.run, p.case_key, p.metric, p.pattern FROM primaries p
-            WHERE $case IS NULL OR instr(p.case_key, $case) > 0
-            """;
-        command.Parameters.AddWithValue("$case", (object?)caseFilter ?? DBNull.Value);
-        command.Parameters.AddWithValue("$host", (object?)host ?? DBNull.Value);
-        command.Parameters.AddWithValue("$label", (object?)label ?? DBNull.Value);
-        var primary = new Dictionary<(long Run, string Key), string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                string? metric = Nullable(reader, 2);
-                if (metric is null && Nullable(reader, 3) is string pattern && EnumIds.TryParse(pattern, out PatternKind kind))
-                {
-                    metric = PrimaryMetric.Declared(kind);
-                }
-
-                if (metric is not null && Nullable(reader, 1) is string key)
-                {
-                    primary[(reader.GetInt64(0), key)] = metric;
-                }
-            }
-        }
-
-        return Points(primary.Values.Distinct(StringComparer.Ordinal).ToList(), caseFilter, host, label)
-            .Where(p => primary.GetValueOrDefault((p.Row, p.Point.CaseKey)) == p.Point.Metric)
-            .Select(p => p.Point)
-            .ToList();
-    });
+    public IReadOnlyList<TrendPoint> PrimaryTrend(string? caseFilter = null, string? host = null, string? label = null) =>
+        Guard(() => new HistoryTrendReader(_connection).PrimaryTrend(caseFilter, host, label));
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
@@ -278,12 +209,6 @@ public sealed class HistoryStore : IDisposable
         return DateTimeOffset.TryParseExact(run.RunId.Split('-')[0], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal, out var fromId) ? fromId : DateTimeOffset.UnixEpoch;
     }
-
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
-    private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static void Execute(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -56,7 +56,7 @@ public static class TcpInfoReader
         int length;
         try
         {
-            length = socket.GetRawSocketOption(SocketKnobApplier.IpProtoTcp, TcpInfoOption, buffer);
+            length = socket.GetRawSocketOption(LinuxSocketOptions.IpProtoTcp, TcpInfoOption, buffer);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

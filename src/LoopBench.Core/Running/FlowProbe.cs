@@ -40,7 +40,7 @@ internal sealed class FlowProbe(int flow, string direction, ConnectedPair pair, 
     /// <summary>The record: knobs with their evidence (read now, before the pair is disposed) and the T0 and T1 TCP_INFO.</summary>
     public FlowProbeResult ToResult()
     {
-        var withEvidence = knobs is null ? null : SocketKnobApplier.AddPairEvidence(pair, knobs, _tcp.LastClient, _tcp.LastServer);
+        var withEvidence = knobs is null ? null : SocketKnobEvidence.AddPairEvidence(pair, knobs, _tcp.LastClient, _tcp.LastServer);
         return new FlowProbeResult(flow, direction, withEvidence, _tcp.Samples.Count > 0 ? _tcp.Samples.ToArray() : null);
     }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using LoopBench.Core.Interop;
 using LoopBench.Core.Results;
 using LoopBench.Core.Safety;
 using LoopBench.Core.Sandbox;
@@ -21,7 +18,7 @@ public sealed record SandboxChildInfo(int Pid, long NamespaceInode, string TempD
 /// Never unshare() from .NET: a namespace belongs to a thread, and threads that exist stay on the
 /// host. See docs/sandbox.md.
 /// </summary>
-public sealed partial class SandboxedRunner
+public sealed class SandboxedRunner
 {
     /// <summary>Time a child gets to start its runtime and set up lo, beyond the case's own time. Defaults to 30 s.</summary>
     public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(30);
@@ -34,8 +31,6 @@ public sealed partial class SandboxedRunner
 
     /// <summary>Runner options handed to the child (kernel counters, capture directory). Defaults to the defaults.</summary>
     public RunnerOptions? ChildOptions { get; init; }
-
-    private const int StderrTailLines = 20;
 
     private readonly SandboxChildCommand _child;
     private readonly Func<Capabilities> _capabilities;
@@ -97,6 +92,28 @@ public sealed partial class SandboxedRunner
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="candidate"/> with its own <see cref="Case.Kernel"/> settings in one fresh
+    /// namespace. Host sysctls are left to the caller (<see cref="CaseExecutor"/> holds them for the run).
+    /// </summary>
+    public CaseResult RunCase(Case candidate, int repetitions, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var settings = NamespaceOnly(candidate.Kernel);
+        return RunCase(candidate, settings, repetitions, cancellation).ToCaseResult();
+    }
+
+    /// <summary>
+    /// Runs repetition <paramref name="index"/> in a namespace of its own, so every repetition starts
+    /// from the same fresh kernel state (the scheduler interleaves repetitions across cases).
+    /// </summary>
+    public RepetitionOutcome RunRepetition(Case candidate, int index, CancellationToken cancellation)
+    {
+        var result = RunCase(candidate, 1, cancellation);
+        var repetition = result.Repetitions.Count > 0 ? result.Repetitions[0] with { Index = index } : null;
+        return new RepetitionOutcome(repetition, result.Outcome, result.Reason);
+    }
+
     /// <summary>Why this case cannot run sandboxed on this host, or null. The same probe <c>loopbench env</c> prints.</summary>
     public static string? SkipReason(Case resolved, SandboxSettings settings, Capabilities capabilities)
     {
@@ -144,8 +161,7 @@ public sealed partial class SandboxedRunner
     private SandboxedCaseResult RunChild(Case c, SandboxSettings settings, int repetitions, CancellationToken cancellation)
     {
         var temp = new DirectoryInfo(OwnedTempDirectory.Create(OwnedTempDirectory.SandboxPrefix)); // 0700, named with this pid
-        Process? process = null;
-        var stderrTail = new Queue<string>();
+        SandboxChildProcess? child = null;
         try
         {
             var runCase = c.UnixDirectory is null && !c.Transport.IsIp() ? c with { UnixDirectory = temp.FullName } : c;
@@ -154,48 +170,14 @@ public sealed partial class SandboxedRunner
                 Options = ChildOptions,
                 Isolated = _child.Isolate,
             };
-            process = Start(stderrTail, c);
-            try
-            {
-                process.StandardInput.WriteLine(JsonSerializer.Serialize(request, SandboxChildMessage.JsonOptions));
-                process.StandardInput.Flush(); // stdin stays open: its EOF tells the child the parent is gone
-            }
-            catch (IOException)
-            {
-                // the child died before reading its request; its exit code and stderr tell why
-            }
-
-            var pump = Task.Factory.StartNew(() => Pump(process, c, temp.FullName), TaskCreationOptions.LongRunning);
-            var deadline = Stopwatch.StartNew();
+            child = SandboxChildProcess.Start(_child, c.Engine);
+            child.Send(request);
+            int pid = child.Pid;
             var limit = StartupAllowance + (TimeSpan.FromMilliseconds(c.WarmupMs + c.DurationMs) + RepetitionAllowance) * Math.Max(1, repetitions);
-            TimeSpan? interruptedAt = null;
-            string? killedFor = null;
-            while (!pump.Wait(TimeSpan.FromMilliseconds(100)))
-            {
-                if (cancellation.IsCancellationRequested && interruptedAt is null)
-                {
-                    ProcessSignals.Send(process.Id, ProcessSignals.SigInt); // the child abandons the case and reports
-                    interruptedAt = deadline.Elapsed;
-                }
-
-                if (deadline.Elapsed > limit || (interruptedAt is TimeSpan at && deadline.Elapsed - at > InterruptGrace))
-                {
-                    killedFor = interruptedAt is null ? $"did not finish within {limit.TotalSeconds:0} s" : $"did not stop within {InterruptGrace.TotalSeconds:0} s of SIGINT";
-                    process.Kill(entireProcessTree: true);
-                    break;
-                }
-            }
-
-            CloseQuietly(process.StandardInput);
-            if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(5));
-            }
-
-            DrainStderr(process);
-
-            var (result, report) = pump.IsCompletedSuccessfully ? pump.Result : (null, null);
+            var (result, report, killedFor) = child.Await(
+                limit, InterruptGrace, cancellation,
+                ready => ChildReady?.Invoke(new SandboxChildInfo(ready.Pid ?? pid, ready.NamespaceInode ?? 0, temp.FullName)),
+                interval => IntervalCompleted?.Invoke(c, interval.Repetition ?? 0, interval.Sample!));
             if (result is not null && killedFor is null)
             {
                 return new SandboxedCaseResult(result with { Case = c, Key = c.Key }, report, settings, []);
@@ -206,35 +188,12 @@ public sealed partial class SandboxedRunner
                 return Finished(c, CaseOutcome.Interrupted, "interrupted before the child reported", settings);
             }
 
-            string how = killedFor ?? $"exited with code {ExitCodeOf(process)} without a result";
-            string tail;
-            lock (stderrTail)
-            {
-                tail = string.Join(" | ", stderrTail);
-            }
-
-            return Finished(c, CaseOutcome.FailedChild, $"the sandbox child (pid {process.Id}) {how}; stderr tail: {(tail.Length > 0 ? tail : "(empty)")}", settings);
+            string how = killedFor ?? $"exited with code {child.ExitCode} without a result";
+            return Finished(c, CaseOutcome.FailedChild, $"the sandbox child (pid {pid}) {how}; stderr tail: {child.StderrTail}", settings);
         }
         finally
         {
-            if (process is not null)
-            {
-                try
-                {
-                    if (!process.HasExited)
-                    {
-                        process.Kill(entireProcessTree: true);
-                        process.WaitForExit(TimeSpan.FromSeconds(5));
-                    }
-                }
-                catch (InvalidOperationException)
-                {
-                    // never started or already reaped
-                }
-
-                process.Dispose();
-            }
-
+            child?.Dispose();
             DeleteTemp(temp);
         }
     }
@@ -242,25 +201,21 @@ public sealed partial class SandboxedRunner
     private static SandboxedCaseResult Finished(Case c, CaseOutcome outcome, string reason, SandboxSettings settings) =>
         new(new CaseResult(c.Key, c, outcome, reason, []), null, settings, []);
 
-    /// <summary>
-    /// WaitForExit with a timeout does not wait for the asynchronous stderr reader; the tail of a
-    /// crashed child's stderr could be missed. Waits (bounded) until the reader has seen end of stream.
-    /// </summary>
-    private static void DrainStderr(Process process)
-    {
-        if (!process.HasExited)
-        {
-            return;
-        }
+    private static SandboxSettings NamespaceOnly(SandboxSettings? kernel) =>
+        (kernel ?? SandboxSettings.None) with { HostSysctls = new SortedDictionary<string, string>(StringComparer.Ordinal), AllowHostSysctls = false };
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
+    private static void DeleteTemp(DirectoryInfo temp)
+    {
+        for (int attempt = 0; attempt < 3 && Directory.Exists(temp.FullName); attempt++)
         {
-            process.WaitForExitAsync(deadline.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            // a grandchild still holds the pipe; report what arrived
+            try
+            {
+                temp.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(50); // a socket file still being unlinked by the dying child
+            }
         }
     }
 }

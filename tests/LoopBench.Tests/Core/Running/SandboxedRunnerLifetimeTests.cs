@@ -118,7 +118,7 @@ public sealed class SandboxedRunnerLifetimeTests
             Assert.Contains("\"ready\"", ready, StringComparison.Ordinal);
             child.StandardInput.Close();
             Assert.True(child.WaitForExit(TimeSpan.FromSeconds(15)), "the child outlived its parent's pipe");
-            Assert.Equal(SandboxedRunner.ParentGoneExitCode, child.ExitCode);
+            Assert.Equal(SandboxCaseChild.ParentGoneExitCode, child.ExitCode);
         }
         finally
         {

@@ -154,9 +154,9 @@ public sealed class SocketKnobApplierTests
 
         LoopbackPairs.Move(pair, 4 * 1024 * 1024);
         Assert.True(TcpInfoReader.TryRead(pair.Client, out var info));
-        var pacing = Single(SocketKnobApplier.AddEvidence(pair.Client, client, info), "max-pacing-rate");
+        var pacing = Single(SocketKnobEvidence.AddEvidence(pair.Client, client, info), "max-pacing-rate");
         Assert.StartsWith("TCP_INFO max_pacing_rate=1000000000 B/s", pacing.Evidence, StringComparison.Ordinal);
-        var rcv = Single(SocketKnobApplier.AddEvidence(pair.Server, server, null), "rcvbuf");
+        var rcv = Single(SocketKnobEvidence.AddEvidence(pair.Server, server, null), "rcvbuf");
         Assert.Equal(KnobStatus.Default, rcv.Status);
         Assert.Matches("^(autotuned from .* to .* at the end|unchanged at .*)$", rcv.Evidence);
     }
@@ -170,7 +170,7 @@ public sealed class SocketKnobApplierTests
         var sampler = new TcpInfoSampler(pair.Client, pair.Server);
         LoopbackPairs.Move(pair, 1024 * 1024);
         sampler.Sample(1);
-        var withEvidence = SocketKnobApplier.AddPairEvidence(pair, results, sampler.LastClient, sampler.LastServer);
+        var withEvidence = SocketKnobEvidence.AddPairEvidence(pair, results, sampler.LastClient, sampler.LastServer);
 
         Assert.Equal(results.Select(r => (r.Side, r.Id)), withEvidence.Select(r => (r.Side, r.Id)));
         Assert.Contains("max_pacing_rate=500000000 B/s", Single(withEvidence, "max-pacing-rate").Evidence, StringComparison.Ordinal);

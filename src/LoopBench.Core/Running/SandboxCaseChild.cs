@@ -1,12 +1,14 @@
 using System.Text.Json;
 using LoopBench.Core.Interop;
-using LoopBench.Core.Results;
-using LoopBench.Core.Sandbox;
 
 namespace LoopBench.Core.Running;
 
-/// <summary>The child's half: runs inside the namespace that <c>unshare --net</c> made for this whole process.</summary>
-public sealed partial class SandboxedRunner
+/// <summary>
+/// The sandbox child's side (the hidden <c>__case</c> verb), inside the namespace that <c>unshare --net</c>
+/// made for this whole process: reads the request, has <see cref="NamespaceMeasurement"/> run the case,
+/// writes JSON lines back, and watches stdin for the parent's end. <see cref="SandboxedRunner"/> is the other side.
+/// </summary>
+public static class SandboxCaseChild
 {
     /// <summary>Exit code of a child whose stdin reached EOF: the parent is gone, the case is abandoned.</summary>
     public const int ParentGoneExitCode = 75;
@@ -25,7 +27,7 @@ public sealed partial class SandboxedRunner
     /// Then watches stdin: EOF calls <paramref name="onParentGone"/> (the CLI exits the process).
     /// Returns 0 when a result was written, 2 on a malformed request.
     /// </summary>
-    public static int RunChild(TextReader stdin, TextWriter stdout, TextWriter stderr, Action onParentGone, CancellationToken cancellation)
+    public static int Run(TextReader stdin, TextWriter stdout, TextWriter stderr, Action onParentGone, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -59,52 +61,9 @@ public sealed partial class SandboxedRunner
             }
         }
 
-        var (result, report) = MeasureInNamespace(request, Send, cancellation);
+        var (result, report) = NamespaceMeasurement.Measure(request, Send, cancellation);
         Send(new SandboxChildMessage { Kind = SandboxChildMessage.Result, CaseResult = result, Sandbox = report });
         return 0;
-    }
-
-    private static (CaseResult Result, SandboxReport? Report) MeasureInNamespace(SandboxChildRequest request, Action<SandboxChildMessage> send, CancellationToken cancellation)
-    {
-        var c = request.Case;
-        if (!request.Isolated)
-        {
-            send(new SandboxChildMessage { Kind = SandboxChildMessage.Ready, Pid = System.Environment.ProcessId, NamespaceInode = NetworkNamespace.InodeOf("self") });
-            return (ChildRunner(request.Options ?? new RunnerOptions(), send).RunCase(c, request.Repetitions, cancellation), null);
-        }
-
-        long inode;
-        IReadOnlyList<string> commands;
-        LinkState link;
-        try
-        {
-            commands = NamespaceSetup.Apply(request.Settings, request.HostNamespaceInode);
-            inode = NetworkNamespace.InodeOf("self");
-            link = NamespaceSetup.ReadLink();
-        }
-        catch (SandboxSetupException ex)
-        {
-            return (new CaseResult(c.Key, c, CaseOutcome.FailedSandbox, ex.Message, []), null);
-        }
-
-        send(new SandboxChildMessage { Kind = SandboxChildMessage.Ready, Pid = System.Environment.ProcessId, NamespaceInode = inode });
-        var keys = request.RecordSysctls.Concat(NamespaceSetup.SysctlsToWrite(request.Settings).Keys).Distinct(StringComparer.Ordinal);
-        var sysctls = NamespaceSetup.ReadSysctls(keys);
-        var before = NamespaceSetup.ReadQdiscs();
-        var runner = ChildRunner(request.Options ?? new RunnerOptions(), send); // counters' scope: detected (NetworkNamespaceScope)
-        var result = runner.RunCase(c, request.Repetitions, cancellation);
-        var after = NamespaceSetup.ReadQdiscs();
-        var qdiscs = after.Select(q => q.Minus(before.FirstOrDefault(b => b.Handle == q.Handle && b.Kind == q.Kind))).ToList();
-        return (result, new SandboxReport(inode, link, qdiscs, sysctls, commands));
-    }
-
-    /// <summary>A runner whose intervals go to the parent as they happen.</summary>
-    private static Runner ChildRunner(RunnerOptions options, Action<SandboxChildMessage> send)
-    {
-        var runner = new Runner(options);
-        runner.IntervalCompleted += (_, index, sample) =>
-            send(new SandboxChildMessage { Kind = SandboxChildMessage.Interval, Repetition = index, Sample = sample });
-        return runner;
     }
 
     private static void WatchParent(TextReader stdin, Action onParentGone)

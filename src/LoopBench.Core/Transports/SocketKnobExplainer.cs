@@ -3,14 +3,15 @@ using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Transports;
 
-/// <summary>Why the effective value is what it is, in words.</summary>
-public static partial class SocketKnobApplier
+/// <summary>Why a knob's effective value is what it is: its status and a note in words, from the read-back and the kernel's limits.</summary>
+internal static class SocketKnobExplainer
 {
     // TCP timestamps (on by default) take 12 bytes of every segment: getsockopt(TCP_MAXSEG) on a
     // connected socket reports mss_cache, which excludes them, so 1000 asked reads back as 988.
     private const int MaxTcpOptionBytes = 40;
 
-    private static KnobResult Explain(SocketKnobId id, SocketKnobs knobs, KernelNetLimits limits, Socket socket, KnobResult r)
+    /// <summary><paramref name="r"/> with its status and note, once its effective value was read back.</summary>
+    public static KnobResult Explain(SocketKnobId id, SocketKnobs knobs, KernelNetLimits limits, Socket socket, KnobResult r)
     {
         long requested = r.RequestedValue!.Value;
         long effective = r.EffectiveValue!.Value;
@@ -47,7 +48,7 @@ public static partial class SocketKnobApplier
             default:
                 return effective == requested
                     ? r with { Status = KnobStatus.Applied }
-                    : r with { Status = KnobStatus.Capped, Note = $"the kernel reports {Format(id, effective)}" };
+                    : r with { Status = KnobStatus.Capped, Note = $"the kernel reports {SocketKnobValues.Format(id, effective)}" };
         }
     }
 
@@ -83,14 +84,5 @@ public static partial class SocketKnobApplier
         }
 
         return r with { Status = status, Note = note + autotune };
-    }
-
-    private static KnobResult DefaultBuffer(Socket socket, SocketKnobId id, string side)
-    {
-        var (level, option) = Option(id, force: false, ipv6: false);
-        long value = ReadNumber(socket, level, option);
-        string? note = socket.ProtocolType == ProtocolType.Tcp ? "autotuned by the kernel" : null;
-        return new KnobResult(id.KernelName(), id.ToId(), side, KnobStatus.Default, "bytes", null,
-            Format(id, value), null, value, null, note);
     }
 }

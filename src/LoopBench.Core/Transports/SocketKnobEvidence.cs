@@ -5,10 +5,10 @@ using LoopBench.Core.Results;
 namespace LoopBench.Core.Transports;
 
 /// <summary>Evidence that a knob acted, gathered after the window (before the sockets close).</summary>
-public static partial class SocketKnobApplier
+public static class SocketKnobEvidence
 {
     /// <summary>
-    /// Adds evidence to the results <see cref="Apply"/> returned for <paramref name="socket"/>: buffer
+    /// Adds evidence to the results <see cref="SocketKnobApplier.Apply"/> returned for <paramref name="socket"/>: buffer
     /// sizes now versus at setup (autotuning), and TCP_INFO's pacing rate and MSS when
     /// <paramref name="info"/> is given. Results for other sockets pass through unchanged.
     /// </summary>
@@ -25,18 +25,7 @@ public static partial class SocketKnobApplier
         return withEvidence;
     }
 
-    /// <summary>
-    /// Applies per-side knobs to both ends of a pair: client results first, then server. The
-    /// transport id is the pair's (e.g. "tcp4"); see <see cref="Apply"/> for the rules.
-    /// </summary>
-    public static IReadOnlyList<KnobResult> ApplyPair(
-        ConnectedPair pair, string transportId, SocketKnobs client, SocketKnobs server, KernelNetLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(pair);
-        return [.. Apply(pair.Client, transportId, "client", client, limits), .. Apply(pair.Server, transportId, "server", server, limits)];
-    }
-
-    /// <summary>Evidence for both ends of a pair, from results of <see cref="ApplyPair"/> and the last TCP_INFO of each end.</summary>
+    /// <summary>Evidence for both ends of a pair, from results of <see cref="SocketKnobApplier.ApplyPair"/> and the last TCP_INFO of each end.</summary>
     public static IReadOnlyList<KnobResult> AddPairEvidence(
         ConnectedPair pair, IReadOnlyList<KnobResult> results, TcpInfoSnapshot? client, TcpInfoSnapshot? server)
     {
@@ -55,8 +44,8 @@ public static partial class SocketKnobApplier
             {
                 case "sndbuf" or "rcvbuf" when r.EffectiveValue is long atSetup:
                     var id = r.Id == "sndbuf" ? SocketKnobId.SendBuffer : SocketKnobId.ReceiveBuffer;
-                    var (level, option) = Option(id, force: false, ipv6: false);
-                    long now = ReadNumber(socket, level, option);
+                    var (level, option) = LinuxSocketOptions.Option(id, force: false, ipv6: false);
+                    long now = LinuxSocketOptions.ReadNumber(socket, level, option);
                     if (now != atSetup)
                     {
                         return $"{(r.Status == KnobStatus.Default ? "autotuned" : "changed")} from {SocketKnobText.Bytes(atSetup)} at setup to {SocketKnobText.Bytes(now)} at the end";
