@@ -15,10 +15,8 @@ namespace LoopBench.Core.Running;
 /// </summary>
 internal sealed class SandboxChildProcess : IDisposable
 {
-    private const int StderrTailLines = 20;
-
     private readonly Process _process;
-    private readonly Queue<string> _stderrTail = new();
+    private readonly StderrTail _stderrTail = new();
 
     private SandboxChildProcess(Process process) => _process = process;
 
@@ -30,19 +28,7 @@ internal sealed class SandboxChildProcess : IDisposable
         _process.HasExited ? (_process.ExitCode > 128 ? $"{_process.ExitCode} (signal {_process.ExitCode - 128})" : _process.ExitCode.ToString(CultureInfo.InvariantCulture)) : "unknown";
 
     /// <summary>The last lines of the child's stderr, joined, or "(empty)".</summary>
-    public string StderrTail
-    {
-        get
-        {
-            string tail;
-            lock (_stderrTail)
-            {
-                tail = string.Join(" | ", _stderrTail);
-            }
-
-            return tail.Length > 0 ? tail : "(empty)";
-        }
-    }
+    public string StderrTail => _stderrTail.ToString();
 
     /// <summary>Starts <paramref name="command"/> for a case run with <paramref name="engine"/>.</summary>
     public static SandboxChildProcess Start(SandboxChildCommand command, EngineKind engine)
@@ -55,7 +41,7 @@ internal sealed class SandboxChildProcess : IDisposable
         }
 
         var child = new SandboxChildProcess(new Process { StartInfo = start });
-        child._process.ErrorDataReceived += (_, e) => child.KeepStderr(e.Data);
+        child._process.ErrorDataReceived += (_, e) => child._stderrTail.Keep(e.Data);
         child._process.Start();
         child._process.BeginErrorReadLine();
         return child;
@@ -197,23 +183,6 @@ internal sealed class SandboxChildProcess : IDisposable
         catch (OperationCanceledException)
         {
             // a grandchild still holds the pipe; report what arrived
-        }
-    }
-
-    private void KeepStderr(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_stderrTail)
-        {
-            _stderrTail.Enqueue(line);
-            while (_stderrTail.Count > StderrTailLines)
-            {
-                _stderrTail.Dequeue();
-            }
         }
     }
 

@@ -14,10 +14,8 @@ namespace LoopBench.Core.Running;
 /// </summary>
 internal sealed class ServerChildLink : IDisposable
 {
-    private const int StderrTailLines = 20;
-
     private readonly Process _process;
-    private readonly Queue<string> _stderrTail = new();
+    private readonly StderrTail _stderrTail = new();
     private readonly Lock _stdinGate = new();
     private readonly TaskCompletionSource<ServerEndMessage> _ready = NewSignal();
     private readonly TaskCompletionSource<ServerEndMessage> _accepted = NewSignal();
@@ -65,7 +63,7 @@ internal sealed class ServerChildLink : IDisposable
         }
 
         var link = new ServerChildLink(process, onProgress);
-        process.ErrorDataReceived += (_, e) => link.KeepStderr(e.Data);
+        process.ErrorDataReceived += (_, e) => link._stderrTail.Keep(e.Data);
         process.BeginErrorReadLine();
         return link;
     }
@@ -176,13 +174,7 @@ internal sealed class ServerChildLink : IDisposable
 
         _process.WaitForExit(TimeSpan.FromSeconds(2));
         string code = _process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "unknown";
-        string tail;
-        lock (_stderrTail)
-        {
-            tail = _stderrTail.Count > 0 ? string.Join(" | ", _stderrTail) : "(empty)";
-        }
-
-        Fail($"server child (pid {Pid}) exited with code {code} before it reported; stderr tail: {tail}");
+        Fail($"server child (pid {Pid}) exited with code {code} before it reported; stderr tail: {_stderrTail}");
     }
 
     private void Dispatch(ServerEndMessage message)
@@ -213,23 +205,6 @@ internal sealed class ServerChildLink : IDisposable
         _ready.TrySetResult(failed);
         _accepted.TrySetResult(failed);
         _result.TrySetResult(failed);
-    }
-
-    private void KeepStderr(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_stderrTail)
-        {
-            _stderrTail.Enqueue(line);
-            while (_stderrTail.Count > StderrTailLines)
-            {
-                _stderrTail.Dequeue();
-            }
-        }
     }
 
     private static TaskCompletionSource<ServerEndMessage> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
