@@ -60,7 +60,7 @@ internal static class RepetitionRecord
         }).ToArray();
 
     /// <summary>A spin counter, or null for an end that never spun (a sender, or no spin asked).</summary>
-    internal static long? SpinCount(EngineCounters counters, long value) =>
+    private static long? SpinCount(EngineCounters counters, long value) =>
         counters.SpinHits + counters.SpinMisses > 0 ? value : null;
 
     /// <summary>
