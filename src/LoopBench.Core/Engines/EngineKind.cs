@@ -24,7 +24,11 @@ public enum EngineKind
     [Id("pipelines")]
     Pipelines,
 
-    /// <summary>Pipelines.Sockets.Unofficial with inline reads and writes (<c>PipeScheduler.Inline</c>): a scheduler variant.</summary>
+    /// <summary>
+    /// Pipelines.Sockets.Unofficial with inline reads and writes (<c>PipeScheduler.Inline</c>) and,
+    /// like <see cref="AsyncInline"/>, the runtime's inline socket completions, so no completion
+    /// waits for a pool thread; run in a child process started with them.
+    /// </summary>
     [Id("pipelines-inline")]
     PipelinesInline,
 

@@ -1,3 +1,4 @@
+using LoopBench.Core.Workloads;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Sandbox;
@@ -94,10 +95,13 @@ public sealed class CaseExecutorTests : IDisposable
         Assert.InRange(deep, 0.0, 0.05);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void AsyncInline_RunsInAPlainChildStartedWithInlineCompletions_NeverSilentlyWithout()
+    [Theory(Timeout = 60_000)]
+    [InlineData(LoopBench.Core.Engines.EngineKind.AsyncInline, PatternKind.Stream)]
+    [InlineData(LoopBench.Core.Engines.EngineKind.PipelinesInline, PatternKind.Stream)]
+    [InlineData(LoopBench.Core.Engines.EngineKind.PipelinesInline, PatternKind.Rr)]
+    public void InlineEngine_RunsInAPlainChildStartedWithInlineCompletions_NeverSilentlyWithout(LoopBench.Core.Engines.EngineKind engine, PatternKind pattern)
     {
-        var c = Short(new Case { Engine = LoopBench.Core.Engines.EngineKind.AsyncInline });
+        var c = Short(new Case { Engine = engine, Pattern = pattern });
         Assert.False(LoopBench.Core.Engines.InlineCompletions.Enabled);
         var inProcess = new Runner().RunRepetition(c, 0, TestContext.Current.CancellationToken);
         Assert.Equal(CaseOutcome.FailedSetup, inProcess.Outcome);
