@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
@@ -30,5 +31,39 @@ public sealed class ScenarioCompareRunTests : IDisposable
         string report = File.ReadAllText(Path.Combine(dir, "report.html"));
         Assert.Contains("A/B: congestion (baseline cubic)", report, StringComparison.Ordinal);
         Assert.DoesNotContain("A/B chart not drawn", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The A/B inside one run, end to end: a single cubic stream moves about twice what bbr's
+    /// pacing lets through on this kernel's loopback, so with 12 repetitions a side (interleaved in
+    /// rounds) the scenario's verdict is a regression, in summary.md, in report.html and from
+    /// <c>compare RUN --axis</c>, and the other way round an improvement.
+    /// </summary>
+    [Fact(Timeout = 180_000)]
+    [Trait(Traits.Category, Traits.Slow)]
+    public void CongestionAxis_CubicAgainstBbr_RealRun_VerdictIsARegressionOneWayAndAnImprovementTheOther()
+    {
+        string path = Path.Combine(_dir, "cc-bbr.yaml");
+        File.WriteAllText(path, "name: cc-bbr\nrepetitions: 12\ndefaults:\n  transport: tcp4\n  length: 128K\n  time: 250ms\n  warmup: 100ms\nmatrix:\n  congestion: [cubic, bbr]\ncompare:\n  axis: congestion\n  baseline: cubic\n");
+        string results = Path.Combine(_dir, "results");
+
+        var (code, _, stderr) = CliHarness.Run("run", path, "--out", results, "--seed", "11");
+
+        Assert.True(code == 0, stderr);
+        string dir = Assert.Single(Directory.GetDirectories(results));
+        string summary = File.ReadAllText(Path.Combine(dir, ResultStore.SummaryFile));
+        string row = Assert.Single(summary.Split('\n'), l => l.StartsWith("| congestion: cubic → bbr |", StringComparison.Ordinal));
+        Assert.Contains("regression", row, StringComparison.Ordinal);
+        Assert.Contains("regression", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+
+        string run = Path.Combine(dir, ResultStore.RunFile);
+        var (worse, table, worseErr) = CliHarness.Run("compare", run, "--axis", "congestion=cubic");
+        Assert.True(worse == 3, $"cubic → bbr: exit {worse}; {worseErr}\n{table}");
+        var (better, json, betterErr) = CliHarness.Run("compare", run, "--axis", "congestion=bbr", "--format", "json");
+        Assert.True(better == 0, $"bbr → cubic: exit {better}; {betterErr}\n{json}");
+        using var doc = JsonDocument.Parse(json);
+        var pair = Assert.Single(Assert.Single(doc.RootElement.EnumerateArray()).GetProperty("cases").EnumerateArray());
+        var throughput = pair.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == MetricIds.ThroughputBitsPerSecond);
+        Assert.Equal("improvement", throughput.GetProperty("verdict").GetString());
     }
 }
