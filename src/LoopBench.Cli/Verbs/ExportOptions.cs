@@ -12,8 +12,7 @@ internal sealed class ExportOptions
     public static IEnumerable<Example> Examples =>
     [
         VerbExamples.Of<ExportOptions>("The last run labelled main as CSV on stdout", o => { o.Run = "last:main"; o.Format = "csv"; }),
-        VerbExamples.Of<ExportOptions>("The same for the node exporter's textfile collector", o => { o.Run = "last:main"; o.Format = "openmetrics"; o.Output = "loopbench.prom"; }),
-        VerbExamples.Of<ExportOptions>("The same to a Prometheus Pushgateway, for a host without node_exporter", o => { o.Run = "last:main"; o.Push = "http://pushgateway:9091"; }),
+        VerbExamples.Of<ExportOptions>("For Prometheus: a file for node_exporter's textfile collector, and a push to a Pushgateway", o => { o.Run = "last:main"; o.Format = "openmetrics"; o.Output = "loopbench.prom"; o.Push = "http://pushgateway:9091"; }),
     ];
 
     /// <summary>The run.</summary>
@@ -25,7 +24,7 @@ internal sealed class ExportOptions
     public string? Format { get; set; }
 
     /// <summary>Pushgateway base URL.</summary>
-    [Option("push", MetaValue = "URL", HelpText = "PUT the run to this Prometheus Pushgateway (e.g. http://pushgateway:9091) as group job=loopbench, host, scenario; replaces that group's previous run.")]
+    [Option("push", HelpText = "PUT the run to this Prometheus Pushgateway (e.g. http://pushgateway:9091) as group job=loopbench, host, scenario; replaces that group's previous run.")]
     public string? Push { get; set; }
 
     /// <summary>For gab: which direction's metrics.</summary>
