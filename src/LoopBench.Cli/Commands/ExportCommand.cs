@@ -5,15 +5,21 @@ using LoopBench.Core.Results.Export;
 
 namespace LoopBench.Cli.Commands;
 
-/// <summary>Writes a run in a CI or monitoring format to stdout or, atomically, to a file.</summary>
+/// <summary>Writes a run in a CI or monitoring format to stdout or, atomically, to a file, and/or pushes it to a Pushgateway.</summary>
 internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
 {
     private static readonly string[] Formats = ["csv", "gab", "bencher", "openmetrics"];
 
     public int Execute(ExportOptions options)
     {
-        string format = options.Format.ToLowerInvariant();
-        if (!Formats.Contains(format))
+        if (options.Format is null && options.Push is null)
+        {
+            throw new UsageException("export needs --format, --push, or both");
+        }
+
+        Uri? gateway = options.Push is null ? null : GatewayUri(options.Push);
+        string? format = options.Format?.ToLowerInvariant();
+        if (format is not null && !Formats.Contains(format))
         {
             throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", Formats)}");
         }
@@ -34,6 +40,30 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.BadInput;
         }
 
+        if (format is not null)
+        {
+            Write(format, run, options);
+        }
+
+        if (gateway is not null)
+        {
+            try
+            {
+                using var client = new HttpClient { Timeout = Pushgateway.Timeout };
+                Pushgateway.Push(client, gateway, run);
+            }
+            catch (PushgatewayException ex)
+            {
+                stderr.WriteLine($"loopbench: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private void Write(string format, RunResult run, ExportOptions options)
+    {
         string text = format switch
         {
             "csv" => CsvExporter.Write(run),
@@ -44,12 +74,16 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
         if (options.Output is null)
         {
             stdout.Write(text);
-            return ExitCodes.Ok;
+            return;
         }
 
         // Atomic and durable (fsync, rename, fsync of the directory): the textfile collector must
         // never scrape a half-written file, and a power cut must not leave an empty one.
         ResultStore.WriteAtomic(options.Output, text);
-        return ExitCodes.Ok;
     }
+
+    private static Uri GatewayUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0
+            ? uri
+            : throw new UsageException($"--push: '{text}' is not a Pushgateway URL; expected http(s)://HOST:PORT, e.g. http://pushgateway:9091");
 }

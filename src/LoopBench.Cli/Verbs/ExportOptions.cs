@@ -4,7 +4,7 @@ using CommandLine.Text;
 namespace LoopBench.Cli.Verbs;
 
 /// <summary><c>loopbench export RUN --format ...</c>: a run in a CI or monitoring format.</summary>
-[Verb("export", HelpText = "Export a run as CSV, github-action-benchmark JSON, Bencher BMF or OpenMetrics text.")]
+[Verb("export", HelpText = "Export a run as CSV, github-action-benchmark JSON, Bencher BMF or OpenMetrics text, or push it to a Prometheus Pushgateway.")]
 internal sealed class ExportOptions
 {
     /// <summary>Two working command lines, shown by --help before the options.</summary>
@@ -12,7 +12,7 @@ internal sealed class ExportOptions
     public static IEnumerable<Example> Examples =>
     [
         VerbExamples.Of<ExportOptions>("The last run labelled main as CSV on stdout", o => { o.Run = "last:main"; o.Format = "csv"; }),
-        VerbExamples.Of<ExportOptions>("The same for the node exporter's textfile collector", o => { o.Run = "last:main"; o.Format = "openmetrics"; o.Output = "loopbench.prom"; }),
+        VerbExamples.Of<ExportOptions>("For Prometheus: a file for node_exporter's textfile collector, and a push to a Pushgateway", o => { o.Run = "last:main"; o.Format = "openmetrics"; o.Output = "loopbench.prom"; o.Push = "http://pushgateway:9091"; }),
     ];
 
     /// <summary>The run.</summary>
@@ -20,8 +20,12 @@ internal sealed class ExportOptions
     public string Run { get; set; } = string.Empty;
 
     /// <summary>Format.</summary>
-    [Option("format", Required = true, HelpText = "csv, gab (github-action-benchmark), bencher or openmetrics.")]
-    public string Format { get; set; } = string.Empty;
+    [Option("format", HelpText = "csv, gab (github-action-benchmark), bencher or openmetrics. Required unless --push is given.")]
+    public string? Format { get; set; }
+
+    /// <summary>Pushgateway base URL.</summary>
+    [Option("push", HelpText = "PUT the run to this Prometheus Pushgateway (e.g. http://pushgateway:9091) as group job=loopbench, host, scenario; replaces that group's previous run.")]
+    public string? Push { get; set; }
 
     /// <summary>For gab: which direction's metrics.</summary>
     [Option("better", HelpText = "gab only: higher (customBiggerIsBetter: throughput, rates) or lower (customSmallerIsBetter: latency). Default: higher.")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace LoopBench.Core.Results.Export;
 
@@ -33,40 +32,6 @@ internal sealed record ExportRow(CaseResult Case, string Metric, MetricInfo? Inf
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The case's parameters as (snake_case name, text), from its JSON form so parameters other
-    /// builds add appear too. Reporting-only knobs (port, Unix directory, interval) are left out,
-    /// as they are from the canonical key.
-    /// </summary>
-    public static IReadOnlyList<(string Name, string Value)> Parameters(CaseResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var element = JsonSerializer.SerializeToElement(result.Case, ResultJson.Options);
-        var parameters = new List<(string, string)>();
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.Name is "port" or "unixDirectory" or "intervalMs" or "key" or "capturePackets")
-            {
-                continue;
-            }
-
-            string? text = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number => property.Value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            };
-            if (text is not null)
-            {
-                parameters.Add((JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name), text));
-            }
-        }
-
-        return parameters;
     }
 
     /// <summary>Invariant round-trip text of a figure.</summary>
