@@ -9,33 +9,33 @@ namespace LoopBench.Core.Scenarios;
 /// </summary>
 public static partial class CaseParameters
 {
-    private sealed record KnobSpec(string Name, string Description, Func<SocketKnobs, string, SocketKnobs> Set);
+    private sealed record KnobSpec(string Name, string Description, ParameterValue Value, Func<SocketKnobs, string, SocketKnobs> Set);
 
     private static IEnumerable<CaseParameter> KnobParameters()
     {
         KnobSpec[] specs =
         [
-            new("sndbuf", "SO_SNDBUF request in bytes (64K, 16MiB); default: kernel default, autotuned", (k, v) => k with { SendBufferBytes = Buffer("sndbuf", v) }),
-            new("rcvbuf", "SO_RCVBUF request in bytes; setting it turns receive autotuning off; default: kernel default", (k, v) => k with { ReceiveBufferBytes = Buffer("rcvbuf", v) }),
-            new("mss", "TCP_MAXSEG in bytes, 88..32767, set before connect; default: kernel default", (k, v) => k with { MaxSegmentBytes = Number("mss", v) }),
-            new("congestion", "TCP_CONGESTION per socket, e.g. reno, cubic, bbr; default: net.ipv4.tcp_congestion_control", (k, v) => k with { CongestionControl = Name("congestion", v) }),
-            new("notsent-lowat", "TCP_NOTSENT_LOWAT in bytes; default: kernel default", (k, v) => k with { NotSentLowatBytes = Buffer("notsent-lowat", v) }),
-            new("cork", "TCP_CORK on/off; default: kernel default (off)", (k, v) => k with { Cork = Bool("cork", v) }),
-            new("quickack", "TCP_QUICKACK on/off, re-armed after each receive; default: kernel default", (k, v) => k with { QuickAck = Bool("quickack", v) }),
-            new("busy-poll", "SO_BUSY_POLL in µs (no effect on lo); default: kernel default", (k, v) => k with { BusyPollUs = Number("busy-poll", v) }),
-            new("max-pacing-rate", "SO_MAX_PACING_RATE in bit/s (1G), stored as bytes/s; default: unlimited", (k, v) => k with { MaxPacingRateBytesPerSecond = Rate("max-pacing-rate", v) / 8 }),
-            new("tos", "IP_TOS / IPV6_TCLASS, 0..255 (0x10 ok); default: 0", (k, v) => k with { TrafficClass = Tos("tos", v) }),
-            new("udp-segment", "UDP_SEGMENT (GSO) segment size in bytes; default: off", (k, v) => k with { UdpSegmentBytes = Buffer("udp-segment", v) }),
+            new("sndbuf", "SO_SNDBUF request in bytes (64K, 16MiB); default: kernel default, autotuned", BufferSize, (k, v) => k with { SendBufferBytes = Buffer("sndbuf", v) }),
+            new("rcvbuf", "SO_RCVBUF request in bytes; setting it turns receive autotuning off; default: kernel default", BufferSize, (k, v) => k with { ReceiveBufferBytes = Buffer("rcvbuf", v) }),
+            new("mss", "TCP_MAXSEG in bytes, 88..32767, set before connect; default: kernel default", ParameterValue.Integer(KernelNetLimits.MinMssBytes, KernelNetLimits.MaxMssBytes), (k, v) => k with { MaxSegmentBytes = Number("mss", v) }),
+            new("congestion", "TCP_CONGESTION per socket, e.g. reno, cubic, bbr; default: net.ipv4.tcp_congestion_control", ParameterValue.Matching(CongestionPattern), (k, v) => k with { CongestionControl = Name("congestion", v) }),
+            new("notsent-lowat", "TCP_NOTSENT_LOWAT in bytes; default: kernel default", BufferSize, (k, v) => k with { NotSentLowatBytes = Buffer("notsent-lowat", v) }),
+            new("cork", "TCP_CORK on/off; default: kernel default (off)", ParameterValue.Switch, (k, v) => k with { Cork = Bool("cork", v) }),
+            new("quickack", "TCP_QUICKACK on/off, re-armed after each receive; default: kernel default", ParameterValue.Switch, (k, v) => k with { QuickAck = Bool("quickack", v) }),
+            new("busy-poll", "SO_BUSY_POLL in µs (no effect on lo); default: kernel default", ParameterValue.Integer(0), (k, v) => k with { BusyPollUs = Number("busy-poll", v) }),
+            new("max-pacing-rate", "SO_MAX_PACING_RATE in bit/s (1G), stored as bytes/s; default: unlimited", ParameterValue.Rate, (k, v) => k with { MaxPacingRateBytesPerSecond = Rate("max-pacing-rate", v) / 8 }),
+            new("tos", "IP_TOS / IPV6_TCLASS, 0..255 (0x10 ok); default: 0", ParameterValue.Integer(0, 255) with { Pattern = TosPattern }, (k, v) => k with { TrafficClass = Tos("tos", v) }),
+            new("udp-segment", "UDP_SEGMENT (GSO) segment size in bytes; default: off", ParameterValue.Size(1, SocketKnobValidation.MaxUdpSegmentBytes), (k, v) => k with { UdpSegmentBytes = Buffer("udp-segment", v) }),
         ];
         foreach (var spec in specs)
         {
-            yield return new(spec.Name, spec.Description + "; both sides",
+            yield return new(spec.Name, spec.Description + "; both sides", spec.Value,
                 (c, v) => c with { ClientKnobs = spec.Set(c.ClientKnobs, v), ServerKnobs = spec.Set(c.ServerKnobs, v) });
-            yield return new("client-" + spec.Name, spec.Name + " of the client socket only", (c, v) => c with { ClientKnobs = spec.Set(c.ClientKnobs, v) });
-            yield return new("server-" + spec.Name, spec.Name + " of the server socket only", (c, v) => c with { ServerKnobs = spec.Set(c.ServerKnobs, v) });
+            yield return new("client-" + spec.Name, spec.Name + " of the client socket only", spec.Value, (c, v) => c with { ClientKnobs = spec.Set(c.ClientKnobs, v) });
+            yield return new("server-" + spec.Name, spec.Name + " of the server socket only", spec.Value, (c, v) => c with { ServerKnobs = spec.Set(c.ServerKnobs, v) });
         }
 
-        yield return new("window", "iperf3 -w: sndbuf and rcvbuf on both sides", (c, v) =>
+        yield return new("window", "iperf3 -w: sndbuf and rcvbuf on both sides", BufferSize, (c, v) =>
         {
             int bytes = Buffer("window", v);
             return c with
@@ -44,16 +44,25 @@ public static partial class CaseParameters
                 ServerKnobs = c.ServerKnobs with { SendBufferBytes = bytes, ReceiveBufferBytes = bytes },
             };
         });
-        yield return new("force-buffers", "SO_SNDBUFFORCE/SO_RCVBUFFORCE (CAP_NET_ADMIN) to exceed wmem_max/rmem_max; default off", (c, v) =>
+        yield return new("force-buffers", "SO_SNDBUFFORCE/SO_RCVBUFFORCE (CAP_NET_ADMIN) to exceed wmem_max/rmem_max; default off", ParameterValue.Switch, (c, v) =>
         {
             bool force = Bool("force-buffers", v);
             return c with { ClientKnobs = c.ClientKnobs with { ForceBuffers = force }, ServerKnobs = c.ServerKnobs with { ForceBuffers = force } };
         });
-        yield return new("zerocopy", "MSG_ZEROCOPY sends (tcp stream, blocking engine); default off", (c, v) => c with { ZeroCopy = Bool("zerocopy", v) });
-        yield return new("skip-copy", "MSG_TRUNC receives: counted, not copied (tcp stream, blocking engine); default off", (c, v) => c with { SkipCopy = Bool("skip-copy", v) });
-        yield return new("capture", "first N packets of each repetition to a pcap beside the results (needs tcpdump); default 0 (off)", (c, v) =>
+        yield return new("zerocopy", "MSG_ZEROCOPY sends (tcp stream, blocking engine); default off", ParameterValue.Switch, (c, v) => c with { ZeroCopy = Bool("zerocopy", v) });
+        yield return new("skip-copy", "MSG_TRUNC receives: counted, not copied (tcp stream, blocking engine); default off", ParameterValue.Switch, (c, v) => c with { SkipCopy = Bool("skip-copy", v) });
+        yield return new("capture", "first N packets of each repetition to a pcap beside the results (needs tcpdump); default 0 (off)", ParameterValue.Integer(0), (c, v) =>
             c with { CapturePackets = Number("capture", v) is int n and >= 0 ? n : throw new ParameterException("capture", $"'{v}' must be 0 or a positive packet count") });
     }
+
+    /// <summary>The text <see cref="Tos"/> accepts: decimal or 0x-prefixed hex.</summary>
+    private const string TosPattern = @"^\s*(0[xX][0-9a-fA-F]+|[0-9]+)\s*$";
+
+    /// <summary>The names <see cref="Name"/> accepts: 1 to 15 letters, digits, '_' or '-' (TCP_CA_NAME_MAX is 16 with the NUL).</summary>
+    private const string CongestionPattern = @"^\s*[A-Za-z0-9_-]{1,15}\s*$";
+
+    /// <summary>A buffer size as <see cref="Buffer"/> accepts it.</summary>
+    private static ParameterValue BufferSize => ParameterValue.Size(1, SocketKnobValidation.MaxBufferBytes);
 
     /// <summary>A buffer size: a size with suffixes that must fit the int the kernel takes (it doubles it).</summary>
     private static int Buffer(string name, string text)

@@ -8,8 +8,9 @@ namespace LoopBench.Core.Scenarios;
 /// <summary>One named case parameter: how text becomes a field of <see cref="Case"/>.</summary>
 /// <param name="Name">The name used by YAML keys and <c>--set name=value</c>.</param>
 /// <param name="Description">One line for help and errors.</param>
+/// <param name="Value">What text it takes: the kind, allowed ids and range (the scenario schema is generated from it).</param>
 /// <param name="Apply">Returns the case with the value set; throws <see cref="ParameterException"/> on bad text.</param>
-public sealed record CaseParameter(string Name, string Description, Func<Case, string, Case> Apply);
+public sealed record CaseParameter(string Name, string Description, ParameterValue Value, Func<Case, string, Case> Apply);
 
 /// <summary>
 /// The registry of case parameters. Quick flags, scenario keys and <c>--set</c> all go through it,
@@ -17,41 +18,47 @@ public sealed record CaseParameter(string Name, string Description, Func<Case, s
 /// </summary>
 public static partial class CaseParameters
 {
+    /// <summary>The text <see cref="Cpus"/> accepts: "N" or "N,M".</summary>
+    private const string CpusPattern = @"^\s*[0-9]+\s*(,\s*[0-9]+\s*)?$";
+
     /// <summary>Every parameter, in key order.</summary>
     public static IReadOnlyList<CaseParameter> All { get; } =
     [
-        new("transport", "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket", (c, v) => c with { Transport = Kind<TransportKind>("transport", v) }),
-        new("pattern", "stream, rr, reverse, bidir, crr or rr-under-load", (c, v) => c with { Pattern = Kind<PatternKind>("pattern", v) }),
-        new("engine", "how bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream", (c, v) => c with { Engine = Kind<EngineKind>("engine", v) }),
-        new("placement", "unpinned, same-cpu, split or cpus", (c, v) => c with { Placement = Kind<PlacementKind>("placement", v) }),
-        new("cpus", "N[,M]: pin the client end to CPU N and the server end to CPU M, or leave the server unpinned without M (iperf3 -A); implies placement cpus", Cpus),
-        new("bind", "loopback address the server binds (127.0.0.0/8 or ::1)", (c, v) => c with { Bind = v.Trim() }),
-        new("port", "server port, 0 for any free port", (c, v) => c with { Port = Int("port", v) }),
-        new("unix-dir", "parent directory of the private Unix socket directory", (c, v) => c with { UnixDirectory = v }),
-        new("unix-abstract", "Unix transports: abstract namespace name instead of a path (on/off); default off", (c, v) => c with { UnixAbstract = Bool("unix-abstract", v) }),
-        new("source", "loopback address the client binds (127.0.0.0/8 or ::1); default: the kernel's choice", (c, v) => c with { Source = v.Trim() }),
-        new("parallel", "parallel flows (-P); rr-under-load: stream flows beside the rr flow; default 1", (c, v) => c with { Parallel = Int("parallel", v) }),
-        new("processes", "1: both ends in this process; 2: the server end in a child LoopBench process (stream, reverse, rr over tcp4, tcp6, unix-stream); default 1", (c, v) => c with { Processes = Int("processes", v) }),
-        new("receive-spin", "blocking engine, byte-stream receivers: non-blocking recv calls before blocking, 0 to block at once; default 64, 0 when both ends share a CPU", (c, v) => c with { ReceiveSpin = Int("receive-spin", v) }),
-        new("bidir-mode", "bidir: two-sockets or shared; default two-sockets", (c, v) => c with { BidirMode = Kind<BidirMode>("bidir-mode", v) }),
-        new("bytes", "count-based stream (-n): bytes to send in all, instead of a time", (c, v) => c with { ByteLimit = Count("bytes", v) }),
-        new("transactions", "count-based rr/crr (-k): transactions in all, instead of a time", (c, v) => c with { TransactionLimit = Count("transactions", v) }),
-        new("inflight", "rr: transactions outstanding per connection; default 1", (c, v) => c with { Inflight = Int("inflight", v) }),
-        new("close", "crr: client, server or rst (SO_LINGER 0); default client", (c, v) => c with { Close = Kind<CloseMode>("close", v) }),
-        new("bitrate", "datagram stream pacing per flow in bit/s of payload (-b), e.g. 100M; 0 = as fast as possible", (c, v) => c with { BitsPerSecond = Rate("bitrate", v) }),
-        new("pps", "datagram stream pacing per flow in datagrams/s; 0 = as fast as possible", (c, v) => c with { PacketsPerSecond = Rate("pps", v) }),
-        new("rate", "rr-under-load: requests/s of the open-loop rr flow; default 1000", (c, v) => c with { RequestsPerSecond = Rate("rate", v) }),
-        new("rr-timeout", "datagram rr: wait for a response before counting it lost; default 100ms", (c, v) => c with { RrTimeoutMs = Duration("rr-timeout", v) }),
-        new("length", "bytes per send (stream), or both rr sizes", (c, v) => c with { MessageBytes = Size("length", v) }),
-        new("request-size", "rr request bytes", (c, v) => c with { RequestBytes = Size("request-size", v) }),
-        new("response-size", "rr response bytes", (c, v) => c with { ResponseBytes = Size("response-size", v) }),
-        new("nodelay", "TCP_NODELAY: on or off", (c, v) => c with { NoDelay = Bool("nodelay", v) }),
-        new("time", "measured window, e.g. 10 (s), 500ms", (c, v) => c with { DurationMs = Duration("time", v) }),
-        new("warmup", "warm-up before the window", (c, v) => c with { WarmupMs = Duration("warmup", v) }),
-        new("interval", "progress interval, 0 for none", (c, v) => c with { IntervalMs = Interval(v) }),
+        new("transport", "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket", ParameterValue.Choice<TransportKind>(), (c, v) => c with { Transport = Kind<TransportKind>("transport", v) }),
+        new("pattern", "stream, rr, reverse, bidir, crr or rr-under-load", ParameterValue.Choice<PatternKind>(), (c, v) => c with { Pattern = Kind<PatternKind>("pattern", v) }),
+        new("engine", "how bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream", ParameterValue.Choice<EngineKind>(), (c, v) => c with { Engine = Kind<EngineKind>("engine", v) }),
+        new("placement", "unpinned, same-cpu, split or cpus", ParameterValue.Choice<PlacementKind>(), (c, v) => c with { Placement = Kind<PlacementKind>("placement", v) }),
+        new("cpus", "N[,M]: pin the client end to CPU N and the server end to CPU M, or leave the server unpinned without M (iperf3 -A); implies placement cpus", ParameterValue.Matching(CpusPattern), Cpus),
+        new("bind", "loopback address the server binds (127.0.0.0/8 or ::1)", ParameterValue.Text, (c, v) => c with { Bind = v.Trim() }),
+        new("port", "server port, 0 for any free port", ParameterValue.Integer(), (c, v) => c with { Port = Int("port", v) }),
+        new("unix-dir", "parent directory of the private Unix socket directory", ParameterValue.Text, (c, v) => c with { UnixDirectory = v }),
+        new("unix-abstract", "Unix transports: abstract namespace name instead of a path (on/off); default off", ParameterValue.Switch, (c, v) => c with { UnixAbstract = Bool("unix-abstract", v) }),
+        new("source", "loopback address the client binds (127.0.0.0/8 or ::1); default: the kernel's choice", ParameterValue.Text, (c, v) => c with { Source = v.Trim() }),
+        new("parallel", "parallel flows (-P); rr-under-load: stream flows beside the rr flow; default 1", ParameterValue.Integer(1, CaseValidator.MaxParallel), (c, v) => c with { Parallel = Int("parallel", v) }),
+        new("processes", "1: both ends in this process; 2: the server end in a child LoopBench process (stream, reverse, rr over tcp4, tcp6, unix-stream); default 1", ParameterValue.Integer(1, 2), (c, v) => c with { Processes = Int("processes", v) }),
+        new("receive-spin", "blocking engine, byte-stream receivers: non-blocking recv calls before blocking, 0 to block at once; default 64, 0 when both ends share a CPU", ParameterValue.Integer(0, CaseValidator.MaxReceiveSpin), (c, v) => c with { ReceiveSpin = Int("receive-spin", v) }),
+        new("bidir-mode", "bidir: two-sockets or shared; default two-sockets", ParameterValue.Choice<BidirMode>(), (c, v) => c with { BidirMode = Kind<BidirMode>("bidir-mode", v) }),
+        new("bytes", "count-based stream (-n): bytes to send in all, instead of a time", ParameterValue.Size(1), (c, v) => c with { ByteLimit = Count("bytes", v) }),
+        new("transactions", "count-based rr/crr (-k): transactions in all, instead of a time", ParameterValue.Size(1), (c, v) => c with { TransactionLimit = Count("transactions", v) }),
+        new("inflight", "rr: transactions outstanding per connection; default 1", ParameterValue.Integer(1, CaseValidator.MaxInflight), (c, v) => c with { Inflight = Int("inflight", v) }),
+        new("close", "crr: client, server or rst (SO_LINGER 0); default client", ParameterValue.Choice<CloseMode>(), (c, v) => c with { Close = Kind<CloseMode>("close", v) }),
+        new("bitrate", "datagram stream pacing per flow in bit/s of payload (-b), e.g. 100M; 0 = as fast as possible", ParameterValue.Rate, (c, v) => c with { BitsPerSecond = Rate("bitrate", v) }),
+        new("pps", "datagram stream pacing per flow in datagrams/s; 0 = as fast as possible", ParameterValue.Rate, (c, v) => c with { PacketsPerSecond = Rate("pps", v) }),
+        new("rate", "rr-under-load: requests/s of the open-loop rr flow; default 1000", ParameterValue.Rate, (c, v) => c with { RequestsPerSecond = Rate("rate", v) }),
+        new("rr-timeout", "datagram rr: wait for a response before counting it lost; default 100ms", ParameterValue.Duration, (c, v) => c with { RrTimeoutMs = Duration("rr-timeout", v) }),
+        new("length", "bytes per send (stream), or both rr sizes", MessageSize, (c, v) => c with { MessageBytes = Size("length", v) }),
+        new("request-size", "rr request bytes", MessageSize, (c, v) => c with { RequestBytes = Size("request-size", v) }),
+        new("response-size", "rr response bytes", MessageSize, (c, v) => c with { ResponseBytes = Size("response-size", v) }),
+        new("nodelay", "TCP_NODELAY: on or off", ParameterValue.Switch, (c, v) => c with { NoDelay = Bool("nodelay", v) }),
+        new("time", "measured window, e.g. 10 (s), 500ms", ParameterValue.Duration, (c, v) => c with { DurationMs = Duration("time", v) }),
+        new("warmup", "warm-up before the window", ParameterValue.Duration, (c, v) => c with { WarmupMs = Duration("warmup", v) }),
+        new("interval", "progress interval, 0 for none", ParameterValue.Duration, (c, v) => c with { IntervalMs = Interval(v) }),
         .. KnobParameters(),
         .. SandboxCaseParameters(),
     ];
+
+    /// <summary>A message size as <see cref="Size"/> accepts it.</summary>
+    private static ParameterValue MessageSize => ParameterValue.Size(1, Case.MaxMessageBytes);
 
     /// <summary>Sets parameter <paramref name="name"/> from text, or throws <see cref="ParameterException"/>.</summary>
     public static Case Apply(Case target, string name, string value)

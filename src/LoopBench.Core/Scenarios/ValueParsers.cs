@@ -22,6 +22,12 @@ public static class ValueParsers
         ("ns", 1e-6), ("us", 1e-3), ("µs", 1e-3), ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), (string.Empty, 1000),
     ];
 
+    /// <summary>The sizes <see cref="TryParseBytes"/> accepts, as an ECMA-262 pattern (for the scenario schema).</summary>
+    public static string SizePattern { get; } = Pattern(SizeSuffixes);
+
+    /// <summary>The durations <see cref="TryParseDurationMs"/> accepts, as an ECMA-262 pattern (for the scenario schema).</summary>
+    public static string DurationPattern { get; } = Pattern(DurationSuffixes);
+
     /// <summary>Parses a byte size; false with a reason when malformed.</summary>
     public static bool TryParseBytes(string? text, out long bytes, out string error)
     {
@@ -97,4 +103,14 @@ public static class ValueParsers
 
         return false;
     }
+
+    /// <summary>What <see cref="TrySplit"/> accepts: a number, then one suffix of the table in any case (it lowercases the suffix).</summary>
+    private static string Pattern((string Suffix, double Factor)[] suffixes)
+    {
+        var alternatives = suffixes.Where(s => s.Suffix.Length > 0).Select(s => s.Suffix).OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal);
+        return @"^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)\s*(" + string.Join('|', alternatives.Select(AnyCase)) + @")?\s*$";
+    }
+
+    private static string AnyCase(string suffix) => string.Concat(suffix.Select(ch =>
+        char.ToUpperInvariant(ch) is var upper && upper != ch && char.ToLowerInvariant(upper) == ch ? $"[{ch}{upper}]" : ch.ToString(CultureInfo.InvariantCulture)));
 }

@@ -9,10 +9,14 @@ internal static class Golden
     private static readonly string Directory = FindGoldenDirectory();
 
     /// <summary>Compares <paramref name="actual"/> with the golden file; <paramref name="onMismatch"/> says what a difference means.</summary>
-    public static void Assert(string actual, string name, string? onMismatch = null)
+    public static void Assert(string actual, string name, string? onMismatch = null) =>
+        AssertFile(actual, Path.Combine(Directory, name), onMismatch);
+
+    /// <summary>As <see cref="Assert"/>, for a golden file elsewhere in the repository (e.g. a generated doc).</summary>
+    public static void AssertFile(string actual, string expectedPath, string? onMismatch = null)
     {
-        string expectedPath = Path.Combine(Directory, name);
-        string received = Path.Combine(Directory, Path.GetFileNameWithoutExtension(name) + ".received" + Path.GetExtension(name));
+        string name = Path.GetFileName(expectedPath);
+        string received = Path.Combine(Path.GetDirectoryName(expectedPath)!, Path.GetFileNameWithoutExtension(name) + ".received" + Path.GetExtension(name));
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("LOOPBENCH_BLESS") == "1")
         {
