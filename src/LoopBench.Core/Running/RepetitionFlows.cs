@@ -124,7 +124,7 @@ internal sealed class RepetitionFlows : IDisposable
     /// </summary>
     public void AddChildServerFlow(ITrafficPattern pattern, RunnerOptions options, int? serverCpu)
     {
-        if (CaseValidator.ProcessesRefusal(Case) is string refusal)
+        if (CaseProcessesRules.Refusal(Case) is string refusal)
         {
             throw new TransportSetupException(refusal);
         }
