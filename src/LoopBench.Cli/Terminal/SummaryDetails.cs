@@ -18,6 +18,7 @@ internal static class SummaryDetails
     {
         var m = repetition.Metrics;
         string Get(string id, string format = "0") => m.TryGetValue(id, out double v) ? v.ToString(format, Invariant) : "-";
+        var traits = c.Pattern.Traits();
         var text = new StringBuilder();
         if (repetition.Flows is { Count: > 1 } flows)
         {
@@ -27,7 +28,7 @@ internal static class SummaryDetails
             text.Append(CultureInfo.InvariantCulture, $"; Jain fairness {Get(MetricIds.FairnessJain, "0.000")}\n");
         }
 
-        if (c.Pattern == PatternKind.Bidir)
+        if (traits.BothWays)
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"bidir    c2s {RateUnits.Format(m[MetricIds.C2sThroughputBitsPerSecond], unit)} {unit.Label()}, s2c {RateUnits.Format(m[MetricIds.S2cThroughputBitsPerSecond], unit)} {unit.Label()} (receiver's view)\n");
@@ -35,7 +36,7 @@ internal static class SummaryDetails
 
         if (m.ContainsKey(MetricIds.DatagramsSent))
         {
-            bool requests = c.Pattern == PatternKind.RrUnderLoad;
+            bool requests = traits.OpenLoop; // an open loop counts its requests and responses
             text.Append(requests ? "requests sent " : "datagram sent ").Append(Get(MetricIds.DatagramsSent))
                 .Append(requests ? ", responses " : ", received ").Append(Get(MetricIds.DatagramsReceived));
             text.Append(m.ContainsKey(MetricIds.LossRatio)
@@ -63,7 +64,7 @@ internal static class SummaryDetails
             text.Append("timeouts ").Append(Get(MetricIds.TimedOut)).Append(" requests lost (loss ").Append(Get(MetricIds.LossRatio, "0.0000")).Append(")\n");
         }
 
-        if (c.Pattern == PatternKind.Crr)
+        if (traits.CountsConnections)
         {
             var cl = repetition.ConnectLatency;
             text.Append(CultureInfo.InvariantCulture,

@@ -113,7 +113,7 @@ internal sealed class RepetitionFlows : IDisposable
     public void AddStreamFlow(int flow, FlowDirection direction, WorkloadParameters p)
     {
         var pair = Connect(flow, direction == FlowDirection.ClientToServer ? "c2s" : "s2c");
-        Add(WorkloadFactory.Create(PatternKind.Stream, Case.Transport, p).CreateEnds(
+        Add(WorkloadFactory.Stream(Case.Transport, p).CreateEnds(
             new WorkloadContext(p, Open(pair.Client), Open(pair.Server), Window)
             { Flow = flow, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
     }
@@ -124,7 +124,7 @@ internal sealed class RepetitionFlows : IDisposable
     /// </summary>
     public void AddChildServerFlow(ITrafficPattern pattern, RunnerOptions options, int? serverCpu)
     {
-        if (CaseValidator.ProcessesRefusal(Case) is string refusal)
+        if (CaseProcessesRules.Refusal(Case) is string refusal)
         {
             throw new TransportSetupException(refusal);
         }

@@ -48,19 +48,17 @@ public static class FileDescriptorBudget
     }
 
     /// <summary>
-    /// Sockets a case holds at once: a pair per flow (two for two-socket bidir; for crr the flow's
-    /// listener too, open all along) and the listener while a pair connects.
+    /// Sockets a case holds at once: a pair per flow (a pair per direction when a flow sends both ways
+    /// on two sockets; when each transaction is a new connection, the flow's listener too, open all
+    /// along) and the listener while a pair connects.
     /// </summary>
     public static int SocketsFor(Case c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        int perFlow = c.Pattern switch
-        {
-            PatternKind.Bidir when c.BidirMode != BidirMode.Shared => 4,
-            PatternKind.Crr => 3,
-            _ => 2,
-        };
-        return (c.Parallel * perFlow) + 1;
+        var traits = c.Pattern.Traits();
+        int pairsPerFlow = traits.BothWays && c.BidirMode != BidirMode.Shared ? 2 : 1;
+        int listenersPerFlow = traits.CountsConnections ? 1 : 0;
+        return (c.Parallel * ((2 * pairsPerFlow) + listenersPerFlow)) + 1;
     }
 
     /// <summary>Why <paramref name="needed"/> more descriptors do not fit, or null when they do.</summary>

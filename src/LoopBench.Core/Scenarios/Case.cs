@@ -161,11 +161,12 @@ public sealed record Case
     /// <summary>This case with every default filled in.</summary>
     public Case Resolve()
     {
-        bool rr = Pattern.IsTransactional();
-        bool streams = !rr || Pattern == PatternKind.RrUnderLoad;
+        var traits = Pattern.Traits();
+        bool rr = traits.Transactional;
+        bool streams = !rr || traits.LoadFlows;
         bool paced = streams && Transport.KeepsMessageBoundaries();
-        // rr-under-load: -l is the load flows' write size; the rr sizes default to 64 B.
-        int rrDefault = (Pattern == PatternKind.RrUnderLoad ? null : MessageBytes) ?? 64;
+        // beside load flows, -l is their write size; the rr sizes default to 64 B.
+        int rrDefault = (traits.LoadFlows ? null : MessageBytes) ?? 64;
         int streamDefault = Transport.IsUdp() || Transport == TransportKind.UnixDgram ? 1472 : 128 * 1024;
         return this with
         {
@@ -176,13 +177,13 @@ public sealed record Case
             RequestBytes = rr ? RequestBytes ?? rrDefault : null,
             ResponseBytes = rr ? ResponseBytes ?? rrDefault : null,
             NoDelay = Transport.IsTcp() ? NoDelay ?? rr : null,
-            BidirMode = Pattern == PatternKind.Bidir ? BidirMode ?? Workloads.BidirMode.TwoSockets : null,
-            Inflight = Pattern == PatternKind.Rr ? Inflight ?? 1 : null,
-            Close = Pattern == PatternKind.Crr ? Close ?? CloseMode.Client : null,
+            BidirMode = traits.BothWays ? BidirMode ?? Workloads.BidirMode.TwoSockets : null,
+            Inflight = traits.Burst ? Inflight ?? 1 : null,
+            Close = traits.CountsConnections ? Close ?? CloseMode.Client : null,
             BitsPerSecond = paced && BitsPerSecond is > 0 ? BitsPerSecond : null,
             PacketsPerSecond = paced && PacketsPerSecond is > 0 ? PacketsPerSecond : null,
-            RequestsPerSecond = Pattern == PatternKind.RrUnderLoad ? RequestsPerSecond ?? 1000 : null,
-            RrTimeoutMs = Pattern == PatternKind.Rr && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
+            RequestsPerSecond = traits.OpenLoop ? RequestsPerSecond ?? 1000 : null,
+            RrTimeoutMs = traits.Burst && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
             ReceiveSpin = SpinsOnReceive(streams) ? ReceiveSpin ?? ReceiveSpinDefault() : null,
@@ -213,8 +214,8 @@ public sealed record Case
             ByteLimit = r.ByteLimit ?? 0,
             TransactionLimit = r.TransactionLimit ?? 0,
             LimitFlows = flows,
-            LimitBothWays = r.Pattern == PatternKind.Bidir,
-            RatePerSecond = r.Pattern == PatternKind.RrUnderLoad ? r.RequestsPerSecond ?? 0 : pps,
+            LimitBothWays = r.Pattern.Traits().BothWays,
+            RatePerSecond = r.Pattern.Traits().OpenLoop ? r.RequestsPerSecond ?? 0 : pps,
             TimeoutNs = (r.RrTimeoutMs ?? 100) * 1_000_000,
             Close = r.Close ?? CloseMode.Client,
             MessageBoundaries = r.Transport.KeepsMessageBoundaries(),

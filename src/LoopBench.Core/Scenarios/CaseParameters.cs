@@ -134,14 +134,14 @@ public static partial class CaseParameters
     }
 
     /// <summary>
-    /// A whole number of milliseconds, at least <see cref="CaseValidator.MinIntervalMs"/>, or 0 for none:
+    /// A whole number of milliseconds, at least <see cref="CaseRangeRules.MinIntervalMs"/>, or 0 for none:
     /// a value that rounds to 0 ms (1ns, 0.0001) is refused rather than read as "off".
     /// </summary>
     private static long Interval(string text)
     {
         long ms = Duration("interval", text);
         return ms == 0 && !ValueParsers.IsZeroDuration(text)
-            ? throw new ParameterException("interval", $"'{text}' is shorter than 1 ms; use 0 for no intervals, or {CaseValidator.MinIntervalMs} ms or more")
+            ? throw new ParameterException("interval", $"'{text}' is shorter than 1 ms; use 0 for no intervals, or {CaseRangeRules.MinIntervalMs} ms or more")
             : ms;
     }
 

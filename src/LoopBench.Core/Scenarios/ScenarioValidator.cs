@@ -197,7 +197,7 @@ public static class ScenarioValidator
             return null;
         }
 
-        if (ms <= 0 || ms > CaseValidator.MaxDurationMs)
+        if (ms <= 0 || ms > CaseRangeRules.MaxDurationMs)
         {
             errors.Add(new(document.File, value.Mark, $"timeout: {ms} ms is out of range; use a positive duration up to 24 h"));
             return null;

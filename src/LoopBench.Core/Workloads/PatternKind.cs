@@ -8,22 +8,22 @@ public enum PatternKind
 {
     /// <summary>Bulk one-way transfer, client to server (paced datagrams on UDP and Unix datagram transports).</summary>
     [Id("stream")]
-    [PatternTraits(Bulk = true, OneWay = true)]
+    [PatternTraits(Bulk = true, OneWay = true, CopiesBuffers = true, SplitsAcrossProcesses = true)]
     Stream,
 
     /// <summary>Request/response ping-pong: N transactions outstanding, each round trip timed.</summary>
     [Id("rr")]
-    [PatternTraits(Transactional = true)]
+    [PatternTraits(Transactional = true, Burst = true, SplitsAcrossProcesses = true)]
     Rr,
 
     /// <summary>Bulk one-way transfer, server to client (iperf3 -R).</summary>
     [Id("reverse")]
-    [PatternTraits(Bulk = true, OneWay = true)]
+    [PatternTraits(Bulk = true, OneWay = true, CopiesBuffers = true, SplitsAcrossProcesses = true)]
     Reverse,
 
     /// <summary>Both directions at once: two sockets per flow, or one with bidir-mode shared.</summary>
     [Id("bidir")]
-    [PatternTraits(Bulk = true)]
+    [PatternTraits(Bulk = true, BothWays = true, CopiesBuffers = true)]
     Bidir,
 
     /// <summary>Connect, request, response, close, repeated (netperf TCP_CRR).</summary>
@@ -33,7 +33,7 @@ public enum PatternKind
 
     /// <summary>An open-loop rr flow at a set rate beside N stream flows; latency from the intended send time.</summary>
     [Id("rr-under-load")]
-    [PatternTraits(Transactional = true)]
+    [PatternTraits(Transactional = true, OpenLoop = true, LoadFlows = true)]
     RrUnderLoad,
 
     /// <summary>Bulk one-way transfer, client to server, the client sending a file with sendfile(2) (netperf TCP_SENDFILE).</summary>

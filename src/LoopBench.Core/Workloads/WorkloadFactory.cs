@@ -2,34 +2,30 @@ using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Workloads;
 
-/// <summary>Creates the workload for a <see cref="PatternKind"/>.</summary>
+/// <summary>
+/// The workloads whose variant depends on the transport, for the pattern units that compose them:
+/// each unit says which workload its flows run, this says which variant the transport needs.
+/// </summary>
 public static class WorkloadFactory
 {
-    /// <summary>The workload for <paramref name="pattern"/> over a stream transport (tcp, unix-stream).</summary>
-    public static IWorkload Create(PatternKind pattern) => Create(pattern, TransportKind.Tcp4);
-
-    /// <summary>The workload for one flow of <paramref name="pattern"/> over <paramref name="transport"/>.</summary>
-    public static IWorkload Create(PatternKind pattern, TransportKind transport) => pattern switch
-    {
-        PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir when transport.KeepsMessageBoundaries() => new DatagramStreamWorkload(),
-        PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir => new StreamWorkload(),
-        PatternKind.Rr when transport.IsConnectionless() => new DatagramRequestResponseWorkload(),
-        PatternKind.Rr => new RequestResponseWorkload(),
-        PatternKind.Crr => new ConnectRequestResponseWorkload(),
-        PatternKind.RrUnderLoad => new OpenLoopRequestResponseWorkload(),
-        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, "unknown pattern"),
-    };
-
     /// <summary>
-    /// Like <see cref="Create(PatternKind, TransportKind)"/>, but a TCP stream flow that asks for
-    /// zero-copy, skip-copy or quickack gets the socket-level variant.
+    /// One bulk flow over <paramref name="transport"/>: paced datagrams where each send is a message,
+    /// a byte stream otherwise; a TCP flow that asks for zero-copy, skip-copy or quickack gets the
+    /// socket-level variant.
     /// </summary>
-    public static IWorkload Create(PatternKind pattern, TransportKind transport, WorkloadParameters parameters)
+    public static IWorkload Stream(TransportKind transport, WorkloadParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         bool socketLevel = parameters.ZeroCopy || parameters.SkipCopy || parameters.QuickAck;
-        return socketLevel && transport.IsTcp() && pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir
-            ? new SocketStreamWorkload()
-            : Create(pattern, transport);
+        if (socketLevel && transport.IsTcp())
+        {
+            return new SocketStreamWorkload();
+        }
+
+        return transport.KeepsMessageBoundaries() ? new DatagramStreamWorkload() : new StreamWorkload();
     }
+
+    /// <summary>Closed-loop request/response over <paramref name="transport"/>: datagrams with timeouts where there is no connection.</summary>
+    public static IWorkload RequestResponse(TransportKind transport) =>
+        transport.IsConnectionless() ? new DatagramRequestResponseWorkload() : new RequestResponseWorkload();
 }

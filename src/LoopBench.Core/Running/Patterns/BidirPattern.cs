@@ -31,7 +31,7 @@ internal sealed class BidirPattern : ITrafficPattern
             var pair = flows.Connect(i, "both");
             foreach (var direction in BothWays)
             {
-                flows.Add(WorkloadFactory.Create(c.Pattern, c.Transport, p).CreateEnds(
+                flows.Add(WorkloadFactory.Stream(c.Transport, p).CreateEnds(
                     new WorkloadContext(p, flows.Open(pair.Client), flows.Open(pair.Server), flows.Window)
                     { Flow = i, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
             }

@@ -26,7 +26,7 @@ internal sealed class OneWayPattern(PatternKind kind, EndRole sender) : ITraffic
     }
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) =>
-        WorkloadFactory.Create(PatternKind.Stream, transport, parameters);
+        WorkloadFactory.Stream(transport, parameters);
 
     public void AddMetrics(RepetitionFigures figures)
     {

@@ -25,14 +25,14 @@ internal sealed class RrPattern : ITrafficPattern
                 pair.Client.ReceiveTimeout = clientTimeout;
             }
 
-            flows.Add(WorkloadFactory.Create(c.Pattern, c.Transport).CreateEnds(
+            flows.Add(WorkloadFactory.RequestResponse(c.Transport).CreateEnds(
                 new WorkloadContext(flows.Parameters, flows.Open(pair.Client), flows.Open(pair.Server), flows.Window)
                 { Flow = i, ClientSocket = pair.Client, ServerSocket = pair.Server }));
         }
     }
 
     public IWorkload? SplitFlowWorkload(TransportKind transport, WorkloadParameters parameters) =>
-        WorkloadFactory.Create(PatternKind.Rr, transport);
+        WorkloadFactory.RequestResponse(transport);
 
     public void AddMetrics(RepetitionFigures figures)
     {

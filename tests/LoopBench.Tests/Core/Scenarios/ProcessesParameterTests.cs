@@ -39,7 +39,7 @@ public sealed class ProcessesParameterTests
 
         var error = Assert.Single(CaseValidator.Validate(c), e => e.Parameter == "processes");
         Assert.Contains($"does not support {transport}", error.Message, StringComparison.Ordinal);
-        Assert.Contains(CaseValidator.ChildServerSupport, error.Message, StringComparison.Ordinal);
+        Assert.Contains(CaseProcessesRules.ChildServerSupport, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

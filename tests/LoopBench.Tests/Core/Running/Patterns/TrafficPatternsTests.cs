@@ -1,5 +1,7 @@
 using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
+using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Tests.Core.Running.Patterns;
@@ -30,6 +32,8 @@ public sealed class TrafficPatternsTests
         Assert.Equal(traits.Transactional, pattern.RequestResponse);
         Assert.Equal(traits.OneWay, pattern.DataSender is not null);
         Assert.False(traits.Transactional && traits.Bulk);
+        var parameters = new Case { Pattern = kind }.ToWorkloadParameters();
+        Assert.Equal(traits.SplitsAcrossProcesses, pattern.SplitFlowWorkload(TransportKind.Tcp4, parameters) is not null);
     }
 
     [Theory]

@@ -5,14 +5,14 @@ using LoopBench.Core.Workloads;
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>Socket knobs, zero-copy and skip-copy: bad values name the knob and what the kernel offers.</summary>
-public static partial class CaseValidator
+internal static class CaseKnobRules
 {
     private static readonly Lazy<KernelNetLimits> HostLimits = new(() => KernelNetLimits.Read());
 
     /// <summary>The host limits knobs are checked against (read once from /proc/sys).</summary>
     public static KernelNetLimits Limits => HostLimits.Value;
 
-    private static void ValidateKnobs(Case c, List<CaseError> errors)
+    public static void Check(Case c, List<CaseError> errors)
     {
         string transport = c.Transport.ToId();
         if (c.ClientKnobs.Requested().Any() || c.ServerKnobs.Requested().Any())
@@ -35,7 +35,7 @@ public static partial class CaseValidator
             }
         }
 
-        bool tcpStream = c.Transport.IsTcp() && c.Pattern is PatternKind.Stream or PatternKind.Reverse or PatternKind.Bidir;
+        bool tcpStream = c.Transport.IsTcp() && c.Pattern.Traits().CopiesBuffers;
         foreach (var (name, on) in new[] { ("zerocopy", c.ZeroCopy), ("skip-copy", c.SkipCopy) })
         {
             if (on && !tcpStream)

@@ -3,9 +3,9 @@ using LoopBench.Core.Sandbox;
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>The sandbox settings of a case: <see cref="SandboxValidator"/>'s policies, and settings that need a namespace.</summary>
-public static partial class CaseValidator
+internal static class CaseSandboxRules
 {
-    private static void ValidateSandbox(Case resolved, List<CaseError> errors)
+    public static void Check(Case resolved, List<CaseError> errors)
     {
         if (resolved.Kernel is not { } kernel)
         {

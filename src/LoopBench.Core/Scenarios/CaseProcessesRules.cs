@@ -5,7 +5,7 @@ using LoopBench.Core.Workloads;
 namespace LoopBench.Core.Scenarios;
 
 /// <summary><c>processes</c>: which cases can run their server end in a child process.</summary>
-public static partial class CaseValidator
+internal static class CaseProcessesRules
 {
     /// <summary>What <c>processes: 2</c> supports, as error messages say it.</summary>
     public const string ChildServerSupport =
@@ -15,7 +15,7 @@ public static partial class CaseValidator
     /// Why <paramref name="resolved"/> cannot run with <see cref="Case.Processes"/> = 2, or null when it
     /// can (or runs in one process). The runner asks too, so a case built in code is refused the same way.
     /// </summary>
-    public static string? ProcessesRefusal(Case resolved)
+    public static string? Refusal(Case resolved)
     {
         ArgumentNullException.ThrowIfNull(resolved);
         if (resolved.Processes == 1)
@@ -34,7 +34,7 @@ public static partial class CaseValidator
             unsupported.Add(resolved.Transport.ToId());
         }
 
-        if (resolved.Pattern is not (PatternKind.Stream or PatternKind.Reverse or PatternKind.Rr))
+        if (!resolved.Pattern.Traits().SplitsAcrossProcesses)
         {
             unsupported.Add(resolved.Pattern.ToId());
         }
@@ -69,9 +69,9 @@ public static partial class CaseValidator
             : $"processes 2 does not support {string.Join(", ", unsupported)}; it supports {ChildServerSupport}. Use processes 1 for this case";
     }
 
-    private static void ValidateProcesses(Case resolved, List<CaseError> errors)
+    public static void Check(Case resolved, List<CaseError> errors)
     {
-        if (ProcessesRefusal(resolved) is string refusal)
+        if (Refusal(resolved) is string refusal)
         {
             errors.Add(new("processes", refusal));
         }
