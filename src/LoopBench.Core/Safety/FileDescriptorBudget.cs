@@ -50,7 +50,8 @@ public static class FileDescriptorBudget
     /// <summary>
     /// Sockets a case holds at once: a pair per flow (a pair per direction when a flow sends both ways
     /// on two sockets; when each transaction is a new connection, the flow's listener too, open all
-    /// along) and the listener while a pair connects.
+    /// along) and the listener while a pair connects. Where -P counts load flows, the transactions run
+    /// on one flow more.
     /// </summary>
     public static int SocketsFor(Case c)
     {
@@ -58,7 +59,8 @@ public static class FileDescriptorBudget
         var traits = c.Pattern.Traits();
         int pairsPerFlow = traits.BothWays && c.BidirMode != BidirMode.Shared ? 2 : 1;
         int listenersPerFlow = traits.CountsConnections ? 1 : 0;
-        return (c.Parallel * ((2 * pairsPerFlow) + listenersPerFlow)) + 1;
+        int flows = traits.LoadFlows ? c.Parallel + 1 : c.Parallel;
+        return (flows * ((2 * pairsPerFlow) + listenersPerFlow)) + 1;
     }
 
     /// <summary>Why <paramref name="needed"/> more descriptors do not fit, or null when they do.</summary>

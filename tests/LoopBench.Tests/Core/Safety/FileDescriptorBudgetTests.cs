@@ -26,6 +26,8 @@ public sealed class FileDescriptorBudgetTests
     [InlineData(PatternKind.Bidir, null, 4, 17)]
     [InlineData(PatternKind.Bidir, BidirMode.Shared, 4, 9)]
     [InlineData(PatternKind.Crr, null, 4, 13)]
+    [InlineData(PatternKind.RrUnderLoad, null, 4, 11)]
+    [InlineData(PatternKind.RrUnderLoad, null, 0, 3)]
     public void SocketsFor_CountsEveryEndAndTheListener(PatternKind pattern, BidirMode? mode, int flows, int expected) =>
         Assert.Equal(expected, FileDescriptorBudget.SocketsFor(new Case { Pattern = pattern, BidirMode = mode, Parallel = flows }));
 
