@@ -74,7 +74,9 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
         }
         else
         {
-            File.WriteAllText(options.Output, text.ToString());
+            // Atomic and durable like run.json: CI reads this file as the verdict, so it is the old
+            // one or the complete new one, never a torn one.
+            ResultStore.WriteAtomic(options.Output, text.ToString());
         }
 
         foreach (var warning in reports.SelectMany(r => r.Report.Warnings))

@@ -52,6 +52,8 @@ internal sealed class ReportCommand(TextWriter stdout, TextWriter stderr)
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, html);
+        // Atomic and durable like run.json: a browser or CI upload never sees half a report, and a
+        // failed rewrite keeps the previous one.
+        ResultStore.WriteAtomic(path, html);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class CompareOptions
     public string Format { get; set; } = "table";
 
     /// <summary>File for the report instead of stdout.</summary>
-    [Option('o', "output", HelpText = "Write the report to this file instead of stdout.")]
+    [Option('o', "output", HelpText = "Write the report to this file (atomically) instead of stdout.")]
     public string? Output { get; set; }
 
     /// <summary>Threshold overrides.</summary>

@@ -24,7 +24,7 @@ internal sealed class ReportOptions
     public string? Compare { get; set; }
 
     /// <summary>Output file.</summary>
-    [Option("out", HelpText = "Output file. Default: report.html in the run's directory.")]
+    [Option("out", HelpText = "Output file, written atomically. Default: report.html in the run's directory.")]
     public string? Out { get; set; }
 
     /// <summary>Compare across identity differences.</summary>

@@ -76,7 +76,7 @@ internal static class HistoryFile
     {
         string message = exception.Message;
         int colon = message.StartsWith("SQLite Error", StringComparison.Ordinal) ? message.IndexOf(':', StringComparison.Ordinal) : -1;
-        return (colon >= 0 ? message[(colon + 1)..] : message).Trim().Trim('\'').TrimEnd('.');
+        return (colon >= 0 ? message[(colon + 1)..] : message).Trim().TrimEnd('.').Trim('\''); // "SQLite Error 11: 'reason'."
     }
 
     private static string Describe(PathKind kind) => kind switch

@@ -68,6 +68,10 @@ public enum CaseOutcome
     [Id("failed:tool")]
     FailedTool = 204,
 
+    /// <summary>The measured window moved nothing (no byte, transaction or datagram sent) although the case expected traffic.</summary>
+    [Id("failed:no-traffic")]
+    FailedNoTraffic = 205,
+
     /// <summary>A worker did not stop within the drain deadline.</summary>
     [Id("failed:timeout")]
     FailedTimeout = 301,
@@ -78,7 +82,7 @@ public static class CaseOutcomes
 {
     /// <summary>True for the <c>failed:&lt;id&gt;</c> outcomes.</summary>
     public static bool IsFailure(this CaseOutcome outcome) => outcome is CaseOutcome.FailedSetup or CaseOutcome.FailedSandbox
-        or CaseOutcome.FailedWorker or CaseOutcome.FailedCaseTimeout or CaseOutcome.FailedChild or CaseOutcome.FailedTool or CaseOutcome.FailedTimeout;
+        or CaseOutcome.FailedWorker or CaseOutcome.FailedCaseTimeout or CaseOutcome.FailedChild or CaseOutcome.FailedTool or CaseOutcome.FailedNoTraffic or CaseOutcome.FailedTimeout;
 
     /// <summary>True when what was measured counts: passed, or interrupted with its measurements kept.</summary>
     public static bool IsUsable(this CaseOutcome outcome) => outcome is CaseOutcome.Passed or CaseOutcome.Interrupted;

@@ -142,9 +142,17 @@ public sealed class Runner
             probes.AfterWorkers();
             var result = RepetitionRecord.Build(c, index, coordination, flows, workers, window, probes, (timeWaitBefore, timeWaitAtT1), () => CountersScope);
             string? failure = coordination.Failure ?? stopFailure ?? WorkerFailure(ends, workers);
-            return failure is not null
-                ? (result, stopFailure is not null && coordination.Failure is null ? CaseOutcome.FailedTimeout : CaseOutcome.FailedWorker, failure)
-                : (result, coordination.Interrupted ? CaseOutcome.Interrupted : CaseOutcome.Passed, null);
+            if (failure is not null)
+            {
+                return (result, stopFailure is not null && coordination.Failure is null ? CaseOutcome.FailedTimeout : CaseOutcome.FailedWorker, failure);
+            }
+
+            if (coordination.Interrupted)
+            {
+                return (result, CaseOutcome.Interrupted, null);
+            }
+
+            return IdleWindow.Reason(c, result) is string idle ? (result, CaseOutcome.FailedNoTraffic, idle) : (result, CaseOutcome.Passed, null);
         }
     }
 

@@ -11,6 +11,6 @@ internal static class Traits
     /// <summary>Network namespaces and sysctls.</summary>
     public const string Sandbox = "Sandbox";
 
-    /// <summary>Statistical simulations.</summary>
+    /// <summary>Statistical simulations, and tests that start a LoopBench child process.</summary>
     public const string Slow = "Slow";
 }

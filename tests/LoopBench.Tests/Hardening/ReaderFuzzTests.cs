@@ -47,6 +47,7 @@ public sealed class ReaderFuzzTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the fuzz took {watch.Elapsed}");
     }
 
+    [Trait(Traits.Category, Traits.Loopback)] // measures a real rr case to mutate
     [Fact(Timeout = 60_000)]
     public void RunFileReader_MutatedDocuments_GiveRunFileErrorsOnly()
     {
@@ -66,6 +67,7 @@ public sealed class ReaderFuzzTests
     /// by the reader or be a run that compare and every exporter take: what the CLI maps to exit 2
     /// (a run-file, comparison-input or chart-data error) is the only failure allowed.
     /// </summary>
+    [Trait(Traits.Category, Traits.Loopback)] // measures a real rr case to mutate
     [Fact(Timeout = 120_000)]
     public void RunDocuments_WithAValueOfTheWrongShape_AreRefusedOrReadByEveryConsumer()
     {

@@ -77,6 +77,7 @@ public sealed class ScenarioShapeTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    [Trait(Traits.Category, Traits.Slow)] // a child process: its own stack must survive, so not in-process
     public void Run_DeeplyNestedFile_ExitsTwoWithFileAndLine_InsteadOfOverflowingTheStack()
     {
         string path = Write("deep.yaml", "name: deep\ndefaults:\n  x: " + new string('[', 50_000) + "\n");

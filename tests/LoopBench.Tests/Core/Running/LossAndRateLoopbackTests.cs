@@ -94,8 +94,7 @@ public sealed class LossAndRateLoopbackTests
         Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
         var m = result.Repetitions[0].Metrics;
         Assert.Equal(3000, m[MetricIds.Transactions]);
-        // ~2 000–10 000/s measured here; 200/s is a 5× margin under the slowest seen
-        Assert.True(m[MetricIds.ConnectionsPerSecond] > 200, $"{m[MetricIds.ConnectionsPerSecond]:0} connections/s");
+        Assert.True(m[MetricIds.ConnectionsPerSecond] > 0); // recorded; how fast is for calibrate, not a test
         Assert.True(result.Repetitions[0].ConnectLatency!.P50Ns > 0);
         Assert.InRange(m[MetricIds.AllocatedBytesPerConnection], 1, CrrAllocationBudgetBytes);
     }

@@ -25,7 +25,7 @@ public sealed class WindowTimingLoopbackTests
 
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
+        AssertMeasured(result);
         var rep = result.Repetitions[0];
         // The warm-up's end (T0), then each interval's end from T0, the last one cut short at T1.
         Assert.Equal([S + (200 * Ms), S + (500 * Ms), S + (800 * Ms), S + (1100 * Ms), S + (1200 * Ms)], clock.Waits);
@@ -47,7 +47,7 @@ public sealed class WindowTimingLoopbackTests
 
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Outcome == CaseOutcome.Passed, result.Reason);
+        AssertMeasured(result);
         Assert.Equal([S + (50 * Ms), S + (450 * Ms)], clock.Waits);
         Assert.Equal(400_000_000, result.Repetitions[0].ElapsedNs);
         Assert.Empty(result.Repetitions[0].Intervals);
@@ -69,4 +69,11 @@ public sealed class WindowTimingLoopbackTests
         Assert.Equal(230_000_000, rep.ElapsedNs);
         Assert.Equal([(0L, 100_000_000L), (100_000_000L, 200_000_000L), (200_000_000L, 230_000_000L)], rep.Intervals.Select(i => (i.StartNs, i.EndNs)));
     }
+
+    /// <summary>
+    /// Passed, or failed only because nothing moved: a fake-clock window lasts microseconds of real
+    /// time, so whether a byte lands inside it is chance (the idle-window verdict has its own tests).
+    /// </summary>
+    private static void AssertMeasured(CaseResult result) =>
+        Assert.True(result.Outcome is CaseOutcome.Passed or CaseOutcome.FailedNoTraffic, $"{result.Outcome}: {result.Reason}");
 }
