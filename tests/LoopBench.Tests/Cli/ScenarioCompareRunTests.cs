@@ -15,15 +15,7 @@ public sealed class ScenarioCompareRunTests : IDisposable
     [Trait(Traits.Category, Traits.Loopback)]
     public void CongestionAxis_CubicAgainstReno_SummaryHasTheVerdictTable()
     {
-        string path = Path.Combine(_dir, "cc-ab.yaml");
-        File.WriteAllText(path, "name: cc-ab\nrepetitions: 2\ndefaults:\n  transport: tcp4\n  time: 300ms\n  warmup: 100ms\nmatrix:\n  congestion: [cubic, reno]\ncompare:\n  axis: congestion\n  baseline: cubic\n");
-        string results = Path.Combine(_dir, "results");
-
-        var (code, stdout, stderr) = CliHarness.Run("run", path, "--out", results, "--seed", "7");
-
-        Assert.True(code == 0, stderr);
-        string dir = Assert.Single(Directory.GetDirectories(results));
-        string summary = File.ReadAllText(Path.Combine(dir, ResultStore.SummaryFile));
+        var (dir, stdout, summary) = RunScenario("cc-ab", "repetitions: 2\ndefaults:\n  transport: tcp4\n  time: 300ms\n  warmup: 100ms\nmatrix:\n  congestion: [cubic, reno]");
         Assert.Contains("## A/B: congestion (baseline cubic)", summary, StringComparison.Ordinal);
         Assert.Contains("| pair | case | metric | baseline | candidate | shift | interval | verdict | all metrics |", summary, StringComparison.Ordinal);
         Assert.Contains("| congestion: cubic → reno | `tcp4 stream", summary, StringComparison.Ordinal);
@@ -43,15 +35,7 @@ public sealed class ScenarioCompareRunTests : IDisposable
     [Trait(Traits.Category, Traits.Slow)]
     public void CongestionAxis_CubicAgainstBbr_RealRun_VerdictIsARegressionOneWayAndAnImprovementTheOther()
     {
-        string path = Path.Combine(_dir, "cc-bbr.yaml");
-        File.WriteAllText(path, "name: cc-bbr\nrepetitions: 12\ndefaults:\n  transport: tcp4\n  length: 128K\n  time: 250ms\n  warmup: 100ms\nmatrix:\n  congestion: [cubic, bbr]\ncompare:\n  axis: congestion\n  baseline: cubic\n");
-        string results = Path.Combine(_dir, "results");
-
-        var (code, _, stderr) = CliHarness.Run("run", path, "--out", results, "--seed", "11");
-
-        Assert.True(code == 0, stderr);
-        string dir = Assert.Single(Directory.GetDirectories(results));
-        string summary = File.ReadAllText(Path.Combine(dir, ResultStore.SummaryFile));
+        var (dir, _, summary) = RunScenario("cc-bbr", "repetitions: 12\ndefaults:\n  transport: tcp4\n  length: 128K\n  time: 250ms\n  warmup: 100ms\nmatrix:\n  congestion: [cubic, bbr]");
         string row = Assert.Single(summary.Split('\n'), l => l.StartsWith("| congestion: cubic → bbr |", StringComparison.Ordinal));
         Assert.Contains("regression", row, StringComparison.Ordinal);
         Assert.Contains("regression", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
@@ -65,5 +49,19 @@ public sealed class ScenarioCompareRunTests : IDisposable
         var pair = Assert.Single(Assert.Single(doc.RootElement.EnumerateArray()).GetProperty("cases").EnumerateArray());
         var throughput = pair.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == MetricIds.ThroughputBitsPerSecond);
         Assert.Equal("improvement", throughput.GetProperty("verdict").GetString());
+    }
+
+    /// <summary>Runs a scenario with a congestion compare: block (cubic baseline); returns its directory, stdout and summary.md.</summary>
+    private (string Dir, string Stdout, string Summary) RunScenario(string name, string body)
+    {
+        string path = Path.Combine(_dir, name + ".yaml");
+        File.WriteAllText(path, $"name: {name}\n{body}\ncompare:\n  axis: congestion\n  baseline: cubic\n");
+        string results = Path.Combine(_dir, "results-" + name);
+
+        var (code, stdout, stderr) = CliHarness.Run("run", path, "--out", results, "--seed", "7");
+
+        Assert.True(code == 0, stderr);
+        string dir = Assert.Single(Directory.GetDirectories(results));
+        return (dir, stdout, File.ReadAllText(Path.Combine(dir, ResultStore.SummaryFile)));
     }
 }
