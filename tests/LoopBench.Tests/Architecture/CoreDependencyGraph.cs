@@ -13,9 +13,11 @@ namespace LoopBench.Tests.Architecture;
 /// display classes) count for their outermost declaring type.
 /// </summary>
 /// <remarks>
-/// Each namespace is its own node, sub-namespaces included (<c>Results.Export</c>,
-/// <c>Running.Patterns</c>): namespaces match folders, each folder has its own rules (Export reads
-/// Results only), and folding a child into its parent would hide a parent-child cycle.
+/// Each namespace is its own node, sub-namespaces included, so a folder rule can name
+/// <c>Results.Export</c> alone (Export reads Results only). Cycles are sought between layers, the
+/// top-level folders of Core that docs/layers.md orders: a sub-namespace is part of its parent's
+/// layer (<c>Running.Patterns</c> are the Runner's plug-ins, called by it and handed its flows and
+/// figures), as a folder's files may use each other both ways.
 /// </remarks>
 internal sealed class CoreDependencyGraph
 {
@@ -58,7 +60,14 @@ internal sealed class CoreDependencyGraph
         return $"{from} -> {to} ({string.Join(", ", pairs.Take(ExamplesPerEdge))}{(pairs.Count > ExamplesPerEdge ? ", ..." : "")}; {pairs.Count} type pair(s))";
     }
 
-    /// <summary>The strongly connected components with more than one node: each is one or more cycles.</summary>
+    /// <summary>The layer a node belongs to: its top-level folder ("Running.Patterns" is in "Running").</summary>
+    public static string LayerOf(string node) => node.Split('.')[0];
+
+    /// <summary>The layers a layer's types use.</summary>
+    public IEnumerable<string> LayerTargets(string layer) =>
+        Nodes.Where(n => LayerOf(n) == layer).SelectMany(Targets).Select(LayerOf).Where(l => l != layer).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The strongly connected components of the layer graph with more than one layer: each is one or more cycles.</summary>
     public IReadOnlyList<IReadOnlyList<string>> CycleGroups()
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -72,7 +81,7 @@ internal sealed class CoreDependencyGraph
             index[v] = low[v] = index.Count;
             stack.Push(v);
             onStack.Add(v);
-            foreach (string w in Targets(v))
+            foreach (string w in LayerTargets(v))
             {
                 if (!index.ContainsKey(w))
                 {
@@ -104,27 +113,27 @@ internal sealed class CoreDependencyGraph
             }
         }
 
-        foreach (string node in Nodes)
+        foreach (string layer in Nodes.Select(LayerOf).Distinct(StringComparer.Ordinal))
         {
-            if (!index.ContainsKey(node))
+            if (!index.ContainsKey(layer))
             {
-                Connect(node);
+                Connect(layer);
             }
         }
 
         return groups;
     }
 
-    /// <summary>A report of every cycle group and the edges inside it, empty when the graph is acyclic.</summary>
+    /// <summary>A report of every cycle group and the namespace edges inside it, empty when the layers are acyclic.</summary>
     public string DescribeCycles()
     {
         var text = new StringBuilder();
         foreach (var group in CycleGroups())
         {
             text.Append("cycle among {").AppendJoin(", ", group).AppendLine("}:");
-            foreach (string from in group)
+            foreach (string from in Nodes.Where(n => group.Contains(LayerOf(n))))
             {
-                foreach (string to in Targets(from).Where(group.Contains))
+                foreach (string to in Targets(from).Where(t => group.Contains(LayerOf(t)) && LayerOf(t) != LayerOf(from)))
                 {
                     text.Append("  ").AppendLine(Describe(from, to));
                 }
