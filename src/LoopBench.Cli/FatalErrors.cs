@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
-using LoopBench.Core.Safety;
+using LoopBench.Core.Running;
 
 namespace LoopBench.Cli;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 

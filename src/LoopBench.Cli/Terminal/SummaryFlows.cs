@@ -2,6 +2,7 @@ using System.Globalization;
 using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 
 namespace LoopBench.Cli.Terminal;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LoopBench.Core;
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 
 namespace LoopBench.Cli.Terminal;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LoopBench.Core;
 using LoopBench.Core.Comparison;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Workloads;
 

@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Comparison;
 
@@ -25,7 +26,7 @@ public static class AxisSplit
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(axisToken);
         var groups = run.Cases
-            .GroupBy(c => CasePairing.ValueOf(c.Key, axisToken) ?? DefaultValue, StringComparer.Ordinal)
+            .GroupBy(c => CaseKeyTokens.ValueOf(c.Key, axisToken) ?? DefaultValue, StringComparer.Ordinal)
             .Select(g => new Side(g.Key, run with { Cases = g.ToList() }))
             .ToList();
         string values = string.Join(", ", groups.Select(g => g.Value));

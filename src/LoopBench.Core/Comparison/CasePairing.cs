@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Comparison;
 
@@ -14,9 +15,6 @@ namespace LoopBench.Core.Comparison;
 /// </remarks>
 public static class CasePairing
 {
-    /// <summary>Names of the key's first four tokens, which carry no name of their own.</summary>
-    public static readonly IReadOnlyList<string> Positional = ["transport", "pattern", "engine", "placement"];
-
     /// <summary>One baseline case with its candidate, and what the ignored parameters made differ ("congestion: cubic → bbr"), or null.</summary>
     public sealed record Pair(CaseResult Baseline, CaseResult Candidate, string? Differences);
 
@@ -69,16 +67,7 @@ public static class CasePairing
             return key;
         }
 
-        return string.Join(' ', Tokens(key).Where(t => !ignoredTokens.Contains(t.Name)).Select(t => t.Text));
-    }
-
-    /// <summary>The value of <paramref name="token"/> in <paramref name="key"/> (either side of a knob), or null when the key leaves it at its default.</summary>
-    public static string? ValueOf(string key, string token)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(token);
-        var values = Tokens(key).Where(t => t.Name == token).Select(t => t.Value).Distinct(StringComparer.Ordinal).ToList();
-        return values.Count == 0 ? null : string.Join('|', values);
+        return string.Join(' ', CaseKeyTokens.Of(key).Where(t => !ignoredTokens.Contains(t.Name)).Select(t => t.Text));
     }
 
     /// <summary>
@@ -90,7 +79,7 @@ public static class CasePairing
         ArgumentNullException.ThrowIfNull(baselineKeys);
         ArgumentNullException.ThrowIfNull(candidateKeys);
         static ILookup<string, string> Values(IEnumerable<string> keys) =>
-            keys.SelectMany(k => Tokens(k)).Distinct().ToLookup(t => t.Name, t => t.Value, StringComparer.Ordinal);
+            keys.SelectMany(CaseKeyTokens.Of).Distinct().ToLookup(t => t.Name, t => t.Value, StringComparer.Ordinal);
         var b = Values(baselineKeys);
         var c = Values(candidateKeys);
         return b.Select(g => g.Key).Concat(c.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
@@ -101,25 +90,12 @@ public static class CasePairing
     /// <summary>"congestion: cubic → bbr; mtu: (none) → 9000", from the tokens that differ between the keys.</summary>
     private static string? Differences(string baselineKey, string candidateKey)
     {
-        var b = Tokens(baselineKey).ToDictionary(t => t.Name, t => t.Value, StringComparer.Ordinal);
-        var c = Tokens(candidateKey).ToDictionary(t => t.Name, t => t.Value, StringComparer.Ordinal);
+        var b = CaseKeyTokens.Of(baselineKey).ToDictionary(t => t.Name, t => t.Value, StringComparer.Ordinal);
+        var c = CaseKeyTokens.Of(candidateKey).ToDictionary(t => t.Name, t => t.Value, StringComparer.Ordinal);
         var changes = b.Keys.Union(c.Keys, StringComparer.Ordinal)
             .Where(name => b.GetValueOrDefault(name) != c.GetValueOrDefault(name))
             .Select(name => $"{name}: {b.GetValueOrDefault(name) ?? "(none)"} → {c.GetValueOrDefault(name) ?? "(none)"}")
             .ToList();
         return changes.Count == 0 ? null : string.Join("; ", changes);
-    }
-
-    /// <summary>Each token of a key with the parameter it stands for.</summary>
-    private static IEnumerable<(string Name, string Value, string Text)> Tokens(string key)
-    {
-        string[] parts = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i < parts.Length; i++)
-        {
-            int eq = parts[i].IndexOf('=', StringComparison.Ordinal);
-            yield return i < Positional.Count && eq < 0
-                ? (Positional[i], parts[i], parts[i])
-                : eq < 0 ? (parts[i], string.Empty, parts[i]) : (KeySides.WithoutSide(parts[i][..eq]), parts[i][(eq + 1)..], parts[i]);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Interop;
 
@@ -39,7 +38,7 @@ internal static unsafe partial class ProcessSignals
 
     /// <summary>Whether <paramref name="signal"/> is ignored, from the SigIgn mask of /proc/self/status.</summary>
     public static bool IsIgnored(int signal) =>
-        ProcStatParsers.MaskHasBit(ProcStatParsers.StatusField(File.ReadAllText("/proc/self/status"), "SigIgn:"), signal - 1);
+        ProcStatus.MaskHasBit(ProcStatus.StatusField(File.ReadAllText("/proc/self/status"), "SigIgn:"), signal - 1);
 
     /// <summary>SIGKILL.</summary>
     public const int SigKill = 9;

@@ -1,5 +1,4 @@
 using LoopBench.Core.Interop;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Measurement;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Measurement;
 

@@ -1,5 +1,4 @@
 using System.Runtime;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Measurement;
 

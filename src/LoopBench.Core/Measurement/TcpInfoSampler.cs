@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Measurement;
 

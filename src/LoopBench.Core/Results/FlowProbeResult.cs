@@ -1,3 +1,6 @@
+using LoopBench.Core.Measurement;
+using LoopBench.Core.Transports;
+
 namespace LoopBench.Core.Results;
 
 /// <summary>

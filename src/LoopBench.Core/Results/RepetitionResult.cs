@@ -1,4 +1,5 @@
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Results;
 
@@ -174,20 +175,3 @@ public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long T
     /// <summary>Transactions per second over the interval.</summary>
     public double TransactionsPerSecond() => EndNs > StartNs ? Transactions * 1e9 / (EndNs - StartNs) : 0;
 }
-
-/// <summary>Socket settings in force, read back from the kernel (not the values asked for).</summary>
-/// <param name="NoDelay">TCP_NODELAY on both ends; null for non-TCP.</param>
-/// <param name="CongestionControl">TCP_CONGESTION of the client socket, e.g. "bbr"; null for non-TCP.</param>
-/// <param name="MssBytes">TCP_MAXSEG of the client socket; null for non-TCP.</param>
-/// <param name="ClientSendBufferBytes">SO_SNDBUF of the client as read back.</param>
-/// <param name="ClientReceiveBufferBytes">SO_RCVBUF of the client as read back.</param>
-/// <param name="ServerSendBufferBytes">SO_SNDBUF of the server as read back.</param>
-/// <param name="ServerReceiveBufferBytes">SO_RCVBUF of the server as read back.</param>
-public sealed record SocketSettingsResult(
-    bool? NoDelay,
-    string? CongestionControl,
-    int? MssBytes,
-    int ClientSendBufferBytes,
-    int ClientReceiveBufferBytes,
-    int ServerSendBufferBytes,
-    int ServerReceiveBufferBytes);

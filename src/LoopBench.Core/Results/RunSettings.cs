@@ -1,3 +1,5 @@
+using LoopBench.Core.Scenarios;
+
 namespace LoopBench.Core.Results;
 
 /// <summary>How a scenario run was asked for; recorded so that it can be resumed and repeated.</summary>

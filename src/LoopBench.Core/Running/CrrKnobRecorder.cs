@@ -1,4 +1,6 @@
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;

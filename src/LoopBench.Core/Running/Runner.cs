@@ -4,7 +4,6 @@ using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
-using LoopBench.Core.Safety;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LoopBench.Core.Measurement;
+using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Sandbox;
 
@@ -44,8 +44,8 @@ public static class CapabilitiesProbe
         }
 
         return new Capabilities(
-            IsRoot: ProcStatParsers.StatusField(status, "Uid:").Split('\t', ' ').Where(s => s.Length > 0).Skip(1).FirstOrDefault() == "0",
-            CapNetAdmin: HasCapability(ProcStatParsers.StatusField(status, "CapEff:"), CapNetAdminBit),
+            IsRoot: ProcStatus.StatusField(status, "Uid:").Split('\t', ' ').Where(s => s.Length > 0).Skip(1).FirstOrDefault() == "0",
+            CapNetAdmin: HasCapability(ProcStatus.StatusField(status, "CapEff:"), CapNetAdminBit),
             CanCreateNetworkNamespace: nsOk,
             NamespaceError: nsError,
             CongestionControlAvailable: Words(Path.Combine(procRoot, "sys/net/ipv4/tcp_available_congestion_control")),
@@ -57,7 +57,7 @@ public static class CapabilitiesProbe
     }
 
     /// <summary>True when bit <paramref name="bit"/> is set in a hex capability mask from /proc/*/status.</summary>
-    public static bool HasCapability(string hexMask, int bit) => ProcStatParsers.MaskHasBit(hexMask, bit);
+    public static bool HasCapability(string hexMask, int bit) => ProcStatus.MaskHasBit(hexMask, bit);
 
     /// <summary>True when /proc/net/if_inet6 text lists ::1 on lo.</summary>
     public static bool Ipv6LoopbackListed(string ifInet6Text) =>

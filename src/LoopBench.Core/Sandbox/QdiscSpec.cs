@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using LoopBench.Core.Scenarios;
 
 namespace LoopBench.Core.Sandbox;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Scenarios;
 

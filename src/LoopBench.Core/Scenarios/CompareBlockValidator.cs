@@ -1,5 +1,3 @@
-using LoopBench.Core.Comparison;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Scenarios;
 
@@ -63,7 +61,7 @@ internal static class CompareBlockValidator
     {
         string name = MatrixExpander.Normalize(axis.Key);
         string token = CaseKey.TryTokenOf(name, out string t) ? KeySides.WithoutSide(t) : name;
-        string? baseline = baselineCaseKey is null ? null : CasePairing.ValueOf(baselineCaseKey, token);
+        string? baseline = baselineCaseKey is null ? null : CaseKeyTokens.ValueOf(baselineCaseKey, token);
         return new CompareSettings(name, token, baseline);
     }
 

@@ -16,7 +16,7 @@ public sealed record Scenario(
     long? TimeoutMs)
 {
     /// <summary>The <c>compare:</c> block: the A/B that summary.md and report.html judge; null when the file has none.</summary>
-    public Results.CompareSettings? Compare { get; init; }
+    public CompareSettings? Compare { get; init; }
 
     /// <summary>Reads, validates and expands a scenario file; throws <see cref="ScenarioException"/> with every error of the file.</summary>
     public static Scenario Load(string path, IReadOnlyList<ScenarioSetting>? overrides = null, Func<string, bool>? keepKey = null) =>

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Transports;
 

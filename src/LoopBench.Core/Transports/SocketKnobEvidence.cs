@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Transports;
 

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Transports;
 

@@ -4,8 +4,6 @@ namespace LoopBench.Tests.Architecture;
 
 public sealed class DependencyRulesTests
 {
-    private static readonly string SourceRoot = FindSourceRoot();
-
     [Fact]
     public void Core_ReferencesNoUiOrPlottingAssembly()
     {
@@ -27,56 +25,48 @@ public sealed class DependencyRulesTests
         Assert.DoesNotContain(names, n => n is "LoopBench.Cli" or "LoopBench.Plotting" or "ScottPlot");
     }
 
-    [Theory]
-    [InlineData("Workloads", "LoopBench.Core.Running")]
-    [InlineData("Engines", "LoopBench.Core.Running")]
-    [InlineData("Engines", "LoopBench.Core.Workloads")]
-    [InlineData("Transports", "LoopBench.Core.Running")]
-    [InlineData("Measurement", "LoopBench.Core.Running")]
-    [InlineData("Comparison", "LoopBench.Core.Running")]
-    [InlineData("Comparison", "LoopBench.Core.Transports")]
-    [InlineData("Comparison", "LoopBench.Core.Workloads")]
-    [InlineData("Comparison", "LoopBench.Core.Engines")]
-    [InlineData("Comparison", "LoopBench.Core.Sandbox")]
-    [InlineData("Comparison", "LoopBench.Core.History")]
-    [InlineData("Results/Export", "LoopBench.Core.Running")]
-    [InlineData("Results/Export", "LoopBench.Core.Comparison")]
-    [InlineData("Results/Export", "LoopBench.Core.Transports")]
-    [InlineData("Results/Export", "LoopBench.Core.Workloads")]
-    [InlineData("History", "LoopBench.Core.Running")]
-    [InlineData("History", "LoopBench.Core.Comparison")]
-    public void InsideCore_LowerLayersDoNotUseHigherOnes(string folder, string forbiddenNamespace)
+    [Fact(Timeout = 30_000)]
+    public void Core_NamespacesFormNoCycle()
     {
-        var dir = Path.Combine(SourceRoot, "LoopBench.Core", folder);
-        Assert.True(Directory.Exists(dir), dir);
-        var offenders = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f).Contains("using " + forbiddenNamespace + ";", StringComparison.Ordinal))
-            .ToList();
-        Assert.Empty(offenders);
+        Assert.True(CoreDependencyGraph.Instance.Nodes.Count > 10, "the graph read too few Core namespaces");
+        string cycles = CoreDependencyGraph.Instance.DescribeCycles();
+        Assert.True(cycles.Length == 0, "LoopBench.Core namespaces depend on each other in a cycle; move a type or invert an edge:\n" + cycles);
     }
 
-    [Theory]
+    [Theory(Timeout = 30_000)]
+    [InlineData("Workloads", "Running")]
+    [InlineData("Engines", "Running")]
+    [InlineData("Engines", "Workloads")]
+    [InlineData("Transports", "Running")]
+    [InlineData("Measurement", "Running")]
+    [InlineData("Comparison", "Running")]
+    [InlineData("Comparison", "Transports")]
+    [InlineData("Comparison", "Workloads")]
+    [InlineData("Comparison", "Engines")]
+    [InlineData("Comparison", "Sandbox")]
+    [InlineData("Comparison", "History")]
+    [InlineData("Results.Export", "Running")]
+    [InlineData("Results.Export", "Comparison")]
+    [InlineData("Results.Export", "Transports")]
+    [InlineData("Results.Export", "Workloads")]
+    [InlineData("History", "Running")]
+    [InlineData("History", "Comparison")]
+    public void InsideCore_LowerLayersDoNotUseHigherOnes(string from, string forbidden)
+    {
+        Assert.Contains(from, CoreDependencyGraph.Instance.Nodes);
+        Assert.Empty(CoreDependencyGraph.Instance.Offenders(from, to => CoreDependencyGraph.IsIn(to, forbidden)));
+    }
+
+    /// <summary>
+    /// They work on results files alone: Results, and Scenarios for what a result embeds and names
+    /// (each CaseResult holds its Case; the case key's grammar; the scenario's compare block).
+    /// </summary>
+    [Theory(Timeout = 30_000)]
     [InlineData("Comparison")]
-    [InlineData("Results/Export")]
-    public void ComparisonAndExport_ReadResultsOnly(string folder)
+    [InlineData("Results.Export")]
+    public void ComparisonAndExport_ReadResultsOnly(string from)
     {
-        var dir = Path.Combine(SourceRoot, "LoopBench.Core", folder);
-        var offenders = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => File.ReadLines(f).Where(l => l.StartsWith("using LoopBench.Core.", StringComparison.Ordinal))
-                .Where(l => l is not ("using LoopBench.Core.Results;" or "using LoopBench.Core.Results.Export;" or "using LoopBench.Core.Comparison;"))
-                .Select(l => Path.GetFileName(f) + ": " + l))
-            .ToList();
-        Assert.Empty(offenders);
-    }
-
-    private static string FindSourceRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LoopBench.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("LoopBench.sln not found above the test binaries"), "src");
+        Assert.Contains(from, CoreDependencyGraph.Instance.Nodes);
+        Assert.Empty(CoreDependencyGraph.Instance.Offenders(from, to => to is not ("Results" or "Results.Export" or "Comparison" or "Scenarios" or "(root)")));
     }
 }

@@ -1,5 +1,7 @@
 using LoopBench.Cli.Terminal;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;

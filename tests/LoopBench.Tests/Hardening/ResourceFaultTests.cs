@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LoopBench.Core.Results;
-using LoopBench.Core.Safety;
+using LoopBench.Core.Running;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Hardening;

@@ -1,3 +1,4 @@
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Plotting.Adapters;
 using LoopBench.Tests.Fixtures;

@@ -1,6 +1,5 @@
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;

@@ -1,5 +1,4 @@
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;

@@ -1,4 +1,5 @@
 using LoopBench.Core.Interop;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;

@@ -1,3 +1,4 @@
+using LoopBench.Core;
 using System.Text.RegularExpressions;
 using LoopBench.Core.Scenarios;
 using LoopBench.Tests.Fixtures;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
-using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Tests.Fixtures;
 

@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Transports;
 
 /// <summary>
 /// One socket option on one socket: what was asked for, what the kernel reports in force, and

@@ -1,6 +1,6 @@
-using LoopBench.Core.Scenarios;
+using LoopBench.Core;
 
-namespace LoopBench.Tests.Core.Scenarios;
+namespace LoopBench.Tests.Core;
 
 public sealed class ValueParsersTests
 {

@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Measurement;
 
 /// <summary>
 /// The .NET runtime's own activity inside a repetition's window: process-wide counters read at T0 and

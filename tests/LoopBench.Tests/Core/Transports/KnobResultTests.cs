@@ -1,7 +1,8 @@
 using System.Text.Json;
 using LoopBench.Core.Results;
+using LoopBench.Core.Transports;
 
-namespace LoopBench.Tests.Core.Results;
+namespace LoopBench.Tests.Core.Transports;
 
 public sealed class KnobResultTests
 {

@@ -1,6 +1,4 @@
-using LoopBench.Core.Measurement;
-
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Measurement;
 
 /// <summary>TCP_INFO of one end at one instant, as stored in results. Null: the kernel did not report it.</summary>
 /// <param name="AtNs">When, in ns since the window opened (T0).</param>

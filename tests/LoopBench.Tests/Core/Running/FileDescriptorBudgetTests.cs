@@ -1,8 +1,8 @@
-using LoopBench.Core.Safety;
+using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
 
-namespace LoopBench.Tests.Core.Safety;
+namespace LoopBench.Tests.Core.Running;
 
 public sealed class FileDescriptorBudgetTests
 {

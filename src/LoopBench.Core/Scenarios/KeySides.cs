@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Scenarios;
 
 /// <summary>
 /// How a case key spells a knob set on one side only ("client-rcvbuf=…"): written by the case key,

@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Measurement;
 
 /// <summary>CPU cost over one window. See <c>CpuSampler</c> for which figure is authoritative.</summary>
 /// <param name="WindowNs">Wall time between the two readings.</param>

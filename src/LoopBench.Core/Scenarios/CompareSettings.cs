@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Scenarios;
 
 /// <summary>
 /// A scenario's <c>compare:</c> block as the run records it: the A/B that summary.md and

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LoopBench.Core.Scenarios;
+namespace LoopBench.Core;
 
 /// <summary>
 /// Parsers for sizes and durations as people type them. Sizes: "64", "128K", "1MiB", "1.5M"

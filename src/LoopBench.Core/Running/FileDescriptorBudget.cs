@@ -2,7 +2,7 @@ using System.Globalization;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
 
-namespace LoopBench.Core.Safety;
+namespace LoopBench.Core.Running;
 
 /// <summary>
 /// File descriptors against the open-file limit (<c>ulimit -n</c>). A case that cannot get the

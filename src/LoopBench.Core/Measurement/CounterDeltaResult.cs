@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core.Measurement;
 
 /// <summary>A kernel counter that changed over the window.</summary>
 /// <param name="Name">"Group.Name", e.g. "Udp.RcvbufErrors", "TcpExt.TCPBacklogDrop", "softnet.time_squeeze".</param>

@@ -1,0 +1,18 @@
+namespace LoopBench.Core.Transports;
+
+/// <summary>Socket settings in force, read back from the kernel (not the values asked for).</summary>
+/// <param name="NoDelay">TCP_NODELAY on both ends; null for non-TCP.</param>
+/// <param name="CongestionControl">TCP_CONGESTION of the client socket, e.g. "bbr"; null for non-TCP.</param>
+/// <param name="MssBytes">TCP_MAXSEG of the client socket; null for non-TCP.</param>
+/// <param name="ClientSendBufferBytes">SO_SNDBUF of the client as read back.</param>
+/// <param name="ClientReceiveBufferBytes">SO_RCVBUF of the client as read back.</param>
+/// <param name="ServerSendBufferBytes">SO_SNDBUF of the server as read back.</param>
+/// <param name="ServerReceiveBufferBytes">SO_RCVBUF of the server as read back.</param>
+public sealed record SocketSettingsResult(
+    bool? NoDelay,
+    string? CongestionControl,
+    int? MssBytes,
+    int ClientSendBufferBytes,
+    int ClientReceiveBufferBytes,
+    int ServerSendBufferBytes,
+    int ServerReceiveBufferBytes);
