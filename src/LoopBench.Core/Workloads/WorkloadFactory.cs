@@ -3,7 +3,7 @@ using LoopBench.Core.Transports;
 namespace LoopBench.Core.Workloads;
 
 /// <summary>Creates the workload for a <see cref="PatternKind"/>.</summary>
-public static class WorkloadFactory
+internal static class WorkloadFactory
 {
     /// <summary>The workload for <paramref name="pattern"/> over a stream transport (tcp, unix-stream).</summary>
     public static IWorkload Create(PatternKind pattern) => Create(pattern, TransportKind.Tcp4);
