@@ -7,7 +7,7 @@ namespace LoopBench.Core.Calibration;
 /// <summary>A clean pair as the comparison reads it: LoopBench's repetition and the reference's figures.</summary>
 /// <param name="LoopBench">LoopBench's repetition.</param>
 /// <param name="Reference">The reference's figures (tool figure ids).</param>
-public sealed record MeasuredPair(RepetitionResult LoopBench, IReadOnlyDictionary<string, double> Reference);
+internal sealed record MeasuredPair(RepetitionResult LoopBench, IReadOnlyDictionary<string, double> Reference);
 
 /// <summary>
 /// The figures of one calibrate row over its clean pairs. Per pair (LoopBench's repetition and the
@@ -21,7 +21,7 @@ public sealed record MeasuredPair(RepetitionResult LoopBench, IReadOnlyDictionar
 /// Pairing cancels what drifts over a row (frequency, a neighbour's load) and leaves one value per
 /// pair, so the interval needs no assumption about either side's distribution.
 /// </remarks>
-public static class CalibrationComparison
+internal static class CalibrationComparison
 {
     /// <summary>
     /// Compares each of <paramref name="row"/>'s figures over <paramref name="pairs"/>. With

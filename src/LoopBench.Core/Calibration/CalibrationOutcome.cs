@@ -21,7 +21,7 @@ public enum CalibrationOutcome
 }
 
 /// <summary>Combining <see cref="CalibrationOutcome"/>s.</summary>
-public static class CalibrationOutcomes
+internal static class CalibrationOutcomes
 {
     /// <summary>A row's outcome from its figures': missed before inconclusive before met before reported.</summary>
     public static CalibrationOutcome Combine(IEnumerable<CalibrationOutcome> figures)

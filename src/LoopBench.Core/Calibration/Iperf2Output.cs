@@ -7,7 +7,7 @@ namespace LoopBench.Core.Calibration;
 /// (time,src,sport,dst,dport,id,interval,bytes,bits_per_second) and, on some versions, a sum line
 /// with id -1. The sum line wins; otherwise the flows are added.
 /// </summary>
-public static class Iperf2Output
+internal static class Iperf2Output
 {
     /// <summary>Total throughput of one run, or false with the reason.</summary>
     public static bool TryParse(string csv, out IReadOnlyDictionary<string, double> figures, out string error)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>Parses <c>iperf3 -J</c> output (3.x): TCP received throughput, UDP received datagrams/s.</summary>
-public static class Iperf3Output
+internal static class Iperf3Output
 {
     /// <summary>Figures of one iperf3 run, or false with the reason (an "error" field, malformed JSON).</summary>
     public static bool TryParse(string json, bool udp, out IReadOnlyDictionary<string, double> figures, out string error)

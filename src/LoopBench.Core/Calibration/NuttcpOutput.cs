@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>Parses <c>nuttcp -fparse</c> output: "megabytes=… real_seconds=… rate_Mbps=…" (Mbps = 10^6 bit/s).</summary>
-public static partial class NuttcpOutput
+internal static partial class NuttcpOutput
 {
     /// <summary>Throughput of one run, or false with the reason.</summary>
     public static bool TryParse(string text, out IReadOnlyDictionary<string, double> figures, out string error)

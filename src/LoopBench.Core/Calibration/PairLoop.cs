@@ -8,7 +8,7 @@ namespace LoopBench.Core.Calibration;
 /// <param name="Figures">The figures compared (a tool's parsed output, or a LoopBench repetition's metrics).</param>
 /// <param name="FailureOutcome">The outcome when the side failed, else null.</param>
 /// <param name="Failure">Why it failed, else null.</param>
-public sealed record SideRun(RepetitionResult? Repetition, IReadOnlyDictionary<string, double>? Figures, CaseOutcome? FailureOutcome, string? Failure)
+internal sealed record SideRun(RepetitionResult? Repetition, IReadOnlyDictionary<string, double>? Figures, CaseOutcome? FailureOutcome, string? Failure)
 {
     /// <summary>A failed side.</summary>
     public static SideRun Failed(CaseOutcome outcome, string reason) => new(null, null, outcome, reason);
@@ -21,7 +21,7 @@ public sealed record SideRun(RepetitionResult? Repetition, IReadOnlyDictionary<s
 /// <param name="Clean">The pairs the estimate uses.</param>
 /// <param name="FailureOutcome">The outcome of a side that failed (the row stops there), else null.</param>
 /// <param name="Failure">Why, else null.</param>
-public sealed record PairLoopResult(
+internal sealed record PairLoopResult(
     IReadOnlyList<RepetitionResult> LoopBench,
     IReadOnlyList<RepetitionResult> ReferenceRepetitions,
     IReadOnlyList<CalibrationPairResult> Pairs,
@@ -37,7 +37,7 @@ public sealed record PairLoopResult(
 /// </summary>
 /// <param name="gate">Decides which pairs are disturbed.</param>
 /// <param name="cpu">Reads the counters around each pair.</param>
-public sealed class PairLoop(QuietHostGate gate, ICpuSource cpu)
+internal sealed class PairLoop(QuietHostGate gate, ICpuSource cpu)
 {
     /// <summary>Runs until <paramref name="requested"/> clean pairs, the attempt cap, a failure, or cancellation.</summary>
     /// <param name="requested">Clean pairs wanted.</param>

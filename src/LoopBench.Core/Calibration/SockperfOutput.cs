@@ -8,7 +8,7 @@ namespace LoopBench.Core.Calibration;
 /// "---> percentile" lines and round trips/s from the "[Valid Duration]" line (the window after
 /// sockperf's own warm-up). ANSI colour codes are stripped first.
 /// </summary>
-public static partial class SockperfOutput
+internal static partial class SockperfOutput
 {
     /// <summary>Figures of one run, or false with the reason.</summary>
     public static bool TryParse(string text, out IReadOnlyDictionary<string, double> figures, out string error)

@@ -11,7 +11,7 @@ namespace LoopBench.Core.Capture;
 /// </summary>
 /// <param name="Filter">The tcpdump filter expression; null when <paramref name="Refusal"/> says why not.</param>
 /// <param name="Refusal">Why this case cannot be captured; null when it can.</param>
-public sealed record CaptureScope(string? Filter, string? Refusal)
+internal sealed record CaptureScope(string? Filter, string? Refusal)
 {
     /// <summary>
     /// The scope of a case over <paramref name="transport"/> whose sockets are among

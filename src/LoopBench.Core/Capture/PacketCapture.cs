@@ -13,7 +13,7 @@ namespace LoopBench.Core.Capture;
 /// The capture is bounded twice: by N packets, and by <see cref="Stop"/>, which ends that one
 /// tcpdump process by its pid if it is still running. The result says how many packets the file holds.
 /// </summary>
-public sealed class PacketCapture : IDisposable
+internal sealed class PacketCapture : IDisposable
 {
     /// <summary>tcpdump says "listening on" once the device is open; it usually takes tens of ms.</summary>
     private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(2);

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Comparison;
 /// parameter's value, the baseline value's cases against each other value's, paired on everything
 /// else by <see cref="CasePairing"/> with that parameter ignored.
 /// </summary>
-public static class AxisSplit
+internal static class AxisSplit
 {
     /// <summary>What a case whose key leaves the parameter at its default shows as its value.</summary>
     public const string DefaultValue = "(default)";

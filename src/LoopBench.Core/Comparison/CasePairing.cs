@@ -13,7 +13,7 @@ namespace LoopBench.Core.Comparison;
 /// what pairing means without an ignore list. The first four tokens are positional (transport,
 /// pattern, engine, placement); the rest are <c>name=value</c>.
 /// </remarks>
-public static class CasePairing
+internal static class CasePairing
 {
     /// <summary>One baseline case with its candidate, and what the ignored parameters made differ ("congestion: cubic → bbr"), or null.</summary>
     public sealed record Pair(CaseResult Baseline, CaseResult Candidate, string? Differences);

@@ -9,7 +9,7 @@ namespace LoopBench.Core.Comparison;
 /// </summary>
 /// <param name="Relative">Relative threshold, 0 to under 1.</param>
 /// <param name="Absolute">Absolute floor in the metric's unit (ns, bit/s, 1/s); 0 for none.</param>
-public sealed record Threshold(double Relative, double Absolute)
+internal sealed record Threshold(double Relative, double Absolute)
 {
     private static readonly (string Suffix, double Scale)[] TimeUnits =
         [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9)];

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Engines;
 /// counters never share a line.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 256)]
-public sealed class EngineCounters
+internal sealed class EngineCounters
 {
     /// <summary>send(2)-level calls made (pipelines: writes into the pipe, each followed by a flush).</summary>
     [FieldOffset(64)]

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Engines;
 
 /// <summary>Creates the engine for an <see cref="EngineKind"/>.</summary>
-public static class EngineFactory
+internal static class EngineFactory
 {
     /// <summary>The engine for <paramref name="kind"/>.</summary>
     public static IEngine Create(EngineKind kind) => Create(kind, receiveSpinTries: 0);

@@ -9,7 +9,7 @@ namespace LoopBench.Core.Engines;
 /// Errors on the hot path are values: a negative return means the call failed, and
 /// <see cref="LastError"/> says why. Exceptions are for setup only.
 /// </remarks>
-public interface IChannel : IDisposable
+internal interface IChannel : IDisposable
 {
     /// <summary>Sends some of <paramref name="data"/>; returns the bytes sent, or -1 on error.</summary>
     ValueTask<int> SendAsync(ReadOnlyMemory<byte> data);

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Engines;
 /// How bytes move: wraps sockets as <see cref="IChannel"/>s and runs each end of a workload.
 /// A workload is written once against this seam; engines differ in threads and I/O calls only.
 /// </summary>
-public interface IEngine
+internal interface IEngine
 {
     /// <summary>The engine's id.</summary>
     EngineKind Kind { get; }

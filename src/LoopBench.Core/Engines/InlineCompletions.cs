@@ -5,7 +5,7 @@ namespace LoopBench.Core.Engines;
 /// epoll thread to the thread pool, a hand-off per pending receive that costs CPU the socket path
 /// needs on a small host; inline completions run them on the epoll thread (docs/performance.md). The variable is read once at start-up, for the whole process.
 /// </summary>
-public static class InlineCompletions
+internal static class InlineCompletions
 {
     /// <summary>The environment variable the runtime reads.</summary>
     public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";

@@ -6,10 +6,10 @@ namespace LoopBench.Core.Engines;
 /// <param name="Body">The end's loop.</param>
 /// <param name="StartBarrier">Passed by every worker and the coordinator before any byte moves.</param>
 /// <param name="BarrierTimeout">How long a worker waits at the barrier.</param>
-public sealed record WorkerSpec(string Name, int? Cpu, Func<ValueTask> Body, Barrier StartBarrier, TimeSpan BarrierTimeout);
+internal sealed record WorkerSpec(string Name, int? Cpu, Func<ValueTask> Body, Barrier StartBarrier, TimeSpan BarrierTimeout);
 
 /// <summary>A started worker: its identity, where it ran, and how it ended.</summary>
-public sealed class WorkerHandle
+internal sealed class WorkerHandle
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile int _threadId;

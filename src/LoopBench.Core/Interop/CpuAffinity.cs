@@ -6,7 +6,7 @@ namespace LoopBench.Core.Interop;
 /// Per-thread CPU placement. <c>ProcessThread.ProcessorAffinity</c> is not supported on Linux,
 /// so this goes through sched_setaffinity(2) with pid 0 (the calling thread only).
 /// </summary>
-public static unsafe class CpuAffinity
+internal static unsafe class CpuAffinity
 {
     // 1024 CPUs: glibc's CPU_SETSIZE; the kernel rejects a mask shorter than its nr_cpu_ids.
     private const int MaskWords = 1024 / 64;

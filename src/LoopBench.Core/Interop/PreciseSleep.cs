@@ -8,7 +8,7 @@ namespace LoopBench.Core.Interop;
 /// drift of relative sleeps. On Linux Stopwatch ticks are CLOCK_MONOTONIC nanoseconds, so the
 /// deadline passes through unchanged. Allocation-free.
 /// </summary>
-public static unsafe class PreciseSleep
+internal static unsafe class PreciseSleep
 {
     private const int ClockMonotonic = 1;
     private const int TimerAbsTime = 1;

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Interop;
 /// Fields of /proc/PID/status: the signal helper here reads SigIgn, the capability probe Uid and
 /// CapEff. Kept at this lowest layer so both can use it.
 /// </summary>
-public static class ProcStatus
+internal static class ProcStatus
 {
     /// <summary>The value of one "Name:" line of /proc/PID/status, trimmed; empty when absent.</summary>
     public static string StatusField(string status, string field)

@@ -5,7 +5,7 @@ namespace LoopBench.Core.Interop;
 /// <summary>User and system CPU time in microseconds, from getrusage(2).</summary>
 /// <param name="UserUs">Time in user mode.</param>
 /// <param name="SystemUs">Time in the kernel, softirq work done in this context included.</param>
-public readonly record struct CpuTimeUs(long UserUs, long SystemUs)
+internal readonly record struct CpuTimeUs(long UserUs, long SystemUs)
 {
     /// <summary>User plus system.</summary>
     public long TotalUs => UserUs + SystemUs;
@@ -19,7 +19,7 @@ public readonly record struct CpuTimeUs(long UserUs, long SystemUs)
 /// getrusage for the process and for the calling thread. Allocation-free, one syscall each, so a
 /// worker can call <see cref="CurrentThread"/> at window open and close without disturbing it.
 /// </summary>
-public static unsafe class ThreadCpuTime
+internal static unsafe class ThreadCpuTime
 {
     /// <summary>CPU time of the calling thread (RUSAGE_THREAD).</summary>
     public static CpuTimeUs CurrentThread() => Read(Libc.RusageThread);

@@ -17,7 +17,7 @@ namespace LoopBench.Core.Interop;
 /// copies them at delivery (skb_orphan_frags_rx) and marks the completion with
 /// SO_EE_CODE_ZEROCOPY_COPIED; <see cref="CopiedSends"/> reports that instead of hiding it.
 /// </remarks>
-public sealed unsafe class ZeroCopySender
+internal sealed unsafe class ZeroCopySender
 {
     private const int SolSocket = 1;
     private const int SoZeroCopy = 60;

@@ -5,7 +5,7 @@ namespace LoopBench.Core.Measurement;
 /// <see cref="KernelCounterParsers"/> names them. Counters not listed get a generic meaning from
 /// their group, so a new kernel counter still shows up, just less well explained.
 /// </summary>
-public static class CounterCatalog
+internal static class CounterCatalog
 {
     /// <summary>A counter's meaning and whether it is a level (gauge) rather than a running total.</summary>
     public readonly record struct Entry(string Meaning, bool IsGauge);

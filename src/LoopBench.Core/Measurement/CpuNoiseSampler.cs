@@ -6,7 +6,7 @@ namespace LoopBench.Core.Measurement;
 /// Samples the counters behind <see cref="CpuNoise"/>. Both files count in USER_HZ ticks, so the
 /// deltas compare directly; the resolution is 10 ms per CPU, good enough for a noise flag.
 /// </summary>
-public static class CpuNoiseSampler
+internal static class CpuNoiseSampler
 {
     /// <summary>Counters at one instant; all zero where /proc is unreadable.</summary>
     /// <param name="TotalTicks">All CPU time of all CPUs (user..steal).</param>

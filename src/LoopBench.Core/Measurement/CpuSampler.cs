@@ -15,7 +15,7 @@ namespace LoopBench.Core.Measurement;
 /// harness overhead.</item>
 /// </list>
 /// </summary>
-public sealed class CpuSampler
+internal sealed class CpuSampler
 {
     private readonly long _tickUs;
     private CpuTimeUs _processStart;

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Measurement;
 /// Pure parsers for the kernel's counter files: text in, "Group.Name" → value out. Tested on
 /// recorded samples; <see cref="KernelCounters"/> does the reading.
 /// </summary>
-public static class KernelCounterParsers
+internal static class KernelCounterParsers
 {
     /// <summary>
     /// /proc/net/snmp and /proc/net/netstat: pairs of lines "Tcp: Name Name …" / "Tcp: 1 2 …".

@@ -4,5 +4,5 @@ namespace LoopBench.Core.Measurement;
 /// <param name="Values">The counters and gauges read.</param>
 /// <param name="LoQdiscKind">lo's root qdisc kind ("noqueue", "fq"), or null when tc was unavailable.</param>
 /// <param name="Notes">Sources that could not be read, in words.</param>
-public sealed record KernelCounterSnapshot(
+internal sealed record KernelCounterSnapshot(
     IReadOnlyDictionary<string, long> Values, string? LoQdiscKind, IReadOnlyList<string> Notes);

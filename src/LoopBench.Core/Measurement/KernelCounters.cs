@@ -8,7 +8,7 @@ namespace LoopBench.Core.Measurement;
 /// window; <see cref="Delta"/> keeps only what changed. Parsing lives in <see cref="KernelCounterParsers"/>.
 /// Takes a few milliseconds (one tc process): call it outside the window.
 /// </summary>
-public static class KernelCounters
+internal static class KernelCounters
 {
     /// <summary>The snmp/netstat groups the issue asks for; Icmp and friends are left out.</summary>
     public static readonly IReadOnlySet<string> Groups =

@@ -93,17 +93,6 @@ public sealed class LatencyHistogram
         MaxNs = Math.Max(MaxNs, other.MaxNs);
     }
 
-    /// <summary>Forgets every recorded value.</summary>
-    public void Reset()
-    {
-        Array.Clear(_counts);
-        TotalCount = 0;
-        ClampedCount = 0;
-        _sumNs = 0;
-        MinNs = long.MaxValue;
-        MaxNs = 0;
-    }
-
     /// <summary>
     /// The value at quantile <paramref name="q"/> (0..1) by nearest rank, reported as its bucket's
     /// midpoint and clamped to the recorded min and max. NaN when empty.

@@ -13,7 +13,7 @@ namespace LoopBench.Core.Measurement;
 /// operation that completes in the few nanoseconds between the clock read and the flag becoming
 /// visible is left uncounted: a bias of order 1e-8 of a one-second window, always downwards.
 /// </remarks>
-public sealed class MeasureWindow
+internal sealed class MeasureWindow
 {
     private const int WarmingUp = 0;
     private const int Measuring = 1;

@@ -19,7 +19,7 @@ public readonly record struct SystemCpuTicks(
 }
 
 /// <summary>Pure parsers for /proc/stat and /proc/self/task/TID/stat.</summary>
-public static class ProcStatParsers
+internal static class ProcStatParsers
 {
     /// <summary>The aggregate "cpu " line: user+nice, system, idle, iowait, irq, softirq, steal.</summary>
     public static SystemCpuTicks ParseSystem(string procStat)

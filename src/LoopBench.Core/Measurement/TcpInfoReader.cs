@@ -8,7 +8,7 @@ namespace LoopBench.Core.Measurement;
 /// Reads TCP_INFO with <see cref="Socket.GetRawSocketOption"/> into a stack buffer (no allocation)
 /// and parses it by the length the kernel returned, so older kernels simply leave fields null.
 /// </summary>
-public static class TcpInfoReader
+internal static class TcpInfoReader
 {
     private const int TcpInfoOption = 11;
 

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Measurement;
 /// Converts <see cref="Stopwatch.GetTimestamp"/> ticks to nanoseconds. On Linux the frequency is
 /// 10^9 (CLOCK_MONOTONIC in ns), so the conversion is the identity; elsewhere one multiply.
 /// </summary>
-public static class Timestamps
+internal static class Timestamps
 {
     private static readonly bool IsNanoseconds = Stopwatch.Frequency == 1_000_000_000L;
     private static readonly double NsPerTick = 1e9 / Stopwatch.Frequency;

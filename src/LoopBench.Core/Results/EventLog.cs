@@ -7,7 +7,7 @@ namespace LoopBench.Core.Results;
 /// events.jsonl: one JSON object per line, appended and flushed to disk after every repetition, so
 /// whatever was measured survives a crash. Reading tolerates a torn last line.
 /// </summary>
-public static class EventLog
+internal static class EventLog
 {
     private static readonly JsonSerializerOptions LineOptions = new(ResultJson.Options) { WriteIndented = false };
 

@@ -9,7 +9,7 @@ namespace LoopBench.Core.Results;
 /// never leaves it held) and the holder's pid in <c>.writer</c> for the refusal message.
 /// Two resumes of one run would otherwise both run every remaining repetition.
 /// </summary>
-public sealed class RunDirectoryLock : IDisposable
+internal sealed class RunDirectoryLock : IDisposable
 {
     /// <summary>The file that is locked.</summary>
     public const string LockFile = ".lock";

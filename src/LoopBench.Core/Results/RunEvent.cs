@@ -54,7 +54,7 @@ public sealed record RepetitionEvent(
 /// <summary>A case needs no more repetitions.</summary>
 /// <param name="Utc">When.</param>
 /// <param name="CaseIndex">Index into <see cref="RunStartedEvent.Cases"/>.</param>
-public sealed record CaseFinishedEvent(DateTimeOffset Utc, int CaseIndex) : RunEvent(Utc);
+internal sealed record CaseFinishedEvent(DateTimeOffset Utc, int CaseIndex) : RunEvent(Utc);
 
 /// <summary>The run changed status: resumed (running), completed, interrupted or failed.</summary>
 /// <param name="Utc">When.</param>

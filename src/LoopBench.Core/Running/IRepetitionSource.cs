@@ -11,7 +11,7 @@ public interface IRepetitionSource
 
 /// <summary>The real source: <see cref="Runner.RunRepetition(Case, int, CancellationToken)"/>.</summary>
 /// <param name="runner">The runner to measure with.</param>
-public sealed class RunnerRepetitionSource(Runner runner) : IRepetitionSource
+internal sealed class RunnerRepetitionSource(Runner runner) : IRepetitionSource
 {
     /// <inheritdoc/>
     public RepetitionOutcome Run(Case candidate, int index, CancellationToken cancellation) =>

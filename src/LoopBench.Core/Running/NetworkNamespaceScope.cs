@@ -7,7 +7,7 @@ namespace LoopBench.Core.Running;
 /// namespace other than init's (pid 1), "host" when it shares init's. Namespaces are compared by
 /// the inode of their /proc/PID/ns/net link.
 /// </summary>
-public static class NetworkNamespaceScope
+internal static class NetworkNamespaceScope
 {
     /// <summary>The counters describe a private network namespace.</summary>
     public const string NetNs = "netns";

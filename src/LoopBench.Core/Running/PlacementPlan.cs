@@ -6,7 +6,7 @@ namespace LoopBench.Core.Running;
 /// <summary>Which CPU each role is pinned to for a placement, given the CPUs this process may use.</summary>
 /// <param name="ClientCpu">CPU for client-side threads, or null (unpinned).</param>
 /// <param name="ServerCpu">CPU for server-side threads, or null (unpinned).</param>
-public sealed record PlacementPlan(int? ClientCpu, int? ServerCpu)
+internal sealed record PlacementPlan(int? ClientCpu, int? ServerCpu)
 {
     /// <summary>The CPU for an end of <paramref name="role"/>.</summary>
     public int? CpuFor(EndRole role) => role == EndRole.Client ? ClientCpu : ServerCpu;

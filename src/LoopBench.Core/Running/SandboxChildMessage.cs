@@ -11,7 +11,7 @@ namespace LoopBench.Core.Running;
 /// <param name="Repetitions">Repetitions to run.</param>
 /// <param name="RecordSysctls">Sysctls to record from inside the namespace, besides the ones set.</param>
 /// <param name="HostNamespaceInode">The parent's network namespace: the child refuses to change anything while it is still in it.</param>
-public sealed record SandboxChildRequest(Case Case, SandboxSettings Settings, int Repetitions, IReadOnlyList<string> RecordSysctls, long HostNamespaceInode)
+internal sealed record SandboxChildRequest(Case Case, SandboxSettings Settings, int Repetitions, IReadOnlyList<string> RecordSysctls, long HostNamespaceInode)
 {
     /// <summary>The parent's runner options (kernel counters on or off, capture directory); null: the defaults.</summary>
     public RunnerOptions? Options { get; init; }
@@ -24,7 +24,7 @@ public sealed record SandboxChildRequest(Case Case, SandboxSettings Settings, in
 /// One JSON line the child writes on stdout: "ready" (settings applied and read back), "interval"
 /// (live progress), "result" (last; the case result and the namespace report).
 /// </summary>
-public sealed record SandboxChildMessage
+internal sealed record SandboxChildMessage
 {
     /// <summary>Settings applied; the case is about to run.</summary>
     public const string Ready = "ready";

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Running;
 /// (<see cref="ChildServerEnd"/>). Parent to child on stdin: request, expect, open, close. Child to
 /// parent on stdout: ready, accepted, progress, result, failed. EOF on stdin means "parent gone".
 /// </summary>
-public sealed record ServerEndMessage
+internal sealed record ServerEndMessage
 {
     /// <summary>Parent: the case and where the server end runs.</summary>
     public const string Request = "request";
@@ -114,7 +114,7 @@ public sealed record ServerEndMessage
 /// <param name="ShortReceives">Receives that returned less than asked.</param>
 /// <param name="SyncCompletions">Calls that completed at once.</param>
 /// <param name="AsyncCompletions">Calls that completed later.</param>
-public sealed record ServerEndCalls(long SendCalls, long ReceiveCalls, long ShortSends, long ShortReceives, long SyncCompletions, long AsyncCompletions)
+internal sealed record ServerEndCalls(long SendCalls, long ReceiveCalls, long ShortSends, long ShortReceives, long SyncCompletions, long AsyncCompletions)
 {
     /// <summary>Stream receives the receive spin answered.</summary>
     public long SpinHits { get; init; }

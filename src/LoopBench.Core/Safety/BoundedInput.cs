@@ -7,7 +7,7 @@ namespace LoopBench.Core.Safety;
 /// iperf3's CVE-2023-38403 (an unchecked length from the peer) and its malformed-JSON CVEs are
 /// the reason: no input decides how much memory LoopBench takes.
 /// </summary>
-public static class BoundedInput
+internal static class BoundedInput
 {
     /// <summary>A scenario file: hand-written YAML, far below this.</summary>
     public const long MaxScenarioBytes = 4L << 20;

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Safety;
 
 /// <summary>A file or a peer offered more than LoopBench accepts; nothing was allocated for it.</summary>
-public sealed class InputTooLargeException : IOException
+internal sealed class InputTooLargeException : IOException
 {
     /// <summary>Creates the exception.</summary>
     public InputTooLargeException()

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Safety;
 /// run.json underneath us). mkdir(2) never follows a symlink in its last component; a path that
 /// already exists is checked with statx(AT_SYMLINK_NOFOLLOW) instead of trusted.
 /// </summary>
-public static class PrivateDirectory
+internal static class PrivateDirectory
 {
     /// <summary>rwx for the owner only.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Safety;
 
 /// <summary>A directory LoopBench would write into is a symlink, someone else's, or writable by others.</summary>
-public sealed class UnsafePathException : IOException
+internal sealed class UnsafePathException : IOException
 {
     /// <summary>Creates the exception.</summary>
     public UnsafePathException()

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Sandbox;
 /// mbit, gbit, tbit are powers of 1000 bits; kibit, mibit, gibit powers of 1024 bits; bps, kbps,
 /// mbps, gbps are BYTES per second (tc's own, surprising, convention).
 /// </summary>
-public static class Bandwidth
+internal static class Bandwidth
 {
     private static readonly (string Suffix, double BitsPerUnit)[] Units =
     [

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Sandbox;
 /// lock, verify: <see cref="HostSysctls"/>) before others are applied and when the run ends.
 /// A repetition that needs none runs on the host's own values.
 /// </summary>
-public sealed class HostSysctlSession(HostSysctlPaths? paths = null) : IDisposable
+internal sealed class HostSysctlSession(HostSysctlPaths? paths = null) : IDisposable
 {
     private readonly HostSysctlPaths _paths = paths ?? HostSysctlPaths.Host;
     private HostSysctls? _current;

@@ -53,7 +53,7 @@ public enum QdiscKind
 }
 
 /// <summary>tc names of <see cref="QdiscKind"/>.</summary>
-public static class QdiscKinds
+internal static class QdiscKinds
 {
     /// <summary>tc's name for the kind, e.g. "fq_codel": its id.</summary>
     public static string TcName(this QdiscKind kind) => kind.ToId();

@@ -6,13 +6,13 @@ namespace LoopBench.Core.Sandbox;
 /// <param name="Name">Parameter name, e.g. "mtu".</param>
 /// <param name="Description">One line for help and errors.</param>
 /// <param name="Apply">Returns the settings with the value set; throws <see cref="SandboxSettingsException"/>.</param>
-public sealed record SandboxParameter(string Name, string Description, Func<SandboxSettings, string, SandboxSettings> Apply);
+internal sealed record SandboxParameter(string Name, string Description, Func<SandboxSettings, string, SandboxSettings> Apply);
 
 /// <summary>
 /// The sandbox's parameter registry, shaped like Scenarios.CaseParameters so the two can merge
 /// when Case gains its sandbox fields (see docs/sandbox.md). Repeatable ones (address, sysctl) add.
 /// </summary>
-public static class SandboxParameters
+internal static class SandboxParameters
 {
     /// <summary>Every parameter.</summary>
     public static IReadOnlyList<SandboxParameter> All { get; } =

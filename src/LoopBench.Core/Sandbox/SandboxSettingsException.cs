@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Sandbox;
 
 /// <summary>A sandbox setting with a bad value; names the setting (e.g. "mtu", "qdisc") for the caller's flag or key.</summary>
-public sealed class SandboxSettingsException : Exception
+internal sealed class SandboxSettingsException : Exception
 {
     /// <summary>Creates the exception for <paramref name="setting"/>.</summary>
     public SandboxSettingsException(string setting, string message)

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Sandbox;
 
 /// <summary>A setting could not be applied or did not read back as asked; the case fails with this message.</summary>
-public sealed class SandboxSetupException : Exception
+internal sealed class SandboxSetupException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public SandboxSetupException()

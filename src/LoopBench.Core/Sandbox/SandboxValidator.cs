@@ -7,7 +7,7 @@ namespace LoopBench.Core.Sandbox;
 /// Checks sandbox settings before anything runs and collects every error (neper's CHECK style).
 /// Policies here are LoopBench's, not the kernel's: the kernel accepts almost any MTU on lo.
 /// </summary>
-public static class SandboxValidator
+internal static class SandboxValidator
 {
     /// <summary>Link-layer header lo adds to each packet (an Ethernet header), counted by tbf and htb.</summary>
     public const int LinkHeaderBytes = 14;
@@ -60,16 +60,6 @@ public static class SandboxValidator
         }
 
         return errors;
-    }
-
-    /// <summary>Throws <see cref="SandboxSettingsException"/> with every problem, one per line.</summary>
-    public static void ThrowIfInvalid(SandboxSettings settings)
-    {
-        var errors = Validate(settings);
-        if (errors.Count > 0)
-        {
-            throw new SandboxSettingsException(string.Join(System.Environment.NewLine, errors.Select(e => $"{e.Setting}: {e.Message}")));
-        }
     }
 
     private static IEnumerable<string> ValidateQdisc(QdiscSpec q, int mtu)

@@ -34,7 +34,7 @@ public sealed record SysctlJournalEntry(string Key, string OldValue, string NewV
 /// <param name="Pid">The run that wrote it.</param>
 /// <param name="StartedUtc">When it was written.</param>
 /// <param name="Entries">Every key to restore.</param>
-public sealed record SysctlJournalDocument(int Version, string BootId, int Pid, DateTimeOffset StartedUtc, IReadOnlyList<SysctlJournalEntry> Entries);
+internal sealed record SysctlJournalDocument(int Version, string BootId, int Pid, DateTimeOffset StartedUtc, IReadOnlyList<SysctlJournalEntry> Entries);
 
 /// <summary>Reads and writes the journal file. Writing is durable (fsync) and never overwrites an existing journal.</summary>
 internal static class SysctlJournal

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Sandbox;
 /// <see cref="Flush"/> before each repetition; inside a namespace the child sets
 /// net.ipv4.tcp_no_metrics_save=1 instead (see <see cref="NamespaceSetup.NoMetricsSaveKey"/>).
 /// </summary>
-public static class TcpMetrics
+internal static class TcpMetrics
 {
     /// <summary>
     /// <c>ip tcp_metrics flush</c> in the caller's namespace. Harmless: the cache only holds hints,

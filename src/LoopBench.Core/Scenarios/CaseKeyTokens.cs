@@ -5,7 +5,7 @@ namespace LoopBench.Core.Scenarios;
 /// engine, placement), the rest <c>name=value</c>, a one-sided knob named without its side.
 /// <see cref="CaseKey"/> writes the key; comparison and the scenario's compare block read it.
 /// </summary>
-public static class CaseKeyTokens
+internal static class CaseKeyTokens
 {
     /// <summary>Names of the key's first four tokens, which carry no name of their own.</summary>
     public static readonly IReadOnlyList<string> Positional = ["transport", "pattern", "engine", "placement"];

@@ -4,7 +4,7 @@ namespace LoopBench.Core.Scenarios;
 /// How a case key spells a knob set on one side only ("client-rcvbuf=…"): written by the case key,
 /// read by comparison, which sees results only.
 /// </summary>
-public static class KeySides
+internal static class KeySides
 {
     /// <summary>Prefix of a knob set on the client socket only.</summary>
     public const string Client = "client-";

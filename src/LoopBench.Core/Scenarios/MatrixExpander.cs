@@ -6,7 +6,7 @@ namespace LoopBench.Core.Scenarios;
 /// combination that matches an <c>exclude</c> entry, plus one case per <c>include</c> entry
 /// (defaults overlaid with the entry), with command-line overrides applied last to every case.
 /// </summary>
-public static class MatrixExpander
+internal static class MatrixExpander
 {
     /// <summary>
     /// Most cases one scenario may expand to, checked by arithmetic before anything is expanded:

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Scenarios;
 /// model, which keeps the line and column of every node, so each error can point at its place.
 /// Structural problems are collected, not thrown one by one.
 /// </summary>
-public static class ScenarioLoader
+internal static class ScenarioLoader
 {
     /// <summary>The top-level keys a scenario may have.</summary>
     public static readonly IReadOnlyList<string> TopLevelKeys =

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Transports;
 /// Two connected sockets of one case, both owned here: disposing closes both and deletes the
 /// private directory that held a Unix socket path.
 /// </summary>
-public sealed class ConnectedPair : IDisposable
+internal sealed class ConnectedPair : IDisposable
 {
     internal ConnectedPair(TransportKind transport, Socket client, Socket server, string? privateDirectory, string serverAddress)
     {

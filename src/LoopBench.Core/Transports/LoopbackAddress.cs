@@ -7,7 +7,7 @@ namespace LoopBench.Core.Transports;
 /// The loopback-only rule: servers bind 127.0.0.0/8 or ::1 and nothing else. Host names are
 /// resolved (from /etc/hosts here) and accepted only when every address they give is loopback.
 /// </summary>
-public static class LoopbackAddress
+internal static class LoopbackAddress
 {
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(2);
 

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Transports;
 /// only until its one expected connection arrives; a connection from anyone else is closed and
 /// counted as a stray. Connectionless pairs (UDP, unix-dgram) bind both ends and connect each to the other.
 /// </summary>
-public static class LoopbackConnector
+internal static class LoopbackConnector
 {
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Transports;
 /// and the recipe for its clients. A pair uses it for one accept; crr keeps it for the whole run.
 /// Disposing closes it and deletes the private directory of a Unix path.
 /// </summary>
-public sealed class LoopbackListener : IDisposable
+internal sealed class LoopbackListener : IDisposable
 {
     // sun_path is 108 bytes including the terminating NUL.
     private const int MaxUnixPathBytes = 107;

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Transports;
 
 /// <summary>What happens when a knob meets a transport.</summary>
-public enum KnobVerdict
+internal enum KnobVerdict
 {
     /// <summary>The kernel applies it and it acts.</summary>
     [Id("applies")]
@@ -21,7 +21,7 @@ public enum KnobVerdict
 /// "unix-dgram", "unix-seqpacket", or any id added later with one of those prefixes) and a knob,
 /// whether it applies, and the reason when it does not. Pure: the qdisc on lo is passed in.
 /// </summary>
-public static class SocketKnobApplicability
+internal static class SocketKnobApplicability
 {
     /// <summary>The transport families the table knows, from the id's prefix.</summary>
     public enum Family

@@ -9,7 +9,7 @@ namespace LoopBench.Core.Transports;
 /// buffer sizes, which are always reported). Setup-time code: it may allocate; only
 /// <see cref="RearmQuickAck"/> is meant for a hot loop.
 /// </summary>
-public static class SocketKnobApplier
+internal static class SocketKnobApplier
 {
     /// <summary>
     /// Applies the knobs to <paramref name="socket"/> of transport <paramref name="transportId"/>.

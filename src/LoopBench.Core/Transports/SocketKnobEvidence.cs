@@ -4,7 +4,7 @@ using LoopBench.Core.Measurement;
 namespace LoopBench.Core.Transports;
 
 /// <summary>Evidence that a knob acted, gathered after the window (before the sockets close).</summary>
-public static class SocketKnobEvidence
+internal static class SocketKnobEvidence
 {
     /// <summary>
     /// Adds evidence to the results <see cref="SocketKnobApplier.Apply"/> returned for <paramref name="socket"/>: buffer

@@ -53,7 +53,7 @@ public enum SocketKnobId
 }
 
 /// <summary>Kernel names of <see cref="SocketKnobId"/>.</summary>
-public static class SocketKnobIds
+internal static class SocketKnobIds
 {
     /// <summary>The option's kernel name; IPv6 sockets name IPV6_TCLASS, forced buffers SO_*BUFFORCE.</summary>
     public static string KernelName(this SocketKnobId id, bool ipv6 = false, bool force = false) => id switch

@@ -4,7 +4,7 @@ namespace LoopBench.Core.Transports;
 /// Bad input, caught before any socket exists: each message names the knob, the value and what
 /// the kernel accepts. The CLI maps a non-empty list to exit 2; a scenario to a failed case.
 /// </summary>
-public static class SocketKnobValidation
+internal static class SocketKnobValidation
 {
     /// <summary>The largest buffer request the kernel can double without overflowing an int (INT_MAX / 2).</summary>
     public const int MaxBufferBytes = int.MaxValue / 2;

@@ -4,7 +4,7 @@ using System.Text;
 namespace LoopBench.Core.Transports;
 
 /// <summary>Applies a case's socket options to a pair and reads back what took effect.</summary>
-public static class SocketTuning
+internal static class SocketTuning
 {
     private const int IpProtoTcp = 6;
     private const int TcpMaxSeg = 2;
@@ -78,4 +78,4 @@ public static class SocketTuning
 /// <param name="MssBytes">TCP_MAXSEG; null for non-TCP.</param>
 /// <param name="SendBufferBytes">SO_SNDBUF.</param>
 /// <param name="ReceiveBufferBytes">SO_RCVBUF.</param>
-public sealed record SocketEndSettings(bool? NoDelay, string? CongestionControl, int? MssBytes, int SendBufferBytes, int ReceiveBufferBytes);
+internal sealed record SocketEndSettings(bool? NoDelay, string? CongestionControl, int? MssBytes, int SendBufferBytes, int ReceiveBufferBytes);

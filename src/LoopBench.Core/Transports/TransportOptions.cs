@@ -8,7 +8,7 @@ namespace LoopBench.Core.Transports;
 /// <param name="Address">The loopback address the server binds (IP transports); already validated.</param>
 /// <param name="Port">The server port; 0 (the default) lets the kernel choose a free one.</param>
 /// <param name="UnixDirectory">Where the private 0700 directory for a Unix path is made; null means the temp directory.</param>
-public sealed record TransportOptions(TransportKind Kind, IPAddress? Address, int Port = 0, string? UnixDirectory = null)
+internal sealed record TransportOptions(TransportKind Kind, IPAddress? Address, int Port = 0, string? UnixDirectory = null)
 {
     /// <summary>The loopback address the client binds before connecting (IP transports); null lets the kernel choose.</summary>
     public IPAddress? Source { get; init; }

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Transports;
 
 /// <summary>A connected pair could not be made: port in use, path not creatable, connect refused.</summary>
-public sealed class TransportSetupException : Exception
+internal sealed class TransportSetupException : Exception
 {
     /// <summary>Creates the exception with an actionable message.</summary>
     public TransportSetupException(string message, Exception? inner = null)

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Transports;
 /// <see cref="SocketFlags.Truncated"/> to MSG_TRUNC, so no P/Invoke is needed. The scratch span
 /// only sets the length; the kernel never writes it.
 /// </summary>
-public static class TruncatingReceive
+internal static class TruncatingReceive
 {
     /// <summary>Discards up to <c>scratch.Length</c> received bytes; errors are values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

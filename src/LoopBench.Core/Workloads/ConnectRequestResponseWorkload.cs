@@ -20,7 +20,7 @@ namespace LoopBench.Core.Workloads;
 /// <see cref="WorkloadEnd.StrayConnections"/>; one that arrives after the window is turned away the
 /// same way, and the server stops once the client has finished and nothing is queued.
 /// </summary>
-public sealed class ConnectRequestResponseWorkload : IWorkload
+internal sealed class ConnectRequestResponseWorkload : IWorkload
 {
     private const int AcceptPollUs = 20_000;
 
@@ -30,9 +30,6 @@ public sealed class ConnectRequestResponseWorkload : IWorkload
     /// flood of strangers cannot keep the server past the window.
     /// </summary>
     private const int StraysAcceptedAfterTheClient = 1024;
-
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Crr;
 
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Workloads;
 /// costs one getsockopt inside the window; the last ones are read once the window is stopping, so
 /// steady-state connections pay nothing. TcpInfoSnapshot is a struct: no allocation.
 /// </summary>
-public sealed class ConnectionProbe
+internal sealed class ConnectionProbe
 {
     /// <summary>TCP_INFO of the first connection completed inside the window, or null.</summary>
     public TcpInfoSnapshot? First { get; private set; }

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Workloads;
 /// sampler, through <see cref="Volatile"/>); padded off its neighbours' cache lines.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 256)]
-public sealed class DatagramCounters
+internal sealed class DatagramCounters
 {
     /// <summary>Sender: datagrams sent successfully inside the window.</summary>
     [FieldOffset(64)]

@@ -8,11 +8,8 @@ namespace LoopBench.Core.Workloads;
 /// does not arrive within the timeout (the client socket's SO_RCVTIMEO) counts as lost and the
 /// test goes on; a response that arrives later is recognised by its sequence and counted as late.
 /// </summary>
-public sealed class DatagramRequestResponseWorkload : IWorkload
+internal sealed class DatagramRequestResponseWorkload : IWorkload
 {
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Rr;
-
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {

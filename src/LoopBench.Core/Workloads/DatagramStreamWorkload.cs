@@ -9,11 +9,8 @@ namespace LoopBench.Core.Workloads;
 /// datagrams in flight. It also counts duplicates and reordering, and records one-way delay and
 /// RFC 3550 jitter. The receiver stops at the sender's end marker, or when the drain grace runs out.
 /// </summary>
-public sealed class DatagramStreamWorkload : IWorkload
+internal sealed class DatagramStreamWorkload : IWorkload
 {
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Stream;
-
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Workloads;
 
 /// <summary>Which side of the connection an end is; placement pins by role.</summary>
-public enum EndRole
+internal enum EndRole
 {
     /// <summary>The connecting side.</summary>
     [Id("client")]

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Workloads;
 /// <param name="Client">The connecting side's channel.</param>
 /// <param name="Server">The accepting side's channel.</param>
 /// <param name="Window">The global measured window.</param>
-public sealed record WorkloadContext(WorkloadParameters Parameters, IChannel Client, IChannel Server, MeasureWindow Window)
+internal sealed record WorkloadContext(WorkloadParameters Parameters, IChannel Client, IChannel Server, MeasureWindow Window)
 {
     /// <summary>0-based flow number; part of every end's name (lb-c{flow}-tx).</summary>
     public int Flow { get; init; }
@@ -96,11 +96,8 @@ public sealed record WorkloadParameters(int MessageBytes, int RequestBytes, int 
 }
 
 /// <summary>A traffic pattern, written once against the engine seam.</summary>
-public interface IWorkload
+internal interface IWorkload
 {
-    /// <summary>The pattern implemented.</summary>
-    PatternKind Pattern { get; }
-
     /// <summary>Creates the ends with their loops and preallocated buffers.</summary>
     IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context);
 }

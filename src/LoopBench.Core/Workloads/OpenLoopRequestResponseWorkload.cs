@@ -9,11 +9,8 @@ namespace LoopBench.Core.Workloads;
 /// latency is measured from the request's intended send time, so a stall delays every request
 /// scheduled behind it and coordinated omission cannot hide it.
 /// </summary>
-public sealed class OpenLoopRequestResponseWorkload : IWorkload
+internal sealed class OpenLoopRequestResponseWorkload : IWorkload
 {
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.RrUnderLoad;
-
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {

@@ -10,11 +10,8 @@ namespace LoopBench.Core.Workloads;
 /// completes inside the window. Works on every transport that delivers in order: tcp, unix-stream,
 /// unix-seqpacket.
 /// </summary>
-public sealed class RequestResponseWorkload : IWorkload
+internal sealed class RequestResponseWorkload : IWorkload
 {
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Rr;
-
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {

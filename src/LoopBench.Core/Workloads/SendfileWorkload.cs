@@ -15,9 +15,6 @@ internal sealed class SendfileWorkload(SendfileSource source) : IWorkload
     private const int ErrnoAgain = 11;
 
     /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Sendfile;
-
-    /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

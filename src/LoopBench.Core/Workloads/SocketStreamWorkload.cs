@@ -11,14 +11,11 @@ namespace LoopBench.Core.Workloads;
 /// MSG_TRUNC receives (counted, not copied) and TCP_QUICKACK re-armed after each receive. Blocking
 /// sockets only; the channels still close and abort the flow as usual. Both loops are allocation-free.
 /// </summary>
-public sealed class SocketStreamWorkload : IWorkload
+internal sealed class SocketStreamWorkload : IWorkload
 {
     private const int DrainEverySends = 64;
     private const int ErrnoAgain = 11;
     private const int ErrnoNoBufs = 105;
-
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Stream;
 
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)

@@ -9,11 +9,8 @@ namespace LoopBench.Core.Workloads;
 /// the window: the sender waits for T0, sends exactly its share (the last write cut to fit) and
 /// half-closes; the receiver stamps end of stream, which is T1.
 /// </summary>
-public sealed class StreamWorkload : IWorkload
+internal sealed class StreamWorkload : IWorkload
 {
-    /// <inheritdoc />
-    public PatternKind Pattern => PatternKind.Stream;
-
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {

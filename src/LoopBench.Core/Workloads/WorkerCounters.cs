@@ -8,7 +8,7 @@ namespace LoopBench.Core.Workloads;
 /// side keep a sender's and a receiver's counters off one cache line (and its adjacent-line prefetch).
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 192)]
-public sealed class WorkerCounters
+internal sealed class WorkerCounters
 {
     /// <summary>Payload bytes whose operation completed inside the window.</summary>
     [FieldOffset(64)]

@@ -4,7 +4,7 @@ using LoopBench.Core.Measurement;
 namespace LoopBench.Core.Workloads;
 
 /// <summary>One end of a workload: its loop, its channel and what it counted.</summary>
-public sealed class WorkloadEnd
+internal sealed class WorkloadEnd
 {
     /// <summary>Creates an end; <see cref="Body"/> is set by the workload.</summary>
     public WorkloadEnd(string name, EndRole role, EndDirection direction, IChannel channel)
@@ -81,7 +81,7 @@ public sealed class WorkloadEnd
 }
 
 /// <summary>Which bytes an end counts.</summary>
-public enum EndDirection
+internal enum EndDirection
 {
     /// <summary>Counts bytes it sent.</summary>
     [Id("send")]

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Workloads;
 /// The workloads whose variant depends on the transport, for the pattern units that compose them:
 /// each unit says which workload its flows run, this says which variant the transport needs.
 /// </summary>
-public static class WorkloadFactory
+internal static class WorkloadFactory
 {
     /// <summary>
     /// One bulk flow over <paramref name="transport"/>: paced datagrams where each send is a message,

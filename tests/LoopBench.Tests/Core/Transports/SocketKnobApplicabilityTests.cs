@@ -6,21 +6,21 @@ namespace LoopBench.Tests.Core.Transports;
 public sealed class SocketKnobApplicabilityTests
 {
     [Theory]
-    [InlineData(SocketKnobId.ReceiveBuffer, "unix-stream", KnobVerdict.NoEffect, "SO_SNDBUF")]
-    [InlineData(SocketKnobId.BusyPoll, "tcp4", KnobVerdict.NoEffect, "NAPI")]
-    [InlineData(SocketKnobId.BusyPoll, "udp6", KnobVerdict.NoEffect, "NAPI")]
-    [InlineData(SocketKnobId.MaxPacingRate, "udp4", KnobVerdict.NoEffect, "fq")]
-    [InlineData(SocketKnobId.MaxPacingRate, "tcp6", KnobVerdict.Applies, null)]
-    [InlineData(SocketKnobId.CongestionControl, "udp4", KnobVerdict.Rejected, "TCP option")]
-    [InlineData(SocketKnobId.UdpSegment, "tcp4", KnobVerdict.Rejected, "UDP option")]
-    [InlineData(SocketKnobId.UdpSegment, "udp4", KnobVerdict.Applies, null)]
-    [InlineData(SocketKnobId.TrafficClass, "unix-dgram", KnobVerdict.Rejected, "IP socket")]
-    [InlineData(SocketKnobId.SendBuffer, "unix-seqpacket", KnobVerdict.Applies, null)]
-    [InlineData(SocketKnobId.SendBuffer, "sctp4", KnobVerdict.Rejected, "unknown transport")]
-    public void Check_KnobOnTransport_GivesVerdictAndReason(SocketKnobId knob, string transport, KnobVerdict verdict, string? reasonPart)
+    [InlineData(SocketKnobId.ReceiveBuffer, "unix-stream", "no-effect", "SO_SNDBUF")]
+    [InlineData(SocketKnobId.BusyPoll, "tcp4", "no-effect", "NAPI")]
+    [InlineData(SocketKnobId.BusyPoll, "udp6", "no-effect", "NAPI")]
+    [InlineData(SocketKnobId.MaxPacingRate, "udp4", "no-effect", "fq")]
+    [InlineData(SocketKnobId.MaxPacingRate, "tcp6", "applies", null)]
+    [InlineData(SocketKnobId.CongestionControl, "udp4", "rejected", "TCP option")]
+    [InlineData(SocketKnobId.UdpSegment, "tcp4", "rejected", "UDP option")]
+    [InlineData(SocketKnobId.UdpSegment, "udp4", "applies", null)]
+    [InlineData(SocketKnobId.TrafficClass, "unix-dgram", "rejected", "IP socket")]
+    [InlineData(SocketKnobId.SendBuffer, "unix-seqpacket", "applies", null)]
+    [InlineData(SocketKnobId.SendBuffer, "sctp4", "rejected", "unknown transport")]
+    public void Check_KnobOnTransport_GivesVerdictAndReason(SocketKnobId knob, string transport, string verdictId, string? reasonPart)
     {
         var (actual, reason) = SocketKnobApplicability.Check(knob, transport);
-        Assert.Equal(verdict, actual);
+        Assert.Equal(verdictId, actual.ToId());
         if (reasonPart is null)
         {
             Assert.Null(reason);
