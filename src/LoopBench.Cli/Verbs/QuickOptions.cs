@@ -79,7 +79,7 @@ internal sealed partial class QuickOptions
     [Option("processes", HelpText = "1: both ends in this process; 2: the server end in a child LoopBench process, as iperf3 (stream, reverse, rr over tcp4, tcp6, unix-stream). Default: 1.")]
     public string? Processes { get; set; }
 
-    [Option("receive-spin", HelpText = "Blocking engine, TCP and unix-stream receivers: non-blocking recv calls before blocking; 0 blocks at once. Default: 64, 0 when both ends share a CPU.")]
+    [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64, 0 when both ends share a CPU.")]
     public string? ReceiveSpin { get; set; }
 
     [Option('R', "reverse", HelpText = "Same as --pattern reverse (server sends).")]

@@ -15,7 +15,7 @@ internal sealed class BlockingChannel : IChannel
 
     /// <param name="socket">The connected socket; set to blocking.</param>
     /// <param name="receiveSpinTries">
-    /// Non-blocking recv calls a stream receiver makes before it blocks (0: block at once). A receiver
+    /// Non-blocking recv calls a one-way receiver makes before it blocks (0: block at once). A receiver
     /// that sleeps whenever it drains the queue leaves the sender's CPU to run the wake-up and the
     /// whole receive path; one that spins a few calls first stays awake while data keeps arriving,
     /// as iperf3's select loop does (docs/performance.md has the measurements).
@@ -68,18 +68,21 @@ internal sealed class BlockingChannel : IChannel
         return new ValueTask<int>(received);
     }
 
+    /// <summary>A byte stream's read: the same as a bulk receive, into scratch.</summary>
+    public ValueTask<int> DiscardAsync(Memory<byte> scratch) => ReceiveBulkAsync(scratch);
+
     /// <summary>
-    /// A stream receiver's read: up to the spin budget of MSG_DONTWAIT calls, then the blocking
-    /// receive. Only stream receivers discard, so request/response timing never spins.
+    /// A one-way receiver's read: up to the spin budget of MSG_DONTWAIT calls, then the blocking
+    /// receive. Only one-way receivers call it, so request/response timing never spins.
     /// </summary>
-    public ValueTask<int> DiscardAsync(Memory<byte> scratch)
+    public ValueTask<int> ReceiveBulkAsync(Memory<byte> buffer)
     {
-        if (_receiveSpinTries > 0 && TrySpinReceive(scratch.Span, out int received))
+        if (_receiveSpinTries > 0 && TrySpinReceive(buffer.Span, out int received))
         {
             return new ValueTask<int>(received);
         }
 
-        return ReceiveAsync(scratch);
+        return ReceiveAsync(buffer);
     }
 
     private unsafe bool TrySpinReceive(Span<byte> buffer, out int received)

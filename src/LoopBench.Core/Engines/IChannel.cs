@@ -32,6 +32,13 @@ internal interface IChannel : IDisposable
     /// </summary>
     ValueTask<int> DiscardAsync(Memory<byte> scratch) => ReceiveAsync(scratch);
 
+    /// <summary>
+    /// A one-way (bulk) receiver's read that keeps the bytes, as a datagram receiver reads its
+    /// headers. Defaults to <see cref="ReceiveAsync"/>; a channel may first poll without blocking
+    /// (the blocking engine's receive spin). Request/response never calls it, so its timing never spins.
+    /// </summary>
+    ValueTask<int> ReceiveBulkAsync(Memory<byte> buffer) => ReceiveAsync(buffer);
+
     /// <summary>Half-closes the sending direction so that the peer sees end of stream.</summary>
     void ShutdownSend();
 

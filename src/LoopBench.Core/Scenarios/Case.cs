@@ -195,11 +195,11 @@ public sealed record Case
         Placement == PlacementKind.SameCpu || (ClientCpu is int client && client == ServerCpu) ? 0 : DefaultReceiveSpin;
 
     /// <summary>
-    /// Whether a receiver reads through the blocking channel's stream path: byte streams on the
-    /// blocking engine, not the raw-socket loops that MSG_TRUNC and TCP_QUICKACK need.
+    /// Whether a one-way receiver reads through the blocking channel's bulk path: byte streams and
+    /// datagrams on the blocking engine, not the raw-socket loops that MSG_TRUNC and TCP_QUICKACK need.
     /// </summary>
     private bool SpinsOnReceive(bool streams) =>
-        streams && Engine == EngineKind.Blocking && !Transport.KeepsMessageBoundaries() && !SkipCopy
+        streams && Engine == EngineKind.Blocking && !SkipCopy
         && ServerKnobs.QuickAck != true && ClientKnobs.QuickAck != true;
 
     /// <summary>The workload's view of the resolved sizes.</summary>

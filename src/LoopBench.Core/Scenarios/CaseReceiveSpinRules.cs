@@ -1,6 +1,6 @@
 namespace LoopBench.Core.Scenarios;
 
-/// <summary>A receive spin only where a blocking byte-stream receiver would use it, within a sane budget.</summary>
+/// <summary>A receive spin only where a blocking one-way receiver would use it, within a sane budget.</summary>
 internal static class CaseReceiveSpinRules
 {
     /// <summary>Largest receive spin: about a millisecond of recv calls, beyond which a receiver might as well spin for ever.</summary>
@@ -19,7 +19,7 @@ internal static class CaseReceiveSpinRules
         }
         else if (resolved.ReceiveSpin is null)
         {
-            errors.Add(new("receive-spin", $"applies to byte-stream receivers on the blocking engine; this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}, engine {resolved.Engine.ToId()}) has none that would use it"));
+            errors.Add(new("receive-spin", $"applies to one-way receivers (stream, reverse, bidir, the load flows) on the blocking engine; this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}, engine {resolved.Engine.ToId()}) has none that would use it"));
         }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class DatagramStreamWorkload : IWorkload
         long previousTransit = long.MinValue;
         while (true)
         {
-            int received = await channel.ReceiveAsync(buffer);
+            int received = await channel.ReceiveBulkAsync(buffer);
             long now = Timestamps.Now();
             if (received == 0)
             {

@@ -68,4 +68,35 @@ public sealed class BlockingChannelSpinTests
         Assert.Equal(0, server.Counters.SpinHits + server.Counters.SpinMisses);
         Assert.Equal(1, server.Counters.ReceiveCalls);
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task ReceiveBulk_QueuedDatagrams_ArriveWholeAndInOrderAsSpinHits()
+    {
+        using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Udp4, IPAddress.Loopback), TaskTimeouts.Default);
+        using var server = new BlockingChannel(pair.Server, receiveSpinTries: 16);
+        pair.Client.Send([1, 2, 3]);
+        pair.Client.Send([4, 5]);
+        byte[] buffer = new byte[64];
+
+        int first = await server.ReceiveBulkAsync(buffer).AsTask().WaitAsync(TaskTimeouts.Default, TestContext.Current.CancellationToken);
+        Assert.Equal([1, 2, 3], buffer[..first]);
+        int second = await server.ReceiveBulkAsync(buffer).AsTask().WaitAsync(TaskTimeouts.Default, TestContext.Current.CancellationToken);
+        Assert.Equal([4, 5], buffer[..second]);
+
+        Assert.Equal(2, server.Counters.SpinHits);
+        Assert.Equal(0, server.Counters.SpinMisses);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Receive_RequestResponseRead_NeverSpins()
+    {
+        using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Tcp4, IPAddress.Loopback), TaskTimeouts.Default);
+        using var server = new BlockingChannel(pair.Server, receiveSpinTries: 16);
+        pair.Client.Send(new byte[10]);
+
+        int received = await Task.Run(() => server.ReceiveAsync(new byte[64]).AsTask()).WaitAsync(TaskTimeouts.Default, TestContext.Current.CancellationToken);
+
+        Assert.InRange(received, 1, 10);
+        Assert.Equal(0, server.Counters.SpinHits + server.Counters.SpinMisses);
+    }
 }

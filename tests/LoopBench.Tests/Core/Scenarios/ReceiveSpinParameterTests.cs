@@ -16,6 +16,14 @@ public sealed class ReceiveSpinParameterTests
         Assert.Equal(Case.DefaultReceiveSpin, new Case { Transport = TransportKind.UnixStream, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
     }
 
+    [Theory]
+    [InlineData("udp4")]
+    [InlineData("udp6")]
+    [InlineData("unix-dgram")]
+    [InlineData("unix-seqpacket")]
+    public void Resolve_BlockingDatagramStream_SpinsByDefault(string transport) =>
+        Assert.Equal(Case.DefaultReceiveSpin, CaseParameters.Apply(new Case(), "transport", transport).Resolve().ReceiveSpin);
+
     [Fact]
     public void Resolve_BothEndsOnOneCpu_BlocksAtOnce()
     {
@@ -26,8 +34,6 @@ public sealed class ReceiveSpinParameterTests
     [Theory]
     [InlineData("pattern", "rr")]
     [InlineData("pattern", "crr")]
-    [InlineData("transport", "udp4")]
-    [InlineData("transport", "unix-seqpacket")]
     [InlineData("engine", "async")]
     [InlineData("skip-copy", "on")]
     public void Resolve_NoReceiverThatWouldSpin_LeavesItNull(string parameter, string value) =>
@@ -55,6 +61,8 @@ public sealed class ReceiveSpinParameterTests
         Assert.Contains("out of range", range.Message, StringComparison.Ordinal);
 
         var unused = Assert.Single(CaseValidator.Validate(new Case { Pattern = PatternKind.Rr, ReceiveSpin = 8 }));
+        Assert.Empty(CaseValidator.Validate(new Case { Transport = TransportKind.Udp4, ReceiveSpin = 8 }));
+        Assert.Single(CaseValidator.Validate(new Case { Transport = TransportKind.Udp4, Pattern = PatternKind.Rr, ReceiveSpin = 8 }));
         Assert.Equal("receive-spin", unused.Parameter);
         Assert.Contains("tcp4 rr", unused.Message, StringComparison.Ordinal);
     }
