@@ -71,7 +71,11 @@ public sealed class TransportPatternLoopbackTests
             Assert.Equal(LatencyKind.OneWay, rep.LatencyKind);
             Assert.True(rep.Metrics[MetricIds.DatagramsReceived] <= rep.Metrics[MetricIds.DatagramsSent]);
             Assert.Equal(transport.IsUdp(), rep.Metrics.ContainsKey(MetricIds.LossRatio));
-            Assert.Equal(!transport.IsUdp(), rep.Metrics[MetricIds.DatagramsReceived] == rep.Metrics[MetricIds.DatagramsSent]);
+            if (!transport.IsUdp())
+            {
+                // Unix datagram senders block instead of dropping; UDP may lose some, or none
+                Assert.Equal(rep.Metrics[MetricIds.DatagramsSent], rep.Metrics[MetricIds.DatagramsReceived]);
+            }
         }
     }
 
