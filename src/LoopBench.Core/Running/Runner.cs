@@ -1,4 +1,3 @@
-using System.Net;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
@@ -128,7 +127,7 @@ public sealed class Runner
                 .ToArray();
             if (!barrier.SignalAndWait(_options.BarrierTimeout))
             {
-                Abort(ends);
+                WorkerStop.Abort(ends);
                 return (null, CaseOutcome.FailedSetup, "workers did not reach the start barrier");
             }
 
@@ -137,10 +136,10 @@ public sealed class Runner
             using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, flows.Probes, samples, StartCapture(c, index, flows.Owned));
             var coordination = Coordinate(c, index, ends, workers, window, probes, cancellation);
             long timeWaitAtT1 = KernelSocketStats.TcpTimeWait();
-            string? stopFailure = WaitForWorkers(ends, workers);
+            string? stopFailure = WorkerStop.Drain(ends, workers, _options.DrainTimeout);
             probes.AfterWorkers();
             var result = RepetitionRecord.Build(c, index, coordination, flows, workers, window, probes, (timeWaitBefore, timeWaitAtT1), () => CountersScope);
-            string? failure = coordination.Failure ?? stopFailure ?? WorkerFailure(ends, workers);
+            string? failure = coordination.Failure ?? stopFailure ?? WorkerStop.Failure(ends, workers);
             if (failure is not null)
             {
                 return (result, stopFailure is not null && coordination.Failure is null ? CaseOutcome.FailedTimeout : CaseOutcome.FailedWorker, failure);
@@ -226,7 +225,7 @@ public sealed class Runner
             }
         }
 
-        string? failure = wake == WindowWake.WorkerEnded ? WorkerFailure(ends, workers) ?? "a worker stopped before the window closed" : null;
+        string? failure = wake == WindowWake.WorkerEnded ? WorkerStop.Failure(ends, workers) ?? "a worker stopped before the window closed" : null;
         WindowEnd? endedBy = !counted ? null : wake switch
         {
             WindowWake.CountReached => WindowEnd.Count,
@@ -244,7 +243,7 @@ public sealed class Runner
             throw new TransportSetupException(shortfall);
         }
 
-        var transport = _knobs.WithKnobHooks(TransportOptionsOf(c), c);
+        var transport = _knobs.WithKnobHooks(CaseTransportOptions.Of(c), c);
         transport = _options.TransportHook?.Invoke(transport) ?? transport;
         var flows = new RepetitionFlows(c, engine, window, transport, _knobs, _options.ConnectTimeout);
         try
@@ -284,79 +283,6 @@ public sealed class Runner
 
         return Capture.PacketCapture.Start(
             Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-r{index}.pcap")), c.CapturePackets, Capture.CaptureScope.Of(c.Transport, owned));
-    }
-
-    internal static TransportOptions TransportOptionsOf(Case c)
-    {
-        IPAddress? address = null;
-        IPAddress? source = null;
-        if (c.Transport.IsIp() && !LoopbackAddress.TryResolve(c.Bind!, c.Transport, out address, out string error))
-        {
-            throw new TransportSetupException(error);
-        }
-
-        if (c.Source is not null && !LoopbackAddress.TryResolve(c.Source, c.Transport, out source, out string sourceError))
-        {
-            throw new TransportSetupException(sourceError);
-        }
-
-        return new TransportOptions(c.Transport, address, c.Port, c.UnixDirectory) { Source = source, UnixAbstract = c.UnixAbstract };
-    }
-
-    private string? WaitForWorkers(IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers)
-    {
-        var completions = workers.Select(w => w.Completion).ToArray();
-        try
-        {
-            if (Task.WaitAll(completions, _options.DrainTimeout))
-            {
-                return null;
-            }
-        }
-        catch (AggregateException)
-        {
-            return null; // worker exceptions are reported by WorkerFailure
-        }
-
-        var stuck = workers.Where(w => !w.Completion.IsCompleted).Select(w => w.Name);
-        string reason = $"{string.Join(", ", stuck)} did not stop within {_options.DrainTimeout.TotalSeconds:0.#} s after the window closed";
-        Abort(ends);
-        try
-        {
-            Task.WaitAll(completions, TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-            // aborted workers fault; the timeout is the reason
-        }
-
-        return reason;
-    }
-
-    private static string? WorkerFailure(IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers)
-    {
-        for (int i = 0; i < ends.Count; i++)
-        {
-            if (workers[i].Completion.Exception?.InnerException is Exception ex)
-            {
-                return $"{ends[i].Name}: {ex.Message}";
-            }
-
-            if (ends[i].Failure is string failure)
-            {
-                return $"{ends[i].Name}: {failure}";
-            }
-        }
-
-        return null;
-    }
-
-    private static void Abort(IReadOnlyList<WorkloadEnd> ends)
-    {
-        foreach (var end in ends)
-        {
-            end.Channel.Abort();
-        }
     }
 
     private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));

@@ -83,7 +83,7 @@ public static class ServerEndChild
         var connectTimeout = TimeSpan.FromMilliseconds(request.ConnectTimeoutMs ?? 5_000);
         Socket server;
         int strays;
-        using (var listener = LoopbackListener.Open(Runner.TransportOptionsOf(c)))
+        using (var listener = LoopbackListener.Open(CaseTransportOptions.Of(c)))
         {
             parent.Send(new ServerEndMessage { Kind = ServerEndMessage.Ready, Pid = Environment.ProcessId, Address = listener.Address });
             var expect = parent.Next(connectTimeout + TimeSpan.FromSeconds(30))
