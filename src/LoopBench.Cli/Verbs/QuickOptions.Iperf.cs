@@ -1,17 +1,11 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CommandLine;
 using LoopBench.Cli.Terminal;
-using LoopBench.Core;
-using LoopBench.Core.Scenarios;
-using LoopBench.Core.Transports;
 
 namespace LoopBench.Cli.Verbs;
 
 /// <summary>
 /// iperf3's shorthand letters on <c>quick</c>: -u, -4/-6, -A and -f. Each maps onto a case parameter
-/// (or the output unit); a letter that contradicts an explicit flag is a usage error, never a silent winner.
+/// (or the output unit); <see cref="IperfTransportLetters"/> picks the transport the letters ask for.
 /// </summary>
 internal sealed partial class QuickOptions
 {
@@ -50,60 +44,4 @@ internal sealed partial class QuickOptions
         Format is null ? Terminal.RateUnit.Gbit
         : RateUnits.TryParse(Format, out var unit) ? unit
         : throw new UsageException($"-f/--format: unknown unit '{Format}'; use {RateUnits.Letters}");
-
-    /// <summary>
-    /// The transport as (flag, id): --transport as given, or the one -u, -4, -6 (and -B's family, with -u) pick;
-    /// null when none of them is given. Throws <see cref="UsageException"/> when they contradict each other.
-    /// </summary>
-    private (string Flag, string? Value) TransportChoice()
-    {
-        if (IPv4 && IPv6)
-        {
-            throw new UsageException("-4 and -6 contradict each other; give one");
-        }
-
-        string? letters = string.Concat(Udp ? "-u " : string.Empty, IPv4 ? "-4 " : string.Empty, IPv6 ? "-6 " : string.Empty).Trim();
-        if (letters.Length == 0)
-        {
-            return ("--transport", Transport);
-        }
-
-        int? family = IPv4 ? 4 : IPv6 ? 6 : null;
-        int? bindFamily = FamilyOf(Bind);
-        if (family is int f && bindFamily is int b && f != b)
-        {
-            throw new UsageException($"-{f} contradicts -B/--bind {Bind}, an IPv{b} address; drop one or use -{b}");
-        }
-
-        if (Transport is not null)
-        {
-            CheckAgainstTransport(letters, family);
-            return ("--transport", Transport);
-        }
-
-        string wanted = (Udp ? "udp" : "tcp") + (family ?? bindFamily ?? 4).ToString(CultureInfo.InvariantCulture);
-        return (letters.Replace(' ', '/'), wanted);
-    }
-
-    /// <summary>-u wants a UDP transport, -4/-6 an IP one of that family; a transport id that is not one is left to the parameter's own error.</summary>
-    private void CheckAgainstTransport(string letters, int? family)
-    {
-        if (!KindNames.TryParse(Transport, out TransportKind given))
-        {
-            return;
-        }
-
-        bool agrees = (!Udp || given.IsUdp()) && (family is null || (given.IsIp() && (given.IsIpv6() ? 6 : 4) == family));
-        if (!agrees)
-        {
-            string picks = Udp && family is null ? "UDP (udp4 or udp6)" : family is int f && !Udp ? $"IPv{f} (tcp{f} or udp{f})" : $"udp{family}";
-            throw new UsageException($"{letters} asks for {picks}, but --transport is {given.ToId()}; drop one of them");
-        }
-    }
-
-    /// <summary>4 or 6 for an address literal; null for none or text that is not one (the bind check reports that).</summary>
-    private static int? FamilyOf(string? address) =>
-        address is not null && IPAddress.TryParse(address.Trim(), out var ip)
-            ? ip.AddressFamily == AddressFamily.InterNetworkV6 ? 6 : 4
-            : null;
 }

@@ -121,7 +121,7 @@ internal sealed partial class QuickOptions
     /// <summary>Each given flag as (flag as typed, case parameter name, value), in a fixed order.</summary>
     public IEnumerable<(string Flag, string Parameter, string Value)> Parameters()
     {
-        var (transportFlag, transport) = TransportChoice();
+        var (transportFlag, transport) = IperfTransportLetters.Choose(Udp, IPv4, IPv6, Bind, Transport);
         var all = new (string Flag, string Parameter, string? Value)[]
         {
             (transportFlag, "transport", transport),
