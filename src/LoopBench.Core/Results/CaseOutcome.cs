@@ -80,9 +80,8 @@ public enum CaseOutcome
 /// <summary>Questions about a <see cref="CaseOutcome"/>.</summary>
 public static class CaseOutcomes
 {
-    /// <summary>True for the <c>failed:&lt;id&gt;</c> outcomes.</summary>
-    public static bool IsFailure(this CaseOutcome outcome) => outcome is CaseOutcome.FailedSetup or CaseOutcome.FailedSandbox
-        or CaseOutcome.FailedWorker or CaseOutcome.FailedCaseTimeout or CaseOutcome.FailedChild or CaseOutcome.FailedTool or CaseOutcome.FailedNoTraffic or CaseOutcome.FailedTimeout;
+    /// <summary>True for the <c>failed:&lt;id&gt;</c> outcomes, read from the id so that a new failure needs no list of its own.</summary>
+    public static bool IsFailure(this CaseOutcome outcome) => outcome.ToId().StartsWith("failed:", StringComparison.Ordinal);
 
     /// <summary>True when what was measured counts: passed, or interrupted with its measurements kept.</summary>
     public static bool IsUsable(this CaseOutcome outcome) => outcome is CaseOutcome.Passed or CaseOutcome.Interrupted;
