@@ -40,7 +40,7 @@ internal static class CaseKnobRules
         {
             if (on && !tcpStream)
             {
-                errors.Add(new(name, $"{name} applies to TCP stream patterns (stream, reverse, bidir), not {transport} {c.Pattern.ToId()}"));
+                errors.Add(new(name, $"{name} applies to TCP {PatternKinds.IdsWhere(t => t.CopiesBuffers)}, not {transport} {c.Pattern.ToId()}"));
             }
             else if (on && c.Engine != EngineKind.Blocking)
             {

@@ -27,14 +27,14 @@ internal static class CasePatternRules
 
         if (candidate.BidirMode is not null && !traits.BothWays)
         {
-            errors.Add(new("bidir-mode", $"bidir-mode applies to bidir, not {p}; use --pattern bidir"));
+            errors.Add(new("bidir-mode", $"bidir-mode applies to {PatternKinds.IdsWhere(t => t.BothWays)}, not {p}; use --pattern {PatternKinds.FirstIdWhere(t => t.BothWays)}"));
         }
 
         CheckLimits(c, traits, p, errors);
         CheckInflight(candidate, c, traits, p, errors);
         if (candidate.Close is not null && !traits.CountsConnections)
         {
-            errors.Add(new("close", $"--close applies to crr, not {p}; use --pattern crr"));
+            errors.Add(new("close", $"--close applies to {PatternKinds.IdsWhere(t => t.CountsConnections)}, not {p}; use --pattern {PatternKinds.FirstIdWhere(t => t.CountsConnections)}"));
         }
 
         CheckTransport(c, traits, p, errors);
@@ -47,12 +47,12 @@ internal static class CasePatternRules
     {
         if (c.ByteLimit is not null && !traits.Bulk)
         {
-            errors.Add(new("bytes", $"-n counts bytes of stream, reverse or bidir, not {p}; use -k for transactions of rr or crr"));
+            errors.Add(new("bytes", $"-n counts bytes of {PatternKinds.IdsWhere(t => t.Bulk)}, not {p}; use -k for transactions of {PatternKinds.IdsWhere(t => t.ClosedLoopTransactions)}"));
         }
 
         if (c.TransactionLimit is not null && !traits.ClosedLoopTransactions)
         {
-            errors.Add(new("transactions", $"-k counts transactions of rr or crr, not {p}; use -n for stream bytes, or -t"));
+            errors.Add(new("transactions", $"-k counts transactions of {PatternKinds.IdsWhere(t => t.ClosedLoopTransactions)}, not {p}; use -n for the bytes of {PatternKinds.IdsWhere(t => t.Bulk)}, or -t"));
         }
 
         // Every flow (each direction of a flow that sends both ways) sends its share: a share of nothing would run for the time instead.
@@ -77,7 +77,7 @@ internal static class CasePatternRules
 
         if (!traits.Burst)
         {
-            errors.Add(new("inflight", $"--inflight applies to rr, not {p}; use --pattern rr --inflight {inflight}"));
+            errors.Add(new("inflight", $"--inflight applies to {PatternKinds.IdsWhere(t => t.Burst)}, not {p}; use --pattern {PatternKinds.FirstIdWhere(t => t.Burst)} --inflight {inflight}"));
         }
         else if (inflight < 1 || inflight > MaxInflight)
         {
@@ -100,7 +100,7 @@ internal static class CasePatternRules
 
         if (traits.CountsConnections && c.Transport.IsConnectionless())
         {
-            errors.Add(new("pattern", $"{p} needs connections and {t} has none; use --pattern rr on {t}, or {p} on tcp4, tcp6, unix-stream or unix-seqpacket"));
+            errors.Add(new("pattern", $"{p} needs connections and {t} has none; use --pattern {PatternKinds.FirstIdWhere(t => t.Burst)} on {t}, or {p} on tcp4, tcp6, unix-stream or unix-seqpacket"));
         }
     }
 
@@ -118,11 +118,11 @@ internal static class CasePatternRules
 
             if (!traits.Bulk)
             {
-                errors.Add(new(name, $"--{name} paces stream patterns, not {p}; use --pattern rr-under-load --rate N for paced requests"));
+                errors.Add(new(name, $"--{name} paces the datagrams of {PatternKinds.IdsWhere(t => t.Bulk)}, not {p}; use --pattern {PatternKinds.FirstIdWhere(t => t.OpenLoop)} --rate N for paced requests"));
             }
             else if (!pacedTransport)
             {
-                errors.Add(new(name, $"--{name} pacing is unsupported on {t} (a byte stream has no datagrams to schedule); use udp4, udp6, unix-dgram or unix-seqpacket, or --pattern rr-under-load --rate N over {t}"));
+                errors.Add(new(name, $"--{name} pacing is unsupported on {t} (a byte stream has no datagrams to schedule); use udp4, udp6, unix-dgram or unix-seqpacket, or --pattern {PatternKinds.FirstIdWhere(t => t.OpenLoop)} --rate N over {t}"));
             }
         }
 
@@ -137,7 +137,7 @@ internal static class CasePatternRules
     {
         if (candidate.RequestsPerSecond is not null && !traits.OpenLoop)
         {
-            errors.Add(new("rate", $"--rate sets the open-loop rr flow of rr-under-load, not {p}; use --pattern rr-under-load, or -b/--pps for datagram streams"));
+            errors.Add(new("rate", $"--rate sets the open-loop requests of {PatternKinds.IdsWhere(t => t.OpenLoop)}, not {p}; use --pattern {PatternKinds.FirstIdWhere(t => t.OpenLoop)}, or -b/--pps for datagram streams"));
         }
         else if (c.RequestsPerSecond is double rate && (rate <= 0 || rate > 1e7))
         {
@@ -146,7 +146,7 @@ internal static class CasePatternRules
 
         if (candidate.RrTimeoutMs is long && c.RrTimeoutMs is null)
         {
-            errors.Add(new("rr-timeout", $"--rr-timeout applies to rr over udp4, udp6 or unix-dgram, not {p} on {c.Transport.ToId()}"));
+            errors.Add(new("rr-timeout", $"--rr-timeout applies to {PatternKinds.IdsWhere(t => t.Burst)} over udp4, udp6 or unix-dgram, not {p} on {c.Transport.ToId()}"));
         }
         else if (c.RrTimeoutMs is long ms && (ms < 1 || ms > 60_000))
         {

@@ -1,3 +1,5 @@
+using LoopBench.Core.Workloads;
+
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>A receive spin only where a blocking one-way receiver would use it, within a sane budget.</summary>
@@ -19,7 +21,7 @@ internal static class CaseReceiveSpinRules
         }
         else if (resolved.ReceiveSpin is null)
         {
-            errors.Add(new("receive-spin", $"applies to one-way receivers (stream, reverse, bidir, the load flows) on the blocking engine; this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}, engine {resolved.Engine.ToId()}) has none that would use it"));
+            errors.Add(new("receive-spin", $"applies to one-way receivers ({PatternKinds.IdsWhere(t => t.Bulk)}, and the load flows of {PatternKinds.IdsWhere(t => t.LoadFlows)}) on the blocking engine; this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}, engine {resolved.Engine.ToId()}) has none that would use it"));
         }
     }
 }

@@ -57,6 +57,21 @@ public static class PatternKinds
     /// <summary>True for the patterns that time request/response transactions (rr, crr, rr-under-load).</summary>
     public static bool IsTransactional(this PatternKind pattern) => pattern.Traits().Transactional;
 
+    /// <summary>
+    /// The ids of the patterns whose traits satisfy <paramref name="has"/>, in declaration order, as
+    /// "a, b or c": messages name the patterns from their traits, so a new pattern appears in them.
+    /// </summary>
+    public static string IdsWhere(Func<PatternTraitsAttribute, bool> has)
+    {
+        ArgumentNullException.ThrowIfNull(has);
+        string[] ids = [.. ByKind.Where(kv => has(kv.Value)).Select(kv => kv.Key.ToId())];
+        return ids.Length <= 1 ? string.Concat(ids) : $"{string.Join(", ", ids[..^1])} or {ids[^1]}";
+    }
+
+    /// <summary>The id of the first pattern whose traits satisfy <paramref name="has"/>, for a "use --pattern X" hint.</summary>
+    public static string FirstIdWhere(Func<PatternTraitsAttribute, bool> has) =>
+        ByKind.First(kv => has(kv.Value)).Key.ToId();
+
     /// <summary>Why <paramref name="pattern"/> does not run on <paramref name="transport"/>, or null when it does.</summary>
     public static string? TransportRefusal(this PatternKind pattern, TransportKind transport)
     {
