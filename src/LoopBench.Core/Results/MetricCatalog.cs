@@ -63,7 +63,11 @@ public sealed record MetricInfo(
     bool Compared,
     double RelativeThreshold,
     double AbsoluteFloor,
-    string Description);
+    string Description)
+{
+    /// <summary>What a cost figure is per ("KiB", "transaction"), so its unit reads "us/KiB"; null for a plain unit.</summary>
+    public string? PerWhat { get; init; }
+}
 
 /// <summary>
 /// Every metric id LoopBench knows, with unit, better direction and default threshold. Ids a run
@@ -143,8 +147,8 @@ public static class MetricCatalog
         new(MetricIds.TimeWaitAtT1, MetricUnitKind.Count, BetterDirection.Lower, false, ThroughputThreshold, 0, "Sockets in TIME_WAIT at T1 (/proc/net/sockstat)"),
         new(MetricIds.CpuProcessUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 10_000, "LoopBench process CPU (user + system, both ends) over the window"),
         new(MetricIds.CpuProcessPercentOfOneCore, MetricUnitKind.Percent, BetterDirection.Lower, false, CpuThreshold, 2, "Process CPU as % of one core over the window"),
-        new(MetricIds.ServiceDemandUsPerKiB, MetricUnitKind.Microseconds, BetterDirection.Lower, true, CpuThreshold, 0.001, "Service demand: process CPU us per KiB moved"),
-        new(MetricIds.ServiceDemandUsPerTransaction, MetricUnitKind.Microseconds, BetterDirection.Lower, true, CpuThreshold, 0.1, "Service demand: process CPU us per transaction"),
+        new(MetricIds.ServiceDemandUsPerKiB, MetricUnitKind.Microseconds, BetterDirection.Lower, true, CpuThreshold, 0.001, "Service demand: process CPU us per KiB moved") { PerWhat = "KiB" },
+        new(MetricIds.ServiceDemandUsPerTransaction, MetricUnitKind.Microseconds, BetterDirection.Lower, true, CpuThreshold, 0.1, "Service demand: process CPU us per transaction") { PerWhat = "transaction" },
         new(MetricIds.HarnessOverheadUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 10_000, "CPU of LoopBench threads that are not workers"),
         new(MetricIds.TcpRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO smoothed RTT at T1 of the first flow's data sender (the server for reverse, else the client)"),
         new(MetricIds.TcpMinRttUs, MetricUnitKind.Microseconds, BetterDirection.Lower, false, CpuThreshold, 5, "TCP_INFO minimum RTT at T1 of the first flow's data sender (the server for reverse, else the client)"),
@@ -166,6 +170,13 @@ public static class MetricCatalog
 
     /// <summary>Display order: catalogue order first, unknown ids after, by name.</summary>
     public static int Order(string id) => Find(id) is { } info ? Array.IndexOf(All, info) : All.Length;
+
+    /// <summary>The metric's full unit as short text: <see cref="UnitText(MetricUnitKind)"/>, then "/" and what a cost figure is per ("us/KiB").</summary>
+    public static string UnitText(MetricInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return info.PerWhat is null ? UnitText(info.Unit) : UnitText(info.Unit) + "/" + info.PerWhat;
+    }
 
     /// <summary>The unit as short text: "bit/s", "1/s", "ns", "B", "count", "ratio".</summary>
     public static string UnitText(MetricUnitKind unit) => unit switch

@@ -30,7 +30,7 @@ public static class CsvExporter
                         .Append(repetition.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
                         .Append(repetition.ElapsedNs.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
                         .Append(repetition.Interrupted ? "true" : "false").Append(',')
-                        .Append(Field(metric)).Append(',').Append(Field(info is null ? "unknown" : MetricCatalog.UnitText(info.Unit))).Append(',')
+                        .Append(Field(metric)).Append(',').Append(Field(info is null ? "unknown" : MetricCatalog.UnitText(info))).Append(',')
                         .Append(ExportRow.Number(value)).Append('\n');
                 }
             }

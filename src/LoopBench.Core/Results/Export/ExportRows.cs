@@ -15,7 +15,16 @@ internal sealed record ExportRow(CaseResult Case, string Metric, MetricInfo? Inf
 
     public double Max => Values.Max();
 
-    public string Unit => Info is null ? "unknown" : MetricCatalog.UnitText(Info.Unit);
+    /// <summary>The full unit, e.g. "ns" or "us/KiB"; "unknown" for an id this build does not know.</summary>
+    public string Unit => Info is null ? "unknown" : MetricCatalog.UnitText(Info);
+
+    /// <summary>
+    /// The bounds the exporters put around the median: the stored confidence interval of the median
+    /// where the case's summary has one over these repetitions, else their minimum and maximum.
+    /// </summary>
+    public ExportRange Range => MedianInterval.Stored(Case, Metric, Values.Count) is { } ci
+        ? new ExportRange(ci.Lower, ci.Upper, string.Create(CultureInfo.InvariantCulture, $"{ci.Level * 100:0.#}% CI of the median"))
+        : new ExportRange(Min, Max, ExportRange.MinMax);
 
     /// <summary>Every case and metric with at least one value, in case then catalogue order.</summary>
     public static IEnumerable<ExportRow> Of(RunResult run)

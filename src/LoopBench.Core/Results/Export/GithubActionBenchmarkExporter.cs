@@ -8,7 +8,9 @@ namespace LoopBench.Core.Results.Export;
 /// github-action-benchmark's custom tool input: a JSON array of {name, unit, value, range, extra}.
 /// The action takes one direction per file (tool: customBiggerIsBetter or customSmallerIsBetter),
 /// so each direction is its own document. Value is the median of the repetitions; range is the
-/// largest distance from it to a repetition. Only metrics compare judges are exported.
+/// largest distance from it to a bound of the confidence interval of the median that run.json
+/// stores (95 %, or the level --until-ci asked for), or, without one (fewer than 6 repetitions,
+/// quick runs), to the smallest or largest repetition; extra names which bounds they are and gives both. Only metrics compare judges are exported.
 /// </summary>
 public static class GithubActionBenchmarkExporter
 {
@@ -19,14 +21,15 @@ public static class GithubActionBenchmarkExporter
         var entries = new JsonArray();
         foreach (var row in ExportRow.Of(run).Where(r => r.Info is { Compared: true } info && info.Better == better))
         {
-            double spread = Math.Max(row.Max - row.Median, row.Median - row.Min);
+            var range = row.Range;
+            double spread = Math.Max(range.Upper - row.Median, row.Median - range.Lower);
             entries.Add(new JsonObject
             {
                 ["name"] = row.Case.Key + " | " + row.Metric,
                 ["unit"] = row.Unit,
                 ["value"] = row.Median,
                 ["range"] = "± " + ExportRow.Number(spread),
-                ["extra"] = string.Create(CultureInfo.InvariantCulture, $"median of {row.Values.Count} repetitions; run {run.RunId} on {run.Environment.Hostname}, kernel {run.Environment.Kernel}"),
+                ["extra"] = string.Create(CultureInfo.InvariantCulture, $"median of {row.Values.Count} repetitions; range: {range.Kind} [{ExportRow.Number(range.Lower)}, {ExportRow.Number(range.Upper)}]; run {run.RunId} on {run.Environment.Hostname}, kernel {run.Environment.Kernel}"),
             });
         }
 
