@@ -54,11 +54,16 @@ internal sealed class PostgresHistoryDialect : IHistoryDialect
 
     public long ReadVersion(DbConnection connection)
     {
+        // a query naming a missing table fails when parsed, so its existence is asked first
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT to_regclass('loopbench_meta') IS NOT NULL";
+        if (exists.ExecuteScalar() is not true)
+        {
+            return 0;
+        }
+
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT CASE WHEN to_regclass('loopbench_meta') IS NULL THEN 0
-                        ELSE (SELECT COALESCE(MAX(CAST(value AS BIGINT)), 0) FROM loopbench_meta WHERE name = 'schema_version') END
-            """;
+        command.CommandText = "SELECT COALESCE(MAX(CAST(value AS BIGINT)), 0) FROM loopbench_meta WHERE name = 'schema_version'";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
