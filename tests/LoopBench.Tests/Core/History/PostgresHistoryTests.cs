@@ -72,6 +72,40 @@ public sealed class PostgresHistoryTests(PostgresServer server) : IClassFixture<
         Assert.Equal([("6.12.0-a", "131072", 21.5e9), ("6.13.0-b", "131072", 21.5e9)], rows);
     }
 
+    [Fact(Timeout = 60_000)]
+    public void TheDocumentedMedianPerKernelQuery_FindsTheCubicStreams()
+    {
+        string db = server.CreateDatabase();
+        foreach (var (kernel, congestion, factor) in new[] { ("6.12.0", "cubic", 1.0), ("6.12.0", "cubic", 0.8), ("6.12.0", "bbr", 3.0), ("6.13.0", "cubic", 0.5) })
+        {
+            var c = new LoopBench.Core.Scenarios.Case { MessageBytes = 65536, DurationMs = 2000, WarmupMs = 500, ClientKnobs = LoopBench.Core.Transports.SocketKnobs.KernelDefault with { CongestionControl = congestion } }.Resolve();
+            var result = SyntheticRuns.Case(c, new Dictionary<string, double[]> { [MetricIds.ThroughputBitsPerSecond] = [10e9 * factor, 10e9 * factor, 10e9 * factor] });
+            HistoryStore.RecordTo(db, SyntheticRuns.Run($"2026112{(int)(factor * 10) % 10}T1000{kernel[^1]}0Z-{congestion}", [result], SyntheticRuns.Environment(kernel: kernel)), "main", null);
+        }
+
+        using var connection = new NpgsqlConnection(db);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.kernel, percentile_cont(0.5) WITHIN GROUP (ORDER BY cm.median) / 1e9 AS gbit_per_s, count(*) AS runs
+            FROM case_metrics cm
+            JOIN cases c ON c.run = cm.run AND c.case_key = cm.case_key
+            JOIN runs r ON r.id = cm.run
+            WHERE cm.metric = 'throughputBitsPerSecond'
+              AND c.pattern = 'stream'
+              AND c.parameters #>> '{clientKnobs,congestionControl}' = 'cubic'
+            GROUP BY r.kernel ORDER BY r.kernel;
+            """; // docs/history.md, verbatim
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string Kernel, double Gbit, long Runs)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), Math.Round(reader.GetDouble(1), 6), reader.GetInt64(2)));
+        }
+
+        Assert.Equal([("6.12.0", 9.0, 2L), ("6.13.0", 5.0, 1L)], rows);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task TwoHostsRecordingAtOnce_LoseNoRun()
     {
