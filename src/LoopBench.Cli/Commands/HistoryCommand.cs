@@ -6,7 +6,7 @@ using LoopBench.Core.Results;
 
 namespace LoopBench.Cli.Commands;
 
-/// <summary>Records runs in the SQLite history and shows a metric's trend per case key and host.</summary>
+/// <summary>Records runs in the history (SQLite or PostgreSQL) and shows a metric's trend per case key and host.</summary>
 internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
 {
     public int Execute(HistoryOptions options)
@@ -39,7 +39,7 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
         var run = RunFileReader.Read(path);
         using var store = new HistoryStore(options.History);
         store.Record(run, options.Label, Directory.Exists(path) ? Path.Combine(path, RunFileReader.RunFileName) : path);
-        stdout.WriteLine($"recorded {run.RunId} ({run.Cases.Count} cases) as '{options.Label ?? "(no label)"}' in {options.History}");
+        stdout.WriteLine($"recorded {run.RunId} ({run.Cases.Count} cases) as '{options.Label ?? "(no label)"}' in {HistoryTarget.Describe(options.History)}");
         return ExitCodes.Ok;
     }
 
@@ -88,13 +88,13 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
 
         if (points.Count == 0)
         {
-            stderr.WriteLine($"loopbench: no recorded figures for {options.Metric ?? "any case's primary metric"} in {options.History} with these filters");
+            stderr.WriteLine($"loopbench: no recorded figures for {options.Metric ?? "any case's primary metric"} in {HistoryTarget.Describe(options.History)} with these filters");
         }
 
         return ExitCodes.Ok;
     }
 
-    private static HistoryStore Open(HistoryOptions options) => Path.Exists(options.History)
+    private static HistoryStore Open(HistoryOptions options) => HistoryTarget.IsPostgres(options.History) || Path.Exists(options.History)
         ? HistoryStore.OpenReadOnly(options.History)
         : throw new RunFileException($"no history at '{options.History}'; record a run with 'loopbench history import RUN --label X'");
 

@@ -158,14 +158,14 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
 
         if (status == RunStatus.Completed)
         {
-            string history = HistoryStore.DefaultPath(options.Out);
+            string history = HistoryTarget.Default(options.Out);
             try
             {
                 HistoryStore.RecordTo(history, run, run.Label ?? options.Label, Path.Combine(directory, RunFileReader.RunFileName));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HistoryException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HistoryException or System.Data.Common.DbException)
             {
-                stderr.WriteLine($"loopbench: warning: the run was not recorded in {history}: {ex.Message}");
+                stderr.WriteLine($"loopbench: warning: the run was not recorded in {HistoryTarget.Describe(history)}: {ex.Message}");
             }
         }
     }

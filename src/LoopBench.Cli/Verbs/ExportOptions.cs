@@ -1,5 +1,6 @@
 using CommandLine;
 using CommandLine.Text;
+using LoopBench.Core.History;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -36,6 +37,6 @@ internal sealed class ExportOptions
     public string? Output { get; set; }
 
     /// <summary>History file for last:&lt;label&gt;.</summary>
-    [Option("history", HelpText = "History file for last:<label>. Default: results/history.db.")]
-    public string History { get; set; } = Path.Combine("results", "history.db");
+    [Option("history", HelpText = "History for last:<label>: an SQLite file or a PostgreSQL connection string (docs/history.md). Default: $LOOPBENCH_HISTORY, else results/history.db.")]
+    public string History { get; set; } = HistoryTarget.Default();
 }

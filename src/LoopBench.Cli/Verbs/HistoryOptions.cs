@@ -1,5 +1,6 @@
 using CommandLine;
 using CommandLine.Text;
+using LoopBench.Core.History;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -44,6 +45,6 @@ internal sealed class HistoryOptions
     public int Last { get; set; } = 10;
 
     /// <summary>History file.</summary>
-    [Option("history", HelpText = "History file. Default: results/history.db.")]
-    public string History { get; set; } = Path.Combine("results", "history.db");
+    [Option("history", HelpText = "History: an SQLite file or a PostgreSQL connection string (docs/history.md). Default: $LOOPBENCH_HISTORY, else results/history.db.")]
+    public string History { get; set; } = HistoryTarget.Default();
 }

@@ -1,5 +1,6 @@
 using CommandLine;
 using CommandLine.Text;
+using LoopBench.Core.History;
 
 namespace LoopBench.Cli.Verbs;
 
@@ -44,8 +45,8 @@ internal sealed class PlotOptions
     public string? Out { get; set; }
 
     /// <summary>History file for last:&lt;label&gt;.</summary>
-    [Option("history", HelpText = "History file for last:<label>. Default: results/history.db.")]
-    public string History { get; set; } = Path.Combine("results", "history.db");
+    [Option("history", HelpText = "History for last:<label>: an SQLite file or a PostgreSQL connection string (docs/history.md). Default: $LOOPBENCH_HISTORY, else results/history.db.")]
+    public string History { get; set; } = HistoryTarget.Default();
 
     /// <summary>
     /// CommandLineParser refuses one-letter long names, yet <c>--x</c> is the natural spelling: it is

@@ -53,7 +53,7 @@ internal static class HistoryFile
         SqliteException sqlite => (sqlite.SqliteErrorCode & 0xFF) switch
         {
             SqliteBusy or SqliteLocked => new HistoryException(HistoryProblem.Locked,
-                $"'{path}' is locked by another process (still busy after {(int)busyTimeout.TotalSeconds} s); try again when it has finished", sqlite),
+                $"'{path}' is locked by another process; retried for {busyTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s; try again when it has finished", sqlite),
             SqliteNotADatabase => new HistoryException(HistoryProblem.NotSqlite,
                 $"'{path}' is not a LoopBench history: not an SQLite database ({Detail(sqlite)})", sqlite),
             SqliteCorrupt => new HistoryException(HistoryProblem.Corrupt,

@@ -1,21 +1,25 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using LoopBench.Core.Results;
-using Microsoft.Data.Sqlite;
 
 namespace LoopBench.Core.History;
 
 /// <summary>
-/// The history of past runs in one SQLite file beside the results (results/history.db): each run
-/// with its label, host and document, and per case and metric the median and every repetition's
+/// The history of past runs, in an SQLite file beside the results (results/history.db) or in a
+/// PostgreSQL database that many hosts share: each run with its label, host, kernel and document,
+/// each case with its parameters as JSON, and per case and metric the median and every repetition's
 /// figure, so a metric's trend per case key and per host is one query. `loopbench run` records
-/// each run here; `loopbench history import` records an existing run.json.
+/// each run here; `loopbench history import` records an existing run.json. The SQL is written once;
+/// an <see cref="IHistoryDialect"/> holds what differs between the two databases.
 /// </summary>
 public sealed class HistoryStore : IDisposable
 {
     /// <summary>The file name inside a results directory.</summary>
     public const string FileName = "history.db";
 
-    /// <summary>Schema version kept in PRAGMA user_version.</summary>
+    /// <summary>Schema version (SQLite: PRAGMA user_version; PostgreSQL: the loopbench_meta table).</summary>
     public const int SchemaVersion = 1;
 
     /// <summary>
@@ -25,39 +29,39 @@ public sealed class HistoryStore : IDisposable
     /// </summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly SqliteConnection _connection;
-    private readonly string _path;
+    private readonly DbConnection _connection;
+    private readonly IHistoryDialect _dialect;
+    private readonly string _display;
+    private readonly TimeSpan _busyTimeout;
 
-    /// <summary>Opens (creating if needed) the history at <paramref name="path"/> for recording.</summary>
-    public HistoryStore(string path)
-        : this(path, readOnly: false)
+    /// <summary>
+    /// Opens (creating if needed) the history <paramref name="spec"/> for recording: an SQLite file
+    /// path, or a PostgreSQL connection string (<see cref="HistoryTarget.IsPostgres"/>).
+    /// </summary>
+    public HistoryStore(string spec)
+        : this(spec, readOnly: false, BusyTimeout)
     {
     }
 
-    private HistoryStore(string path, bool readOnly)
+    /// <summary>Opens the history with another busy timeout (tests of a locked file wait less).</summary>
+    internal HistoryStore(string spec, bool readOnly, TimeSpan busyTimeout)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        _path = path;
-        HistoryFile.CheckKind(path);
-        if (!readOnly && Path.GetDirectoryName(Path.GetFullPath(path)) is string directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        // No pooling: the file is closed when the store is disposed, so tests and CI can move it.
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Pooling = false,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString());
+        ArgumentNullException.ThrowIfNull(spec);
+        _dialect = HistoryTarget.IsPostgres(spec) ? PostgresHistoryDialect.Instance : SqliteHistoryDialect.Instance;
+        _display = HistoryTarget.Describe(spec);
+        _busyTimeout = busyTimeout;
+        _dialect.Prepare(spec, readOnly);
+        _connection = _dialect.Connect(spec, readOnly, busyTimeout);
         try
         {
             Guard(() =>
             {
                 _connection.Open();
-                HistorySchema.Ensure(_connection, path, readOnly);
+                if (HistorySchema.Ensure(_connection, _dialect, _display, readOnly))
+                {
+                    FillCases();
+                }
+
                 return 0;
             });
         }
@@ -69,10 +73,10 @@ public sealed class HistoryStore : IDisposable
     }
 
     /// <summary>
-    /// Opens an existing history to read it; nothing in the file is created or changed (an empty
+    /// Opens an existing history to read it; nothing in it is created or changed (an empty
     /// file stays empty and is reported as holding no history).
     /// </summary>
-    public static HistoryStore OpenReadOnly(string path) => new(path, readOnly: true);
+    public static HistoryStore OpenReadOnly(string spec) => new(spec, readOnly: true, BusyTimeout);
 
     /// <summary>The default history file for a results directory.</summary>
     public static string DefaultPath(string resultsDirectory = "results") => Path.Combine(resultsDirectory, FileName);
@@ -80,6 +84,7 @@ public sealed class HistoryStore : IDisposable
     /// <summary>
     /// Records <paramref name="run"/> under <paramref name="label"/> (may be null), with the path it was
     /// read from. Recording the same run id and label again replaces the earlier record. Returns the row id.
+    /// One transaction: a reader or another host's writer sees the whole run or none of it.
     /// </summary>
     public long Record(RunResult run, string? label, string? path)
     {
@@ -90,14 +95,16 @@ public sealed class HistoryStore : IDisposable
     private long RecordCore(RunResult run, string? label, string? path)
     {
         using var tx = _connection.BeginTransaction();
-        Execute(tx, "DELETE FROM runs WHERE run_id = $run AND label IS $label", ("$run", run.RunId), ("$label", label));
-        long id = (long)Scalar(tx, """
+        _dialect.Lock(tx, "run:" + run.RunId); // two hosts replacing the same run id queue here
+        Execute(tx, "DELETE FROM runs WHERE run_id = @run AND (label = @label OR (label IS NULL AND @label IS NULL))", ("run", run.RunId), ("label", label));
+        long id = Convert.ToInt64(Scalar(tx, """
             INSERT INTO runs (run_id, label, host, started_utc, recorded_utc, path, tool_version, kernel, document)
-            VALUES ($run, $label, $host, $started, $recorded, $path, $tool, $kernel, $doc) RETURNING id
+            VALUES (@run, @label, @host, @started, @recorded, @path, @tool, @kernel, @doc) RETURNING id
             """,
-            ("$run", run.RunId), ("$label", label), ("$host", run.Environment.Hostname), ("$started", HistoryColumns.Iso(StartedUtc(run))),
-            ("$recorded", HistoryColumns.Iso(DateTimeOffset.UtcNow)), ("$path", path is null ? null : Path.GetFullPath(path)),
-            ("$tool", run.Tool?.Version), ("$kernel", run.Environment.Kernel), ("$doc", ResultJson.Serialize(run)))!;
+            ("run", run.RunId), ("label", label), ("host", run.Environment.Hostname), ("started", HistoryColumns.Iso(StartedUtc(run))),
+            ("recorded", HistoryColumns.Iso(DateTimeOffset.UtcNow)), ("path", path is null ? null : Path.GetFullPath(path)),
+            ("tool", run.Tool?.Version), ("kernel", run.Environment.Kernel), ("doc", ResultJson.Serialize(run))), CultureInfo.InvariantCulture);
+        InsertCases(tx, id, run);
         foreach (var c in run.Cases)
         {
             foreach (string metric in RepetitionValues.MetricsOf(c))
@@ -108,18 +115,58 @@ public sealed class HistoryStore : IDisposable
                     continue;
                 }
 
-                Execute(tx, "INSERT OR REPLACE INTO case_metrics (run, case_key, metric, repetitions, median, min, max) VALUES ($id, $key, $metric, $n, $median, $min, $max)",
-                    ("$id", id), ("$key", c.Key), ("$metric", metric), ("$n", values.Count), ("$median", RepetitionValues.Median(values)), ("$min", values.Min()), ("$max", values.Max()));
+                Execute(tx, """
+                    INSERT INTO case_metrics (run, case_key, metric, repetitions, median, min, max) VALUES (@id, @key, @metric, @n, @median, @min, @max)
+                    ON CONFLICT (run, case_key, metric) DO UPDATE SET repetitions = excluded.repetitions, median = excluded.median, min = excluded.min, max = excluded.max
+                    """,
+                    ("id", id), ("key", c.Key), ("metric", metric), ("n", values.Count), ("median", RepetitionValues.Median(values)), ("min", values.Min()), ("max", values.Max()));
                 for (int i = 0; i < values.Count; i++)
                 {
-                    Execute(tx, "INSERT INTO repetition_values (run, case_key, metric, repetition, value) VALUES ($id, $key, $metric, $i, $v)",
-                        ("$id", id), ("$key", c.Key), ("$metric", metric), ("$i", i), ("$v", values[i]));
+                    Execute(tx, "INSERT INTO repetition_values (run, case_key, metric, repetition, value) VALUES (@id, @key, @metric, @i, @v)",
+                        ("id", id), ("key", c.Key), ("metric", metric), ("i", i), ("v", values[i]));
                 }
             }
         }
 
         tx.Commit();
         return id;
+    }
+
+    /// <summary>One cases row per case of <paramref name="run"/>: its parameters as JSON, for SQL that filters on them.</summary>
+    private void InsertCases(DbTransaction tx, long id, RunResult run)
+    {
+        foreach (var c in run.Cases)
+        {
+            Execute(tx, $"""
+                INSERT INTO cases (run, case_key, pattern, transport, engine, outcome, parameters)
+                VALUES (@id, @key, @pattern, @transport, @engine, @outcome, {_dialect.JsonValue("@parameters")})
+                ON CONFLICT (run, case_key) DO NOTHING
+                """,
+                ("id", id), ("key", c.Key), ("pattern", c.Case.Pattern.ToId()), ("transport", c.Case.Transport.ToId()), ("engine", c.Case.Engine.ToId()),
+                ("outcome", c.Outcome.ToId()), ("parameters", JsonSerializer.Serialize(c.Case, ResultJson.Options)));
+        }
+    }
+
+    /// <summary>A history written before the cases table existed gets its rows from the stored documents, once.</summary>
+    private void FillCases()
+    {
+        using var tx = _connection.BeginTransaction();
+        var documents = new List<(long Id, string Document)>();
+        using (var command = Command(tx, "SELECT id, document FROM runs", []))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                documents.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (id, document) in documents)
+        {
+            InsertCases(tx, id, RunFileReader.Parse(document, $"history run row {id}"));
+        }
+
+        tx.Commit();
     }
 
     /// <summary>
@@ -142,8 +189,8 @@ public sealed class HistoryStore : IDisposable
     public (RunResult Run, string? Path)? LastRecordWithLabel(string label) => Guard<(RunResult Run, string? Path)?>(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT document, run_id, path FROM runs WHERE label = $label ORDER BY started_utc DESC, id DESC LIMIT 1";
-        command.Parameters.AddWithValue("$label", label);
+        command.CommandText = "SELECT document, run_id, path FROM runs WHERE label = @label ORDER BY started_utc DESC, id DESC LIMIT 1";
+        AddParameter(command, "label", label);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (RunFileReader.Parse(reader.GetString(0), $"history run {reader.GetString(1)} ({label})"), HistoryColumns.Text(reader, 2)) : null;
     });
@@ -171,7 +218,7 @@ public sealed class HistoryStore : IDisposable
     public IReadOnlyList<TrendPoint> Trend(string metric, string? caseFilter = null, string? host = null, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        return Guard(() => new HistoryTrendReader(_connection).Trend(metric, caseFilter, host, label));
+        return Guard(() => new HistoryTrendReader(_connection, _dialect).Trend(metric, caseFilter, host, label));
     }
 
     /// <summary>
@@ -179,7 +226,7 @@ public sealed class HistoryStore : IDisposable
     /// <see cref="TrendPoint.Metric"/> (<see cref="HistoryTrendReader.PrimaryTrend"/>).
     /// </summary>
     public IReadOnlyList<TrendPoint> PrimaryTrend(string? caseFilter = null, string? host = null, string? label = null) =>
-        Guard(() => new HistoryTrendReader(_connection).PrimaryTrend(caseFilter, host, label));
+        Guard(() => new HistoryTrendReader(_connection, _dialect).PrimaryTrend(caseFilter, host, label));
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
@@ -191,7 +238,7 @@ public sealed class HistoryStore : IDisposable
         {
             return body();
         }
-        catch (Exception ex) when (HistoryFile.Classify(ex, _path, BusyTimeout) is { } problem && !ReferenceEquals(problem, ex))
+        catch (Exception ex) when (_dialect.Classify(ex, _display, _busyTimeout) is { } problem && !ReferenceEquals(problem, ex))
         {
             throw problem;
         }
@@ -210,28 +257,45 @@ public sealed class HistoryStore : IDisposable
             DateTimeStyles.AssumeUniversal, out var fromId) ? fromId : DateTimeOffset.UnixEpoch;
     }
 
-    private static void Execute(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    private static void Execute(DbTransaction tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(tx, sql, parameters);
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    private static object? Scalar(DbTransaction tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(tx, sql, parameters);
         return command.ExecuteScalar();
     }
 
-    private static SqliteCommand Command(SqliteTransaction tx, string sql, (string Name, object? Value)[] parameters)
+    private static DbCommand Command(DbTransaction tx, string sql, (string Name, object? Value)[] parameters)
     {
         var command = tx.Connection!.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            AddParameter(command, name, value);
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// Adds <c>@name</c>; a null is typed as text, since PostgreSQL must know a parameter's type
+    /// even where it is only compared with NULL.
+    /// </summary>
+    internal static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null or string)
+        {
+            parameter.DbType = DbType.String;
+        }
+
+        command.Parameters.Add(parameter);
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
+using System.Globalization;
 using LoopBench.Core.Results;
 using LoopBench.Core.Workloads;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace LoopBench.Core.History;
 
@@ -9,7 +9,7 @@ namespace LoopBench.Core.History;
 /// The history's trend queries over an open connection: one metric's medians per case key and host,
 /// or each case's primary metric. <see cref="HistoryStore"/> owns the connection and its errors.
 /// </summary>
-internal sealed class HistoryTrendReader(SqliteConnection connection)
+internal sealed class HistoryTrendReader(DbConnection connection, IHistoryDialect dialect)
 {
     /// <summary>The trend of <paramref name="metric"/>, as <see cref="HistoryStore.Trend"/>.</summary>
     public IReadOnlyList<TrendPoint> Trend(string metric, string? caseFilter, string? host, string? label) =>
@@ -34,18 +34,16 @@ internal sealed class HistoryTrendReader(SqliteConnection connection)
     {
         // Each document is read once for its cases' primary metrics; case_metrics then holds the figures.
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             WITH primaries AS (
-                SELECT r.id AS run, json_extract(c.value, '$.key') AS case_key,
-                       json_extract(c.value, '$.primaryMetric') AS metric, json_extract(c.value, '$.case.pattern') AS pattern
-                FROM runs r, json_each(r.document, '$.cases') c
-                WHERE ($host IS NULL OR r.host = $host) AND ($label IS NULL OR r.label = $label))
+                SELECT r.id AS run, {dialect.JsonText("c.value", "key")} AS case_key,
+                       {dialect.JsonText("c.value", "primaryMetric")} AS metric, {dialect.JsonText("c.value", "case.pattern")} AS pattern
+                FROM runs r, {dialect.CaseElements("r.document", "c")}
+                WHERE (@host IS NULL OR r.host = @host) AND (@label IS NULL OR r.label = @label))
             SELECT p.run, p.case_key, p.metric, p.pattern FROM primaries p
-            WHERE $case IS NULL OR instr(p.case_key, $case) > 0
+            WHERE @case IS NULL OR {dialect.Contains("p.case_key", "@case")}
             """;
-        command.Parameters.AddWithValue("$case", (object?)caseFilter ?? DBNull.Value);
-        command.Parameters.AddWithValue("$host", (object?)host ?? DBNull.Value);
-        command.Parameters.AddWithValue("$label", (object?)label ?? DBNull.Value);
+        Filters(command, caseFilter, host, label);
         var primary = new Dictionary<(long Run, string Key), string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -69,20 +67,28 @@ internal sealed class HistoryTrendReader(SqliteConnection connection)
     private List<(long Row, TrendPoint Point)> Points(IReadOnlyList<string> metrics, string? caseFilter, string? host, string? label)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        if (metrics.Count == 0)
+        {
+            return [];
+        }
+
+        string names = string.Join(", ", metrics.Select((_, i) => "@m" + i.ToString(CultureInfo.InvariantCulture)));
+        command.CommandText = $"""
             SELECT cm.case_key, r.host, r.run_id, r.label, r.started_utc, cm.median, cm.min, cm.max, cm.repetitions,
-                   json_extract(r.document, '$.tool.commit'), r.id, cm.metric
+                   {dialect.JsonText("r.document", "tool.commit")}, r.id, cm.metric
             FROM case_metrics cm JOIN runs r ON r.id = cm.run
-            WHERE cm.metric IN (SELECT value FROM json_each($metrics))
-              AND ($case IS NULL OR instr(cm.case_key, $case) > 0)
-              AND ($host IS NULL OR r.host = $host)
-              AND ($label IS NULL OR r.label = $label)
+            WHERE cm.metric IN ({names})
+              AND (@case IS NULL OR {dialect.Contains("cm.case_key", "@case")})
+              AND (@host IS NULL OR r.host = @host)
+              AND (@label IS NULL OR r.label = @label)
             ORDER BY cm.case_key, r.host, r.started_utc, r.id
             """;
-        command.Parameters.AddWithValue("$metrics", JsonSerializer.Serialize(metrics));
-        command.Parameters.AddWithValue("$case", (object?)caseFilter ?? DBNull.Value);
-        command.Parameters.AddWithValue("$host", (object?)host ?? DBNull.Value);
-        command.Parameters.AddWithValue("$label", (object?)label ?? DBNull.Value);
+        for (int i = 0; i < metrics.Count; i++)
+        {
+            HistoryStore.AddParameter(command, "m" + i.ToString(CultureInfo.InvariantCulture), metrics[i]);
+        }
+
+        Filters(command, caseFilter, host, label);
         using var reader = command.ExecuteReader();
         var points = new List<(long, TrendPoint)>();
         while (reader.Read())
@@ -93,5 +99,12 @@ internal sealed class HistoryTrendReader(SqliteConnection connection)
         }
 
         return points;
+    }
+
+    private static void Filters(DbCommand command, string? caseFilter, string? host, string? label)
+    {
+        HistoryStore.AddParameter(command, "case", caseFilter);
+        HistoryStore.AddParameter(command, "host", host);
+        HistoryStore.AddParameter(command, "label", label);
     }
 }

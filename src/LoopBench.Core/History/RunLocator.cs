@@ -27,7 +27,8 @@ public static class RunLocator
             throw new RunFileException($"'{spec}' names no label; expected last:<label>, e.g. last:main");
         }
 
-        if (!Path.Exists(historyPath))
+        bool isDatabase = HistoryTarget.IsPostgres(historyPath);
+        if (!isDatabase && !Path.Exists(historyPath))
         {
             throw new RunFileException($"'{spec}': no history at '{historyPath}'; record runs with 'loopbench history import RUN --label {label}' or pass --history");
         }
@@ -36,8 +37,8 @@ public static class RunLocator
         {
             using var store = HistoryStore.OpenReadOnly(historyPath);
             var (run, path) = store.LastRecordWithLabel(label)
-                ?? throw new RunFileException($"'{spec}': the history '{historyPath}' has no run labelled '{label}'");
-            return new(run, DirectoryOf(run, path, historyPath));
+                ?? throw new RunFileException($"'{spec}': the history '{HistoryTarget.Describe(historyPath)}' has no run labelled '{label}'");
+            return new(run, isDatabase ? RecordedDirectory(path) : DirectoryOf(run, path, historyPath));
         }
         catch (HistoryException ex)
         {
@@ -48,8 +49,7 @@ public static class RunLocator
     /// <summary>Where a history run lives: the directory it was recorded from, else &lt;results&gt;/&lt;run-id&gt; beside the history (results moved together); null when neither exists.</summary>
     private static string? DirectoryOf(RunResult run, string? recordedPath, string historyPath)
     {
-        string? recorded = recordedPath is null ? null : Path.GetDirectoryName(recordedPath);
-        if (recorded is not null && Directory.Exists(recorded))
+        if (RecordedDirectory(recordedPath) is string recorded)
         {
             return recorded;
         }
@@ -62,4 +62,8 @@ public static class RunLocator
         string beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(historyPath)) ?? ".", run.RunId);
         return Directory.Exists(beside) ? beside : null;
     }
+
+    /// <summary>The directory a run was recorded from, when it exists here (a database's runs may come from other hosts).</summary>
+    private static string? RecordedDirectory(string? recordedPath) =>
+        recordedPath is not null && Path.GetDirectoryName(recordedPath) is string recorded && Directory.Exists(recorded) ? recorded : null;
 }

@@ -144,7 +144,7 @@ internal sealed class ServerProcess : IDisposable
     /// A port the kernel just handed out for 127.0.0.1 (bind to port 0), released for the server
     /// to take: another process could take it first, and the start then fails with its bind error.
     /// </summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
