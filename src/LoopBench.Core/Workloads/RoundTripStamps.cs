@@ -72,6 +72,7 @@ internal sealed class ClientStamps
     private int _slot = -1;
     private long _id;
     private uint _key;
+    private long _t0;
 
     public ClientStamps(StampingChannel channel, RoundTripLedger ledger, int keyBytes)
     {
@@ -86,7 +87,11 @@ internal sealed class ClientStamps
     /// <summary>The flow's ledger, read after the window.</summary>
     public RoundTripLedger Ledger { get; }
 
-    /// <summary>Before transaction <paramref name="id"/>'s request is sent: arms its send and its response's receive when sampled.</summary>
+    /// <summary>
+    /// Right after the loop read its clock for transaction <paramref name="id"/>, before the request is sent:
+    /// when sampled, stamps t0 and arms the send and the response's receive. t0 and t7 sit beside the loop's
+    /// own clock reads, so the components add up to the RTT the loop records, harness path included.
+    /// </summary>
     public void BeginRequest(long id)
     {
         _slot = Ledger.SlotOf(id);
@@ -99,12 +104,13 @@ internal sealed class ClientStamps
         (Channel.SendArmed, Channel.ReceiveArmed, Channel.ReceiveStampNs) = (sampled, sampled, 0);
         if (sampled)
         {
+            _t0 = StampedSocket.RealtimeNs();
             _id = id;
             _key = RoundTripStamps.Key(_keyBytes, id, _stampedSends++);
         }
     }
 
-    /// <summary>After the transaction's response arrived whole: records the sample when it counted (inside the window).</summary>
+    /// <summary>Right after the loop read its clock for the whole response: stamps t7 and records the sample when it counted (inside the window).</summary>
     public void EndResponse(long rttNs, bool measuring)
     {
         if (_slot < 0)
@@ -112,11 +118,12 @@ internal sealed class ClientStamps
             return;
         }
 
+        long t7 = StampedSocket.RealtimeNs();
         Channel.ReceiveArmed = false;
         long t1 = RoundTripStamps.ReadTransmit(Channel.Socket, _keyBytes, _key, ref _stampedSends);
         if (measuring)
         {
-            Ledger.WriteClient(_slot, _id, Channel.SendStartNs, t1, Channel.ReceiveStampNs, Channel.ReceiveReturnedNs, rttNs);
+            Ledger.WriteClient(_slot, _id, _t0, t1, Channel.ReceiveStampNs, t7, rttNs);
         }
 
         _slot = -1;
