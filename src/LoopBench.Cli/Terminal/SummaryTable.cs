@@ -50,6 +50,7 @@ internal static class SummaryTable
             text.Append(table);
             text.Append('\n');
             text.Append(SummaryDetails.Render(c, repetition, unit));
+            text.Append(SummaryStamps.Render(repetition));
             text.Append(SummaryKernel.Render(repetition, verbose));
             text.Append(SummarySandbox.Render(repetition));
             text.Append("case     ").Append(result.Key).Append('\n');

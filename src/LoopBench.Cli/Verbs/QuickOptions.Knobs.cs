@@ -62,6 +62,9 @@ internal sealed partial class QuickOptions
     [Option("skip-copy", HelpText = "TCP stream: receive with MSG_TRUNC (counted, not copied). Blocking engine. Default: off.")]
     public bool SkipCopy { get; set; }
 
+    [Option("timestamps", HelpText = "rr over tcp/udp: kernel software timestamps on 1 in 64 transactions, split into where the round trip went. Blocking engine. Default: off.")]
+    public bool Timestamps { get; set; }
+
     [Option("capture", HelpText = "Capture the first N packets to a pcap in the current directory (needs tcpdump; skipped with the reason otherwise). Default: 0 (off).")]
     public string? Capture { get; set; }
 
@@ -92,6 +95,7 @@ internal sealed partial class QuickOptions
         ("--udp-segment", "udp-segment", UdpSegment),
         ("-Z/--zerocopy", "zerocopy", ZeroCopy ? "on" : null),
         ("--skip-copy", "skip-copy", SkipCopy ? "on" : null),
+        ("--timestamps", "timestamps", Timestamps ? "on" : null),
         ("--capture", "capture", Capture),
     ];
 }

@@ -158,7 +158,23 @@ public static class MetricCatalog
         new(MetricIds.UdpRcvbufErrors, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "Udp.RcvbufErrors over the window: drops on a full receive buffer"),
         new(MetricIds.TcpBacklogDrops, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "TcpExt.TCPBacklogDrop over the window"),
         new(MetricIds.SoftnetTimeSqueeze, MetricUnitKind.Count, BetterDirection.Lower, false, CpuThreshold, 0, "softnet time_squeeze over the window, all CPUs"),
+        .. StampMetrics(),
     ];
+
+    /// <summary>Timestamps: each component's p50 (judged like a median) and p99 (a tail), then the check and the counts.</summary>
+    private static IEnumerable<MetricInfo> StampMetrics()
+    {
+        string[] names = ["client send path", "request through the stack", "server wake-up", "server turnaround", "server send path", "response through the stack", "client wake-up"];
+        for (int i = 0; i < names.Length; i++)
+        {
+            yield return new(MetricIds.StampComponents[i].P50, MetricUnitKind.Nanoseconds, BetterDirection.Lower, true, TailLatencyThreshold, LatencyFloorNs, $"Timestamps: median {names[i]} of sampled round trips");
+            yield return new(MetricIds.StampComponents[i].P99, MetricUnitKind.Nanoseconds, BetterDirection.Lower, false, TailLatencyThreshold, LatencyFloorNs, $"Timestamps: 99th percentile {names[i]} of sampled round trips");
+        }
+
+        yield return new(MetricIds.StampSumOverRttMedian, MetricUnitKind.Ratio, BetterDirection.Lower, false, ThroughputThreshold, 0, "Timestamps: median of (sum of components) / RTT; near 1 when the stamps account for the round trip");
+        yield return new(MetricIds.StampSamples, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Timestamps: complete sampled round trips");
+        yield return new(MetricIds.StampSampleEvery, MetricUnitKind.Count, BetterDirection.Higher, false, ThroughputThreshold, 0, "Timestamps: 1 in how many transactions was sampled (a setting)");
+    }
 
     private static readonly Dictionary<string, MetricInfo> ById = All.ToDictionary(m => m.Id, StringComparer.Ordinal);
 

@@ -179,4 +179,28 @@ public static class MetricIds
 
     /// <summary>Connections to the case's listener from anyone but its own client: closed, never measured.</summary>
     public const string StrayConnections = "strayConnections";
+
+    /// <summary>
+    /// Timestamps: p50 and p99 of one part of a sampled round trip, ns ("stamp" + component + "P50Ns"),
+    /// for the components of <see cref="Measurement.RoundTripComponent"/> in order.
+    /// </summary>
+    public static readonly IReadOnlyList<(string P50, string P99)> StampComponents =
+    [
+        ("stampClientSendP50Ns", "stampClientSendP99Ns"),
+        ("stampRequestStackP50Ns", "stampRequestStackP99Ns"),
+        ("stampServerWakeP50Ns", "stampServerWakeP99Ns"),
+        ("stampServerTurnaroundP50Ns", "stampServerTurnaroundP99Ns"),
+        ("stampServerSendP50Ns", "stampServerSendP99Ns"),
+        ("stampResponseStackP50Ns", "stampResponseStackP99Ns"),
+        ("stampClientWakeP50Ns", "stampClientWakeP99Ns"),
+    ];
+
+    /// <summary>Timestamps: median over complete samples of (sum of the components) / the client's RTT.</summary>
+    public const string StampSumOverRttMedian = "stampSumOverRttMedian";
+
+    /// <summary>Timestamps: complete samples (all eight stamps) inside the window.</summary>
+    public const string StampSamples = "stampSamples";
+
+    /// <summary>Timestamps: 1 in how many transactions was sampled.</summary>
+    public const string StampSampleEvery = "stampSampleEvery";
 }

@@ -183,6 +183,35 @@ internal sealed class RepetitionFigures
         Metrics[MetricIds.SendErrors] = senders.Sum(d => d.SendErrors);
     }
 
+    /// <summary>
+    /// Timestamps: each component's p50/p99 and the sum/RTT check, from the flows' ledgers joined now that
+    /// the workers stopped; a note instead of figures when no sample was complete (never zeros).
+    /// </summary>
+    public void AddStamps()
+    {
+        var ledgers = _ends.Where(e => e.Stamps is not null).Select(e => e.Stamps!).ToList();
+        if (ledgers.Count == 0)
+        {
+            return;
+        }
+
+        var joined = RoundTripDecomposition.Join(ledgers);
+        Stamps = joined;
+        Metrics[MetricIds.StampSampleEvery] = joined.SampleEvery;
+        Metrics[MetricIds.StampSamples] = joined.Complete;
+        foreach (var component in Enum.GetValues<RoundTripComponent>())
+        {
+            var (p50, p99) = MetricIds.StampComponents[(int)component];
+            Add(p50, joined.Quantile(component, 0.50));
+            Add(p99, joined.Quantile(component, 0.99));
+        }
+
+        Add(MetricIds.StampSumOverRttMedian, joined.SumOverRttMedian);
+    }
+
+    /// <summary>Timestamps: the joined samples, or null without timestamps.</summary>
+    public RoundTripDecomposition? Stamps { get; private set; }
+
     /// <summary>Jain's index (Σx)² / (n·Σx²): 1 when all flows got the same, 1/n when one got everything.</summary>
     internal static double Jain(IEnumerable<double> values)
     {

@@ -30,7 +30,7 @@ internal static class RepetitionRecord
             ConnectLatency = figures.ConnectLatency,
             Flows = figures.Flows,
             EndedBy = coordination.EndedBy,
-            Notes = coordination.EndedBy == WindowEnd.TimeCap ? [CapNote(c, figures.SentBytes, figures.Transactions)] : null,
+            Notes = Notes(coordination.EndedBy == WindowEnd.TimeCap ? CapNote(c, figures.SentBytes, figures.Transactions) : null, figures.Stamps?.MissingReason()),
             Knobs = KnobRecords.WithCopyModes(c, flowProbes.FirstOrDefault()?.Knobs, ends),
             TcpInfo = probes.Tcp?.Samples.ToArray() ?? flowProbes.FirstOrDefault()?.TcpInfo,
             FlowProbes = flowProbes.Count > 0 ? flowProbes : null,
@@ -73,6 +73,9 @@ internal static class RepetitionRecord
         var server = ends.FirstOrDefault(e => e.Flow == 0 && e.Role == EndRole.Server && e.Connections?.LastSettings is not null);
         return client is null || server is null ? null : SocketTuning.Combine(client.Connections!.LastSettings!, server.Connections!.LastSettings!);
     }
+
+    private static IReadOnlyList<string>? Notes(params string?[] notes) =>
+        notes.Any(n => n is not null) ? notes.OfType<string>().ToArray() : null;
 
     private static string CapNote(Case c, long sentBytes, long transactions)
     {

@@ -136,6 +136,10 @@ public sealed record Case
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool SkipCopy { get; init; }
 
+    /// <summary>rr on tcp/udp, blocking engine: SO_TIMESTAMPING stamps on 1 in 64 transactions, split into where the round trip went. Defaults to false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Timestamps { get; init; }
+
     /// <summary>Capture the first N packets of each repetition to a pcap beside the results; 0 = off. Not part of the key.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int CapturePackets { get; init; }
@@ -222,6 +226,7 @@ public sealed record Case
             QuickAck = r.ServerKnobs.QuickAck == true || r.ClientKnobs.QuickAck == true,
             ZeroCopy = r.ZeroCopy,
             SkipCopy = r.SkipCopy,
+            Timestamps = r.Timestamps,
         };
     }
 }

@@ -91,6 +91,11 @@ public static class CaseKey
             parts["skip-copy"] = "on";
         }
 
+        if (resolved.Timestamps)
+        {
+            parts["timestamps"] = "on";
+        }
+
         foreach (var (name, value) in parts)
         {
             Add(key, name, value);

@@ -49,6 +49,7 @@ public static partial class CaseParameters
             bool force = Bool("force-buffers", v);
             return c with { ClientKnobs = c.ClientKnobs with { ForceBuffers = force }, ServerKnobs = c.ServerKnobs with { ForceBuffers = force } };
         });
+        yield return new("timestamps", "rr over tcp/udp, blocking engine: kernel software timestamps on 1 in 64 transactions, split into where the round trip went; default off", ParameterValue.Switch, (c, v) => c with { Timestamps = Bool("timestamps", v) });
         yield return new("zerocopy", "MSG_ZEROCOPY sends (tcp stream, blocking engine); default off", ParameterValue.Switch, (c, v) => c with { ZeroCopy = Bool("zerocopy", v) });
         yield return new("skip-copy", "MSG_TRUNC receives: counted, not copied (tcp stream, blocking engine); default off", ParameterValue.Switch, (c, v) => c with { SkipCopy = Bool("skip-copy", v) });
         yield return new("capture", "first N packets of each repetition to a pcap beside the results (needs tcpdump); default 0 (off)", ParameterValue.Integer(0), (c, v) =>

@@ -28,6 +28,7 @@ public static class CaseValidator
         CaseSandboxRules.Check(c, errors);
         CaseProcessesRules.Check(c, errors);
         CaseReceiveSpinRules.Check(candidate, c, errors);
+        CaseTimestampRules.Check(c, errors);
         return errors;
     }
 }

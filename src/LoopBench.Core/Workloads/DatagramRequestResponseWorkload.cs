@@ -16,9 +16,10 @@ internal sealed class DatagramRequestResponseWorkload : IWorkload
         ArgumentNullException.ThrowIfNull(context);
         var p = context.Parameters with { MessageBoundaries = true };
         string f = context.Flow.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var client = new WorkloadEnd($"lb-c{f}-rr", EndRole.Client, EndDirection.Both, context.Client)
-        { Flow = context.Flow, Latency = new LatencyHistogram(), Datagrams = new DatagramCounters() };
-        var server = new WorkloadEnd($"lb-s{f}-rr", EndRole.Server, EndDirection.Both, context.Server) { Flow = context.Flow, Finishes = false };
+        var stamps = RoundTripStamps.ForFlow(context, byteStream: false);
+        var client = new WorkloadEnd($"lb-c{f}-rr", EndRole.Client, EndDirection.Both, stamps?.Client.Channel ?? context.Client)
+        { Flow = context.Flow, Latency = new LatencyHistogram(), Datagrams = new DatagramCounters(), Stamps = stamps?.Client.Ledger };
+        var server = new WorkloadEnd($"lb-s{f}-rr", EndRole.Server, EndDirection.Both, stamps?.Server.Channel ?? context.Server) { Flow = context.Flow, Finishes = false };
         byte[] request = ChannelIo.NewBuffer(Math.Max(p.RequestBytes, DatagramHeader.MinMessageBytes));
         byte[] responseIn = ChannelIo.NewBuffer(Math.Max(p.ResponseBytes, DatagramHeader.MinMessageBytes));
         byte[] requestIn = ChannelIo.NewBuffer(request.Length);
@@ -26,13 +27,13 @@ internal sealed class DatagramRequestResponseWorkload : IWorkload
         // TCP_QUICKACK only acts on TCP: over datagrams QuickAck.For gives null (the knob is rejected there).
         var clientQuickAck = QuickAck.For(p.QuickAck, context.ClientSocket);
         var serverQuickAck = QuickAck.For(p.QuickAck, context.ServerSocket);
-        client.Body = () => ClientLoop(client, request, responseIn, p, context.Window, clientQuickAck);
-        server.Body = () => EchoLoop(server, requestIn, response, p, context.Window, serverQuickAck);
+        client.Body = () => ClientLoop(client, request, responseIn, p, context.Window, clientQuickAck, stamps?.Client);
+        server.Body = () => EchoLoop(server, requestIn, response, p, context.Window, serverQuickAck, stamps?.Server);
         return [client, server];
     }
 
     private static async ValueTask ClientLoop(
-        WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, Socket? quickAck)
+        WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, Socket? quickAck, ClientStamps? stamps)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -50,6 +51,7 @@ internal sealed class DatagramRequestResponseWorkload : IWorkload
         {
             long start = Timestamps.Now();
             DatagramHeader.Write(request.Span, sequence, start, start, window.IsMeasuring);
+            stamps?.BeginRequest(sequence);
             if (await channel.SendAsync(request) < 0 && !DatagramHeader.IsTransient(channel.LastError))
             {
                 end.Failure = channel.LastError;
@@ -78,6 +80,7 @@ internal sealed class DatagramRequestResponseWorkload : IWorkload
                 if (received >= DatagramHeader.MinMessageBytes && DatagramHeader.Sequence(response.Span) == sequence)
                 {
                     long rttNs = Timestamps.ToNs(Timestamps.Now() - start);
+                    stamps?.EndResponse(rttNs, window.IsMeasuring);
                     QuickAck.Rearm(quickAck, counters);
                     if (window.IsMeasuring)
                     {
@@ -102,10 +105,11 @@ internal sealed class DatagramRequestResponseWorkload : IWorkload
 
     /// <summary>
     /// Echoes each request's header in a response; stops at the end marker or after T1 when idle.
-    /// <paramref name="quickAck"/>: the TCP socket to re-arm TCP_QUICKACK on after each request, or null.
+    /// <paramref name="quickAck"/>: the TCP socket to re-arm TCP_QUICKACK on after each request, or null;
+    /// <paramref name="stamps"/>: the server's timestamp hook, or null.
     /// </summary>
     internal static async ValueTask EchoLoop(
-        WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, Socket? quickAck)
+        WorkloadEnd end, Memory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, Socket? quickAck, ServerStamps? stamps = null)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -141,8 +145,10 @@ internal sealed class DatagramRequestResponseWorkload : IWorkload
                 continue;
             }
 
+            stamps?.AfterRequest(DatagramHeader.Sequence(request.Span));
             request.Span[..25].CopyTo(response.Span);
             bool ok = p.MessageBoundaries ? await channel.SendAsync(response) >= 0 : await ChannelIo.SendAllAsync(channel, response);
+            stamps?.AfterResponse();
             if (DatagramHeader.Sequence(request.Span) == DatagramHeader.EndMarker)
             {
                 break;

@@ -93,6 +93,9 @@ public sealed record WorkloadParameters(int MessageBytes, int RequestBytes, int 
 
     /// <summary>Stream receivers use MSG_TRUNC (needs the raw sockets). Defaults to false.</summary>
     public bool SkipCopy { get; init; }
+
+    /// <summary>rr: SO_TIMESTAMPING stamps on sampled transactions (needs the raw sockets). Defaults to false.</summary>
+    public bool Timestamps { get; init; }
 }
 
 /// <summary>A traffic pattern, written once against the engine seam.</summary>

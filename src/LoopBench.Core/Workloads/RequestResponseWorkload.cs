@@ -18,8 +18,10 @@ internal sealed class RequestResponseWorkload : IWorkload
         ArgumentNullException.ThrowIfNull(context);
         var p = context.Parameters;
         string f = context.Flow.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var client = new WorkloadEnd($"lb-c{f}-rr", EndRole.Client, EndDirection.Both, context.Client) { Flow = context.Flow, Latency = new LatencyHistogram() };
-        var server = new WorkloadEnd($"lb-s{f}-rr", EndRole.Server, EndDirection.Both, context.Server) { Flow = context.Flow };
+        var stamps = RoundTripStamps.ForFlow(context, byteStream: true);
+        var client = new WorkloadEnd($"lb-c{f}-rr", EndRole.Client, EndDirection.Both, stamps?.Client.Channel ?? context.Client)
+        { Flow = context.Flow, Latency = new LatencyHistogram(), Stamps = stamps?.Client.Ledger };
+        var server = new WorkloadEnd($"lb-s{f}-rr", EndRole.Server, EndDirection.Both, stamps?.Server.Channel ?? context.Server) { Flow = context.Flow };
         byte[] request = ChannelIo.NewBuffer(p.RequestBytes);
         byte[] responseIn = ChannelIo.NewBuffer(p.ResponseBytes);
         byte[] requestIn = ChannelIo.NewBuffer(p.RequestBytes);
@@ -29,13 +31,13 @@ internal sealed class RequestResponseWorkload : IWorkload
         var clientQuickAck = QuickAck.For(p.QuickAck, context.ClientSocket);
         var serverQuickAck = QuickAck.For(p.QuickAck, context.ServerSocket);
         long limit = p.TransactionShare(context.Flow);
-        client.Body = () => ClientLoop(client, request, responseIn, sentAt, limit, context.Window, clientQuickAck);
-        server.Body = () => ServerLoop(server, requestIn, response, context.Window, serverQuickAck);
+        client.Body = () => ClientLoop(client, request, responseIn, sentAt, limit, context.Window, clientQuickAck, stamps?.Client);
+        server.Body = () => ServerLoop(server, requestIn, response, context.Window, serverQuickAck, stamps?.Server);
         return [client, server];
     }
 
     private static async ValueTask ClientLoop(
-        WorkloadEnd end, ReadOnlyMemory<byte> request, Memory<byte> response, long[] sentAt, long limit, MeasureWindow window, Socket? quickAck)
+        WorkloadEnd end, ReadOnlyMemory<byte> request, Memory<byte> response, long[] sentAt, long limit, MeasureWindow window, Socket? quickAck, ClientStamps? stamps)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -54,6 +56,7 @@ internal sealed class RequestResponseWorkload : IWorkload
             while (sent - completed < inflight && !window.IsStopping && (limit == 0 || counters.Transactions + (sent - completed) < limit))
             {
                 sentAt[sent % inflight] = Timestamps.Now();
+                stamps?.BeginRequest(sent); // timestamps run with inflight 1: this send's response is the next one read
                 if (!await ChannelIo.SendAllAsync(channel, request))
                 {
                     end.Failure = channel.LastError ?? "peer closed the connection mid-transaction";
@@ -76,6 +79,7 @@ internal sealed class RequestResponseWorkload : IWorkload
             }
 
             long rttNs = Timestamps.ToNs(Timestamps.Now() - sentAt[completed % inflight]);
+            stamps?.EndResponse(rttNs, window.IsMeasuring);
             QuickAck.Rearm(quickAck, counters);
             completed++;
             if (window.IsMeasuring)
@@ -91,7 +95,7 @@ internal sealed class RequestResponseWorkload : IWorkload
         channel.ShutdownSend();
     }
 
-    private static async ValueTask ServerLoop(WorkloadEnd end, Memory<byte> request, ReadOnlyMemory<byte> response, MeasureWindow window, Socket? quickAck)
+    private static async ValueTask ServerLoop(WorkloadEnd end, Memory<byte> request, ReadOnlyMemory<byte> response, MeasureWindow window, Socket? quickAck, ServerStamps? stamps)
     {
         var channel = end.Channel;
         var counters = end.Counters;
@@ -106,6 +110,7 @@ internal sealed class RequestResponseWorkload : IWorkload
 
             if (got > 0)
             {
+                stamps?.AfterRequest();
                 QuickAck.Rearm(quickAck, counters);
             }
 
@@ -114,6 +119,8 @@ internal sealed class RequestResponseWorkload : IWorkload
                 end.Failure = channel.LastError ?? "peer closed the connection mid-request";
                 break;
             }
+
+            stamps?.AfterResponse();
 
             if (window.IsMeasuring)
             {

@@ -76,6 +76,9 @@ internal sealed class WorkloadEnd
     /// <summary>crr: TCP_INFO of the first and last connection; null for other patterns.</summary>
     public ConnectionProbe? Connections { get; set; }
 
+    /// <summary>rr with timestamps: the flow's sampled stamps (on its client end); null otherwise.</summary>
+    public RoundTripLedger? Stamps { get; init; }
+
     /// <summary>Zero-copy senders: the sender with its completion counts; null otherwise.</summary>
     public Interop.ZeroCopySender? ZeroCopy { get; set; }
 }

@@ -28,6 +28,7 @@ public static partial class RunReport
         try
         {
             Charts(html, run, scratch);
+            Stamps(html, run, scratch);
             ScenarioAb(html, run, scratch);
             if (comparison is not null)
             {

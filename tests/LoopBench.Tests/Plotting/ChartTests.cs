@@ -49,6 +49,20 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void StampsChart_RendersOneStackedBarPerCase()
+    {
+        string png = Path.Combine(OutDir, "stamps.png");
+        StampsChart.Save(
+            [new StampsRow("tcp4 rr 64 B split", [1.0, 0.3, 3.1, 0.3, 0.9, 0.3, 3.9]), new StampsRow("udp4 rr 64 B split", [1.1, 0.1, 2.8, 0.1, 0.9, 0.1, 3.6])],
+            ["client send", "request stack", "server wake", "server turnaround", "server send", "response stack", "client wake"], png);
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        Assert.Equal(ChartCanvasWidth, bitmap.Width);
+        Assert.True(DistinctColors(bitmap) > 20, "stamps: looks blank");
+        Assert.Throws<ChartDataException>(() => StampsChart.Save([], ["x"], png));
+    }
+
+    [Fact]
     public void Quartiles_UseLinearInterpolation() =>
         Assert.Equal(2.5, RepetitionsChart.Quartile([1, 2, 3, 4], 0.5));
 

@@ -10,7 +10,6 @@ internal sealed class RrPattern : ITrafficPattern
 
     public bool RequestResponse => true;
 
-
     public EndRole? DataSender => null;
 
     public void AddFlows(RepetitionFlows flows)
@@ -39,5 +38,6 @@ internal sealed class RrPattern : ITrafficPattern
         figures.AddTransactions();
         figures.AddDatagramTimeouts();
         figures.AddFairness(byTransactions: true);
+        figures.AddStamps();
     }
 }
