@@ -61,6 +61,8 @@ internal static class SummaryTable
                 text.Append(spin);
             }
 
+            text.Append(SummarySpin.Render(c, repetition));
+
             if (repetition.ServerChild is { } child)
             {
                 text.Append(CultureInfo.InvariantCulture,

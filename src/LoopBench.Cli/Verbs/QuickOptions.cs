@@ -82,6 +82,9 @@ internal sealed partial class QuickOptions
     [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64, 0 when both ends share a CPU.")]
     public string? ReceiveSpin { get; set; }
 
+    [Option("spin", HelpText = "Spin mode for rr, crr and datagram rr (blocking engine): both ends poll non-blocking sockets and never sleep, so a round trip pays no wake-up; needs pinned placement (split, same-cpu or -A N,M). Default: off.")]
+    public bool Spin { get; set; }
+
     [Option('R', "reverse", HelpText = "Same as --pattern reverse (server sends).")]
     public bool Reverse { get; set; }
 
@@ -144,6 +147,7 @@ internal sealed partial class QuickOptions
             ("-P/--parallel", "parallel", Parallel),
             ("--processes", "processes", Processes),
             ("--receive-spin", "receive-spin", ReceiveSpin),
+            ("--spin", "spin", Spin ? "on" : null),
             ("--bidir-mode", "bidir-mode", BidirMode),
             ("-n/--bytes", "bytes", Bytes),
             ("-k/--transactions", "transactions", Transactions),

@@ -7,8 +7,9 @@ namespace LoopBench.Core.Calibration;
 /// <summary>
 /// The rows calibrate runs: iperf3 TCP stream on 127.0.0.1 and ::1, forward and reverse, cubic and
 /// the system default, unpinned and (cubic) split across two CPUs; iperf3 UDP 64 B and 1400 B;
-/// iperf2 -P 4; sockperf TCP and UDP ping-pong 64 B, same-cpu and split; nuttcp TCP stream; and
-/// each other engine against LoopBench's blocking engine on the main stream case. Sizes and NODELAY
+/// iperf2 -P 4; sockperf TCP and UDP ping-pong 64 B, same-cpu and split; nuttcp TCP stream;
+/// spin mode against the C busy-poll loop of tools/pingpong (tcp4, udp4, unix-stream, 64 B, split);
+/// and each other engine against LoopBench's blocking engine on the main stream case. Sizes and NODELAY
 /// match the tools' (128 KiB writes, NODELAY off for stream, on for ping-pong, as sockperf sets it).
 /// Each figure carries its bound.
 /// </summary>
@@ -84,6 +85,11 @@ public static class CalibrationCatalog
 
         rows.Add(Nuttcp(Cubic));
         rows.Add(Nuttcp(null));
+        foreach (string transport in new[] { "tcp4", "udp4", "unix-stream" })
+        {
+            rows.Add(CLoopSpin(transport));
+        }
+
         foreach (string engine in new[] { "async-inline", "pipelines-inline", "async", "pipelines", "networkstream" })
         {
             rows.Add(EngineAgainstBlocking(engine));
@@ -181,6 +187,34 @@ public static class CalibrationCatalog
                 [.. Args("sockperf", "sr"), .. protocol, "-i", "127.0.0.1", "-p", Text(t.Port)],
                 [.. Args("sockperf", "pp"), .. protocol, "-i", "127.0.0.1", "-p", Text(t.Port), "-m", "64", "-t", Text(t.DurationSeconds), "--full-rtt"]),
             SockperfOutput.TryParse);
+    }
+
+    /// <summary>
+    /// Spin mode against tools/pingpong, the minimal C busy-poll loop (issue 20): both ends poll with
+    /// MSG_DONTWAIT on the split CPUs, 64 B each way. The C loop runs both ends in one process and
+    /// pins them itself. Its source is compiled with cc on first use; without a compiler, or without
+    /// the source, the row is skipped with the reason.
+    /// </summary>
+    private static CalibrationRow CLoopSpin(string transport)
+    {
+        var settings = Settings(("transport", transport), ("pattern", "rr"), ("length", "64"), ("spin", "on"));
+        if (transport == "tcp4")
+        {
+            settings.Add(new("nodelay", "on")); // the C loop sets TCP_NODELAY on both ends
+        }
+
+        return new CalibrationRow($"cloop-{transport}-pp-64B-split-spin", "cloop", "cc", "gcc", settings, PlacementKind.Split, null,
+            // issue 20's bound is on the median only; the tails of two spinners depend on what else the host runs
+            [new(ToolFigures.RttP50Ns, MetricIds.RttP50Ns, CalibrationBound.AtMost(1.10))],
+            t => new ToolInvocation(null,
+                Args(PingPongTool.BinaryPath ?? "pingpong", "--transport", transport, "--mode", "spin", "--size", "64",
+                    "--duration", Text(t.DurationSeconds), "--warmup", Text(t.WarmupSeconds),
+                    "--cpus", $"{Text(t.ClientCpu ?? 0)},{Text(t.ServerCpu ?? 1)}")),
+            PingPongOutput.TryParse)
+        {
+            ToolPinsItself = true,
+            Unavailable = PingPongTool.Prepare,
+        };
     }
 
     /// <summary>

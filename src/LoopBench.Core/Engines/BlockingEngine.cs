@@ -10,13 +10,19 @@ namespace LoopBench.Core.Engines;
 internal sealed class BlockingEngine : IEngine
 {
     private readonly int _receiveSpinTries;
+    private readonly bool _spin;
 
     /// <param name="receiveSpinTries">Non-blocking tries a stream receiver makes before it blocks (Case.ReceiveSpin).</param>
-    public BlockingEngine(int receiveSpinTries = 0) => _receiveSpinTries = receiveSpinTries;
+    /// <param name="spin">Spin mode (Case.Spin): every channel polls with MSG_DONTWAIT and never sleeps.</param>
+    public BlockingEngine(int receiveSpinTries = 0, bool spin = false)
+    {
+        _receiveSpinTries = receiveSpinTries;
+        _spin = spin;
+    }
 
     public EngineKind Kind => EngineKind.Blocking;
 
-    public IChannel Open(Socket socket) => new BlockingChannel(socket, _receiveSpinTries);
+    public IChannel Open(Socket socket) => _spin ? new SpinningChannel(socket) : new BlockingChannel(socket, _receiveSpinTries);
 
     public WorkerHandle Start(WorkerSpec spec)
     {

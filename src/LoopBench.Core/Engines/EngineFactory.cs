@@ -7,9 +7,12 @@ internal static class EngineFactory
     public static IEngine Create(EngineKind kind) => Create(kind, receiveSpinTries: 0);
 
     /// <summary>The engine for <paramref name="kind"/>; the blocking engine's stream receivers spin <paramref name="receiveSpinTries"/> times before blocking.</summary>
-    public static IEngine Create(EngineKind kind, int receiveSpinTries) => kind switch
+    public static IEngine Create(EngineKind kind, int receiveSpinTries) => Create(kind, receiveSpinTries, spin: false);
+
+    /// <summary>As above; with <paramref name="spin"/> the blocking engine's channels poll and never sleep (spin mode).</summary>
+    public static IEngine Create(EngineKind kind, int receiveSpinTries, bool spin) => kind switch
     {
-        EngineKind.Blocking => new BlockingEngine(receiveSpinTries),
+        EngineKind.Blocking => new BlockingEngine(receiveSpinTries, spin),
         EngineKind.Async => new AsyncEngine(EngineKind.Async),
         EngineKind.AsyncInline => new AsyncEngine(EngineKind.AsyncInline),
         EngineKind.Pipelines => new PipelinesEngine(inline: false),

@@ -41,6 +41,16 @@ internal static unsafe partial class Libc
     /// <summary>EAGAIN / EWOULDBLOCK on Linux.</summary>
     internal const int EAgain = 11;
 
+    /// <summary>send(2), for MSG_DONTWAIT on a blocking socket (spin mode). Returns bytes queued or -1 with errno.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "send", SetLastError = true)]
+    internal static partial nint Send(int fd, byte* buffer, nuint length, int flags);
+
+    /// <summary>MSG_NOSIGNAL: a send to a closed peer returns EPIPE instead of raising SIGPIPE.</summary>
+    internal const int MsgNoSignal = 0x4000;
+
+    /// <summary>EINTR: a signal interrupted the call; it is simply repeated.</summary>
+    internal const int EIntr = 4;
+
     /// <summary>
     /// sendfile(2): up to <paramref name="count"/> bytes of <paramref name="inFd"/> from *<paramref name="offset"/>
     /// to <paramref name="outFd"/>, advancing *offset (not the file position). Returns bytes sent or -1 with errno.

@@ -86,6 +86,14 @@ public sealed record Case
     /// <summary>The receive spin of a blocking stream receiver whose sender runs on another CPU.</summary>
     public const int DefaultReceiveSpin = 64;
 
+    /// <summary>
+    /// rr, crr and datagram rr on the blocking engine: both ends poll their sockets with MSG_DONTWAIT
+    /// and never sleep in recv or send, so a round trip pays no wake-up (issue 20). Needs both ends
+    /// pinned. Part of the key when on. Defaults to off.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Spin { get; init; }
+
     /// <summary>bidir only: two socket pairs per flow, or one shared. Defaults to two-sockets.</summary>
     public BidirMode? BidirMode { get; init; }
 

@@ -36,6 +36,12 @@ internal static class CaseTimestampRules
             return $"timestamps pair each request with the next response; use inflight 1, not {resolved.Inflight}";
         }
 
+        // The stamped receive is a blocking recvmsg: it would put back the sleep that spin takes out.
+        if (resolved.Spin)
+        {
+            return "timestamps read each sampled message with a blocking recvmsg, which spin mode removes; run spin and timestamps as separate cases";
+        }
+
         // The server's stamps reach the client through memory both ends share.
         if (resolved.Processes != 1)
         {
