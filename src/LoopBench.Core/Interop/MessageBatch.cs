@@ -17,6 +17,10 @@ internal sealed unsafe class MessageBatch
     private readonly byte[] _control;
     private readonly MMsgHdr* _entriesPointer;
 
+    // Entries the last receive may have written (the kernel touches only those it filled): the next
+    // receive resets just these, so a spinning receiver of a large batch does not rewrite every entry.
+    private int _touched;
+
     /// <param name="entries">Messages per call, 1 or more.</param>
     /// <param name="entryBytes">Data bytes of each entry.</param>
     /// <param name="controlBytes">Control bytes of each entry (0: none).</param>
@@ -42,6 +46,7 @@ internal sealed unsafe class MessageBatch
             _entries[i].Header.Iov = iov + i;
             _entries[i].Header.IovLength = 1;
             _entries[i].Header.Control = control is null ? null : control + ((long)i * controlBytes);
+            _entries[i].Header.ControlLength = (nuint)controlBytes;
         }
     }
 
@@ -84,6 +89,7 @@ internal sealed unsafe class MessageBatch
         control.CopyTo(_control.AsSpan(index * ControlBytes, ControlBytes));
         _entries[index].Length = (uint)data.Length;
         _entries[index].Header.ControlLength = (nuint)control.Length;
+        _touched = Math.Max(_touched, index + 1);
     }
 
     /// <summary>Raw pointer to entry <paramref name="index"/>, for layout tests.</summary>
@@ -106,14 +112,16 @@ internal sealed unsafe class MessageBatch
     /// </summary>
     public int Receive(Socket socket, int flags)
     {
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _touched; i++)
         {
             _entries[i].Header.ControlLength = (nuint)ControlBytes;
             _entries[i].Header.Flags = 0;
             _entries[i].Length = 0;
         }
 
-        return Call(socket, Count, flags, send: false);
+        int n = Call(socket, Count, flags, send: false);
+        _touched = Math.Min(Count, Math.Max(n, 0) + 1); // and the entry a failed next read may have begun
+        return n;
     }
 
     private int Call(Socket socket, int count, int flags, bool send)

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Workloads;
 
@@ -51,7 +52,14 @@ internal sealed class BatchedDatagramStreamWorkload : IWorkload
         {
             Span<byte> on = stackalloc byte[sizeof(int)];
             BitConverter.TryWriteBytes(on, 1);
-            receiveSocket.SetRawSocketOption(UdpGroControl.SolUdp, UdpGroControl.UdpGro, on);
+            try
+            {
+                receiveSocket.SetRawSocketOption(UdpGroControl.SolUdp, UdpGroControl.UdpGro, on);
+            }
+            catch (SocketException ex)
+            {
+                throw new TransportSetupException($"udp-gro: setsockopt(SOL_UDP, UDP_GRO) refused on the receiving socket ({ex.SocketErrorCode}); UDP_GRO needs Linux 5.0 or later", ex);
+            }
         }
 
         var receiveBatch = new MessageBatch(batch, p.UdpGro ? GroEntryBytes : length, p.UdpGro ? UdpGroControl.ControlBytes : 0);

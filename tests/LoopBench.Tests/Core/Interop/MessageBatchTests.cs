@@ -63,6 +63,16 @@ public sealed unsafe class MessageBatchTests
     }
 
     [Fact]
+    public void New_OffersTheWholeControlAreaToTheFirstReceive()
+    {
+        var batch = new MessageBatch(3, 64, UdpGroControl.ControlBytes);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal((nuint)UdpGroControl.ControlBytes, batch.Entry(i)->Header.ControlLength);
+        }
+    }
+
+    [Fact]
     public void SegmentSize_NoControlMessage_IsZero_OneDatagram()
     {
         Assert.Equal(0, UdpGroControl.SegmentSize([]));
