@@ -62,6 +62,10 @@ internal static class SummaryTable
             }
 
             text.Append(SummarySpin.Render(c, repetition));
+            if (BatchLine(c) is string batch)
+            {
+                text.Append(batch);
+            }
 
             if (repetition.ServerChild is { } child)
             {
@@ -109,6 +113,20 @@ internal static class SummaryTable
 
     private static string Cell(IReadOnlyDictionary<string, double> metrics, string id, string format) =>
         metrics.TryGetValue(id, out double v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>UDP batching: datagrams per sendmmsg/recvmmsg call and UDP_GRO, when either is on.</summary>
+    internal static string? BatchLine(LoopBench.Core.Scenarios.Case c)
+    {
+        if (c.Batch is null && !c.UdpGro)
+        {
+            return null;
+        }
+
+        string calls = c.Batch is int batch
+            ? string.Create(CultureInfo.InvariantCulture, $"up to {batch} datagrams per sendmmsg/recvmmsg call")
+            : "one datagram per send; recvmmsg on the receiver";
+        return "batch    " + calls + (c.UdpGro ? "; UDP_GRO on the receiver, coalesced receives counted per datagram" : string.Empty) + "\n";
+    }
 
     /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end.</summary>
     private static string? ReceiveSpinLine(LoopBench.Core.Scenarios.Case c, RepetitionResult repetition)

@@ -65,6 +65,12 @@ internal sealed partial class QuickOptions
     [Option("timestamps", HelpText = "rr over tcp/udp: kernel software timestamps on 1 in 64 transactions, split into where the round trip went. Blocking engine. Default: off.")]
     public bool Timestamps { get; set; }
 
+    [Option("batch", HelpText = "UDP stream/reverse: N datagrams per sendmmsg/recvmmsg call, 1 (off) to 1024. Blocking engine. Default: 1.")]
+    public string? Batch { get; set; }
+
+    [Option("udp-gro", HelpText = "UDP stream/reverse: UDP_GRO on the receiver; coalesced receives are counted per datagram. Blocking engine. Default: off.")]
+    public bool UdpGro { get; set; }
+
     [Option("capture", HelpText = "Capture the first N packets to a pcap in the current directory (needs tcpdump; skipped with the reason otherwise). Default: 0 (off).")]
     public string? Capture { get; set; }
 
@@ -96,6 +102,8 @@ internal sealed partial class QuickOptions
         ("-Z/--zerocopy", "zerocopy", ZeroCopy ? "on" : null),
         ("--skip-copy", "skip-copy", SkipCopy ? "on" : null),
         ("--timestamps", "timestamps", Timestamps ? "on" : null),
+        ("--batch", "batch", Batch),
+        ("--udp-gro", "udp-gro", UdpGro ? "on" : null),
         ("--capture", "capture", Capture),
     ];
 }

@@ -9,7 +9,9 @@ namespace LoopBench.Core.Calibration;
 /// the system default, unpinned and (cubic) split across two CPUs; iperf3 UDP 64 B and 1400 B;
 /// iperf2 -P 4; sockperf TCP and UDP ping-pong 64 B, same-cpu and split; nuttcp TCP stream;
 /// spin mode against the C busy-poll loop of tools/pingpong (tcp4, udp4, unix-stream, 64 B, split);
-/// and each other engine against LoopBench's blocking engine on the main stream case. Sizes and NODELAY
+/// each other engine against LoopBench's blocking engine on the main stream case; and UDP 64 B in batches
+/// of 32 with UDP_GRO against LoopBench's own unbatched UDP (never against a tool that sends one
+/// datagram per call, which would credit the batching to the harness). Sizes and NODELAY
 /// match the tools' (128 KiB writes, NODELAY off for stream, on for ping-pong, as sockperf sets it).
 /// Each figure carries its bound.
 /// </summary>
@@ -95,6 +97,7 @@ public static class CalibrationCatalog
             rows.Add(EngineAgainstBlocking(engine));
         }
 
+        rows.Add(BatchedAgainstUnbatched());
         return rows;
     }
 
@@ -131,6 +134,22 @@ public static class CalibrationCatalog
         {
             LoopBenchReference = StreamSettings("tcp4", "blocking", reverse: false),
             Note = note,
+        };
+    }
+
+    /// <summary>
+    /// UDP 64 B stream with sendmmsg/recvmmsg 32 per call and UDP_GRO, against the same stream one datagram
+    /// per call, both LoopBench's blocking engine. Both send 64 B datagrams, so the ratio of received
+    /// throughput is the ratio of received datagrams per second; the bound is 1.5.
+    /// </summary>
+    private static CalibrationRow BatchedAgainstUnbatched()
+    {
+        var unbatched = Settings(("transport", "udp4"), ("length", "64"));
+        return new CalibrationRow("engine-udp4-64B-batch32-gro", BlockingReference, "dotnet", "dotnet-runtime-10.0",
+            [.. unbatched, .. Settings(("batch", "32"), ("udp-gro", "on"))], PlacementKind.Unpinned, null,
+            [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.5))], null, null)
+        {
+            LoopBenchReference = unbatched,
         };
     }
 

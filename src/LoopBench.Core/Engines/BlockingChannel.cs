@@ -30,6 +30,9 @@ internal sealed class BlockingChannel : IChannel
 
     public EngineCounters Counters { get; } = new();
 
+    /// <summary>The receive spin budget, for loops that read the socket past the channel (batched datagrams).</summary>
+    public int ReceiveSpinTries => _receiveSpinTries;
+
     public string? LastError { get; private set; }
 
     public ValueTask<int> SendAsync(ReadOnlyMemory<byte> data)

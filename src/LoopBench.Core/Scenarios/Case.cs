@@ -148,6 +148,17 @@ public sealed record Case
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Timestamps { get; init; }
 
+    /// <summary>
+    /// UDP stream and reverse, blocking engine: datagrams per sendmmsg/recvmmsg call; null or 1 sends one
+    /// datagram per call. Part of the key when set. Defaults to null (off).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Batch { get; init; }
+
+    /// <summary>UDP stream and reverse, blocking engine: UDP_GRO on the receiving socket. Part of the key when on. Defaults to false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool UdpGro { get; init; }
+
     /// <summary>Capture the first N packets of each repetition to a pcap beside the results; 0 = off. Not part of the key.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int CapturePackets { get; init; }
@@ -199,6 +210,7 @@ public sealed record Case
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
             ReceiveSpin = SpinsOnReceive(streams) ? ReceiveSpin ?? ReceiveSpinDefault() : null,
+            Batch = Batch == 1 ? null : Batch,
         };
     }
 
@@ -235,6 +247,8 @@ public sealed record Case
             ZeroCopy = r.ZeroCopy,
             SkipCopy = r.SkipCopy,
             Timestamps = r.Timestamps,
+            Batch = r.Batch ?? 1,
+            UdpGro = r.UdpGro,
         };
     }
 }

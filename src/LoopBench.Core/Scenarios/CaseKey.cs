@@ -97,6 +97,16 @@ public static class CaseKey
             parts["timestamps"] = "on";
         }
 
+        if (resolved.Batch is int batch)
+        {
+            parts["batch"] = batch.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (resolved.UdpGro)
+        {
+            parts["udp-gro"] = "on";
+        }
+
         foreach (var (name, value) in parts)
         {
             Add(key, name, value);

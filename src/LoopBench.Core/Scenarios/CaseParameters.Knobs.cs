@@ -52,6 +52,8 @@ public static partial class CaseParameters
         yield return new("timestamps", "rr over tcp/udp, blocking engine: kernel software timestamps on 1 in 64 transactions, split into where the round trip went; default off", ParameterValue.Switch, (c, v) => c with { Timestamps = Bool("timestamps", v) });
         yield return new("zerocopy", "MSG_ZEROCOPY sends (tcp stream, blocking engine); default off", ParameterValue.Switch, (c, v) => c with { ZeroCopy = Bool("zerocopy", v) });
         yield return new("skip-copy", "MSG_TRUNC receives: counted, not copied (tcp stream, blocking engine); default off", ParameterValue.Switch, (c, v) => c with { SkipCopy = Bool("skip-copy", v) });
+        yield return new("batch", "UDP stream/reverse, blocking engine: datagrams per sendmmsg/recvmmsg call, 1 (off) to 1024; default 1", ParameterValue.Integer(1, CaseBatchRules.MaxBatch), (c, v) => c with { Batch = Number("batch", v) });
+        yield return new("udp-gro", "UDP stream/reverse, blocking engine: UDP_GRO on the receiver, coalesced receives counted per datagram; default off", ParameterValue.Switch, (c, v) => c with { UdpGro = Bool("udp-gro", v) });
         yield return new("capture", "first N packets of each repetition to a pcap beside the results (needs tcpdump); default 0 (off)", ParameterValue.Integer(0), (c, v) =>
             c with { CapturePackets = Number("capture", v) is int n and >= 0 ? n : throw new ParameterException("capture", $"'{v}' must be 0 or a positive packet count") });
     }

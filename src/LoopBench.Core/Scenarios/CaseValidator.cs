@@ -7,7 +7,7 @@ public sealed record CaseError(string Parameter, string Message);
 
 /// <summary>
 /// Checks a case before anything is opened: ranges, addresses (loopback only), placement, the
-/// pattern's options, message sizes, socket knobs, sandbox, processes, receive spin and spin.
+/// pattern's options, message sizes, socket knobs, sandbox, processes, receive spin, spin, timestamps and batching.
 /// Returns every problem at once, in that order.
 /// </summary>
 public static class CaseValidator
@@ -30,6 +30,7 @@ public static class CaseValidator
         CaseReceiveSpinRules.Check(candidate, c, errors);
         CaseTimestampRules.Check(c, errors);
         CaseSpinRules.Check(c, errors);
+        CaseBatchRules.Check(c, errors);
         return errors;
     }
 }

@@ -96,6 +96,12 @@ public sealed record WorkloadParameters(int MessageBytes, int RequestBytes, int 
 
     /// <summary>rr: SO_TIMESTAMPING stamps on sampled transactions (needs the raw sockets). Defaults to false.</summary>
     public bool Timestamps { get; init; }
+
+    /// <summary>UDP stream: datagrams per sendmmsg/recvmmsg call (needs the raw sockets); 1 sends one per call. Defaults to 1.</summary>
+    public int Batch { get; init; } = 1;
+
+    /// <summary>UDP stream: UDP_GRO on the receiving socket, coalesced receives split at their segment size. Defaults to false.</summary>
+    public bool UdpGro { get; init; }
 }
 
 /// <summary>A traffic pattern, written once against the engine seam.</summary>

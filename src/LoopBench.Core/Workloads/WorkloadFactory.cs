@@ -11,7 +11,7 @@ internal static class WorkloadFactory
     /// <summary>
     /// One bulk flow over <paramref name="transport"/>: paced datagrams where each send is a message,
     /// a byte stream otherwise; a TCP flow that asks for zero-copy, skip-copy or quickack gets the
-    /// socket-level variant.
+    /// socket-level variant, a UDP flow that asks for batches or UDP_GRO the batched one.
     /// </summary>
     public static IWorkload Stream(TransportKind transport, WorkloadParameters parameters)
     {
@@ -20,6 +20,11 @@ internal static class WorkloadFactory
         if (socketLevel && transport.IsTcp())
         {
             return new SocketStreamWorkload();
+        }
+
+        if ((parameters.Batch > 1 || parameters.UdpGro) && transport.IsUdp())
+        {
+            return new BatchedDatagramStreamWorkload();
         }
 
         return transport.KeepsMessageBoundaries() ? new DatagramStreamWorkload() : new StreamWorkload();

@@ -87,6 +87,18 @@ public sealed class ZeroAllocationTests
     }
 
     [Theory(Timeout = 30_000)]
+    [InlineData(8, false)]
+    [InlineData(32, true)]
+    public void BatchedDatagramStream_AllocatesNothingPerBatch(int batch, bool gro)
+    {
+        var parameters = new WorkloadParameters(64, 0, 0) { MessageBoundaries = true, Batch = batch, UdpGro = gro };
+        RunOnce(new BatchedDatagramStreamWorkload(), parameters, TransportKind.Udp4, Messages / 4, e => e.Counters.Messages);
+        AssertNothingScales(
+            () => RunOnce(new BatchedDatagramStreamWorkload(), parameters, TransportKind.Udp4, Messages / 4, e => e.Counters.Messages),
+            () => RunOnce(new BatchedDatagramStreamWorkload(), parameters, TransportKind.Udp4, Messages, e => e.Counters.Messages));
+    }
+
+    [Theory(Timeout = 30_000)]
     [InlineData(TransportKind.Udp4)]
     [InlineData(TransportKind.UnixDgram)]
     public void DatagramRequestResponse_AllocatesNothingPerTransaction(TransportKind transport)
