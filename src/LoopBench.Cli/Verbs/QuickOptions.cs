@@ -79,8 +79,11 @@ internal sealed partial class QuickOptions
     [Option("processes", HelpText = "1: both ends in this process; 2: the server end in a child LoopBench process, as iperf3 (stream, reverse, rr over tcp4, tcp6, unix-stream). Default: 1.")]
     public string? Processes { get; set; }
 
-    [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64, 0 when both ends share a CPU.")]
+    [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64; 0 when both ends share a CPU or a TCP receiver has --receive-lowat.")]
     public string? ReceiveSpin { get; set; }
+
+    [Option("receive-lowat", HelpText = "Blocking engine, TCP one-way receivers: SO_RCVLOWAT, the bytes the socket gathers before it wakes the receiver (fewer wake-ups for the sender's CPU to run); 0 for the kernel's 1 byte. Default: 64K.")]
+    public string? ReceiveLowat { get; set; }
 
     [Option("spin", HelpText = "Spin mode for rr, crr and datagram rr (blocking engine): both ends poll non-blocking sockets and never sleep, so a round trip pays no wake-up; needs pinned placement (split, same-cpu or -A N,M). Default: off.")]
     public bool Spin { get; set; }
@@ -147,6 +150,7 @@ internal sealed partial class QuickOptions
             ("-P/--parallel", "parallel", Parallel),
             ("--processes", "processes", Processes),
             ("--receive-spin", "receive-spin", ReceiveSpin),
+            ("--receive-lowat", "receive-lowat", ReceiveLowat),
             ("--spin", "spin", Spin ? "on" : null),
             ("--bidir-mode", "bidir-mode", BidirMode),
             ("-n/--bytes", "bytes", Bytes),

@@ -10,9 +10,12 @@ internal static class EngineFactory
     public static IEngine Create(EngineKind kind, int receiveSpinTries) => Create(kind, receiveSpinTries, spin: false);
 
     /// <summary>As above; with <paramref name="spin"/> the blocking engine's channels poll and never sleep (spin mode).</summary>
-    public static IEngine Create(EngineKind kind, int receiveSpinTries, bool spin) => kind switch
+    public static IEngine Create(EngineKind kind, int receiveSpinTries, bool spin) => Create(kind, receiveSpinTries, spin, receiveLowatBytes: 0);
+
+    /// <summary>As above; the blocking engine's TCP stream receivers set SO_RCVLOWAT to <paramref name="receiveLowatBytes"/> (0: the kernel's 1 byte).</summary>
+    public static IEngine Create(EngineKind kind, int receiveSpinTries, bool spin, int receiveLowatBytes) => kind switch
     {
-        EngineKind.Blocking => new BlockingEngine(receiveSpinTries, spin),
+        EngineKind.Blocking => new BlockingEngine(receiveSpinTries, spin, receiveLowatBytes),
         EngineKind.Async => new AsyncEngine(EngineKind.Async),
         EngineKind.AsyncInline => new AsyncEngine(EngineKind.AsyncInline),
         EngineKind.Pipelines => new PipelinesEngine(inline: false),

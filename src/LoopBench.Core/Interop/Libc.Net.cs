@@ -11,6 +11,12 @@ internal static unsafe partial class Libc
     /// <summary>MSG_DONTWAIT: this call only, without touching O_NONBLOCK.</summary>
     internal const int MsgDontWait = 0x40;
 
+    /// <summary>SOL_SOCKET, the level of the generic socket options.</summary>
+    internal const int SolSocket = 1;
+
+    /// <summary>SO_RCVLOWAT: bytes a stream socket gathers before it wakes a blocked reader.</summary>
+    internal const int SoRcvLowat = 18;
+
     /// <summary>MSG_TRUNC: on TCP receive, discard the bytes instead of copying them.</summary>
     internal const int MsgTrunc = 0x20;
 

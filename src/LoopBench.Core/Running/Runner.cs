@@ -104,7 +104,7 @@ public sealed class Runner
             return (null, CaseOutcome.SkippedTransport, $"{c.Transport.ToId()} needs IPv6, which is disabled on this host");
         }
 
-        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0, c.Spin);
+        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0, c.Spin, c.ReceiveLowatBytes ?? 0);
         var window = new MeasureWindow(_options.Clock);
         RepetitionFlows flows;
         try

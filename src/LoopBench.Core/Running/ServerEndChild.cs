@@ -103,7 +103,7 @@ public static class ServerEndChild
         }
 
         parent.Send(new ServerEndMessage { Kind = ServerEndMessage.Accepted, StrayConnections = strays, ServerSocket = SocketTuning.ReadEnd(server) });
-        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0, c.Spin);
+        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0, c.Spin, c.ReceiveLowatBytes ?? 0);
         using var channel = engine.Open(server);
         var end = ServerEnd(c, channel, server, control.Window);
         using var barrier = new Barrier(2);

@@ -83,8 +83,22 @@ public sealed record Case
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveSpin { get; init; }
 
-    /// <summary>The receive spin of a blocking stream receiver whose sender runs on another CPU.</summary>
+    /// <summary>The receive spin of a blocking stream receiver whose sender runs on another CPU and that has no receive low-water mark.</summary>
     public const int DefaultReceiveSpin = 64;
+
+    /// <summary>
+    /// Blocking engine, TCP one-way receivers: SO_RCVLOWAT, the bytes the socket holds before the kernel
+    /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
+    /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
+    /// send: unpinned tcp4/tcp6 stream measured above iperf3 with 64 KiB and no spin, at it without
+    /// (docs/performance.md). Defaults to <see cref="DefaultReceiveLowatBytes"/>; null where no receiver
+    /// would use it. Part of the key when it differs from that default.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ReceiveLowatBytes { get; init; }
+
+    /// <summary>The receive low-water mark of a blocking TCP stream receiver.</summary>
+    public const int DefaultReceiveLowatBytes = 64 * 1024;
 
     /// <summary>
     /// rr, crr and datagram rr on the blocking engine: both ends poll their sockets with MSG_DONTWAIT
@@ -210,13 +224,21 @@ public sealed record Case
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
             ReceiveSpin = SpinsOnReceive(streams) ? ReceiveSpin ?? ReceiveSpinDefault() : null,
+            ReceiveLowatBytes = SpinsOnReceive(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? DefaultReceiveLowatBytes : null,
             Batch = Batch == 1 ? null : Batch,
         };
     }
 
-    /// <summary>The receive spin this case gets when none is asked for.</summary>
+    /// <summary>
+    /// The receive spin this case gets when none is asked for: none where both ends share a CPU (a spin
+    /// there only delays the sender), and none beside a receive low-water mark, which a non-blocking
+    /// recv ignores (the spin would read the small pieces the mark is there to gather).
+    /// </summary>
     public int ReceiveSpinDefault() =>
-        Placement == PlacementKind.SameCpu || (ClientCpu is int client && client == ServerCpu) ? 0 : DefaultReceiveSpin;
+        Placement == PlacementKind.SameCpu || (ClientCpu is int client && client == ServerCpu)
+        || (Transport.IsTcp() && (ReceiveLowatBytes ?? DefaultReceiveLowatBytes) > 0)
+            ? 0
+            : DefaultReceiveSpin;
 
     /// <summary>
     /// Whether a one-way receiver reads through the blocking channel's bulk path: byte streams and

@@ -36,7 +36,8 @@ public static partial class CaseParameters
         new("source", "loopback address the client binds (127.0.0.0/8 or ::1); default: the kernel's choice", ParameterValue.Text, (c, v) => c with { Source = v.Trim() }),
         new("parallel", "parallel flows (-P); rr-under-load: stream flows beside the rr flow; default 1", ParameterValue.Integer(1, CasePatternRules.MaxParallel), (c, v) => c with { Parallel = Int("parallel", v) }),
         new("processes", "1: both ends in this process; 2: the server end in a child LoopBench process (stream, reverse, rr over tcp4, tcp6, unix-stream); default 1", ParameterValue.Integer(1, 2), (c, v) => c with { Processes = Int("processes", v) }),
-        new("receive-spin", "blocking engine, one-way receivers (bytes or datagrams): non-blocking recv calls before blocking, 0 to block at once; default 64, 0 when both ends share a CPU", ParameterValue.Integer(0, CaseReceiveSpinRules.MaxReceiveSpin), (c, v) => c with { ReceiveSpin = Int("receive-spin", v) }),
+        new("receive-spin", "blocking engine, one-way receivers (bytes or datagrams): non-blocking recv calls before blocking, 0 to block at once; default 64; 0 when both ends share a CPU or a TCP receiver has a receive-lowat", ParameterValue.Integer(0, CaseReceiveSpinRules.MaxReceiveSpin), (c, v) => c with { ReceiveSpin = Int("receive-spin", v) }),
+        new("receive-lowat", "blocking engine, TCP one-way receivers: SO_RCVLOWAT in bytes, the data the socket gathers before it wakes the receiver, 0 for the kernel's 1 byte; default 64K", ParameterValue.Size(0, CaseReceiveSpinRules.MaxReceiveLowatBytes), (c, v) => c with { ReceiveLowatBytes = Lowat("receive-lowat", v) }),
         new("spin", "rr, crr, datagram rr on the blocking engine: both ends poll non-blocking sockets instead of sleeping (on/off); needs both ends pinned (split, same-cpu, cpus N,M); default off", ParameterValue.Switch, (c, v) => c with { Spin = Bool("spin", v) }),
         new("bidir-mode", "bidir: two-sockets or shared; default two-sockets", ParameterValue.Choice<BidirMode>(), (c, v) => c with { BidirMode = Kind<BidirMode>("bidir-mode", v) }),
         new("bytes", "count-based stream (-n): bytes to send in all, instead of a time", ParameterValue.Size(1), (c, v) => c with { ByteLimit = Count("bytes", v) }),
@@ -91,6 +92,19 @@ public static partial class CaseParameters
     private static T Kind<T>(string name, string text)
         where T : struct, Enum =>
         KindNames.TryParse(text, out T value) ? value : throw new ParameterException(name, KindNames.UnknownMessage<T>(name, text));
+
+    /// <summary>A receive low-water mark: a size with suffixes, 0 allowed (the kernel's default of 1 byte).</summary>
+    private static int Lowat(string name, string text)
+    {
+        if (!ValueParsers.TryParseBytes(text, out long bytes, out string error))
+        {
+            throw new ParameterException(name, error);
+        }
+
+        return bytes is >= 0 and <= CaseReceiveSpinRules.MaxReceiveLowatBytes
+            ? (int)bytes
+            : throw new ParameterException(name, $"{bytes} bytes is out of range; use 0 to 4 MiB");
+    }
 
     private static int Size(string name, string text)
     {

@@ -8,12 +8,45 @@ namespace LoopBench.Tests.Core.Scenarios;
 public sealed class ReceiveSpinParameterTests
 {
     [Fact]
-    public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault()
+    public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault_UnlessATcpReceiverHasALowat()
     {
-        Assert.Equal(Case.DefaultReceiveSpin, new Case().Resolve().ReceiveSpin);
-        Assert.Equal(Case.DefaultReceiveSpin, new Case { Placement = PlacementKind.Split }.Resolve().ReceiveSpin);
-        Assert.Equal(Case.DefaultReceiveSpin, new Case { ClientCpu = 0, ServerCpu = 1 }.Resolve().ReceiveSpin);
         Assert.Equal(Case.DefaultReceiveSpin, new Case { Transport = TransportKind.UnixStream, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
+        Assert.Equal(Case.DefaultReceiveSpin, new Case { ReceiveLowatBytes = 0 }.Resolve().ReceiveSpin);
+        Assert.Equal(Case.DefaultReceiveSpin, new Case { Placement = PlacementKind.Split, ReceiveLowatBytes = 0 }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case().Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { ClientCpu = 0, ServerCpu = 1 }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Reverse }.Resolve().ReceiveSpin);
+    }
+
+    [Fact]
+    public void Resolve_TcpStreamReceivers_GetTheDefaultLowat_OthersNone()
+    {
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case().Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Pattern = PatternKind.RrUnderLoad }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(4096, new Case { ReceiveLowatBytes = 4096 }.Resolve().ReceiveLowatBytes);
+        Assert.Null(new Case { Transport = TransportKind.UnixStream }.Resolve().ReceiveLowatBytes);
+        Assert.Null(new Case { Transport = TransportKind.Udp4 }.Resolve().ReceiveLowatBytes);
+        Assert.Null(new Case { Pattern = PatternKind.Rr }.Resolve().ReceiveLowatBytes);
+        Assert.Null(new Case { Engine = EngineKind.Async }.Resolve().ReceiveLowatBytes);
+        Assert.Null(new Case { SkipCopy = true }.Resolve().ReceiveLowatBytes);
+    }
+
+    [Fact]
+    public void Lowat_ParsesSizes_KeyNamesOnlyANonDefault_AndIsRefusedWhereNoTcpReceiverWouldUseIt()
+    {
+        Assert.Equal(131072, CaseParameters.Apply(new Case(), "receive-lowat", "128K").ReceiveLowatBytes);
+        Assert.Equal(0, CaseParameters.Apply(new Case(), "receive-lowat", "0").ReceiveLowatBytes);
+        Assert.Throws<ParameterException>(() => CaseParameters.Apply(new Case(), "receive-lowat", "8M"));
+        Assert.DoesNotContain("receive-lowat", new Case().Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-lowat", new Case { ReceiveLowatBytes = Case.DefaultReceiveLowatBytes }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-lowat=0 ", new Case { ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
+        Assert.Empty(CaseValidator.Validate(new Case { ReceiveLowatBytes = 0 }));
+
+        var unused = Assert.Single(CaseValidator.Validate(new Case { Transport = TransportKind.UnixStream, ReceiveLowatBytes = 4096 }));
+        Assert.Equal("receive-lowat", unused.Parameter);
+        Assert.Contains("unix-stream stream", unused.Message, StringComparison.Ordinal);
+        Assert.Equal("receive-lowat", Assert.Single(CaseValidator.Validate(new Case { ReceiveLowatBytes = -1 })).Parameter);
     }
 
     [Theory]
@@ -42,10 +75,13 @@ public sealed class ReceiveSpinParameterTests
     [Fact]
     public void Key_NamesOnlyASpinThatDiffersFromTheDefault()
     {
+        var unix = new Case { Transport = TransportKind.UnixStream };
         Assert.DoesNotContain("receive-spin", new Case().Key, StringComparison.Ordinal);
-        Assert.DoesNotContain("receive-spin", new Case { ReceiveSpin = Case.DefaultReceiveSpin }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-spin", (unix with { ReceiveSpin = Case.DefaultReceiveSpin }).Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-spin", new Case { ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-spin", new Case { Placement = PlacementKind.SameCpu, ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
-        Assert.Contains(" receive-spin=0 ", new Case { ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-spin=0 ", (unix with { ReceiveSpin = 0 }).Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-spin=64 ", new Case { ReceiveSpin = 64 }.Key, StringComparison.Ordinal);
         Assert.Contains(" receive-spin=64 ", new Case { Placement = PlacementKind.SameCpu, ReceiveSpin = 64 }.Key, StringComparison.Ordinal);
     }
 
