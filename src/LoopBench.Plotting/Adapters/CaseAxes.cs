@@ -28,6 +28,9 @@ internal sealed class CaseAxes
         ["n"] = "bytes in all (B)", ["k"] = "transactions in all",
     };
 
+    /// <summary>Switches the key names only when on: absent, they are off (spin against blocking reads "spin=off", not "spin=-").</summary>
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "spin", "timestamps", "udp-gro", "abstract" };
+
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _byKey;
 
     private CaseAxes(IReadOnlyList<string> keys)
@@ -72,7 +75,7 @@ internal sealed class CaseAxes
     public static string Label(string name) => Labels.GetValueOrDefault(name, name);
 
     /// <summary>The value of parameter <paramref name="name"/> in case <paramref name="key"/>, "-" when absent.</summary>
-    public string Value(string key, string name) => _byKey[key].GetValueOrDefault(name, "-");
+    public string Value(string key, string name) => _byKey[key].GetValueOrDefault(name, Switches.Contains(name) ? "off" : "-");
 
     /// <summary>The number <paramref name="name"/> holds in <paramref name="key"/> ("0.5s" reads 0.5).</summary>
     public double Number(string key, string name) => TryNumber(Value(key, name), out double x) ? x : double.NaN;

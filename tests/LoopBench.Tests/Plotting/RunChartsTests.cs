@@ -87,6 +87,24 @@ public sealed class RunChartsTests
     }
 
     [Fact]
+    public void Axes_ASwitchTheKeyNamesOnlyWhenOn_ReadsOffWhenAbsent()
+    {
+        string[] keys =
+        [
+            "tcp4 rr blocking split bind=127.0.0.1 req=64 resp=64 nodelay=on t=2s",
+            "tcp4 rr blocking split bind=127.0.0.1 spin=on req=64 resp=64 nodelay=on t=2s",
+            "unix-stream rr blocking split req=64 resp=64 t=2s",
+            "unix-stream rr blocking split spin=on req=64 resp=64 t=2s",
+        ];
+        var axes = CaseAxes.Of(keys);
+
+        Assert.Equal(["transport", "spin"], axes.Varying);
+        Assert.Equal("tcp4 spin=off", axes.Describe(keys[0], ["transport", "spin"]));
+        Assert.Equal("on", axes.Value(keys[3], "spin"));
+        Assert.Equal("-", axes.Value(keys[2], "bind")); // not a switch: absent stays "-"
+    }
+
+    [Fact]
     public void Percentiles_MergeTheBucketsOfEveryRepetition()
     {
         var c = PlotFixtures.Placements().Cases[0];
