@@ -54,11 +54,21 @@ internal static class CalibrationTable
             .Append(" steal% likewise. A pair above ").Append(t).Append("% in either is disturbed, kept in run.json, left out and run again.\n");
 
         var notQuotable = results.Where(r => r.Pairs.Count > 0 && r.Pairs.Count(p => !p.Disturbed) < r.PairsRequested).ToList();
-        if (notQuotable.Count > 0)
+        // A row short of clean pairs with none disturbed stopped on a failed run, not on the host's load.
+        var loaded = notQuotable.Where(r => r.Pairs.Any(p => p.Disturbed)).ToList();
+        var stopped = notQuotable.Where(r => !r.Pairs.Any(p => p.Disturbed)).ToList();
+        if (loaded.Count > 0)
         {
-            text.Append("THIS TABLE IS NOT QUOTABLE: ").Append(string.Join(", ", notQuotable.Select(r => r.RowId)))
+            text.Append("THIS TABLE IS NOT QUOTABLE: ").Append(string.Join(", ", loaded.Select(r => r.RowId)))
                 .Append(" could not get their clean pairs (outside load or steal above ").Append(t)
                 .Append("% of one CPU); those rows are inconclusive. Quiet the host and run them again.\n");
+        }
+
+        if (stopped.Count > 0)
+        {
+            text.Append("THIS TABLE IS NOT QUOTABLE: ")
+                .Append(string.Join(", ", stopped.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.RowId} stopped after {r.Pairs.Count} of {r.PairsRequested} pairs"))))
+                .Append(" (a run failed; the Notes say why); those rows are inconclusive. Run them again.\n");
         }
         else if (results.Any(r => r.Pairs.Any(p => p.Disturbed)))
         {

@@ -91,6 +91,16 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact(Timeout = 10_000)]
+    public void Render_ARowThatStoppedOnAFailedRun_SaysSo_NotThatTheHostWasBusy()
+    {
+        var stopped = Row("iperf3-tcp4-fwd-default", "inconclusive", ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(5, 0, outside: 0))
+            with { Note = "iperf3: unable to connect to server: Connection refused" };
+        string text = CalibrationTable.Render([stopped], 5);
+        Assert.Contains("THIS TABLE IS NOT QUOTABLE: iperf3-tcp4-fwd-default stopped after 5 of 10 pairs (a run failed; the Notes say why)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("outside load", text.Split("THIS TABLE")[1], StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
     public void ExitCode_MissedIsThree_InconclusiveAloneIsZero()
     {
         var met = Row("a", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(10, 0, 0));
