@@ -147,34 +147,11 @@ internal sealed class BlockingChannel : IChannel
         return false;
     }
 
-    public void ShutdownSend()
-    {
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Send);
-        }
-        catch (SocketException)
-        {
-            // the peer may already be gone; nothing left to tell it
-        }
-        catch (ObjectDisposedException)
-        {
-            // aborted
-        }
-    }
+    public void ShutdownSend() => SocketClose.ShutdownSend(_socket);
 
     public void Abort()
     {
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // already closed
-        }
-
-        _socket.Dispose();
+        SocketClose.Abort(_socket);
     }
 
     public void Dispose() => _socket.Dispose();

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 
 namespace LoopBench.Core.Engines;
 
-/// <summary>Half-close and abort, tolerant of a peer or socket already gone; shared by the non-blocking engines.</summary>
+/// <summary>Half-close and abort, tolerant of a peer or socket already gone; shared by the engines.</summary>
 internal static class SocketClose
 {
     public static void ShutdownSend(Socket socket)

@@ -158,36 +158,13 @@ internal sealed class SpinningChannel : IChannel
         return Aborted();
     }
 
-    public void ShutdownSend()
-    {
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Send);
-        }
-        catch (SocketException)
-        {
-            // the peer may already be gone; nothing left to tell it
-        }
-        catch (ObjectDisposedException)
-        {
-            // aborted
-        }
-    }
+    public void ShutdownSend() => SocketClose.ShutdownSend(_socket);
 
     /// <summary>Stops a spinning call (it checks the flag each poll), then closes the socket.</summary>
     public void Abort()
     {
         _aborted = true;
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // already closed
-        }
-
-        _socket.Dispose();
+        SocketClose.Abort(_socket);
     }
 
     public void Dispose()

@@ -26,36 +26,41 @@ public sealed class ScenarioCompareRunTests : IDisposable
     }
 
     /// <summary>
-    /// The A/B inside one run, end to end: a single cubic stream moves about twice what bbr's
-    /// pacing lets through on this kernel's loopback, so with 12 repetitions a side (interleaved in
-    /// rounds) the scenario's verdict is a regression, in summary.md, in report.html and from
-    /// <c>compare RUN --axis</c>, and the other way round an improvement.
+    /// An A/B inside one run, end to end, on an effect the host cannot hide: 2 KiB writes move about a
+    /// third of what 128 KiB writes move over loopback (a system call per 2 KiB), so with 10
+    /// repetitions a side (interleaved in rounds) the scenario's verdict is a regression, in summary.md,
+    /// in report.html and from <c>compare RUN --axis</c>, and the other way round an improvement. (cubic
+    /// against bbr differs by 15-50 % depending on the host: too little to resolve reliably while the
+    /// rest of the suite loads both CPUs.)
     /// </summary>
     [Fact(Timeout = 180_000)]
     [Trait(Traits.Category, Traits.Slow)]
-    public void CongestionAxis_CubicAgainstBbr_RealRun_VerdictIsARegressionOneWayAndAnImprovementTheOther()
+    public void LengthAxis_RealRun_VerdictIsARegressionOneWayAndAnImprovementTheOther()
     {
-        var (dir, _, summary) = RunScenario("cc-bbr", "repetitions: 12\ndefaults:\n  transport: tcp4\n  length: 128K\n  time: 250ms\n  warmup: 100ms\nmatrix:\n  congestion: [cubic, bbr]");
-        string row = Assert.Single(summary.Split('\n'), l => l.StartsWith("| congestion: cubic → bbr |", StringComparison.Ordinal));
+        var (dir, _, summary) = RunScenario("len-ab", "repetitions: 10\ndefaults:\n  transport: tcp4\n  time: 250ms\n  warmup: 100ms\nmatrix:\n  length: [128K, 2K]", "length", "128K");
+        string row = Assert.Single(summary.Split('\n'), l => l.StartsWith("| len: 131072 → 2048 |", StringComparison.Ordinal));
         Assert.Contains("regression", row, StringComparison.Ordinal);
         Assert.Contains("regression", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
 
         string run = Path.Combine(dir, ResultStore.RunFile);
-        var (worse, table, worseErr) = CliHarness.Run("compare", run, "--axis", "congestion=cubic");
-        Assert.True(worse == 3, $"cubic → bbr: exit {worse}; {worseErr}\n{table}");
-        var (better, json, betterErr) = CliHarness.Run("compare", run, "--axis", "congestion=bbr", "--format", "json");
-        Assert.True(better == 0, $"bbr → cubic: exit {better}; {betterErr}\n{json}");
+        var (worse, table, worseErr) = CliHarness.Run("compare", run, "--axis", "length=131072");
+        Assert.True(worse == 3, $"128K → 2K: exit {worse}; {worseErr}\n{table}");
+        var (better, json, betterErr) = CliHarness.Run("compare", run, "--axis", "length=2048", "--format", "json");
+        // Larger writes are fewer messages: messages/s regresses as throughput improves, so the exit says regression.
+        Assert.True(better == 3, $"2K → 128K: exit {better}; {betterErr}\n{json}");
         using var doc = JsonDocument.Parse(json);
         var pair = Assert.Single(Assert.Single(doc.RootElement.EnumerateArray()).GetProperty("cases").EnumerateArray());
         var throughput = pair.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == MetricIds.ThroughputBitsPerSecond);
         Assert.Equal("improvement", throughput.GetProperty("verdict").GetString());
+        var messages = pair.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == MetricIds.MessagesPerSecond);
+        Assert.Equal("regression", messages.GetProperty("verdict").GetString());
     }
 
-    /// <summary>Runs a scenario with a congestion compare: block (cubic baseline); returns its directory, stdout and summary.md.</summary>
-    private (string Dir, string Stdout, string Summary) RunScenario(string name, string body)
+    /// <summary>Runs a scenario with a compare: block (by default congestion, cubic baseline); returns its directory, stdout and summary.md.</summary>
+    private (string Dir, string Stdout, string Summary) RunScenario(string name, string body, string axis = "congestion", string baseline = "cubic")
     {
         string path = Path.Combine(_dir, name + ".yaml");
-        File.WriteAllText(path, $"name: {name}\n{body}\ncompare:\n  axis: congestion\n  baseline: cubic\n");
+        File.WriteAllText(path, $"name: {name}\n{body}\ncompare:\n  axis: {axis}\n  baseline: {baseline}\n");
         string results = Path.Combine(_dir, "results-" + name);
 
         var (code, stdout, stderr) = CliHarness.Run("run", path, "--out", results, "--seed", "7");

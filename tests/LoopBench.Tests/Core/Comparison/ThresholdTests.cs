@@ -53,6 +53,7 @@ public sealed class ThresholdTests
         Assert.Equal(0.05, MetricCatalog.Find(MetricIds.ThroughputBitsPerSecond)!.RelativeThreshold);
         Assert.Equal(0.10, MetricCatalog.Find(MetricIds.RttP99Ns)!.RelativeThreshold);
         Assert.Null(MetricCatalog.Find("cpuNsPerByteFromTheFuture"));
-        Assert.All(typeof(MetricIds).GetFields().Select(f => (string)f.GetValue(null)!), id => Assert.NotNull(MetricCatalog.Find(id)));
+        Assert.All(typeof(MetricIds).GetFields().Where(f => f.FieldType == typeof(string)).Select(f => (string)f.GetValue(null)!), id => Assert.NotNull(MetricCatalog.Find(id)));
+        Assert.All(MetricIds.StampComponents.SelectMany(c => new[] { c.P50, c.P99 }), id => Assert.NotNull(MetricCatalog.Find(id)));
     }
 }
