@@ -128,7 +128,7 @@ internal static class SummaryTable
         return "batch    " + calls + (c.UdpGro ? "; UDP_GRO on the receiver, coalesced receives counted per datagram" : string.Empty) + "\n";
     }
 
-    /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end.</summary>
+    /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end, or the low-water mark.</summary>
     private static string? ReceiveSpinLine(LoopBench.Core.Scenarios.Case c, RepetitionResult repetition)
     {
         if (c.ReceiveSpin is not int budget)
@@ -138,7 +138,9 @@ internal static class SummaryTable
 
         if (budget == 0)
         {
-            return "receive  receivers block in recv at once (receive-spin 0)\n";
+            return c.ReceiveLowatBytes is int lowat and > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"receive  receivers block in recv at once (receive-spin 0) with SO_RCVLOWAT {lowat} B: woken once that much is queued\n")
+                : "receive  receivers block in recv at once (receive-spin 0)\n";
         }
 
         var ends = repetition.Ends
