@@ -5,8 +5,8 @@ namespace LoopBench.Core.Workloads;
 /// <summary>
 /// What a datagram stream receiver does with each datagram it reads, one at a time even when a call
 /// returned many: the end marker stops it; an in-window datagram gets its one-way delay, the RFC 3550
-/// jitter step and its sequence recorded, and counts its bytes unless it is a duplicate. The same
-/// rules as <see cref="DatagramStreamWorkload"/>'s loop, for the batched receiver.
+/// jitter step and its sequence recorded, and counts its bytes unless it is a duplicate. One piece
+/// for the one-datagram-per-call loop of <see cref="DatagramStreamWorkload"/> and the batched receiver.
 /// </summary>
 internal sealed class DatagramReceipt(WorkloadEnd end, SequenceTracker tracker)
 {

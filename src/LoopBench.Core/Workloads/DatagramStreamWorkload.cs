@@ -30,11 +30,8 @@ internal sealed class DatagramStreamWorkload : IWorkload
     internal static async ValueTask ReceiveLoop(WorkloadEnd end, Memory<byte> buffer, SequenceTracker tracker, WorkloadParameters p, MeasureWindow window)
     {
         var channel = end.Channel;
-        var counters = end.Counters;
-        var stats = end.Datagrams!;
-        var histogram = end.Latency!;
+        var receipt = new DatagramReceipt(end, tracker);
         var drain = new DrainDeadline(p.DrainGraceNs);
-        long previousTransit = long.MinValue;
         while (true)
         {
             int received = await channel.ReceiveBulkAsync(buffer);
@@ -52,34 +49,9 @@ internal sealed class DatagramStreamWorkload : IWorkload
                     break;
                 }
             }
-            else if (received >= DatagramHeader.MinMessageBytes)
+            else if (!receipt.Record(buffer.Span[..received], now))
             {
-                var message = buffer.Span;
-                long sequence = DatagramHeader.Sequence(message);
-                if (sequence == DatagramHeader.EndMarker)
-                {
-                    break;
-                }
-
-                if (DatagramHeader.InWindow(message))
-                {
-                    long transit = now - DatagramHeader.ActualTicks(message);
-                    histogram.Record(Timestamps.ToNs(transit));
-                    if (previousTransit != long.MinValue)
-                    {
-                        double d = Math.Abs(Timestamps.ToNs(transit - previousTransit));
-                        stats.JitterNs += (d - stats.JitterNs) / 16; // RFC 3550 §6.4.1
-                    }
-
-                    previousTransit = transit;
-                    long duplicatesBefore = stats.Duplicates;
-                    tracker.Record(sequence, stats);
-                    if (stats.Duplicates == duplicatesBefore)
-                    {
-                        counters.Bytes += received;
-                        counters.Messages++;
-                    }
-                }
+                break; // the end marker
             }
 
             if (drain.HasPassed(window, now))
