@@ -145,7 +145,6 @@ internal sealed class ServerStamps
     {
         Channel = channel;
         Ledger = ledger;
-        Ledger = ledger;
         _keyBytes = keyBytes;
         Channel.ReceiveArmed = ledger.SlotOf(0) >= 0;
     }
