@@ -3,17 +3,13 @@ namespace LoopBench.Core.Engines;
 /// <summary>Creates the engine for an <see cref="EngineKind"/>.</summary>
 internal static class EngineFactory
 {
-    /// <summary>The engine for <paramref name="kind"/>.</summary>
-    public static IEngine Create(EngineKind kind) => Create(kind, receiveSpinTries: 0);
-
-    /// <summary>The engine for <paramref name="kind"/>; the blocking engine's stream receivers spin <paramref name="receiveSpinTries"/> times before blocking.</summary>
-    public static IEngine Create(EngineKind kind, int receiveSpinTries) => Create(kind, receiveSpinTries, spin: false);
-
-    /// <summary>As above; with <paramref name="spin"/> the blocking engine's channels poll and never sleep (spin mode).</summary>
-    public static IEngine Create(EngineKind kind, int receiveSpinTries, bool spin) => Create(kind, receiveSpinTries, spin, receiveLowatBytes: 0);
-
-    /// <summary>As above; the blocking engine's TCP stream receivers set SO_RCVLOWAT to <paramref name="receiveLowatBytes"/> (0: the kernel's 1 byte).</summary>
-    public static IEngine Create(EngineKind kind, int receiveSpinTries, bool spin, int receiveLowatBytes) => kind switch
+    /// <summary>
+    /// The engine for <paramref name="kind"/>. The blocking engine's stream receivers spin
+    /// <paramref name="receiveSpinTries"/> times before blocking and its TCP ones set SO_RCVLOWAT to
+    /// <paramref name="receiveLowatBytes"/> (0: the kernel's 1 byte); with <paramref name="spin"/> its
+    /// channels poll and never sleep (spin mode). The other engines take none of these.
+    /// </summary>
+    public static IEngine Create(EngineKind kind, int receiveSpinTries = 0, bool spin = false, int receiveLowatBytes = 0) => kind switch
     {
         EngineKind.Blocking => new BlockingEngine(receiveSpinTries, spin, receiveLowatBytes),
         EngineKind.Async => new AsyncEngine(EngineKind.Async),
