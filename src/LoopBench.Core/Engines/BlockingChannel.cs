@@ -5,12 +5,15 @@ using LoopBench.Core.Interop;
 namespace LoopBench.Core.Engines;
 
 /// <summary>
-/// Synchronous span-based Send/Receive on a blocking socket. Every call completes synchronously,
+/// Synchronous send/recv on a blocking socket: plain libc calls on the fd (<see cref="SocketCalls"/>),
+/// or Socket's own where .NET has left the fd non-blocking. Every call completes synchronously,
 /// so a workload's <c>await</c> never yields and nothing is allocated per message.
 /// </summary>
 internal sealed class BlockingChannel : IChannel
 {
     private readonly Socket _socket;
+    private readonly SafeSocketHandle _handle;
+    private readonly bool _fdBlocks;
     private readonly int _receiveSpinTries;
     private int _receiveLowatBytes;
 
@@ -31,6 +34,8 @@ internal sealed class BlockingChannel : IChannel
         ArgumentOutOfRangeException.ThrowIfNegative(receiveLowatBytes);
         _socket = socket;
         _socket.Blocking = true;
+        _handle = socket.SafeHandle;
+        _fdBlocks = SocketCalls.FdBlocks(socket);
         _receiveSpinTries = receiveSpinTries;
         _receiveLowatBytes = socket.ProtocolType == ProtocolType.Tcp ? receiveLowatBytes : 0;
     }
@@ -48,10 +53,10 @@ internal sealed class BlockingChannel : IChannel
     public ValueTask<int> SendAsync(ReadOnlyMemory<byte> data)
     {
         Counters.SendCalls++;
-        int sent = _socket.Send(data.Span, SocketFlags.None, out SocketError error);
-        if (error != SocketError.Success)
+        int sent = _fdBlocks ? RawSend(data.Span) : ManagedSend(data.Span);
+        if (sent < 0)
         {
-            return new ValueTask<int>(Fail(error));
+            return new ValueTask<int>(-1);
         }
 
         Counters.SyncCompletions++;
@@ -66,10 +71,10 @@ internal sealed class BlockingChannel : IChannel
     public ValueTask<int> ReceiveAsync(Memory<byte> buffer)
     {
         Counters.ReceiveCalls++;
-        int received = _socket.Receive(buffer.Span, SocketFlags.None, out SocketError error);
-        if (error != SocketError.Success)
+        int received = _fdBlocks ? RawReceive(buffer.Span) : ManagedReceive(buffer.Span);
+        if (received < 0)
         {
-            return new ValueTask<int>(Fail(error));
+            return new ValueTask<int>(-1);
         }
 
         Counters.SyncCompletions++;
@@ -79,6 +84,30 @@ internal sealed class BlockingChannel : IChannel
         }
 
         return new ValueTask<int>(received);
+    }
+
+    private int RawSend(ReadOnlySpan<byte> data)
+    {
+        int sent = SocketCalls.Send(_handle, data, 0, out int errno);
+        return sent >= 0 ? sent : FailErrno(errno);
+    }
+
+    private int RawReceive(Span<byte> buffer)
+    {
+        int received = SocketCalls.Receive(_handle, buffer, 0, out int errno);
+        return received >= 0 ? received : FailErrno(errno);
+    }
+
+    private int ManagedSend(ReadOnlySpan<byte> data)
+    {
+        int sent = _socket.Send(data, SocketFlags.None, out SocketError error);
+        return error == SocketError.Success ? sent : Fail(error);
+    }
+
+    private int ManagedReceive(Span<byte> buffer)
+    {
+        int received = _socket.Receive(buffer, SocketFlags.None, out SocketError error);
+        return error == SocketError.Success ? received : Fail(error);
     }
 
     /// <summary>A byte stream's read: the same as a bulk receive, into scratch.</summary>
@@ -155,6 +184,15 @@ internal sealed class BlockingChannel : IChannel
     }
 
     public void Dispose() => _socket.Dispose();
+
+    // On a blocking fd EAGAIN means SO_RCVTIMEO or SO_SNDTIMEO ran out, which Socket reports as TimedOut.
+    private int FailErrno(int errno) => errno == Libc.EAgain ? Fail(SocketError.TimedOut) : FailNamed(SocketCalls.ErrorName(errno));
+
+    private int FailNamed(string name)
+    {
+        LastError = name;
+        return -1;
+    }
 
     private int Fail(SocketError error)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -182,19 +181,7 @@ internal sealed class SpinningChannel : IChannel
 
     private int Fail(int errno)
     {
-        // The names Socket's SocketError gives these errnos, so the workloads read them as from BlockingChannel.
-        LastError = errno switch
-        {
-            105 => "NoBufferSpaceAvailable", // ENOBUFS
-            111 => "ConnectionRefused",
-            104 => "ConnectionReset",
-            32 => "Shutdown", // EPIPE
-            107 => "NotConnected",
-            90 => "MessageSize",
-            103 => "ConnectionAborted",
-            9 => "OperationAborted", // EBADF
-            _ => string.Create(CultureInfo.InvariantCulture, $"errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})"),
-        };
+        LastError = SocketCalls.ErrorName(errno);
         return -1;
     }
 }
