@@ -85,7 +85,7 @@ internal sealed class HistoryTrendReader(DbConnection connection, IHistoryDialec
             """;
         for (int i = 0; i < metrics.Count; i++)
         {
-            HistoryStore.AddParameter(command, "m" + i.ToString(CultureInfo.InvariantCulture), metrics[i]);
+            HistoryCommands.AddParameter(command, "m" + i.ToString(CultureInfo.InvariantCulture), metrics[i]);
         }
 
         Filters(command, caseFilter, host, label);
@@ -103,8 +103,8 @@ internal sealed class HistoryTrendReader(DbConnection connection, IHistoryDialec
 
     private static void Filters(DbCommand command, string? caseFilter, string? host, string? label)
     {
-        HistoryStore.AddParameter(command, "case", caseFilter);
-        HistoryStore.AddParameter(command, "host", host);
-        HistoryStore.AddParameter(command, "label", label);
+        HistoryCommands.AddParameter(command, "case", caseFilter);
+        HistoryCommands.AddParameter(command, "host", host);
+        HistoryCommands.AddParameter(command, "label", label);
     }
 }

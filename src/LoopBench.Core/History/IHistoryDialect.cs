@@ -5,8 +5,8 @@ namespace LoopBench.Core.History;
 /// <summary>
 /// What differs between the history's two databases, SQLite and PostgreSQL: how to connect, a few
 /// column types, the JSON functions, the schema catalogue, write locks and error codes. The tables,
-/// the queries and the recording logic are written once, in <see cref="HistorySchema"/>,
-/// <see cref="HistoryStore"/> and <see cref="HistoryTrendReader"/>, with <c>@name</c> parameters both accept.
+/// the queries and the recording logic are written once, in <see cref="HistorySchema"/>, <see cref="HistoryRunWriter"/>,
+/// <see cref="HistoryRunReader"/> and <see cref="HistoryTrendReader"/>, with <c>@name</c> parameters both accept.
 /// </summary>
 internal interface IHistoryDialect
 {

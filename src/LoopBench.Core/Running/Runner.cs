@@ -4,20 +4,20 @@ using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
-using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
 
 /// <summary>
-/// Runs cases: connects a pair, starts each end on the case's engine with its placement, and
-/// coordinates warm-up, the global window [T0, T1], interval samples and the drain.
+/// Runs cases and coordinates each repetition: sets it up through <see cref="RepetitionSetup"/>, starts
+/// each end on the case's engine with its placement, then warm-up, the global window [T0, T1], interval
+/// samples, the drain, and the collection of what was measured.
 /// </summary>
 public sealed class Runner
 {
     private readonly RunnerOptions _options;
     private readonly IReadOnlyList<int> _allowedCpus;
-    private readonly KnobWiring _knobs = new();
+    private readonly RepetitionSetup _setup;
     private string? _countersScope;
 
     /// <summary>Creates a runner; <paramref name="allowedCpus"/> defaults to this thread's affinity.</summary>
@@ -25,6 +25,7 @@ public sealed class Runner
     {
         _options = options ?? new RunnerOptions();
         _allowedCpus = allowedCpus ?? CpuAffinity.GetAllowedCpus();
+        _setup = new RepetitionSetup(_options);
     }
 
     /// <summary>Where kernel counters come from: the caller's word, else detected once ("netns" or "host").</summary>
@@ -42,14 +43,10 @@ public sealed class Runner
         ArgumentNullException.ThrowIfNull(candidate);
         var resolved = candidate.Resolve();
         var done = new List<RepetitionResult>();
-        if (!PlacementPlan.TryCreate(resolved, _allowedCpus, out var plan, out string skip))
+        var (plan, skip, skipReason) = CasePlacement.Plan(resolved, _allowedCpus);
+        if (plan is null)
         {
-            return new CaseResult(resolved.Key, resolved, CaseOutcome.SkippedPlacement, skip, done);
-        }
-
-        if (EngineFactory.PlacementSkipReason(resolved.Engine, resolved.Placement) is string engineSkip)
-        {
-            return new CaseResult(resolved.Key, resolved, CaseOutcome.SkippedEnginePlacement, engineSkip, done);
+            return new CaseResult(resolved.Key, resolved, skip, skipReason, done);
         }
 
         for (int index = 0; index < repetitions && !cancellation.IsCancellationRequested; index++)
@@ -77,14 +74,10 @@ public sealed class Runner
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var resolved = candidate.Resolve();
-        if (!PlacementPlan.TryCreate(resolved, _allowedCpus, out var plan, out string skip))
+        var (plan, skip, skipReason) = CasePlacement.Plan(resolved, _allowedCpus);
+        if (plan is null)
         {
-            return new RepetitionOutcome(null, CaseOutcome.SkippedPlacement, skip);
-        }
-
-        if (EngineFactory.PlacementSkipReason(resolved.Engine, resolved.Placement) is string engineSkip)
-        {
-            return new RepetitionOutcome(null, CaseOutcome.SkippedEnginePlacement, engineSkip);
+            return new RepetitionOutcome(null, skip, skipReason);
         }
 
         var (result, outcome, reason) = RunRepetition(resolved, index, plan, cancellation);
@@ -94,64 +87,35 @@ public sealed class Runner
     private (RepetitionResult? Result, CaseOutcome Outcome, string? Reason) RunRepetition(
         Case c, int index, PlacementPlan plan, CancellationToken cancellation)
     {
-        if (InlineCompletions.MissingReason(c.Engine) is string inline)
+        var (engine, opened, setupOutcome, setupReason) = _setup.Open(c, plan);
+        if (engine is null || opened is null)
         {
-            return (null, CaseOutcome.FailedSetup, inline);
+            return (null, setupOutcome, setupReason);
         }
 
-        if (c.Transport.IsIpv6() && !System.Net.Sockets.Socket.OSSupportsIPv6)
+        using var flows = opened;
+        var ends = flows.Ends;
+        using var barrier = new Barrier(ends.Count + 1);
+        var workers = ends
+            .Select(e => engine.Start(new WorkerSpec(e.Name, plan.CpuFor(e.Role), e.Body, barrier, _options.BarrierTimeout)))
+            .ToArray();
+        if (!barrier.SignalAndWait(_options.BarrierTimeout))
         {
-            return (null, CaseOutcome.SkippedTransport, $"{c.Transport.ToId()} needs IPv6, which is disabled on this host");
+            WorkerStop.Abort(ends);
+            return (null, CaseOutcome.FailedSetup, "workers did not reach the start barrier");
         }
 
-        var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0, c.Spin, c.ReceiveLowatBytes ?? 0);
-        var window = new MeasureWindow(_options.Clock);
-        RepetitionFlows flows;
-        try
-        {
-            flows = BuildFlows(c, engine, window, plan);
-        }
-        catch (TransportSetupException ex)
-        {
-            return ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressFamilyNotSupported }
-                ? (null, CaseOutcome.SkippedTransport, $"{c.Transport.ToId()} is not offered by this host: {ex.Message}")
-                : (null, CaseOutcome.FailedSetup, ex.Message);
-        }
-
-        using (flows)
-        {
-            var ends = flows.Ends;
-            using var barrier = new Barrier(ends.Count + 1);
-            var workers = ends
-                .Select(e => engine.Start(new WorkerSpec(e.Name, plan.CpuFor(e.Role), e.Body, barrier, _options.BarrierTimeout)))
-                .ToArray();
-            if (!barrier.SignalAndWait(_options.BarrierTimeout))
-            {
-                WorkerStop.Abort(ends);
-                return (null, CaseOutcome.FailedSetup, "workers did not reach the start barrier");
-            }
-
-            long timeWaitBefore = KernelSocketStats.TcpTimeWait();
-            int samples = (int)Math.Min(1024, c.IntervalMs > 0 ? (c.DurationMs / c.IntervalMs) + 2 : 2);
-            using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, flows.Probes, samples, StartCapture(c, index, flows.Owned));
-            var coordination = Coordinate(c, index, ends, workers, window, probes, cancellation);
-            long timeWaitAtT1 = KernelSocketStats.TcpTimeWait();
-            string? stopFailure = WorkerStop.Drain(ends, workers, _options.DrainTimeout);
-            probes.AfterWorkers();
-            var result = RepetitionRecord.Build(c, index, coordination, flows, workers, window, probes, (timeWaitBefore, timeWaitAtT1), () => CountersScope);
-            string? failure = coordination.Failure ?? stopFailure ?? WorkerStop.Failure(ends, workers);
-            if (failure is not null)
-            {
-                return (result, stopFailure is not null && coordination.Failure is null ? CaseOutcome.FailedTimeout : CaseOutcome.FailedWorker, failure);
-            }
-
-            if (coordination.Interrupted)
-            {
-                return (result, CaseOutcome.Interrupted, null);
-            }
-
-            return IdleWindow.Reason(c, result) is string idle ? (result, CaseOutcome.FailedNoTraffic, idle) : (result, CaseOutcome.Passed, null);
-        }
+        long timeWaitBefore = KernelSocketStats.TcpTimeWait();
+        int samples = (int)Math.Min(1024, c.IntervalMs > 0 ? (c.DurationMs / c.IntervalMs) + 2 : 2);
+        var capture = RepetitionCapture.Start(c, index, flows.Owned, _options.CaptureDirectory);
+        using var probes = new RepetitionProbes(_options.KernelCounters, flows.FirstPair, flows.Probes, samples, capture);
+        var coordination = Coordinate(c, index, ends, workers, flows.Window, probes, cancellation);
+        long timeWaitAtT1 = KernelSocketStats.TcpTimeWait();
+        string? stopFailure = WorkerStop.Drain(ends, workers, _options.DrainTimeout);
+        probes.AfterWorkers();
+        var result = RepetitionRecord.Build(c, index, coordination, flows, workers, flows.Window, probes, (timeWaitBefore, timeWaitAtT1), () => CountersScope);
+        var (outcome, reason) = RepetitionVerdict.Of(c, result, coordination, stopFailure, ends, workers);
+        return (result, outcome, reason);
     }
 
     /// <remarks>
@@ -164,12 +128,6 @@ public sealed class Runner
         Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
         CancellationToken cancellation)
     {
-        var cpus = new HashSet<int>[ends.Count];
-        for (int i = 0; i < cpus.Length; i++)
-        {
-            cpus[i] = [];
-        }
-
         long intervalTicks = TicksOf(c.IntervalMs);
         var intervals = new List<IntervalResult>(c.IntervalMs > 0 ? (int)Math.Min(1024, (c.DurationMs / c.IntervalMs) + 2) : 0);
         bool counted = c.IsCountBased;
@@ -205,7 +163,7 @@ public sealed class Runner
             }
 
             long now = last ? window.T1Ticks : clock.NowTicks();
-            Observe(cpus, cpuReaders.All);
+            cpuReaders.Observe();
             lines.ReadCounters();
             probes.Sample(Timestamps.ToNs(now - t0));
             if (last)
@@ -225,77 +183,8 @@ public sealed class Runner
             }
         }
 
-        string? failure = wake == WindowWake.WorkerEnded ? WorkerStop.Failure(ends, workers) ?? "a worker stopped before the window closed" : null;
-        WindowEnd? endedBy = !counted ? null : wake switch
-        {
-            WindowWake.CountReached => WindowEnd.Count,
-            WindowWake.Deadline => WindowEnd.TimeCap,
-            _ => null,
-        };
-        return new Coordination(startedUtc, wake == WindowWake.Cancelled, failure, intervals, cpus, endedBy);
-    }
-
-    /// <summary>Opens the repetition's flows as the case's pattern lays them out, or its one split flow (processes: 2).</summary>
-    private RepetitionFlows BuildFlows(Case c, IEngine engine, MeasureWindow window, PlacementPlan plan)
-    {
-        if (FileDescriptorBudget.ShortfallFor(c) is string shortfall)
-        {
-            throw new TransportSetupException(shortfall);
-        }
-
-        var transport = _knobs.WithKnobHooks(CaseTransportOptions.Of(c), c);
-        transport = _options.TransportHook?.Invoke(transport) ?? transport;
-        var flows = new RepetitionFlows(c, engine, window, transport, _knobs, _options.ConnectTimeout);
-        try
-        {
-            var pattern = TrafficPatterns.Of(c.Pattern);
-            if (c.Processes != 1)
-            {
-                flows.AddChildServerFlow(pattern, _options, plan.ServerCpu);
-            }
-            else
-            {
-                pattern.AddFlows(flows);
-            }
-
-            return flows;
-        }
-        catch
-        {
-            flows.Dispose();
-            throw;
-        }
-    }
-
-    private Capture.PacketCapture? StartCapture(Case c, int index, IEnumerable<IDisposable> owned)
-    {
-        if (c.CapturePackets <= 0)
-        {
-            return null;
-        }
-
-        string directory = _options.CaptureDirectory ?? Directory.GetCurrentDirectory();
-        string name = new string(c.Key.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' ? ch : '_').ToArray());
-        if (name.Length > 150)
-        {
-            name = name[..150];
-        }
-
-        return Capture.PacketCapture.Start(
-            Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-r{index}.pcap")), c.CapturePackets, Capture.CaptureScope.Of(c.Transport, owned));
+        return Coordination.After(wake, counted, startedUtc, ends, workers, intervals, cpuReaders.Observed);
     }
 
     private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));
-
-    private static void Observe(HashSet<int>[] cpus, LastCpuReader[] readers)
-    {
-        for (int i = 0; i < readers.Length; i++)
-        {
-            int cpu = readers[i].Read();
-            if (cpu >= 0)
-            {
-                cpus[i].Add(cpu);
-            }
-        }
-    }
 }
