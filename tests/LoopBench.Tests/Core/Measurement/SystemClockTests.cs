@@ -35,8 +35,13 @@ public sealed class SystemClockTests
         var clock = new SystemClock();
         using var signal = new ManualResetEventSlim(false);
         long start = clock.NowTicks();
-        Assert.False(clock.WaitUntil(signal, start + (20 * Ms), TestContext.Current.CancellationToken));
-        Assert.True(clock.NowTicks() - start >= 19 * Ms, "the wait rounds up to whole milliseconds; a timed wait may return up to one early");
+        Assert.False(clock.WaitUntil(signal, start + (100 * Ms), TestContext.Current.CancellationToken));
+        // ManualResetEventSlim counts its timeout on Environment.TickCount, which reads CLOCK_MONOTONIC_COARSE:
+        // one kernel tick (4 ms at HZ=250, 10 ms at HZ=100) of skew can end the wait that much early, plus the
+        // 1 ms rounding. Callers re-read the clock and wait again (WindowWait.Deadline). A wait that did not wait
+        // returns within microseconds, far below this bound; being descheduled only makes the wait longer.
+        long waited = clock.NowTicks() - start;
+        Assert.True(waited >= 88 * Ms, $"an unset signal's wait ended after {waited / (double)Ms:0.###} ms of 100");
 
         signal.Set();
         Assert.True(clock.WaitUntil(signal, clock.NowTicks() + (5_000 * Ms), TestContext.Current.CancellationToken));

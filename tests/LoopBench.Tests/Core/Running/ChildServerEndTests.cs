@@ -14,9 +14,9 @@ public sealed class ChildServerEndTests
     private static Runner TwoProcessRunner() =>
         new(new RunnerOptions { ServerChild = SandboxRequirement.Child() with { Isolate = false }, KernelCounters = false });
 
-    private static RepetitionResult RunPassed(Case c)
+    private static RepetitionResult RunPassed(Case c, int durationMs = 300)
     {
-        var result = TwoProcessRunner().RunCase(QuickCases.Short(c with { Processes = 2 }), cancellation: TestContext.Current.CancellationToken);
+        var result = TwoProcessRunner().RunCase(QuickCases.Short(c with { Processes = 2 }) with { DurationMs = durationMs }, cancellation: TestContext.Current.CancellationToken);
 
         Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         Assert.Contains(" processes=2 ", result.Key, StringComparison.Ordinal);
@@ -68,9 +68,14 @@ public sealed class ChildServerEndTests
     [Fact(Timeout = 60_000)]
     public void AsyncEngine_Passes()
     {
-        var rep = RunPassed(new Case { Engine = LoopBench.Core.Engines.EngineKind.Async });
+        // This process's sender is a pool continuation: as EngineRunnerTests, pool headroom and a 1 s window,
+        // so that the suite holding the pool's threads cannot leave the 300 ms window without a byte.
+        ThreadPoolHeadroom.Ensure();
+        var rep = RunPassed(new Case { Engine = LoopBench.Core.Engines.EngineKind.Async }, durationMs: 1_000);
 
-        Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
+        Assert.True(rep.Metrics[MetricIds.Bytes] > 0,
+            $"no bytes in a {rep.ElapsedNs / 1e6:0.#} ms window; ends: {string.Join("; ", rep.Ends.Select(e => $"{e.Name} calls {e.SendCalls}/{e.ReceiveCalls} bytes {e.Bytes}"))}");
+        Assert.All(rep.Ends, e => Assert.Null(e.Failure));
     }
 
     [Fact(Timeout = 60_000)]

@@ -155,7 +155,7 @@ public sealed class RunnerLoopbackTests
     }
 
     internal static void SkipIfNoIpv6(TransportKind transport) =>
-        Assert.SkipWhen(transport == TransportKind.Tcp6 && !System.Net.Sockets.Socket.OSSupportsIPv6, "IPv6 disabled on lo");
+        Assert.SkipWhen(transport.IsIpv6() && !System.Net.Sockets.Socket.OSSupportsIPv6, "IPv6 disabled on lo"); // udp6 as well as tcp6
 
     [Theory(Timeout = 20_000)]
     [InlineData(PatternKind.Stream, "client")]

@@ -111,6 +111,21 @@ public sealed class ZeroAllocationTests
     }
 
     [Theory(Timeout = 30_000)]
+    [InlineData(TransportKind.Tcp4)]
+    [InlineData(TransportKind.Udp4)]
+    public void RequestResponse_WithTimestamps_AllocatesNothingPerTransaction(TransportKind transport)
+    {
+        // Every 64th transaction goes through StampingChannel's sendmsg/recvmsg and the error-queue read;
+        // N = 20 000 stamps ~300 of them, so a per-sample allocation would add ≥ 5 KiB to the larger run.
+        var parameters = new WorkloadParameters(0, 64, 64) { Timestamps = true, MessageBoundaries = transport.IsUdp() };
+        Func<IWorkload> workload = transport.IsUdp() ? () => new DatagramRequestResponseWorkload() : () => new RequestResponseWorkload();
+        RunOnce(workload(), parameters, transport, Messages / 4, e => e.Counters.Transactions);
+        AssertNothingScales(
+            () => RunOnce(workload(), parameters, transport, Messages / 4, e => e.Counters.Transactions),
+            () => RunOnce(workload(), parameters, transport, Messages, e => e.Counters.Transactions));
+    }
+
+    [Theory(Timeout = 30_000)]
     [InlineData(TransportKind.UnixStream)]
     [InlineData(TransportKind.Udp4)]
     public void OpenLoopRequestResponse_AllocatesNothingPerRequest(TransportKind transport)
