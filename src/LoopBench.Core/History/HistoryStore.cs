@@ -14,7 +14,7 @@ namespace LoopBench.Core.History;
 /// each run here; `loopbench history import` records an existing run.json. The SQL is written once;
 /// an <see cref="IHistoryDialect"/> holds what differs between the two databases.
 /// </summary>
-public sealed class HistoryStore : IDisposable
+internal sealed class HistoryStore : IDisposable
 {
     /// <summary>The file name inside a results directory.</summary>
     public const string FileName = "history.db";

@@ -13,7 +13,7 @@ namespace LoopBench.Core.Running;
 /// Runs cases: connects a pair, starts each end on the case's engine with its placement, and
 /// coordinates warm-up, the global window [T0, T1], interval samples and the drain.
 /// </summary>
-public sealed class Runner
+internal sealed class Runner
 {
     private readonly RunnerOptions _options;
     private readonly IReadOnlyList<int> _allowedCpus;
