@@ -39,13 +39,6 @@ internal sealed class HtmlReportBuilder
         return this;
     }
 
-    /// <summary>Preformatted text, e.g. the scenario file.</summary>
-    public HtmlReportBuilder Preformatted(string text)
-    {
-        _body.Append("<pre>").Append(Escape(text)).Append("</pre>\n");
-        return this;
-    }
-
     /// <summary>A table; a cell whose text is a verdict id gets that verdict's colour.</summary>
     public HtmlReportBuilder Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
