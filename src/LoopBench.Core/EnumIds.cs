@@ -7,7 +7,7 @@ namespace LoopBench.Core;
 /// per enum into a cached table. An enum with a member lacking an id, or with a repeated id, is refused
 /// on first use with a message naming it.
 /// </summary>
-public static class EnumIds
+internal static class EnumIds
 {
     /// <summary>The id of an enum value, e.g. <c>TransportKind.UnixStream</c> → "unix-stream".</summary>
     public static string ToId<T>(this T value)

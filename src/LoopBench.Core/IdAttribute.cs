@@ -5,7 +5,7 @@ namespace LoopBench.Core;
 /// Written out, never derived from the member's name, so renaming a member cannot change a stored id.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
-public sealed class IdAttribute(string id) : Attribute
+internal sealed class IdAttribute(string id) : Attribute
 {
     /// <summary>The id, e.g. "unix-stream".</summary>
     public string Id { get; } = id;

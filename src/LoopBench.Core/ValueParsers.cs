@@ -7,7 +7,7 @@ namespace LoopBench.Core;
 /// (K/Ki/KiB = 1024, KB = 1000, likewise M and G). Durations: a bare number is seconds (as in
 /// iperf's -t), or a number with ns, us, ms, s, m or h.
 /// </summary>
-public static class ValueParsers
+internal static class ValueParsers
 {
     private static readonly (string Suffix, double Factor)[] SizeSuffixes =
     [

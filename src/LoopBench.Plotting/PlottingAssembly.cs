@@ -1,6 +1,6 @@
 namespace LoopBench.Plotting;
 
 /// <summary>Anchor type for the Plotting assembly (architecture tests use it to inspect references).</summary>
-public static class PlottingAssembly
+internal static class PlottingAssembly
 {
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CommandLine;
 
 namespace LoopBench.Cli.Verbs;
@@ -7,6 +8,7 @@ namespace LoopBench.Cli.Verbs;
 /// as <c>dotnet loopbench.dll __server</c> with the request on stdin; hidden from help.
 /// </summary>
 [Verb("__server", Hidden = true, HelpText = "Internal: run the server end of one case for the parent LoopBench process.")]
+[SuppressMessage("Performance", "CA1812", Justification = "CommandLineParser creates the options of the verb it parses")]
 internal sealed class InternalServerOptions
 {
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>Which side of a bound is good. Stable ids: "at-least", "at-most".</summary>
-public enum BoundDirection
+internal enum BoundDirection
 {
     /// <summary>Higher is better: throughput, rates.</summary>
     [Id("at-least")]
@@ -20,7 +20,7 @@ public enum BoundDirection
 /// </summary>
 /// <param name="Direction">Which side is good.</param>
 /// <param name="Value">The ratio the bound sits at.</param>
-public sealed record CalibrationBound(BoundDirection Direction, double Value)
+internal sealed record CalibrationBound(BoundDirection Direction, double Value)
 {
     /// <summary>Higher is better, at least <paramref name="value"/>.</summary>
     public static CalibrationBound AtLeast(double value) => new(BoundDirection.AtLeast, value);

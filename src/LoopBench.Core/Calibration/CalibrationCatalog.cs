@@ -15,7 +15,7 @@ namespace LoopBench.Core.Calibration;
 /// match the tools' (128 KiB writes, NODELAY off for stream, on for ping-pong, as sockperf sets it).
 /// Each figure carries its bound.
 /// </summary>
-public static class CalibrationCatalog
+internal static class CalibrationCatalog
 {
     /// <summary>Write size of the stream rows: 128 KiB, iperf3's TCP default.</summary>
     public const int StreamWriteBytes = 128 * 1024;

@@ -3,7 +3,7 @@ using LoopBench.Core.Measurement;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>Knobs of <c>loopbench calibrate</c>.</summary>
-public sealed record CalibrationOptions
+internal sealed record CalibrationOptions
 {
     /// <summary>Clean pairs per row (a LoopBench repetition and a reference repetition each). Defaults to 10: an order-statistic interval of 97.9 %.</summary>
     public int Pairs { get; init; } = 10;

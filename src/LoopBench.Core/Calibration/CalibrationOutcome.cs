@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Calibration;
 
 /// <summary>How a calibrate figure stands against its bound. Its ids are written to run.json and printed.</summary>
-public enum CalibrationOutcome
+internal enum CalibrationOutcome
 {
     /// <summary>The paired median is on the good side of the bound.</summary>
     [Id("met")]

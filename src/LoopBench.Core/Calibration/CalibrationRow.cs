@@ -3,7 +3,7 @@ using LoopBench.Core.Engines;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>Parses one tool run's output into figures keyed by <see cref="ToolFigures"/> ids.</summary>
-public delegate bool ToolOutputParser(string output, out IReadOnlyDictionary<string, double> figures, out string error);
+internal delegate bool ToolOutputParser(string output, out IReadOnlyDictionary<string, double> figures, out string error);
 
 /// <summary>What a tool command needs to know about its slot.</summary>
 /// <param name="Port">A free loopback port for the tool's server.</param>
@@ -11,12 +11,12 @@ public delegate bool ToolOutputParser(string output, out IReadOnlyDictionary<str
 /// <param name="WarmupSeconds">Warm-up the tool omits, where it can (iperf3 -O).</param>
 /// <param name="ClientCpu">CPU LoopBench's placement gives its client end, or null when unpinned.</param>
 /// <param name="ServerCpu">CPU LoopBench's placement gives its server end, or null when unpinned.</param>
-public sealed record ToolContext(int Port, int DurationSeconds, int WarmupSeconds, int? ClientCpu = null, int? ServerCpu = null);
+internal sealed record ToolContext(int Port, int DurationSeconds, int WarmupSeconds, int? ClientCpu = null, int? ServerCpu = null);
 
 /// <summary>The tool's processes: an optional server started once per row, and a client per repetition.</summary>
 /// <param name="ServerArgs">argv of the server (argv[0] is the program), or null when the client command runs both ends.</param>
 /// <param name="ClientArgs">argv of the client.</param>
-public sealed record ToolInvocation(IReadOnlyList<string>? ServerArgs, IReadOnlyList<string> ClientArgs)
+internal sealed record ToolInvocation(IReadOnlyList<string>? ServerArgs, IReadOnlyList<string> ClientArgs)
 {
     /// <summary>The client command line as text, for the record.</summary>
     public string Describe() => string.Join(' ', ClientArgs.Select(a => a.Contains(' ', StringComparison.Ordinal) ? "'" + a + "'" : a));
@@ -27,7 +27,7 @@ public sealed record ToolInvocation(IReadOnlyList<string>? ServerArgs, IReadOnly
 /// <param name="LoopBenchMetric">The LoopBench metric id read from each repetition.</param>
 /// <param name="Bound">What LoopBench/reference has to reach, or null for a figure reported without a bound.</param>
 /// <param name="LoopBenchScale">Multiplies the LoopBench metric (e.g. bit/s → datagrams/s is 1 / (8 × size)).</param>
-public sealed record FigurePair(string Figure, string LoopBenchMetric, CalibrationBound? Bound, double LoopBenchScale = 1);
+internal sealed record FigurePair(string Figure, string LoopBenchMetric, CalibrationBound? Bound, double LoopBenchScale = 1);
 
 /// <summary>
 /// One calibrate row: the same experiment through LoopBench and through a reference, one tool or
@@ -46,7 +46,7 @@ public sealed record FigurePair(string Figure, string LoopBenchMetric, Calibrati
 /// <param name="Figures">What is compared.</param>
 /// <param name="Command">Builds the tool's processes; null when the reference is LoopBench.</param>
 /// <param name="Parse">Reads the client's output; null when the reference is LoopBench.</param>
-public sealed record CalibrationRow(
+internal sealed record CalibrationRow(
     string Id,
     string Tool,
     string Executable,

@@ -15,7 +15,7 @@ namespace LoopBench.Core.Calibration;
 /// through <see cref="PairLoop"/>; then each figure's paired ratio against its bound. A row that
 /// cannot run is a result with a reason, and the rest go on.
 /// </summary>
-public sealed class CalibrationRunner
+internal sealed class CalibrationRunner
 {
     private static readonly TimeSpan ServerStartDelay = TimeSpan.FromMilliseconds(500);
     private readonly IRepetitionSource _source;

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Calibration;
 /// <param name="High">The upper order statistic.</param>
 /// <param name="CoveragePercent">The exact coverage of [Low, High] for the population median, %.</param>
 /// <param name="Method">The interval in words, e.g. "x(2)..x(9) of 10, coverage 97.9%".</param>
-public sealed record MedianInterval(double Median, double Low, double High, double CoveragePercent, string Method);
+internal sealed record MedianInterval(double Median, double Low, double High, double CoveragePercent, string Method);
 
 /// <summary>
 /// A confidence interval for a median from order statistics. For n values in order, the population
@@ -22,7 +22,7 @@ public sealed record MedianInterval(double Median, double Low, double High, doub
 /// Exact binomial arithmetic rather than the Harrell–Davis interval <see cref="Measurement.Statistics"/>
 /// uses: its coverage is known to the digit at small n, and needs no spread in the data.
 /// </remarks>
-public static class OrderStatisticInterval
+internal static class OrderStatisticInterval
 {
     /// <summary>Default level: 95 %.</summary>
     public const double DefaultLevel = 0.95;

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Calibration;
 /// Writes results/&lt;run-id&gt;/run.json for calibrate through <see cref="ResultStore"/>: a private
 /// (0700, symlink-safe) run directory that gets its name once run.json is in it, like every other run.
 /// </summary>
-public static class RunFileWriter
+internal static class RunFileWriter
 {
     /// <summary>Writes <paramref name="run"/> and returns the file's path.</summary>
     public static string Write(string resultsDirectory, RunResult run)

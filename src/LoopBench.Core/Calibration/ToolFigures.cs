@@ -7,7 +7,7 @@ namespace LoopBench.Core.Calibration;
 /// (<see cref="MetricIds"/>), so a row reads the same name on both sides; tool parsers return their
 /// figures under these ids.
 /// </summary>
-public static class ToolFigures
+internal static class ToolFigures
 {
     /// <summary>Received payload throughput, bit/s (1 Gbit = 10^9 bit).</summary>
     public const string ThroughputBitsPerSecond = MetricIds.ThroughputBitsPerSecond;

@@ -5,14 +5,14 @@ namespace LoopBench.Core.Comparison;
 /// <summary>One value of an axis judged against the baseline value: "congestion: cubic → reno" and its report.</summary>
 /// <param name="Heading">What differs, e.g. "congestion: cubic → reno".</param>
 /// <param name="Report">The verdicts, paired on everything but the axis.</param>
-public sealed record AxisReport(string Heading, ComparisonReport Report);
+internal sealed record AxisReport(string Heading, ComparisonReport Report);
 
 /// <summary>
 /// The A/B of one axis inside a run, as <c>compare RUN --axis</c> and a scenario's
 /// <c>compare:</c> block both ask for it: <see cref="AxisSplit"/> into values, then
 /// <see cref="CaseComparer"/> for each other value against the baseline value.
 /// </summary>
-public static class AxisComparison
+internal static class AxisComparison
 {
     /// <summary>One report per other value of the axis, in case order.</summary>
     /// <exception cref="ComparisonInputException">The axis has fewer than two values, the baseline value is absent, or no case pairs.</exception>

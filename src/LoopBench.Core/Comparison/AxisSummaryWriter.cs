@@ -8,7 +8,7 @@ namespace LoopBench.Core.Comparison;
 /// differs, the shift of the case's primary metric with its interval, and the verdict, the same as
 /// <c>compare RUN --axis</c> gives.
 /// </summary>
-public static class AxisSummaryWriter
+internal static class AxisSummaryWriter
 {
     /// <summary>The section, or "" when the run has no <c>compare:</c> block. Never throws on a run in progress: what cannot be judged yet is said.</summary>
     public static string Markdown(RunResult run)

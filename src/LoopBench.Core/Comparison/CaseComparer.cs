@@ -8,7 +8,7 @@ namespace LoopBench.Core.Comparison;
 /// repetitions: <see cref="ShiftEstimator"/> for the ratio and its interval, <see cref="VerdictRules"/>
 /// for the verdict.
 /// </summary>
-public static class CaseComparer
+internal static class CaseComparer
 {
     /// <summary>Compares <paramref name="candidate"/> against <paramref name="baseline"/>.</summary>
     public static ComparisonReport Compare(RunResult baseline, RunResult candidate, ComparisonOptions options)

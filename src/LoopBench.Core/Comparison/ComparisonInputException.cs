@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Comparison;
 
 /// <summary>Input a comparison cannot use: a bad threshold, no common case, a refused environment. Exit code 2.</summary>
-public sealed class ComparisonInputException : Exception
+internal sealed class ComparisonInputException : Exception
 {
     /// <summary>Creates the exception with an actionable message.</summary>
     public ComparisonInputException(string message)

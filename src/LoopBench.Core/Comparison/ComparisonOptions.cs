@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Comparison;
 
 /// <summary>Knobs of a comparison.</summary>
-public sealed record ComparisonOptions
+internal sealed record ComparisonOptions
 {
     /// <summary>Per-test error rate (or family-wise with Holm). Defaults to 1e-3.</summary>
     public double Alpha { get; init; } = 1e-3;

@@ -19,7 +19,7 @@ namespace LoopBench.Core.Comparison;
 /// <param name="EffectiveThreshold">Relative change that counted for this case (after the floor).</param>
 /// <param name="Verdict">The verdict.</param>
 /// <param name="Note">Why, in words, when not plain.</param>
-public sealed record MetricComparison(
+internal sealed record MetricComparison(
     string Metric,
     string Unit,
     string Better,
@@ -43,7 +43,7 @@ public sealed record MetricComparison(
 /// <param name="CandidateOutcome">Outcome in the candidate.</param>
 /// <param name="Metrics">Per-metric results, catalogue order.</param>
 /// <param name="Note">Why the case was not compared, or null.</param>
-public sealed record CaseComparison(
+internal sealed record CaseComparison(
     string Key,
     CaseOutcome BaselineOutcome,
     CaseOutcome CandidateOutcome,
@@ -81,7 +81,7 @@ public sealed record CaseComparison(
 /// <param name="NewKeys">Cases in the candidate only.</param>
 /// <param name="SkippedMetrics">Metric ids present but not compared (unknown to this build).</param>
 /// <param name="Environment">Environment differences.</param>
-public sealed record ComparisonReport(
+internal sealed record ComparisonReport(
     string BaselineRunId,
     string CandidateRunId,
     double Alpha,

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Comparison;
 /// <param name="Baseline">Baseline value as compact text; null when absent.</param>
 /// <param name="Candidate">Candidate value as compact text; null when absent.</param>
 /// <param name="Expected">True when informational (host name) or silenced by --expect-diff/--allow-env-diff.</param>
-public sealed record EnvironmentDifference(string Field, string Group, bool Identity, string? Baseline, string? Candidate, bool Expected);
+internal sealed record EnvironmentDifference(string Field, string Group, bool Identity, string? Baseline, string? Candidate, bool Expected);
 
 /// <summary>
 /// Diffs two environments field by field over their JSON form, so fields another build adds are

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LoopBench.Core.Comparison;
 
 /// <summary>Human figures for reports, invariant culture: "9.87 Gbit/s", "13.20 µs", "75.3k/s".</summary>
-public static class FigureText
+internal static class FigureText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Comparison;
 /// regression is a failure, inconclusive is skipped, so CI systems show both natively; a case the
 /// candidate lacks (or holds fewer repetitions of) is a failed "completeness" testcase.
 /// </summary>
-public static class JunitReportWriter
+internal static class JunitReportWriter
 {
     /// <summary>Renders <paramref name="report"/>.</summary>
     public static string Write(ComparisonReport report)

@@ -3,7 +3,7 @@ using System.Text;
 namespace LoopBench.Core.Comparison;
 
 /// <summary>The comparison as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY and PR comments.</summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     /// <summary>Renders <paramref name="report"/>.</summary>
     public static string Write(ComparisonReport report)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LoopBench.Core.Comparison;
 
 /// <summary>Wording shared by the Markdown, JUnit and terminal forms of a report.</summary>
-public static class ReportText
+internal static class ReportText
 {
     /// <summary>"1 regression, 2 improvements, 10 no-change, 3 inconclusive".</summary>
     public static string Headline(ComparisonReport report)

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Comparison;
 
 /// <summary>What a comparison concludes for one case and metric.</summary>
-public enum Verdict
+internal enum Verdict
 {
     /// <summary>The interval rules out a change beyond the threshold, or the change is real but smaller.</summary>
     [Id("no-change")]
@@ -21,7 +21,7 @@ public enum Verdict
 }
 
 /// <summary>How the per-test error rate is controlled across a report.</summary>
-public enum ErrorControl
+internal enum ErrorControl
 {
     /// <summary>Each test at α (default 1e-3): 50 tests give a false alarm in at most 5% of A/A runs.</summary>
     [Id("per-test")]

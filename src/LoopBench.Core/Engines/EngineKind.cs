@@ -1,6 +1,7 @@
 namespace LoopBench.Core.Engines;
 
 /// <summary>How bytes move between a workload and its sockets. Ids are kebab-case: "pipelines-inline".</summary>
+// public: BenchmarkDotNet [Params] properties in LoopBench.Benchmarks are of this type and must be public
 public enum EngineKind
 {
     /// <summary>Dedicated threads, synchronous span-based Send and Receive. The default.</summary>

@@ -4,6 +4,7 @@ namespace LoopBench.Core.Engines;
 /// Where a case's threads run. On a small VM this moves loopback RTT by about 5×
 /// (64-byte TCP ping-pong: ~13 µs on one CPU, ~60 µs across CPUs), so it is part of every case key.
 /// </summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum PlacementKind
 {
     /// <summary>The scheduler decides; the result records the CPUs observed.</summary>

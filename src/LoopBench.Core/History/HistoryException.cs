@@ -1,7 +1,7 @@
 namespace LoopBench.Core.History;
 
 /// <summary>What is wrong with a history file; each kind is bad input (exit 2), named in one line.</summary>
-public enum HistoryProblem
+internal enum HistoryProblem
 {
     /// <summary>A directory, FIFO, device or socket where a history file was expected.</summary>
     [Id("not-regular-file")]
@@ -37,7 +37,7 @@ public enum HistoryProblem
 }
 
 /// <summary>A history file that cannot be used; the message names the file and what is wrong with it.</summary>
-public sealed class HistoryException : Exception
+internal sealed class HistoryException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public HistoryException(HistoryProblem problem, string message, Exception? inner = null)

@@ -13,7 +13,7 @@ namespace LoopBench.Core.History;
 /// <see cref="HistoryRunWriter"/>, <see cref="HistoryRunReader"/> and <see cref="HistoryTrendReader"/>,
 /// and an <see cref="IHistoryDialect"/> holds what differs between the two databases.
 /// </summary>
-public sealed class HistoryStore : IDisposable
+internal sealed class HistoryStore : IDisposable
 {
     /// <summary>The file name inside a results directory.</summary>
     public const string FileName = "history.db";

@@ -8,7 +8,7 @@ namespace LoopBench.Core.History;
 /// otherwise the path of an SQLite file. A file path never starts with a URI scheme, and one
 /// holding "Host=" is written as ./Host=… to stay a file.
 /// </summary>
-public static class HistoryTarget
+internal static class HistoryTarget
 {
     /// <summary>The environment variable that names the history when --history is not given.</summary>
     public const string EnvironmentVariable = "LOOPBENCH_HISTORY";

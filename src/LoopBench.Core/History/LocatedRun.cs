@@ -8,4 +8,4 @@ namespace LoopBench.Core.History;
 /// The run's directory: the one given, or for <c>last:&lt;label&gt;</c> the one the history recorded
 /// (else &lt;history's directory&gt;/&lt;run-id&gt;); null when neither exists any more.
 /// </param>
-public sealed record LocatedRun(RunResult Run, string? Directory);
+internal sealed record LocatedRun(RunResult Run, string? Directory);

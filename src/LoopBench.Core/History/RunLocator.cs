@@ -3,7 +3,7 @@ using LoopBench.Core.Results;
 namespace LoopBench.Core.History;
 
 /// <summary>Finds a run from what a user types: a run.json, a results directory, or <c>last:&lt;label&gt;</c> from the history.</summary>
-public static class RunLocator
+internal static class RunLocator
 {
     /// <summary>The prefix that selects the newest history run with a label.</summary>
     public const string LastPrefix = "last:";

@@ -17,9 +17,6 @@ internal static unsafe partial class Libc
     /// <summary>SO_RCVLOWAT: bytes a stream socket gathers before it wakes a blocked reader.</summary>
     internal const int SoRcvLowat = 18;
 
-    /// <summary>MSG_TRUNC: on TCP receive, discard the bytes instead of copying them.</summary>
-    internal const int MsgTrunc = 0x20;
-
     /// <summary>MSG_ERRQUEUE: read the socket's error queue (zero-copy completions live there).</summary>
     internal const int MsgErrQueue = 0x2000;
 

@@ -51,10 +51,6 @@ internal static class UdpGroControl
         return 0;
     }
 
-    /// <summary>Datagrams in a receive of <paramref name="bytes"/> with <paramref name="segmentSize"/> (0: one); the last may be short.</summary>
-    public static int DatagramCount(int bytes, int segmentSize) =>
-        segmentSize <= 0 || bytes <= segmentSize ? 1 : (bytes + segmentSize - 1) / segmentSize;
-
     /// <summary>Writes one UDP_GRO control message into <paramref name="control"/>, as the kernel does; returns its length (tests and fakes).</summary>
     public static int Write(Span<byte> control, int segmentSize)
     {

@@ -7,4 +7,4 @@ namespace LoopBench.Core.Measurement;
 /// <param name="Delta">After − before.</param>
 /// <param name="Kind">"counter" (monotonic) or "gauge" (a level, such as sockets in TIME_WAIT).</param>
 /// <param name="Meaning">What it counts, in plain words.</param>
-public sealed record CounterDeltaResult(string Name, long Before, long After, long Delta, string Kind, string Meaning);
+internal sealed record CounterDeltaResult(string Name, long Before, long After, long Delta, string Kind, string Meaning);

@@ -7,4 +7,4 @@ namespace LoopBench.Core.Measurement;
 /// <param name="StealPercent">Time the hypervisor gave our virtual CPUs to someone else.</param>
 /// <param name="OtherCpuPercent">Busy CPU time outside LoopBench and steal: other processes, interrupts, the kernel for others.</param>
 /// <param name="SelfCpuPercent">CPU time LoopBench itself used (user + system).</param>
-public sealed record CpuNoise(double StealPercent, double OtherCpuPercent, double SelfCpuPercent);
+internal sealed record CpuNoise(double StealPercent, double OtherCpuPercent, double SelfCpuPercent);

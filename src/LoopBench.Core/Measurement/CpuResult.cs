@@ -15,7 +15,7 @@ namespace LoopBench.Core.Measurement;
 /// <param name="SystemServiceDemandUsPerKiB">System-wide busy µs per KiB moved (netperf's own definition).</param>
 /// <param name="ServiceDemandUsPerTransaction">Process CPU µs per transaction (rr patterns).</param>
 /// <param name="Note">The caveat of the per-thread split.</param>
-public sealed record CpuResult(
+internal sealed record CpuResult(
     long WindowNs,
     long ProcessUserUs,
     long ProcessSystemUs,
@@ -57,7 +57,7 @@ public sealed record CpuResult(
 /// <param name="Name">Thread name (comm), e.g. "lb-c0-tx".</param>
 /// <param name="IsWorker">True for a workload worker; false counts as harness overhead.</param>
 /// <param name="CpuUs">User + system time in µs (<see cref="CpuNs"/> / 1000).</param>
-public sealed record ThreadCpuResult(int ThreadId, string Name, bool IsWorker, long CpuUs)
+internal sealed record ThreadCpuResult(int ThreadId, string Name, bool IsWorker, long CpuUs)
 {
     /// <summary>User + system time in ns, at the resolution of <see cref="CpuResult.ThreadTimeSource"/>; null in older runs.</summary>
     public long? CpuNs { get; init; }

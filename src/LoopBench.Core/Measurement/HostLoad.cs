@@ -14,4 +14,4 @@ namespace LoopBench.Core.Measurement;
 /// about 150 % beside a stream) still shows.
 /// </param>
 /// <param name="StealPercentOfOneCpu">Time the hypervisor gave this guest's CPUs to someone else.</param>
-public sealed record HostLoad(double OutsidePercentOfOneCpu, double StealPercentOfOneCpu);
+internal sealed record HostLoad(double OutsidePercentOfOneCpu, double StealPercentOfOneCpu);

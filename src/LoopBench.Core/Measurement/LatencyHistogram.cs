@@ -15,7 +15,7 @@ namespace LoopBench.Core.Measurement;
 /// This is HdrHistogram's layout with 2 significant decimal digits, written out so that
 /// recording is one Log2, one shift and one array increment.
 /// </remarks>
-public sealed class LatencyHistogram
+internal sealed class LatencyHistogram
 {
     /// <summary>log2 of the sub-buckets per power of two: 7 → 128 → ≤ 0.78% bucket width.</summary>
     private const int SubBucketBits = 7;

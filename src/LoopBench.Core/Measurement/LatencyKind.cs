@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Measurement;
 
 /// <summary>What a latency histogram measures; a repetition's latency figures are of one kind.</summary>
-public enum LatencyKind
+internal enum LatencyKind
 {
     /// <summary>rr: request sent to response read.</summary>
     [Id("rtt")]

@@ -4,7 +4,7 @@ namespace LoopBench.Core.Measurement;
 /// Percentiles of one latency histogram. A percentile is null when there are too few samples
 /// to estimate it: n &lt; 10 / (1 − q), e.g. p99.9 needs 10 000 samples.
 /// </summary>
-public sealed record LatencySummary(
+internal sealed record LatencySummary(
     long Samples,
     double? MinNs,
     double? P50Ns,

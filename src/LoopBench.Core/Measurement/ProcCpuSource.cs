@@ -5,7 +5,7 @@ namespace LoopBench.Core.Measurement;
 /// children (tool clients, sandbox children) and /proc/PID/stat of each other process under test
 /// (a tool's server, with the children it reaped). Parsing is <see cref="ProcStatParsers"/>'.
 /// </summary>
-public sealed class ProcCpuSource : ICpuSource
+internal sealed class ProcCpuSource : ICpuSource
 {
     /// <inheritdoc/>
     public CpuSnapshot Read(IReadOnlyList<int> testedPids)

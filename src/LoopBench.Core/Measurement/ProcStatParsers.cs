@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LoopBench.Core.Measurement;
 
 /// <summary>System-wide CPU time from the "cpu" line of /proc/stat, in USER_HZ ticks.</summary>
-public readonly record struct SystemCpuTicks(
+internal readonly record struct SystemCpuTicks(
     long UserTicks, long SystemTicks, long IdleTicks, long IowaitTicks, long IrqTicks, long SoftirqTicks, long StealTicks)
 {
     /// <summary>All ticks, idle included.</summary>

@@ -4,7 +4,7 @@ namespace LoopBench.Core.Measurement;
 /// <param name="IsQuiet">True when a window read under the threshold before the maximum wait.</param>
 /// <param name="WaitedMs">Time spent in sampling windows, ms (0 is impossible: one window is always sampled).</param>
 /// <param name="Last">The last window's load.</param>
-public sealed record QuietWait(bool IsQuiet, long WaitedMs, HostLoad Last);
+internal sealed record QuietWait(bool IsQuiet, long WaitedMs, HostLoad Last);
 
 /// <summary>
 /// Decides whether a window was quiet: the CPU used outside the processes under test, and steal,
@@ -12,7 +12,7 @@ public sealed record QuietWait(bool IsQuiet, long WaitedMs, HostLoad Last);
 /// loop that samples (<see cref="WaitForQuiet"/>) takes its source and its sleep as arguments.
 /// </summary>
 /// <param name="thresholdPercentOfOneCpu">The most outside load or steal a quiet window may show, % of one CPU.</param>
-public sealed class QuietHostGate(double thresholdPercentOfOneCpu = QuietHostGate.DefaultThresholdPercentOfOneCpu)
+internal sealed class QuietHostGate(double thresholdPercentOfOneCpu = QuietHostGate.DefaultThresholdPercentOfOneCpu)
 {
     /// <summary>Default threshold: 5 % of one CPU (on a quiet 2-vCPU host a window reads 0-2 %).</summary>
     public const double DefaultThresholdPercentOfOneCpu = 5;

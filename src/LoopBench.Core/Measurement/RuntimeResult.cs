@@ -13,7 +13,7 @@ namespace LoopBench.Core.Measurement;
 /// Managed bytes allocated (GC.GetTotalAllocatedBytes(false): imprecise, in steps of a thread's allocation
 /// context, a few KiB).
 /// </param>
-public sealed record RuntimeResult(
+internal sealed record RuntimeResult(
     long GcCollections,
     long GcGen2Collections,
     long GcPauseNs,

@@ -16,7 +16,7 @@ namespace LoopBench.Core.Measurement;
 /// <param name="CiLower">Lower bound of the median's confidence interval; null with too few values (6 for 95 %).</param>
 /// <param name="CiUpper">Upper bound of the median's confidence interval; null with too few values (6 for 95 %).</param>
 /// <param name="CiEstimator">The estimator that produced the interval, named.</param>
-public sealed record MetricSummary(
+internal sealed record MetricSummary(
     int Count,
     double Median,
     double Mean,
@@ -39,7 +39,7 @@ public sealed record MetricSummary(
 /// not from home-made math: Perfolizer's Harrell–Davis quantile estimator with its Maritz–Jarrett
 /// standard error (the method BenchmarkDotNet uses), named in every result.
 /// </summary>
-public static class Statistics
+internal static class Statistics
 {
     /// <summary>The estimator's name as written into results.</summary>
     public const string MedianCiEstimator = "perfolizer-harrell-davis-maritz-jarrett";

@@ -18,7 +18,7 @@ namespace LoopBench.Core.Measurement;
 /// <param name="SendBufferLimitedUs">tcpi_sndbuf_limited.</param>
 /// <param name="BytesRetransmitted">tcpi_bytes_retrans.</param>
 /// <param name="ReceiveSpaceBytes">tcpi_rcv_space: receive autotuning's window estimate.</param>
-public sealed record TcpInfoSampleResult(
+internal sealed record TcpInfoSampleResult(
     long AtNs,
     string Side,
     long RttUs,

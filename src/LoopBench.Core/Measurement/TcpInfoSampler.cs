@@ -7,7 +7,7 @@ namespace LoopBench.Core.Measurement;
 /// by the coordinator, never by a worker: each call is two getsockopt syscalls and one small list add
 /// per end (the list is sized up front). Non-TCP pairs produce no samples.
 /// </summary>
-public sealed class TcpInfoSampler
+internal sealed class TcpInfoSampler
 {
     private static readonly string[] Sides = ["client", "server"];
     private readonly Socket _client;

@@ -5,7 +5,7 @@ namespace LoopBench.Core.Measurement;
 /// them at one instant. Fields the running kernel did not return (older kernels return a shorter
 /// struct) are null. Times are microseconds as the kernel keeps them, rates bytes per second.
 /// </summary>
-public readonly record struct TcpInfoSnapshot
+internal readonly record struct TcpInfoSnapshot
 {
     /// <summary>Bytes the kernel returned; the fields beyond it are null.</summary>
     public int LengthBytes { get; init; }

@@ -15,7 +15,7 @@ namespace LoopBench.Core.Results;
 /// </param>
 /// <param name="Reason">Why it was skipped, failed, or is inconclusive for want of clean pairs.</param>
 /// <param name="Figures">Each compared figure with both sides' values, the paired ratio and its outcome.</param>
-public sealed record CalibrationResult(
+internal sealed record CalibrationResult(
     string RowId,
     string Tool,
     string? ToolCommand,
@@ -43,7 +43,7 @@ public sealed record CalibrationResult(
 /// <param name="Reference">The reference's figures of this pair (tool figure ids).</param>
 /// <param name="Load">CPU used outside the processes under test, and steal, over the pair.</param>
 /// <param name="Disturbed">True when <paramref name="Load"/> was above the quiet-host threshold: kept, not used.</param>
-public sealed record CalibrationPairResult(
+internal sealed record CalibrationPairResult(
     int Index, bool LoopBenchFirst, int LoopBenchRepetition, IReadOnlyDictionary<string, double> Reference, HostLoad Load, bool Disturbed);
 
 /// <summary>One figure of a row: both sides' values over the clean pairs, the per-pair ratios, their median and interval, and the outcome.</summary>
@@ -56,7 +56,7 @@ public sealed record CalibrationPairResult(
 /// <param name="RatioHigh">Upper end of its interval.</param>
 /// <param name="IntervalMethod">How the interval of the per-pair ratios' median was made, with its coverage.</param>
 /// <param name="Outcome">"met", "missed", "inconclusive" or "reported".</param>
-public sealed record CalibrationFigureResult(
+internal sealed record CalibrationFigureResult(
     string Figure,
     IReadOnlyList<double> LoopBenchValues,
     IReadOnlyList<double> ToolValues,

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Results;
 
 /// <summary>What became of a repetition's packet capture (see <see cref="CaptureResult"/>).</summary>
-public enum CaptureOutcome
+internal enum CaptureOutcome
 {
     /// <summary>The pcap was written.</summary>
     [Id("written")]

@@ -5,7 +5,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Path">The pcap file, when written.</param>
 /// <param name="PacketLimit">N of --capture N.</param>
 /// <param name="Reason">Why it was skipped or failed.</param>
-public sealed record CaptureResult(CaptureOutcome Outcome, string? Path, int PacketLimit, string? Reason)
+internal sealed record CaptureResult(CaptureOutcome Outcome, string? Path, int PacketLimit, string? Reason)
 {
     /// <summary>Packets in the pcap, counted in the file; null when nothing was written.</summary>
     public long? Packets { get; init; }

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Results;
 /// 1xx setup, 2xx the measured run, 3xx teardown. No member is 0, so a document that lacks its outcome
 /// is reported as incomplete instead of read as one.
 /// </summary>
-public enum CaseOutcome
+internal enum CaseOutcome
 {
     /// <summary>Measured normally.</summary>
     [Id("passed")]
@@ -78,7 +78,7 @@ public enum CaseOutcome
 }
 
 /// <summary>Questions about a <see cref="CaseOutcome"/>.</summary>
-public static class CaseOutcomes
+internal static class CaseOutcomes
 {
     /// <summary>True for the <c>failed:&lt;id&gt;</c> outcomes, read from the id so that a new failure needs no list of its own.</summary>
     public static bool IsFailure(this CaseOutcome outcome) => outcome.ToId().StartsWith("failed:", StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Outcome">Passed, interrupted, pending, failed:&lt;id&gt; or skipped:&lt;id&gt;.</param>
 /// <param name="Reason">Why it failed or was skipped, in words; null when passed.</param>
 /// <param name="Repetitions">Measured repetitions, in the order they ran.</param>
-public sealed record CaseResult(
+internal sealed record CaseResult(
     string Key,
     Case Case,
     CaseOutcome Outcome,
@@ -38,4 +38,4 @@ public sealed record CaseResult(
 /// <summary>The CPU noise of one repetition.</summary>
 /// <param name="Index">The repetition's index.</param>
 /// <param name="Cpu">Steal and CPU use outside LoopBench, % of the host's CPU capacity.</param>
-public sealed record RepetitionNoise(int Index, CpuNoise Cpu);
+internal sealed record RepetitionNoise(int Index, CpuNoise Cpu);

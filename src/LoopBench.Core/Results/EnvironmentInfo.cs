@@ -16,7 +16,7 @@ namespace LoopBench.Core.Results;
 /// <param name="LoMtuBytes">MTU of lo in this network namespace.</param>
 /// <param name="LoTxQueueLen">txqueuelen of lo.</param>
 /// <param name="Sysctls">Relevant sysctls by name, as read; absent ones are left out.</param>
-public sealed record EnvironmentInfo(
+internal sealed record EnvironmentInfo(
     string Hostname,
     string Kernel,
     string Os,

@@ -13,7 +13,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Knobs">Knob records of both sides, with evidence; null when none were read.</param>
 /// <param name="TcpInfo">TCP_INFO of both ends at T0 and at T1 (crr: of the first and last connection, see
 /// <see cref="TcpInfoSampleResult.Connection"/>); null for non-TCP.</param>
-public sealed record FlowProbeResult(int Flow, string Direction, IReadOnlyList<KnobResult>? Knobs, IReadOnlyList<TcpInfoSampleResult>? TcpInfo)
+internal sealed record FlowProbeResult(int Flow, string Direction, IReadOnlyList<KnobResult>? Knobs, IReadOnlyList<TcpInfoSampleResult>? TcpInfo)
 {
     /// <summary>crr: connections whose client socket got the knobs (warm-up included); null for other patterns.</summary>
     public long? Connections { get; init; }

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Results;
 /// The round-trip percentiles that summaries print beside transactions/s for rr, crr and
 /// rr-under-load cases: the median over repetitions of each percentile metric, in µs.
 /// </summary>
-public static class LatencyColumns
+internal static class LatencyColumns
 {
     /// <summary>Printed for a percentile no summary holds (too few samples, or not in every repetition): never 0.</summary>
     public const string Absent = "–";

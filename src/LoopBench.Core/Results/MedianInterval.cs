@@ -4,7 +4,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Lower">Lower bound, in the metric's unit.</param>
 /// <param name="Upper">Upper bound, in the metric's unit.</param>
 /// <param name="Level">Confidence level, e.g. 0.95.</param>
-public sealed record MedianInterval(double Lower, double Upper, double Level)
+internal sealed record MedianInterval(double Lower, double Upper, double Level)
 {
     /// <summary>
     /// The stored interval of <paramref name="metric"/>, or null when the case has no summary of it,

@@ -1,6 +1,7 @@
 namespace LoopBench.Core.Results;
 
 /// <summary>The unit a metric is recorded in; decides how thresholds and exports read it.</summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum MetricUnitKind
 {
     /// <summary>bit/s.</summary>
@@ -37,7 +38,7 @@ public enum MetricUnitKind
 }
 
 /// <summary>Which way is better for a metric.</summary>
-public enum BetterDirection
+internal enum BetterDirection
 {
     /// <summary>Throughput, transactions per second.</summary>
     [Id("higher")]
@@ -56,7 +57,7 @@ public enum BetterDirection
 /// <param name="RelativeThreshold">Default smallest relative change that counts, e.g. 0.05 for 5%.</param>
 /// <param name="AbsoluteFloor">Default noise floor in the metric's unit: smaller differences never count.</param>
 /// <param name="Description">One line for exports' help text.</param>
-public sealed record MetricInfo(
+internal sealed record MetricInfo(
     string Id,
     MetricUnitKind Unit,
     BetterDirection Better,
@@ -74,7 +75,7 @@ public sealed record MetricInfo(
 /// carries that are not listed here (written by a newer build) are skipped by compare and exported
 /// with an unknown unit, never a crash.
 /// </summary>
-public static class MetricCatalog
+internal static class MetricCatalog
 {
     /// <summary>Throughput-like figures: a 5% change is the smallest that counts by default.</summary>
     public const double ThroughputThreshold = 0.05;

@@ -4,7 +4,7 @@ namespace LoopBench.Core.Results;
 /// Stable metric ids. Each name carries its unit; these are the keys of
 /// <see cref="RepetitionResult.Metrics"/> and what compare, plot and export refer to.
 /// </summary>
-public static class MetricIds
+internal static class MetricIds
 {
     /// <summary>Payload bytes received inside the window (stream), or moved both ways (rr).</summary>
     public const string Bytes = "bytes";

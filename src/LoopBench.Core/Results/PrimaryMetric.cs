@@ -3,7 +3,7 @@ using LoopBench.Core.Workloads;
 namespace LoopBench.Core.Results;
 
 /// <summary>The one metric per case that the noisy flag, --until-ci and the summary table look at.</summary>
-public static class PrimaryMetric
+internal static class PrimaryMetric
 {
     private static readonly string[] Preferred =
         [MetricIds.TransactionsPerSecond, MetricIds.ThroughputBitsPerSecond, MetricIds.MessagesPerSecond];

@@ -8,4 +8,4 @@ namespace LoopBench.Core.Results;
 /// <param name="ThresholdPercentOfOneCpu">The threshold in force.</param>
 /// <param name="WaitedMs">Time spent waiting for a quiet host before the repetition.</param>
 /// <param name="QuietAtStart">False when the host was still busy at the maximum wait and the repetition ran anyway.</param>
-public sealed record QuietHostResult(HostLoad During, bool Disturbed, double ThresholdPercentOfOneCpu, long WaitedMs, bool QuietAtStart);
+internal sealed record QuietHostResult(HostLoad During, bool Disturbed, double ThresholdPercentOfOneCpu, long WaitedMs, bool QuietAtStart);

@@ -14,7 +14,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Ends">Each worker: where it ran and what it counted.</param>
 /// <param name="Socket">Socket settings as read back from the kernel.</param>
 /// <param name="Intervals">Per-interval samples inside the window.</param>
-public sealed record RepetitionResult(
+internal sealed record RepetitionResult(
     int Index,
     DateTimeOffset StartedUtc,
     bool Interrupted,
@@ -94,7 +94,7 @@ public sealed record RepetitionResult(
 /// <param name="Bytes">Payload bytes its receiver counted (the receiver's view; rr: both ways).</param>
 /// <param name="ThroughputBitsPerSecond">Bytes × 8 / window.</param>
 /// <param name="Transactions">Transactions completed (rr, crr).</param>
-public sealed record FlowResult(int Flow, string Direction, long SentBytes, long Bytes, double ThroughputBitsPerSecond, long Transactions);
+internal sealed record FlowResult(int Flow, string Direction, long SentBytes, long Bytes, double ThroughputBitsPerSecond, long Transactions);
 
 /// <summary>One worker thread of a repetition.</summary>
 /// <param name="Name">Thread name.</param>
@@ -108,7 +108,7 @@ public sealed record FlowResult(int Flow, string Direction, long SentBytes, long
 /// <param name="ReceiveCalls">Socket receive calls over the whole run.</param>
 /// <param name="ShortSends">Sends that moved fewer bytes than offered.</param>
 /// <param name="Failure">Why it stopped early, or null.</param>
-public sealed record EndResult(
+internal sealed record EndResult(
     string Name,
     string Role,
     int? CpuRequested,
@@ -145,7 +145,7 @@ public sealed record EndResult(
 /// <param name="EndNs">End offset from T0.</param>
 /// <param name="Bytes">Bytes counted (receiver side for stream, both directions for rr).</param>
 /// <param name="Transactions">Transactions completed.</param>
-public sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long Transactions)
+internal sealed record IntervalResult(long StartNs, long EndNs, long Bytes, long Transactions)
 {
     /// <summary>With more than one flow: the bytes each flow counted in the interval (index = flow number); else null.</summary>
     public IReadOnlyList<long>? FlowBytes { get; init; }

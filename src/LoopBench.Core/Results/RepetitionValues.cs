@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Results;
 
 /// <summary>The raw per-repetition figures of a case, as compare, export and history read them.</summary>
-public static class RepetitionValues
+internal static class RepetitionValues
 {
     /// <summary>Metric ids present in any repetition of <paramref name="result"/>, catalogue order first.</summary>
     public static IReadOnlyList<string> MetricsOf(CaseResult result)

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Results;
 /// The JSON form of results: camelCase names that carry units, enums as their <see cref="IdAttribute"/> ids, invariant
 /// numbers. One options instance for every reader and writer, so the shape cannot drift.
 /// </summary>
-public static class ResultJson
+internal static class ResultJson
 {
     /// <summary>The shared serializer options.</summary>
     public static JsonSerializerOptions Options { get; } = new()

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Results;
 /// of the directory), so a crash, a power cut or a full disk leaves the previous complete version,
 /// never half a file.
 /// </summary>
-public sealed class ResultStore
+internal sealed class ResultStore
 {
     /// <summary>The append-only log.</summary>
     public const string EventsFile = "events.jsonl";

@@ -4,7 +4,7 @@ using LoopBench.Core.Measurement;
 namespace LoopBench.Core.Results;
 
 /// <summary>Builds the run document from the journal: a pure function, so run.json always matches the log.</summary>
-public static class RunAssembler
+internal static class RunAssembler
 {
     /// <summary>Fewer passed repetitions than this make a case's figures indicative only.</summary>
     public const int MinRepetitionsForVerdict = 10;

@@ -58,7 +58,7 @@ internal sealed class RunDirectoryLock : IDisposable
 }
 
 /// <summary>The run directory is locked by another writer.</summary>
-public sealed class RunLockedException : IOException
+internal sealed class RunLockedException : IOException
 {
     /// <summary>Creates the exception.</summary>
     public RunLockedException()

@@ -11,7 +11,7 @@ namespace LoopBench.Core.Results;
 [JsonDerivedType(typeof(RepetitionEvent), "repetition")]
 [JsonDerivedType(typeof(CaseFinishedEvent), "case-finished")]
 [JsonDerivedType(typeof(RunStatusEvent), "status")]
-public abstract record RunEvent(DateTimeOffset Utc);
+internal abstract record RunEvent(DateTimeOffset Utc);
 
 /// <summary>The first line: everything needed to resume the run without the scenario file.</summary>
 /// <param name="Utc">When the run started.</param>
@@ -23,7 +23,7 @@ public abstract record RunEvent(DateTimeOffset Utc);
 /// <param name="Tool">The build that measured.</param>
 /// <param name="Environment">The host.</param>
 /// <param name="Cases">The resolved cases, in matrix order; indexes below refer to this list.</param>
-public sealed record RunStartedEvent(
+internal sealed record RunStartedEvent(
     DateTimeOffset Utc,
     string RunId,
     string Scenario,
@@ -42,7 +42,7 @@ public sealed record RunStartedEvent(
 /// <param name="Reason">Why it failed or was skipped, or null.</param>
 /// <param name="Result">What was measured, or null.</param>
 /// <param name="Noise">CPU noise while it ran, or null when /proc was unreadable.</param>
-public sealed record RepetitionEvent(
+internal sealed record RepetitionEvent(
     DateTimeOffset Utc,
     int CaseIndex,
     int Index,
@@ -60,4 +60,4 @@ internal sealed record CaseFinishedEvent(DateTimeOffset Utc, int CaseIndex) : Ru
 /// <param name="Utc">When.</param>
 /// <param name="Status">The new status.</param>
 /// <param name="Reason">Why, for failed runs.</param>
-public sealed record RunStatusEvent(DateTimeOffset Utc, RunStatus Status, string? Reason) : RunEvent(Utc);
+internal sealed record RunStatusEvent(DateTimeOffset Utc, RunStatus Status, string? Reason) : RunEvent(Utc);

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Results;
 /// clear message instead of half-read figures. Older versions are migrated here when they exist
 /// (version 1 is the first).
 /// </summary>
-public static class RunFileReader
+internal static class RunFileReader
 {
     /// <summary>The file name a run directory holds.</summary>
     public const string RunFileName = "run.json";

@@ -5,7 +5,7 @@ using System.Text;
 namespace LoopBench.Core.Results;
 
 /// <summary>Run ids: UTC time plus a short hash, sortable by time, e.g. "20261123T104200Z-3f2a91".</summary>
-public static class RunIds
+internal static class RunIds
 {
     /// <summary>A new id for a run starting at <paramref name="utcNow"/>.</summary>
     public static string New(DateTimeOffset utcNow)

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Results;
 /// Repetitions are also indexed by case, so that asking for one case's repetitions (which the
 /// scheduler does before every repetition) does not scan the whole run.
 /// </remarks>
-public sealed class RunJournal
+internal sealed class RunJournal
 {
     private readonly List<RepetitionEvent> _repetitions = [];
     private readonly Dictionary<int, List<RepetitionEvent>> _byCase = [];

@@ -3,7 +3,7 @@ using System.Text;
 namespace LoopBench.Core.Results;
 
 /// <summary>Where a running scenario sends its events; fakes stand in for it in tests.</summary>
-public interface IRunSink
+internal interface IRunSink
 {
     /// <summary>Everything recorded so far.</summary>
     RunJournal Journal { get; }
@@ -25,7 +25,7 @@ public interface IRunSink
 /// The recorder holds the directory's <see cref="RunDirectoryLock"/> from open to dispose: a
 /// second writer (a second <c>--resume</c> of the same run) is refused.
 /// </remarks>
-public sealed class RunRecorder : IRunSink, IDisposable
+internal sealed class RunRecorder : IRunSink, IDisposable
 {
     private readonly IRunFiles _files;
     private readonly RunDirectoryLock? _lock;

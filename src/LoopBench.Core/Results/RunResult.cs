@@ -9,7 +9,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Tool">The LoopBench build that measured.</param>
 /// <param name="Environment">The host, recorded once per run.</param>
 /// <param name="Cases">Every case, passed, failed or skipped.</param>
-public sealed record RunResult(
+internal sealed record RunResult(
     int SchemaVersion,
     string RunId,
     ToolInfo Tool,
@@ -47,7 +47,7 @@ public sealed record RunResult(
 /// <summary>The measuring tool.</summary>
 /// <param name="Name">Always "loopbench".</param>
 /// <param name="Version">Assembly informational version.</param>
-public sealed record ToolInfo(string Name, string Version)
+internal sealed record ToolInfo(string Name, string Version)
 {
     /// <summary>The git commit the tool was built from, when the build recorded it.</summary>
     public string? Commit { get; init; }

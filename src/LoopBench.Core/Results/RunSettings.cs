@@ -12,7 +12,7 @@ namespace LoopBench.Core.Results;
 /// <param name="MaxRepetitions">--max-reps: the cap for --until-ci.</param>
 /// <param name="Filters">--filter fragments a case key had to contain.</param>
 /// <param name="Overrides">--set key=value overrides, as given.</param>
-public sealed record RunSettings(
+internal sealed record RunSettings(
     int Repetitions,
     bool Quick,
     int Seed,

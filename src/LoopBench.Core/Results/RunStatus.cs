@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Results;
 
 /// <summary>Where a scenario run stands. No member is 0, so a status event without its status is not read as one.</summary>
-public enum RunStatus
+internal enum RunStatus
 {
     /// <summary>Repetitions are still being measured.</summary>
     [Id("running")]

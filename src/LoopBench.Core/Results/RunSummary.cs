@@ -5,7 +5,7 @@ using LoopBench.Core.Measurement;
 namespace LoopBench.Core.Results;
 
 /// <summary>summary.md: one Markdown table of every case's primary metric (and round-trip percentiles for rr-like cases), for people and CI job summaries.</summary>
-public static class RunSummary
+internal static class RunSummary
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

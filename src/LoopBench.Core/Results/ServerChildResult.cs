@@ -10,4 +10,4 @@ namespace LoopBench.Core.Results;
 /// <param name="CloseLagNs">Child T1 − parent T1 (negative: the child closed first).</param>
 /// <param name="ProcessUserUs">The child's user CPU over its window (getrusage).</param>
 /// <param name="ProcessSystemUs">The child's system CPU over its window.</param>
-public sealed record ServerChildResult(int Pid, long ElapsedNs, long OpenLagNs, long CloseLagNs, long ProcessUserUs, long ProcessSystemUs);
+internal sealed record ServerChildResult(int Pid, long ElapsedNs, long OpenLagNs, long CloseLagNs, long ProcessUserUs, long ProcessSystemUs);

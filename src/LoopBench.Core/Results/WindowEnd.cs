@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Results;
 
 /// <summary>What closed the window of a count-based repetition (-n, -k); see <see cref="RepetitionResult.EndedBy"/>.</summary>
-public enum WindowEnd
+internal enum WindowEnd
 {
     /// <summary>The -n bytes or -k transactions were all received or completed.</summary>
     [Id("count")]

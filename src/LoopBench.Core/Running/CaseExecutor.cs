@@ -14,7 +14,7 @@ namespace LoopBench.Core.Running;
 /// <param name="runner">Measures host cases.</param>
 /// <param name="sandboxed">Measures netns cases; null makes them skipped with the reason.</param>
 /// <param name="hostPaths">/proc/sys and /run roots for host sysctls (tests use a fake tree).</param>
-public sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, HostSysctlPaths? hostPaths = null) : IRepetitionSource, IDisposable
+internal sealed class CaseExecutor(Runner runner, SandboxedRunner? sandboxed, HostSysctlPaths? hostPaths = null) : IRepetitionSource, IDisposable
 {
     private readonly HostSysctlSession _host = new(hostPaths);
 

@@ -6,7 +6,7 @@ using System.Runtime;
 namespace LoopBench.Core.Running;
 
 /// <summary>The parts of the environment that need a helper program or a walk over several files.</summary>
-public static partial class EnvironmentProbe
+internal static partial class EnvironmentProbe
 {
     private static readonly Lazy<Dictionary<string, string>> LoLinkCache = new(() => ParseIpLink(RunTool("ip", "-d", "link", "show", "dev", "lo")));
 

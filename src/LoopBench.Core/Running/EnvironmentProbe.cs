@@ -7,7 +7,7 @@ using LoopBench.Core.Results;
 namespace LoopBench.Core.Running;
 
 /// <summary>Reads the environment of this host from /proc and /sys. Missing files give "unknown", never a crash.</summary>
-public static partial class EnvironmentProbe
+internal static partial class EnvironmentProbe
 {
     /// <summary>The sysctls recorded with every run.</summary>
     public static readonly IReadOnlyList<string> RecordedSysctls =

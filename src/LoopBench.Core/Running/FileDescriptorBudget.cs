@@ -9,7 +9,7 @@ namespace LoopBench.Core.Running;
 /// sockets it needs fails before it starts, with the numbers, instead of part-way through setup
 /// where the runtime may fail first with a misleading error (an assembly that "cannot be found").
 /// </summary>
-public static class FileDescriptorBudget
+internal static class FileDescriptorBudget
 {
     /// <summary>Descriptors kept free for the runtime, /proc reads, child pipes and the results files.</summary>
     public const int RuntimeReserve = 32;

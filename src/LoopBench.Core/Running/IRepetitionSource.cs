@@ -3,7 +3,7 @@ using LoopBench.Core.Scenarios;
 namespace LoopBench.Core.Running;
 
 /// <summary>Runs one repetition of a case; the scheduler's only view of measuring (fakes stand in for it in tests).</summary>
-public interface IRepetitionSource
+internal interface IRepetitionSource
 {
     /// <summary>Runs repetition <paramref name="index"/> of <paramref name="candidate"/>, with its own warm-up.</summary>
     RepetitionOutcome Run(Case candidate, int index, CancellationToken cancellation);

@@ -11,7 +11,7 @@ namespace LoopBench.Core.Running;
 /// </summary>
 /// <param name="Gate">The threshold and the arithmetic.</param>
 /// <param name="Cpu">Where the counters come from (/proc on a real host).</param>
-public sealed record QuietHostOptions(QuietHostGate Gate, ICpuSource Cpu)
+internal sealed record QuietHostOptions(QuietHostGate Gate, ICpuSource Cpu)
 {
     /// <summary>One sampling window while waiting. Defaults to <see cref="QuietHostGate.DefaultWindow"/> (400 ms).</summary>
     public TimeSpan Window { get; init; } = QuietHostGate.DefaultWindow;

@@ -6,4 +6,4 @@ namespace LoopBench.Core.Running;
 /// <param name="Result">The measured repetition, or null when nothing was measured (setup failure, skip).</param>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Reason">Why it failed or was skipped; null when passed.</param>
-public sealed record RepetitionOutcome(RepetitionResult? Result, CaseOutcome Outcome, string? Reason);
+internal sealed record RepetitionOutcome(RepetitionResult? Result, CaseOutcome Outcome, string? Reason);

@@ -9,7 +9,7 @@ namespace LoopBench.Core.Running;
 /// seed and the round number. Slow drift (thermal, other tenants) is then spread over all cases
 /// instead of landing on one, and a resumed run replays exactly the same order.
 /// </summary>
-public static class RunPlan
+internal static class RunPlan
 {
     /// <summary>Per-repetition cost beyond warm-up and window: connect, thread start, drain (measured ~50–150 ms on 2 cores).</summary>
     public const long OverheadMs = 150;

@@ -9,10 +9,10 @@ namespace LoopBench.Core.Running;
 /// <param name="Done">Repetitions finished in the whole run (resumed ones included).</param>
 /// <param name="Planned">Repetitions planned in the whole run (grows under --until-ci).</param>
 /// <param name="RemainingMs">Estimated time left, from the cases' windows and warm-ups.</param>
-public sealed record RunProgress(string CaseKey, int CaseIndex, int Repetition, int Done, int Planned, long RemainingMs);
+internal sealed record RunProgress(string CaseKey, int CaseIndex, int Repetition, int Done, int Planned, long RemainingMs);
 
 /// <summary>Receives progress from the scheduler, only between repetitions, never inside a measured window.</summary>
-public interface IRunProgressSink
+internal interface IRunProgressSink
 {
     /// <summary>A repetition is about to start.</summary>
     void Starting(RunProgress progress);

@@ -13,7 +13,7 @@ namespace LoopBench.Core.Running;
 /// each end on the case's engine with its placement, then warm-up, the global window [T0, T1], interval
 /// samples, the drain, and the collection of what was measured.
 /// </summary>
-public sealed class Runner
+internal sealed class Runner
 {
     private readonly RunnerOptions _options;
     private readonly IReadOnlyList<int> _allowedCpus;

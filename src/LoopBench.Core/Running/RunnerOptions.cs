@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Running;
 
 /// <summary>Deadlines of the runner; none of them moves a measured figure.</summary>
-public sealed record RunnerOptions
+internal sealed record RunnerOptions
 {
     /// <summary>How long connecting a pair may take. Defaults to 5 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Running;
 /// made for this whole process: reads the request, has <see cref="NamespaceMeasurement"/> run the case,
 /// writes JSON lines back, and watches stdin for the parent's end. <see cref="SandboxedRunner"/> is the other side.
 /// </summary>
-public static class SandboxCaseChild
+internal static class SandboxCaseChild
 {
     /// <summary>Exit code of a child whose stdin reached EOF: the parent is gone, the case is abandoned.</summary>
     public const int ParentGoneExitCode = 75;

@@ -12,7 +12,7 @@ namespace LoopBench.Core.Running;
 /// <param name="Sandbox">Read back from inside the namespace; null when the child never got that far.</param>
 /// <param name="Settings">The settings asked for.</param>
 /// <param name="HostSysctls">Host sysctls changed (journaled) for this case; empty when none.</param>
-public sealed record SandboxedCaseResult(
+internal sealed record SandboxedCaseResult(
     CaseResult Result,
     SandboxReport? Sandbox,
     SandboxSettings Settings,

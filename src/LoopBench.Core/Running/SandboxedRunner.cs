@@ -10,7 +10,7 @@ namespace LoopBench.Core.Running;
 /// <param name="Pid">The child's pid (unshare execs the dotnet host, so it is the LoopBench process).</param>
 /// <param name="NamespaceInode">Inode of its network namespace, as lsns prints it.</param>
 /// <param name="TempDirectory">The parent-owned directory the child uses; deleted by the parent.</param>
-public sealed record SandboxChildInfo(int Pid, long NamespaceInode, string TempDirectory);
+internal sealed record SandboxChildInfo(int Pid, long NamespaceInode, string TempDirectory);
 
 /// <summary>
 /// Runs a case in a child LoopBench process inside its own network namespace:
@@ -18,7 +18,7 @@ public sealed record SandboxChildInfo(int Pid, long NamespaceInode, string TempD
 /// Never unshare() from .NET: a namespace belongs to a thread, and threads that exist stay on the
 /// host. See docs/sandbox.md.
 /// </summary>
-public sealed class SandboxedRunner
+internal sealed class SandboxedRunner
 {
     /// <summary>Time a child gets to start its runtime and set up lo, beyond the case's own time. Defaults to 30 s.</summary>
     public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(30);

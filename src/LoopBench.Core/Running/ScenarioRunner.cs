@@ -14,7 +14,7 @@ namespace LoopBench.Core.Running;
 /// <param name="source">Measures one repetition.</param>
 /// <param name="sink">Records events durably.</param>
 /// <param name="progress">Receives progress between repetitions, or null.</param>
-public sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRunProgressSink? progress = null)
+internal sealed class ScenarioRunner(IRepetitionSource source, IRunSink sink, IRunProgressSink? progress = null)
 {
     /// <summary>How long after the timeout a stuck repetition is abandoned (the runner's own drain deadline is 10 s).</summary>
     public static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(15);

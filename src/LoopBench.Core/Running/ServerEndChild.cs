@@ -18,7 +18,7 @@ namespace LoopBench.Core.Running;
 /// Messages are <see cref="ServerEndMessage"/> lines over <see cref="ServerEndParentLink"/>;
 /// <see cref="ServerEndCoordinator"/> runs the window; <see cref="ChildServerEnd"/> is the other side.
 /// </summary>
-public static class ServerEndChild
+internal static class ServerEndChild
 {
     /// <summary>
     /// Ctrl-C reaches the terminal's whole foreground process group, this child too: it ignores SIGINT

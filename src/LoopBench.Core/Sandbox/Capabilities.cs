@@ -11,7 +11,7 @@ namespace LoopBench.Core.Sandbox;
 /// <param name="Ipv6OnLo">::1 is configured on the host's lo.</param>
 /// <param name="Limits">Host-wide limits such as net.core.rmem_max, by sysctl name.</param>
 /// <param name="Tools">tcpdump, iperf3, sockperf, ip, tc, unshare, lsns: full path, or null when absent.</param>
-public sealed record Capabilities(
+internal sealed record Capabilities(
     bool IsRoot,
     bool CapNetAdmin,
     bool CanCreateNetworkNamespace,
@@ -45,4 +45,4 @@ public sealed record Capabilities(
 /// <param name="Kind">tc name.</param>
 /// <param name="Works">tc accepted it.</param>
 /// <param name="Error">tc's message when it did not.</param>
-public sealed record QdiscProbe(string Kind, bool Works, string? Error);
+internal sealed record QdiscProbe(string Kind, bool Works, string? Error);

@@ -5,7 +5,7 @@ using LoopBench.Core.Interop;
 namespace LoopBench.Core.Sandbox;
 
 /// <summary>Detects <see cref="Capabilities"/>: reads /proc, and tries namespaces and qdiscs for real in throwaway namespaces.</summary>
-public static class CapabilitiesProbe
+internal static class CapabilitiesProbe
 {
     /// <summary>CAP_NET_ADMIN's bit in the capability sets (linux/capability.h).</summary>
     private const int CapNetAdminBit = 12;

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Sandbox;
 
 /// <summary>Host sysctls cannot be changed or restored now; the message says what to do.</summary>
-public sealed class HostSysctlException : Exception
+internal sealed class HostSysctlException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public HostSysctlException()

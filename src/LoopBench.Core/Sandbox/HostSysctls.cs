@@ -8,7 +8,7 @@ namespace LoopBench.Core.Sandbox;
 /// <see cref="Dispose"/> (end of run, Ctrl-C, SIGTERM, process exit) or by <see cref="RestoreFromJournal"/>
 /// (<c>loopbench restore</c>) after a crash.
 /// </summary>
-public sealed class HostSysctls : IDisposable
+internal sealed class HostSysctls : IDisposable
 {
     private readonly HostSysctlPaths _paths;
     private readonly SysctlJournalDocument _journal;

@@ -60,13 +60,6 @@ internal static class LinkStateParser
         return list;
     }
 
-    /// <summary>The rate of htb class 1:1 from <c>tc class show dev lo</c> (iproute2 prints htb classes as text even with -j).</summary>
-    public static long? ParseHtbClassRateBitsPerSecond(string tcClassText)
-    {
-        string[] words = (tcClassText ?? string.Empty).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        int i = Array.IndexOf(words, "rate");
-        return i >= 0 && i + 1 < words.Length && Bandwidth.TryParseBitsPerSecond(words[i + 1], out long bits, out _) ? bits : null;
-    }
 
     private static long? Long(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) ? x : null;

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Sandbox;
 
 /// <summary>The root qdisc put on lo. Its ids are tc's names (pfifo_fast, fq_codel).</summary>
-public enum QdiscKind
+internal enum QdiscKind
 {
     /// <summary>Leave lo as the kernel made it (noqueue on a fresh namespace's lo).</summary>
     [Id("default")]

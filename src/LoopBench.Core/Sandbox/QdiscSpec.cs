@@ -10,7 +10,7 @@ namespace LoopBench.Core.Sandbox;
 /// <c>htb:rate=200mbit,child=pfifo,limit=10</c>, <c>netem:delay=1ms</c>, <c>fq_codel</c>.
 /// </summary>
 [JsonConverter(typeof(QdiscSpecJsonConverter))]
-public sealed record QdiscSpec
+internal sealed record QdiscSpec
 {
     /// <summary>tbf latency when neither latency nor limit is given, as tc's own examples use: 50 ms.</summary>
     public const long DefaultTbfLatencyMs = 50;

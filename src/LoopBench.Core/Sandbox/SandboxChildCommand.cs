@@ -8,7 +8,7 @@ namespace LoopBench.Core.Sandbox;
 /// </summary>
 /// <param name="Executable">The dotnet host, or the loopbench apphost.</param>
 /// <param name="Prefix">Arguments before the verb: the CLI assembly when <paramref name="Executable"/> is dotnet.</param>
-public sealed record SandboxChildCommand(string Executable, IReadOnlyList<string> Prefix)
+internal sealed record SandboxChildCommand(string Executable, IReadOnlyList<string> Prefix)
 {
     /// <summary>The hidden CLI verb the child runs.</summary>
     public const string Verb = "__case";

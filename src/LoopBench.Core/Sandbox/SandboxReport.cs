@@ -6,7 +6,7 @@ namespace LoopBench.Core.Sandbox;
 /// <param name="Qdiscs">Qdiscs on lo with counters over the case (after minus before), root first.</param>
 /// <param name="Sysctls">Effective per-namespace sysctls: the recorded set plus every key the case set.</param>
 /// <param name="Commands">The ip/tc commands applied, in order, to reproduce the setup by hand.</param>
-public sealed record SandboxReport(
+internal sealed record SandboxReport(
     long NamespaceInode,
     LinkState Link,
     IReadOnlyList<QdiscState> Qdiscs,
@@ -20,7 +20,7 @@ public sealed record SandboxReport(
 /// <param name="TsoMaxSizeBytes">Largest TSO packet the device takes.</param>
 /// <param name="Up">True when lo is up.</param>
 /// <param name="Addresses">Addresses on lo as "address/prefix".</param>
-public sealed record LinkState(int MtuBytes, int TxQueueLenPackets, long? GsoMaxSizeBytes, long? TsoMaxSizeBytes, bool Up, IReadOnlyList<string> Addresses);
+internal sealed record LinkState(int MtuBytes, int TxQueueLenPackets, long? GsoMaxSizeBytes, long? TsoMaxSizeBytes, bool Up, IReadOnlyList<string> Addresses);
 
 /// <summary>One qdisc on lo with its counters.</summary>
 /// <param name="Kind">tc kind, e.g. "pfifo".</param>
@@ -34,7 +34,7 @@ public sealed record LinkState(int MtuBytes, int TxQueueLenPackets, long? GsoMax
 /// <param name="Drops">Packets dropped.</param>
 /// <param name="Overlimits">Times the shaper held a packet back.</param>
 /// <param name="Requeues">Requeues.</param>
-public sealed record QdiscState(
+internal sealed record QdiscState(
     string Kind,
     string Handle,
     string Parent,

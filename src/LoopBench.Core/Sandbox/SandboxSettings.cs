@@ -5,7 +5,7 @@ namespace LoopBench.Core.Sandbox;
 /// <see cref="AllowHostSysctls"/>, on the host). Null and empty members leave the kernel's value.
 /// Validated by <see cref="SandboxValidator"/>; applied and read back by <see cref="NamespaceSetup"/>.
 /// </summary>
-public sealed record SandboxSettings
+internal sealed record SandboxSettings
 {
     /// <summary>Lowest lo MTU LoopBench allows for any case: IPv4's minimum (RFC 791).</summary>
     public const int MinMtuBytes = 68;

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Sandbox;
 /// <summary>Where host sysctls live and where their journal and lock go; tests point both at a temp directory.</summary>
 /// <param name="ProcSysRoot">Root of the sysctl tree. Defaults to /proc/sys.</param>
 /// <param name="RunDirectory">Journal and lock directory; /run is cleared at boot, like sysctls. Defaults to /run/loopbench.</param>
-public sealed record HostSysctlPaths(string ProcSysRoot = "/proc/sys", string RunDirectory = "/run/loopbench")
+internal sealed record HostSysctlPaths(string ProcSysRoot = "/proc/sys", string RunDirectory = "/run/loopbench")
 {
     /// <summary>The real host.</summary>
     public static HostSysctlPaths Host { get; } = new();
@@ -26,7 +26,7 @@ public sealed record HostSysctlPaths(string ProcSysRoot = "/proc/sys", string Ru
 /// <param name="Key">Dotted name.</param>
 /// <param name="OldValue">Value before LoopBench changed it, as read (whitespace folded).</param>
 /// <param name="NewValue">Value LoopBench set.</param>
-public sealed record SysctlJournalEntry(string Key, string OldValue, string NewValue);
+internal sealed record SysctlJournalEntry(string Key, string OldValue, string NewValue);
 
 /// <summary>The journal: written and fsynced before any host sysctl changes.</summary>
 /// <param name="Version">Format version, 1.</param>
@@ -96,7 +96,7 @@ internal static class SysctlJournal
 }
 
 /// <summary>The journal cannot be trusted; <c>loopbench restore</c> shows it and changes nothing.</summary>
-public sealed class CorruptJournalException : Exception
+internal sealed class CorruptJournalException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public CorruptJournalException(string path, string text, string problem)

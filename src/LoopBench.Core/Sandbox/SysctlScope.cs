@@ -6,7 +6,7 @@ namespace LoopBench.Core.Sandbox;
 /// per-namespace by construction (the kernel makes host-wide ones read-only or hides them there).
 /// No hard-coded list: what counts is this kernel.
 /// </summary>
-public static class SysctlScope
+internal static class SysctlScope
 {
     private const string TryScript =
         "for k in \"$@\"; do f=/proc/sys/$(echo \"$k\" | tr . /); "

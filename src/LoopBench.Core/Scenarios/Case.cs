@@ -10,7 +10,7 @@ namespace LoopBench.Core.Scenarios;
 /// One measured configuration, immutable. Optional fields left null take pattern-dependent
 /// defaults in <see cref="Resolve"/>; results always store the resolved case.
 /// </summary>
-public sealed record Case
+internal sealed record Case
 {
     /// <summary>Largest message, request or response: 64 MiB.</summary>
     public const int MaxMessageBytes = 64 * 1024 * 1024;

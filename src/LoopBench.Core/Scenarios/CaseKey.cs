@@ -8,7 +8,7 @@ namespace LoopBench.Core.Scenarios;
 /// define the measurement, in a fixed order. Reporting-only knobs (port, interval, paths) are left
 /// out so that the same experiment pairs across runs and hosts.
 /// </summary>
-public static class CaseKey
+internal static class CaseKey
 {
     /// <summary>E.g. "tcp4 stream blocking unpinned bind=127.0.0.1 len=131072 nodelay=off t=10s warmup=1s".</summary>
     public static string Of(Case resolved)

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Scenarios;
 /// The socket knobs as case parameters. A plain name ("rcvbuf") sets both sides; a "client-" or
 /// "server-" prefix sets one. The names are the ids of <see cref="SocketKnobId"/>, so YAML and results agree.
 /// </summary>
-public static partial class CaseParameters
+internal static partial class CaseParameters
 {
     private sealed record KnobSpec(string Name, string Description, ParameterValue Value, Func<SocketKnobs, string, SocketKnobs> Set);
 

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Scenarios;
 /// <c>sysctl: key=value</c> (repeatable) or as its own parameter <c>sysctl.net.ipv4.tcp_rmem: value</c>,
 /// which makes a single sysctl a natural matrix axis.
 /// </summary>
-public static partial class CaseParameters
+internal static partial class CaseParameters
 {
     /// <summary>Prefix of a per-namespace sysctl given as its own parameter, e.g. "sysctl.net.ipv4.tcp_rmem".</summary>
     public const string SysctlPrefix = "sysctl.";

@@ -10,13 +10,13 @@ namespace LoopBench.Core.Scenarios;
 /// <param name="Description">One line for help and errors.</param>
 /// <param name="Value">What text it takes: the kind, allowed ids and range (the scenario schema is generated from it).</param>
 /// <param name="Apply">Returns the case with the value set; throws <see cref="ParameterException"/> on bad text.</param>
-public sealed record CaseParameter(string Name, string Description, ParameterValue Value, Func<Case, string, Case> Apply);
+internal sealed record CaseParameter(string Name, string Description, ParameterValue Value, Func<Case, string, Case> Apply);
 
 /// <summary>
 /// The registry of case parameters. Quick flags, scenario keys and <c>--set</c> all go through it,
 /// so a parameter is parsed and checked in exactly one place.
 /// </summary>
-public static partial class CaseParameters
+internal static partial class CaseParameters
 {
     /// <summary>The text <see cref="Cpus"/> accepts: "N" or "N,M".</summary>
     private const string CpusPattern = @"^\s*[0-9]+\s*(,\s*[0-9]+\s*)?$";

@@ -3,14 +3,14 @@ namespace LoopBench.Core.Scenarios;
 /// <summary>A problem with one parameter of a case.</summary>
 /// <param name="Parameter">The parameter's name, e.g. "time".</param>
 /// <param name="Message">What is wrong and what is valid.</param>
-public sealed record CaseError(string Parameter, string Message);
+internal sealed record CaseError(string Parameter, string Message);
 
 /// <summary>
 /// Checks a case before anything is opened: ranges, addresses (loopback only), placement, the
 /// pattern's options, message sizes, socket knobs, sandbox, processes, receive spin, spin, timestamps and batching.
 /// Returns every problem at once, in that order.
 /// </summary>
-public static class CaseValidator
+internal static class CaseValidator
 {
     /// <summary>All problems of <paramref name="candidate"/>; empty when it can run.</summary>
     public static IReadOnlyList<CaseError> Validate(Case candidate)

@@ -7,4 +7,4 @@ namespace LoopBench.Core.Scenarios;
 /// <param name="Axis">The matrix axis as the scenario names it, e.g. "congestion".</param>
 /// <param name="Token">Its token in case keys ("length" is "len").</param>
 /// <param name="Baseline">The baseline value as case keys spell it; null: the axis's first value in case order.</param>
-public sealed record CompareSettings(string Axis, string Token, string? Baseline);
+internal sealed record CompareSettings(string Axis, string Token, string? Baseline);

@@ -3,7 +3,7 @@ namespace LoopBench.Core.Scenarios;
 /// <summary>
 /// Parsing of user-typed enum ids (<see cref="EnumIds"/>) that lists the valid names and suggests the closest.
 /// </summary>
-public static class KindNames
+internal static class KindNames
 {
     /// <summary>Parses an id as a user typed it: trimmed, case-insensitive.</summary>
     public static bool TryParse<T>(string? text, out T value)

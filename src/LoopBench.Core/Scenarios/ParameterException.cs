@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>A case parameter with a bad value; names the parameter so callers can name their flag or YAML key.</summary>
-public sealed class ParameterException : Exception
+internal sealed class ParameterException : Exception
 {
     /// <summary>Creates the exception for <paramref name="parameter"/>.</summary>
     public ParameterException(string parameter, string message)

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>The kind of text a case parameter takes; the generated scenario schema gives each kind its shape.</summary>
-public enum ParameterValueKind
+internal enum ParameterValueKind
 {
     /// <summary>Free text (an address, a path, a qdisc spec), optionally held to a pattern.</summary>
     [Id("text")]
@@ -37,7 +37,7 @@ public enum ParameterValueKind
 /// generated from it, so editors check the same names, values and ranges as the loader.
 /// </summary>
 /// <param name="Kind">The kind of text.</param>
-public sealed record ParameterValue(ParameterValueKind Kind)
+internal sealed record ParameterValue(ParameterValueKind Kind)
 {
     /// <summary>The whole numbers int.TryParse takes with NumberStyles.Integer.</summary>
     public const string IntegerPattern = @"^\s*[-+]?[0-9]+\s*$";

@@ -1,7 +1,7 @@
 namespace LoopBench.Core.Scenarios;
 
 /// <summary>Where a case runs (docs/sandbox.md).</summary>
-public enum SandboxMode
+internal enum SandboxMode
 {
     /// <summary>In the LoopBench process, in the host's network namespace.</summary>
     [Id("host")]

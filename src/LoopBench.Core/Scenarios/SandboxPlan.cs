@@ -7,7 +7,7 @@ namespace LoopBench.Core.Scenarios;
 /// <c>sandbox: host</c> runs in one too: otherwise <c>qdisc: [default, pfifo]</c> would differ in far more
 /// than the qdisc (fresh sysctl defaults, an empty tcp_metrics cache, separate counters, a fresh runtime).
 /// </summary>
-public static class SandboxPlan
+internal static class SandboxPlan
 {
     /// <summary>The unresolved <paramref name="cases"/> with <see cref="Case.Sandbox"/> filled in for the whole matrix.</summary>
     public static IReadOnlyList<Case> Unify(IReadOnlyList<Case> cases)

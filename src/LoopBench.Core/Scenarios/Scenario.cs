@@ -7,7 +7,7 @@ namespace LoopBench.Core.Scenarios;
 /// <param name="Cases">The expanded cases, resolved, unique by key, in matrix order.</param>
 /// <param name="Repetitions">Repetitions per case asked for by the file, or null for the default.</param>
 /// <param name="TimeoutMs">Per-repetition timeout asked for by the file in ms, or null for the default.</param>
-public sealed record Scenario(
+internal sealed record Scenario(
     string Name,
     string? Description,
     string File,

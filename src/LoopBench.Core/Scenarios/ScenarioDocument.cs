@@ -3,30 +3,30 @@ namespace LoopBench.Core.Scenarios;
 /// <summary>A place in a scenario file: 1-based line and column.</summary>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
-public readonly record struct SourceMark(int Line, int Column);
+internal readonly record struct SourceMark(int Line, int Column);
 
 /// <summary>A scalar of a scenario file with where it was written.</summary>
 /// <param name="Text">The scalar as written.</param>
 /// <param name="Mark">Where it starts.</param>
-public sealed record ScenarioValue(string Text, SourceMark Mark);
+internal sealed record ScenarioValue(string Text, SourceMark Mark);
 
 /// <summary>One <c>parameter: value</c> pair of defaults, include or exclude.</summary>
 /// <param name="Key">The parameter name as written.</param>
 /// <param name="KeyMark">Where the key starts.</param>
 /// <param name="Value">The value.</param>
-public sealed record ScenarioSetting(string Key, SourceMark KeyMark, ScenarioValue Value);
+internal sealed record ScenarioSetting(string Key, SourceMark KeyMark, ScenarioValue Value);
 
 /// <summary>A matrix axis: one parameter and the values it takes.</summary>
 /// <param name="Key">The parameter name as written.</param>
 /// <param name="KeyMark">Where the key starts.</param>
 /// <param name="Values">The values, in file order.</param>
-public sealed record ScenarioAxis(string Key, SourceMark KeyMark, IReadOnlyList<ScenarioValue> Values);
+internal sealed record ScenarioAxis(string Key, SourceMark KeyMark, IReadOnlyList<ScenarioValue> Values);
 
 /// <summary>The <c>compare:</c> block: which matrix axis summary.md and report.html judge as an A/B.</summary>
 /// <param name="Mark">Where the block's key starts.</param>
 /// <param name="Axis">The <c>axis</c> key, or null when missing.</param>
 /// <param name="Baseline">The <c>baseline</c> key, or null: the axis's first value.</param>
-public sealed record ScenarioCompareBlock(SourceMark Mark, ScenarioValue? Axis, ScenarioValue? Baseline);
+internal sealed record ScenarioCompareBlock(SourceMark Mark, ScenarioValue? Axis, ScenarioValue? Baseline);
 
 /// <summary>
 /// The raw YAML of a scenario (the DTO): names and texts as written, each with its mark, before any
@@ -41,7 +41,7 @@ public sealed record ScenarioCompareBlock(SourceMark Mark, ScenarioValue? Axis, 
 /// <param name="Matrix">The axes, crossed in file order (the first varies slowest).</param>
 /// <param name="Include">Extra cases: defaults overlaid with each entry.</param>
 /// <param name="Exclude">Combinations to drop: every key of an entry must match.</param>
-public sealed record ScenarioDocument(
+internal sealed record ScenarioDocument(
     string File,
     string? Name,
     string? Description,
@@ -60,7 +60,7 @@ public sealed record ScenarioDocument(
 /// <param name="File">The file as given.</param>
 /// <param name="Mark">Where the problem is.</param>
 /// <param name="Message">What is wrong and what is valid.</param>
-public sealed record ScenarioError(string File, SourceMark Mark, string Message)
+internal sealed record ScenarioError(string File, SourceMark Mark, string Message)
 {
     /// <inheritdoc/>
     public override string ToString() => Mark.Line <= 0
@@ -69,7 +69,7 @@ public sealed record ScenarioError(string File, SourceMark Mark, string Message)
 }
 
 /// <summary>A scenario that cannot run: every error found, in file order.</summary>
-public sealed class ScenarioException : Exception
+internal sealed class ScenarioException : Exception
 {
     /// <summary>Creates the exception from the collected errors.</summary>
     public ScenarioException(IReadOnlyList<ScenarioError> errors)

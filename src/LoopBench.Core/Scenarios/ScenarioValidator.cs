@@ -7,7 +7,7 @@ namespace LoopBench.Core.Scenarios;
 /// <see cref="Scenario"/>. Every error is collected before anything is thrown, each at the line and
 /// column it comes from; an unknown name gets the closest valid one as a suggestion.
 /// </summary>
-public static class ScenarioValidator
+internal static class ScenarioValidator
 {
     /// <summary>Most repetitions per case a file may ask for.</summary>
     public const int MaxRepetitions = 1000;

@@ -11,7 +11,7 @@ namespace LoopBench.Core.Transports;
 /// <param name="AvailableCongestionControls">tcp_available_congestion_control (loaded modules).</param>
 /// <param name="AllowedCongestionControls">tcp_allowed_congestion_control (what non-root may pick).</param>
 /// <param name="LoQdisc">The root qdisc kind of lo, e.g. "noqueue" or "fq".</param>
-public sealed record KernelNetLimits(
+internal sealed record KernelNetLimits(
     int ReceiveBufferMaxBytes,
     int SendBufferMaxBytes,
     IReadOnlyList<string> AvailableCongestionControls,

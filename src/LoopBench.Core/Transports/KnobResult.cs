@@ -16,7 +16,7 @@ namespace LoopBench.Core.Transports;
 /// <param name="EffectiveValue">The number read back, when numeric.</param>
 /// <param name="Evidence">What shows it acted, e.g. "TCP_INFO pacing_rate=…", "autotuned from 128 KiB to 6 MiB".</param>
 /// <param name="Note">Why effective differs, or why it has no effect, in words.</param>
-public sealed record KnobResult(
+internal sealed record KnobResult(
     string Name,
     string Id,
     string Side,
@@ -46,7 +46,7 @@ public sealed record KnobResult(
 }
 
 /// <summary>Whether the kernel took a socket option as asked.</summary>
-public enum KnobStatus
+internal enum KnobStatus
 {
     /// <summary>Left at the kernel default.</summary>
     [Id("default")]

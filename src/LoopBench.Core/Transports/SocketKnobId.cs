@@ -1,6 +1,7 @@
 namespace LoopBench.Core.Transports;
 
 /// <summary>The socket options LoopBench sets and reads back. Its ids are the scenario parameter names ("rcvbuf", "congestion").</summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum SocketKnobId
 {
     /// <summary>SO_SNDBUF (or SO_SNDBUFFORCE).</summary>

@@ -6,7 +6,7 @@ namespace LoopBench.Core.Transports;
 /// Applied by <see cref="SocketKnobApplier"/>, checked against the transport by
 /// <see cref="SocketKnobApplicability"/>.
 /// </summary>
-public sealed record SocketKnobs
+internal sealed record SocketKnobs
 {
     /// <summary>All options at their kernel defaults.</summary>
     public static SocketKnobs KernelDefault { get; } = new();

@@ -8,7 +8,7 @@ namespace LoopBench.Core.Transports;
 /// <param name="ClientReceiveBufferBytes">SO_RCVBUF of the client as read back.</param>
 /// <param name="ServerSendBufferBytes">SO_SNDBUF of the server as read back.</param>
 /// <param name="ServerReceiveBufferBytes">SO_RCVBUF of the server as read back.</param>
-public sealed record SocketSettingsResult(
+internal sealed record SocketSettingsResult(
     bool? NoDelay,
     string? CongestionControl,
     int? MssBytes,

@@ -1,6 +1,7 @@
 namespace LoopBench.Core.Transports;
 
 /// <summary>How a connected pair of sockets is made. Ids are the kebab-case names (tcp4, unix-dgram).</summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum TransportKind
 {
     /// <summary>TCP over IPv4 loopback (127.0.0.0/8).</summary>
@@ -33,7 +34,7 @@ public enum TransportKind
 }
 
 /// <summary>Properties of each <see cref="TransportKind"/>.</summary>
-public static class TransportKindExtensions
+internal static class TransportKindExtensions
 {
     /// <summary>Largest UDP payload over IPv4: 65535 − 20 (IP) − 8 (UDP).</summary>
     public const int MaxUdp4PayloadBytes = 65507;

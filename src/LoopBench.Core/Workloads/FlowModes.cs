@@ -1,6 +1,7 @@
 namespace LoopBench.Core.Workloads;
 
 /// <summary>How a bidirectional flow uses sockets.</summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum BidirMode
 {
     /// <summary>One socket pair per direction (iperf3 --bidir).</summary>
@@ -13,6 +14,7 @@ public enum BidirMode
 }
 
 /// <summary>Who closes a crr connection, and how.</summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum CloseMode
 {
     /// <summary>The client closes first (TIME_WAIT lands on the client).</summary>
@@ -29,7 +31,7 @@ public enum CloseMode
 }
 
 /// <summary>Which way a flow's bytes go.</summary>
-public enum FlowDirection
+internal enum FlowDirection
 {
     /// <summary>Client sends, server receives.</summary>
     [Id("client-to-server")]

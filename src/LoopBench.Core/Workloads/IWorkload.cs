@@ -38,7 +38,7 @@ internal sealed record WorkloadContext(WorkloadParameters Parameters, IChannel C
 /// <param name="MessageBytes">Bytes per send (stream).</param>
 /// <param name="RequestBytes">Request size (rr).</param>
 /// <param name="ResponseBytes">Response size (rr).</param>
-public sealed record WorkloadParameters(int MessageBytes, int RequestBytes, int ResponseBytes)
+internal sealed record WorkloadParameters(int MessageBytes, int RequestBytes, int ResponseBytes)
 {
     /// <summary>Transactions outstanding per connection (rr). Defaults to 1.</summary>
     public int Inflight { get; init; } = 1;

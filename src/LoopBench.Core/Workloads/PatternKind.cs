@@ -4,6 +4,7 @@ using LoopBench.Core.Transports;
 namespace LoopBench.Core.Workloads;
 
 /// <summary>The traffic pattern of a case.</summary>
+// public: test theories take it as a parameter, and xUnit test methods must be public
 public enum PatternKind
 {
     /// <summary>Bulk one-way transfer, client to server (paced datagrams on UDP and Unix datagram transports).</summary>
@@ -43,7 +44,7 @@ public enum PatternKind
 }
 
 /// <summary>What a pattern's cases measure, as its <see cref="PatternTraitsAttribute"/> declares.</summary>
-public static class PatternKinds
+internal static class PatternKinds
 {
     private static readonly Dictionary<PatternKind, PatternTraitsAttribute> ByKind = Enum.GetValues<PatternKind>().ToDictionary(
         k => k,

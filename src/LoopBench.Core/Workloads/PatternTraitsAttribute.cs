@@ -8,7 +8,7 @@ namespace LoopBench.Core.Workloads;
 /// <see cref="PatternKinds.Traits"/> instead of listing patterns.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
-public sealed class PatternTraitsAttribute : Attribute
+internal sealed class PatternTraitsAttribute : Attribute
 {
     /// <summary>Times request/response transactions (primary metric trans/s, latency columns); false counts bytes. Defaults to false.</summary>
     public bool Transactional { get; init; }

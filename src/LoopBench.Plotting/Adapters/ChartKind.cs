@@ -3,7 +3,7 @@ using LoopBench.Core;
 namespace LoopBench.Plotting.Adapters;
 
 /// <summary>What <c>loopbench plot --chart</c> draws; the id is also the default file name of the chart.</summary>
-public enum ChartKind
+internal enum ChartKind
 {
     /// <summary>Median per case with its confidence interval, grouped by a categorical parameter.</summary>
     [Id("bar")]

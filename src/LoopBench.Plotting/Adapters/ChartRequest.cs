@@ -8,7 +8,7 @@ namespace LoopBench.Plotting.Adapters;
 /// <param name="X">Parameter on the x axis (sweep) or the groups (bar); null: chosen from the varying axes.</param>
 /// <param name="Series">Parameter that makes the lines or colours; null: the other varying axes.</param>
 /// <param name="CaseFragment">Only cases whose key contains every comma-separated fragment.</param>
-public sealed record ChartRequest(ChartKind? Kind = null, string? Metric = null, string? X = null, string? Series = null, string? CaseFragment = null)
+internal sealed record ChartRequest(ChartKind? Kind = null, string? Metric = null, string? X = null, string? Series = null, string? CaseFragment = null)
 {
     /// <summary>Every chart kind a run can be drawn as, by id.</summary>
     public static IReadOnlyList<string> Kinds => EnumIds.Ids<ChartKind>();

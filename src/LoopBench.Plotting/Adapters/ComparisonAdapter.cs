@@ -5,7 +5,7 @@ using LoopBench.Plotting.Charts;
 namespace LoopBench.Plotting.Adapters;
 
 /// <summary>The compare engine's ratios and verdicts as a comparison chart: one row per case, its primary metric.</summary>
-public static class ComparisonAdapter
+internal static class ComparisonAdapter
 {
     /// <summary>Renders the ratio chart of <paramref name="report"/> for <paramref name="metric"/> (null: each case's primary metric).</summary>
     public static void Render(ComparisonReport report, RunResult candidate, string path, string? metric = null)

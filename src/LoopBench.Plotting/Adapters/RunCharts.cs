@@ -7,7 +7,7 @@ namespace LoopBench.Plotting.Adapters;
 /// From a run document to a chart file: picks the cases, the metric and the axes (defaults from the
 /// matrix), turns the stored figures into chart inputs and renders. Reads results only.
 /// </summary>
-public static class RunCharts
+internal static class RunCharts
 {
     /// <summary>Most lines a latency or time-series chart draws before it says it left some out.</summary>
     internal const int MaxLines = 12;

@@ -6,7 +6,7 @@ namespace LoopBench.Plotting.Charts;
 /// A metric per case as bars with confidence-interval whiskers, grouped by one matrix axis (x) and
 /// coloured by another (e.g. throughput per transport, grouped by message size).
 /// </summary>
-public static class BarChart
+internal static class BarChart
 {
     /// <summary>Above this many groups the bars run horizontally, one label per row.</summary>
     private const int HorizontalFromGroups = 8;

@@ -1,7 +1,7 @@
 namespace LoopBench.Plotting.Charts;
 
 /// <summary>The results hold nothing this chart can draw (no passing case, missing metric).</summary>
-public sealed class ChartDataException : Exception
+internal sealed class ChartDataException : Exception
 {
     /// <summary>Creates the exception with what was missing.</summary>
     public ChartDataException(string message)

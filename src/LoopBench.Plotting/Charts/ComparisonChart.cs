@@ -3,7 +3,7 @@ using ScottPlot;
 namespace LoopBench.Plotting.Charts;
 
 /// <summary>Candidate/baseline ratio per case with its interval, coloured by verdict, around a line at 1.</summary>
-public static class ComparisonChart
+internal static class ComparisonChart
 {
     /// <summary>Renders to PNG or SVG by the path's extension. Cases run top to bottom.</summary>
     public static void Save(ChartText text, IReadOnlyList<RatioItem> items, string path,

@@ -7,7 +7,7 @@ namespace LoopBench.Plotting.Charts;
 /// percentile on a log "nines" axis (x = −log10(1 − q), so 90% → 1, 99.9% → 3), and a CDF with
 /// latency on a log axis. One line per case.
 /// </summary>
-public static class LatencyCharts
+internal static class LatencyCharts
 {
     /// <summary>Floor of the log latency axis: 1 ns (a bucket cannot be faster than the clock).</summary>
     private const double MinLatencyUs = 1e-3;

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace LoopBench.Plotting.Charts;
 
 /// <summary>Box plot of the raw repetitions per case with every repetition drawn as a point, so noise is visible.</summary>
-public static class RepetitionsChart
+internal static class RepetitionsChart
 {
     /// <summary>Renders to PNG or SVG by the path's extension.</summary>
     public static void Save(ChartText text, IReadOnlyList<RepetitionValues> cases, string path,

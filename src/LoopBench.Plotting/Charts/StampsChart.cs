@@ -5,10 +5,10 @@ namespace LoopBench.Plotting.Charts;
 /// <summary>One case's round trip split into its timestamped parts: the parts' p50s, in µs.</summary>
 /// <param name="Case">The case's label.</param>
 /// <param name="PartsUs">The parts in round-trip order, µs.</param>
-public sealed record StampsRow(string Case, IReadOnlyList<double> PartsUs);
+internal sealed record StampsRow(string Case, IReadOnlyList<double> PartsUs);
 
 /// <summary>Where a round trip's time goes: one stacked horizontal bar per case, a colour per part.</summary>
-public static class StampsChart
+internal static class StampsChart
 {
     /// <summary>Renders to PNG or SVG by the path's extension; <paramref name="parts"/> names the segments in order.</summary>
     public static void Save(IReadOnlyList<StampsRow> rows, IReadOnlyList<string> parts, string path, int widthPx = ChartCanvas.DefaultWidthPx)

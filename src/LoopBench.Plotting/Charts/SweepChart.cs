@@ -4,7 +4,7 @@ namespace LoopBench.Plotting.Charts;
 /// A metric against a numeric parameter (MTU, message size, flows, rmem, queue length): one line
 /// per series with a shaded confidence band. The chart for sysctl experiments.
 /// </summary>
-public static class SweepChart
+internal static class SweepChart
 {
     /// <summary>Renders to PNG or SVG; <paramref name="logX"/> for power-of-two sweeps such as sizes.</summary>
     public static void Save(ChartText text, IReadOnlyList<SweepSeries> series, string path, bool logX = false,

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace LoopBench.Plotting.Charts;
 
 /// <summary>Per-interval throughput (or rate) per flow over the window, with retransmits or drops marked.</summary>
-public static class TimeSeriesChart
+internal static class TimeSeriesChart
 {
     /// <summary>Renders to PNG or SVG by the path's extension.</summary>
     public static void Save(ChartText text, IReadOnlyList<TimeSeries> series, string path,

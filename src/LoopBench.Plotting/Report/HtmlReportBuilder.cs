@@ -8,7 +8,7 @@ namespace LoopBench.Plotting.Report;
 /// Builds one self-contained HTML page: inline CSS, images embedded as data: URIs, no scripts, no
 /// fonts and no external links, so the report opens offline and can be attached to a CI run.
 /// </summary>
-public sealed class HtmlReportBuilder
+internal sealed class HtmlReportBuilder
 {
     private const string Style =
         "body{font-family:sans-serif;margin:2em auto;max-width:1250px;color:#222}" +
@@ -36,13 +36,6 @@ public sealed class HtmlReportBuilder
     public HtmlReportBuilder Paragraph(string text)
     {
         _body.Append("<p>").Append(Escape(text)).Append("</p>\n");
-        return this;
-    }
-
-    /// <summary>Preformatted text, e.g. the scenario file.</summary>
-    public HtmlReportBuilder Preformatted(string text)
-    {
-        _body.Append("<pre>").Append(Escape(text)).Append("</pre>\n");
         return this;
     }
 

@@ -6,7 +6,7 @@ using LoopBench.Plotting.Charts;
 namespace LoopBench.Plotting.Report;
 
 /// <summary>The A/B section of a scenario with a <c>compare:</c> block: the verdict table and the ratio chart, as summary.md has them.</summary>
-public static partial class RunReport
+internal static partial class RunReport
 {
     private static void ScenarioAb(HtmlReportBuilder html, RunResult run, string scratch)
     {

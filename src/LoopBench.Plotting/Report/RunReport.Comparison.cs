@@ -6,7 +6,7 @@ using LoopBench.Plotting.Charts;
 namespace LoopBench.Plotting.Report;
 
 /// <summary>The comparison section: headline, environment differences, verdict table and the ratio chart.</summary>
-public static partial class RunReport
+internal static partial class RunReport
 {
     private static void Comparison(HtmlReportBuilder html, ComparisonReport report, RunResult candidate, string scratch)
     {

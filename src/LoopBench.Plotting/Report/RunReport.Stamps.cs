@@ -6,7 +6,7 @@ using RepetitionValues = LoopBench.Core.Results.RepetitionValues;
 namespace LoopBench.Plotting.Report;
 
 /// <summary>The report's timestamps chart: cases whose every part has a p50.</summary>
-public static partial class RunReport
+internal static partial class RunReport
 {
     private static readonly string[] StampParts = ["client send", "request stack", "server wake", "server turnaround", "server send", "response stack", "client wake"];
 

@@ -12,7 +12,7 @@ namespace LoopBench.Plotting.Report;
 /// The whole report of a run as one self-contained HTML page: environment, scenario, summary
 /// table, every applicable chart, and the comparison verdicts and chart when a baseline is given.
 /// </summary>
-public static partial class RunReport
+internal static partial class RunReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

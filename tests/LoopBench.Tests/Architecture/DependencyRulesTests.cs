@@ -8,21 +8,46 @@ public sealed class DependencyRulesTests
     public void Core_ReferencesNoUiOrPlottingAssembly()
     {
         var names = typeof(Case).Assembly.GetReferencedAssemblies().Select(a => a.Name);
-        Assert.DoesNotContain(names, n => n is "ScottPlot" or "CommandLine" or "Spectre.Console" or "LoopBench.Plotting" or "LoopBench.Cli");
+        Assert.DoesNotContain(names, n => n is "ScottPlot" or "CommandLine" or "Spectre.Console" or "LoopBench.Plotting" or "loopbench");
     }
 
     [Fact]
     public void Plotting_DoesNotReferenceTheCli()
     {
         var names = typeof(LoopBench.Plotting.PlottingAssembly).Assembly.GetReferencedAssemblies().Select(a => a.Name);
-        Assert.DoesNotContain(names, n => n is "CommandLine" or "LoopBench.Cli");
+        Assert.DoesNotContain(names, n => n is "CommandLine" or "loopbench");
     }
 
     [Fact]
     public void Benchmarks_DependOnCoreOnly()
     {
         var names = typeof(LoopBench.Benchmarks.BenchmarkAssembly).Assembly.GetReferencedAssemblies().Select(a => a.Name);
-        Assert.DoesNotContain(names, n => n is "LoopBench.Cli" or "LoopBench.Plotting" or "ScottPlot");
+        Assert.DoesNotContain(names, n => n is "loopbench" or "LoopBench.Plotting" or "ScottPlot");
+    }
+
+    [Fact]
+    public void Core_IsInternal_ButForTheEnumsThatPublicTheoriesAndBenchmarksTake()
+    {
+        // Each of these says why it is public where it is declared; anything else goes through InternalsVisibleTo.
+        var exported = typeof(Case).Assembly.GetExportedTypes().Select(t => t.FullName).Order(StringComparer.Ordinal);
+        Assert.Equal(
+        [
+            "LoopBench.Core.Engines.EngineKind",
+            "LoopBench.Core.Engines.PlacementKind",
+            "LoopBench.Core.Results.MetricUnitKind",
+            "LoopBench.Core.Transports.SocketKnobId",
+            "LoopBench.Core.Transports.TransportKind",
+            "LoopBench.Core.Workloads.BidirMode",
+            "LoopBench.Core.Workloads.CloseMode",
+            "LoopBench.Core.Workloads.PatternKind",
+        ], exported);
+    }
+
+    [Fact]
+    public void PlottingAndCli_HaveNoPublicType()
+    {
+        Assert.Empty(typeof(LoopBench.Plotting.PlottingAssembly).Assembly.GetExportedTypes());
+        Assert.Empty(typeof(LoopBench.Cli.CliApp).Assembly.GetExportedTypes());
     }
 
     [Fact(Timeout = 30_000)]

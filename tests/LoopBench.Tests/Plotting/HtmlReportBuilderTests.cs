@@ -12,7 +12,6 @@ public sealed class HtmlReportBuilderTests
             .Heading("Environment")
             .Table(["case", "verdict"], [["tcp4 <stream>", "regression"], ["tcp6", "no-change"]])
             .Image(png, "throughput")
-            .Preformatted("matrix:\n  transport: [tcp4]")
             .Build();
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace LoopBench.Core.Results.Export;
 /// the confidence interval of the median that run.json stores (95 %, or the level --until-ci asked
 /// for) where the case has one (6 repetitions or more), else the repetitions' minimum and maximum.
 /// </summary>
-public static class BencherExporter
+internal static class BencherExporter
 {
     /// <summary>Renders <paramref name="run"/>.</summary>
     public static string Write(RunResult run)

@@ -7,7 +7,7 @@ namespace LoopBench.Core.Results.Export;
 /// their unit in the header (elapsed_ns); the metric's unit is its own column, since one file holds
 /// bit/s and ns side by side.
 /// </summary>
-public static class CsvExporter
+internal static class CsvExporter
 {
     /// <summary>The header line.</summary>
     public const string Header = "run_id,host,case_key,outcome,repetition,started_utc,elapsed_ns,interrupted,metric,unit,value";

@@ -12,7 +12,7 @@ namespace LoopBench.Core.Results.Export;
 /// stores (95 %, or the level --until-ci asked for), or, without one (fewer than 6 repetitions,
 /// quick runs), to the smallest or largest repetition; extra names which bounds they are and gives both. Only metrics compare judges are exported.
 /// </summary>
-public static class GithubActionBenchmarkExporter
+internal static class GithubActionBenchmarkExporter
 {
     /// <summary>Renders the metrics of <paramref name="run"/> whose better direction is <paramref name="better"/>.</summary>
     public static string Write(RunResult run, BetterDirection better)

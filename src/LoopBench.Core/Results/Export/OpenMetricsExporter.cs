@@ -9,7 +9,7 @@ namespace LoopBench.Core.Results.Export;
 /// case_key, so Grafana can chart a fleet. The value is the median of the repetitions in
 /// Prometheus base units: seconds, bytes, bytes per second, ratios 0..1. Ends with "# EOF".
 /// </summary>
-public static class OpenMetricsExporter
+internal static class OpenMetricsExporter
 {
     /// <summary>Prefix of every family.</summary>
     public const string Prefix = "loopbench_";

@@ -4,14 +4,14 @@ using System.Text;
 namespace LoopBench.Core.Results.Export;
 
 /// <summary>A push to a Pushgateway failed: unreachable, timed out, or refused with a status.</summary>
-public sealed class PushgatewayException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class PushgatewayException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Sends a run to a Prometheus Pushgateway, for hosts without a node_exporter: one group per host
 /// and scenario (<c>/metrics/job/loopbench/host/H/scenario/S</c>), replaced by each push (PUT), so
 /// the gateway holds each host's latest run of each scenario.
 /// </summary>
-public static class Pushgateway
+internal static class Pushgateway
 {
     /// <summary>The job label of every group.</summary>
     public const string Job = "loopbench";

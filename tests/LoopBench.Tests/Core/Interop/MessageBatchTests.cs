@@ -109,16 +109,6 @@ public sealed unsafe class MessageBatchTests
     }
 
     [Theory]
-    [InlineData(64, 0, 1)]
-    [InlineData(64, 64, 1)]
-    [InlineData(512, 64, 8)]
-    [InlineData(500, 64, 8)] // the last one is short
-    [InlineData(65, 64, 2)]
-    [InlineData(10, 64, 1)]
-    public void DatagramCount_IsBytesOverSegmentSize_RoundedUp(int bytes, int segment, int datagrams) =>
-        Assert.Equal(datagrams, UdpGroControl.DatagramCount(bytes, segment));
-
-    [Theory]
     [InlineData(11, "WouldBlock")]
     [InlineData(105, "NoBufferSpaceAvailable")]
     [InlineData(9, "OperationAborted")]

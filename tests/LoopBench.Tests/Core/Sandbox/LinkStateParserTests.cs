@@ -32,8 +32,4 @@ public sealed class LinkStateParserTests
         Assert.Equal(("pfifo", "1:1", 5L, 26L), (qdiscs[1].Kind, qdiscs[1].Parent, qdiscs[1].Limit!.Value, qdiscs[1].Drops));
         Assert.Equal(20, qdiscs[1].Minus(qdiscs[1] with { Drops = 6 }).Drops);
     }
-
-    [Fact]
-    public void HtbClassRate_IsReadFromText() =>
-        Assert.Equal(200_000_000, LinkStateParser.ParseHtbClassRateBitsPerSecond("class htb 1:1 root leaf 10: prio 0 rate 200Mbit ceil 200Mbit burst 1600b cburst 1600b"));
 }
