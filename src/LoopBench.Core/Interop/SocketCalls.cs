@@ -45,56 +45,36 @@ internal static unsafe partial class SocketCalls
     /// <summary>recv(2), repeated on EINTR. Returns bytes read (0 at end of stream) or -1 with <paramref name="errno"/>.</summary>
     public static int Receive(SafeSocketHandle handle, Span<byte> buffer, int flags, out int errno)
     {
-        bool added = false;
-        try
+        fixed (byte* start = buffer)
         {
-            handle.DangerousAddRef(ref added); // a concurrent Dispose waits for the call instead of freeing the fd under it
-            int fd = (int)handle.DangerousGetHandle();
-            fixed (byte* start = buffer)
-            {
-                while (true)
-                {
-                    nint n = Libc.Recv(fd, start, (nuint)buffer.Length, flags);
-                    errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
-                    if (errno != Libc.EIntr)
-                    {
-                        return (int)n;
-                    }
-                }
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            errno = EBadF;
-            return -1;
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
+            return Call(handle, &Libc.Recv, start, buffer.Length, flags, out errno);
         }
     }
 
     /// <summary>send(2) with MSG_NOSIGNAL, repeated on EINTR. Returns bytes queued or -1 with <paramref name="errno"/>.</summary>
     public static int Send(SafeSocketHandle handle, ReadOnlySpan<byte> data, int flags, out int errno)
     {
+        fixed (byte* start = data)
+        {
+            return Call(handle, &Libc.Send, start, data.Length, flags | Libc.MsgNoSignal, out errno);
+        }
+    }
+
+    private static int Call(SafeSocketHandle handle, delegate*<int, byte*, nuint, int, nint> call, byte* start, int length, int flags, out int errno)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
         bool added = false;
         try
         {
-            handle.DangerousAddRef(ref added);
+            handle.DangerousAddRef(ref added); // a concurrent Dispose waits for the call instead of freeing the fd under it
             int fd = (int)handle.DangerousGetHandle();
-            fixed (byte* start = data)
+            while (true)
             {
-                while (true)
+                nint n = call(fd, start, (nuint)length, flags);
+                errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+                if (errno != Libc.EIntr)
                 {
-                    nint n = Libc.Send(fd, start, (nuint)data.Length, flags | Libc.MsgNoSignal);
-                    errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
-                    if (errno != Libc.EIntr)
-                    {
-                        return (int)n;
-                    }
+                    return (int)n;
                 }
             }
         }

@@ -10,6 +10,10 @@ internal static class LoopbackPairs
     public static ConnectedPair Tcp4() =>
         LoopbackConnector.Connect(new TransportOptions(TransportKind.Tcp4, IPAddress.Loopback), TimeSpan.FromSeconds(10));
 
+    /// <summary>A connected pair of <paramref name="transport"/> at its default loopback address.</summary>
+    public static ConnectedPair Of(TransportKind transport) =>
+        LoopbackConnector.Connect(new TransportOptions(transport, transport.IsIp() ? IPAddress.Parse(transport.DefaultAddress()) : null), TimeSpan.FromSeconds(5));
+
     public static ConnectedPair UnixStream() =>
         LoopbackConnector.Connect(new TransportOptions(TransportKind.UnixStream, null), TimeSpan.FromSeconds(10));
 

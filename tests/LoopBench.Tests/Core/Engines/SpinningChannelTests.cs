@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Transports;
@@ -11,8 +10,7 @@ namespace LoopBench.Tests.Core.Engines;
 [Trait(Traits.Category, Traits.Loopback)]
 public sealed class SpinningChannelTests
 {
-    private static ConnectedPair Pair(TransportKind transport) =>
-        LoopbackConnector.Connect(new TransportOptions(transport, transport.IsIp() ? IPAddress.Parse(transport.DefaultAddress()) : null), TimeSpan.FromSeconds(5));
+    private static ConnectedPair Pair(TransportKind transport) => LoopbackPairs.Of(transport);
 
     /// <summary>The blocking engine's channels complete every call before they return.</summary>
     private static int Done(ValueTask<int> call)

@@ -1,4 +1,3 @@
-using System.Net;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Transports;
@@ -10,8 +9,7 @@ namespace LoopBench.Tests.Core.Interop;
 [Trait(Traits.Category, Traits.Loopback)]
 public sealed class SocketCallsTests
 {
-    private static ConnectedPair Pair(TransportKind transport) =>
-        LoopbackConnector.Connect(new TransportOptions(transport, transport.IsIp() ? IPAddress.Parse(transport.DefaultAddress()) : null), TimeSpan.FromSeconds(5));
+    private static ConnectedPair Pair(TransportKind transport) => LoopbackPairs.Of(transport);
 
     [Fact(Timeout = 10_000)]
     public void SendAndReceive_MoveTheBytes()
