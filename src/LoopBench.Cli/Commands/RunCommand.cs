@@ -14,7 +14,7 @@ namespace LoopBench.Cli.Commands;
 /// Runs a scenario: validates it (nothing runs if anything is wrong), records the run in
 /// results/&lt;run-id&gt;/ after every repetition, and prints the summary table on stdout.
 /// </summary>
-internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class RunCommand(TextWriter stdout, TextWriter stderr)
 {
     public int Execute(RunOptions options)
     {
@@ -25,7 +25,7 @@ internal sealed partial class RunCommand(TextWriter stdout, TextWriter stderr)
             return Resume(store, runId, options);
         }
 
-        var plan = Plan(options);
+        var plan = RunPlanner.Plan(options);
         if (options.DryRun)
         {
             PrintDryRun(plan);

@@ -7,7 +7,7 @@ using LoopBench.Core.Results;
 namespace LoopBench.Core.Running;
 
 /// <summary>Reads the environment of this host from /proc and /sys. Missing files give "unknown", never a crash.</summary>
-internal static partial class EnvironmentProbe
+internal static class EnvironmentProbe
 {
     /// <summary>The sysctls recorded with every run.</summary>
     public static readonly IReadOnlyList<string> RecordedSysctls =
@@ -38,22 +38,22 @@ internal static partial class EnvironmentProbe
             .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         // From `ip link`, which asks this thread's network namespace; /sys/class/net shows the
         // namespace /sys was mounted in (the host's, inside an `unshare --net` child).
-        LoMtuBytes: (int?)LongOf(LoLink().GetValueOrDefault("mtu")) ?? ReadInt("/sys/class/net/lo/mtu"),
-        LoTxQueueLen: (int?)LongOf(LoLink().GetValueOrDefault("qlen")) ?? ReadInt("/sys/class/net/lo/tx_queue_len"),
+        LoMtuBytes: (int?)HostFacts.LongOf(HostFacts.LoLink().GetValueOrDefault("mtu")) ?? ReadInt("/sys/class/net/lo/mtu"),
+        LoTxQueueLen: (int?)HostFacts.LongOf(HostFacts.LoLink().GetValueOrDefault("qlen")) ?? ReadInt("/sys/class/net/lo/tx_queue_len"),
         Sysctls: Sysctls())
     {
         CpuGovernor = Read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor") ?? "none",
         Clocksource = Read("/sys/devices/system/clocksource/clocksource0/current_clocksource"),
-        Virtualization = Virtualization(),
-        CgroupCpuMax = CgroupCpuMax(),
-        CgroupCpuSet = CgroupFile("cpuset.cpus.effective", "cpuset", "cpuset.effective_cpus"),
-        LoQdisc = LoLink().GetValueOrDefault("qdisc"),
-        LoGsoMaxSizeBytes = LongOf(LoLink().GetValueOrDefault("gso_max_size")),
-        LoGroMaxSizeBytes = LongOf(LoLink().GetValueOrDefault("gro_max_size")),
-        LoTsoMaxSizeBytes = LongOf(LoLink().GetValueOrDefault("tso_max_size")),
-        DotnetKnobs = DotnetKnobs(),
-        DotnetVariables = DotnetVariables(),
-        Mitigations = Mitigations(),
+        Virtualization = HostFacts.Virtualization(),
+        CgroupCpuMax = HostFacts.CgroupCpuMax(),
+        CgroupCpuSet = HostFacts.CgroupFile("cpuset.cpus.effective", "cpuset", "cpuset.effective_cpus"),
+        LoQdisc = HostFacts.LoLink().GetValueOrDefault("qdisc"),
+        LoGsoMaxSizeBytes = HostFacts.LongOf(HostFacts.LoLink().GetValueOrDefault("gso_max_size")),
+        LoGroMaxSizeBytes = HostFacts.LongOf(HostFacts.LoLink().GetValueOrDefault("gro_max_size")),
+        LoTsoMaxSizeBytes = HostFacts.LongOf(HostFacts.LoLink().GetValueOrDefault("tso_max_size")),
+        DotnetKnobs = HostFacts.DotnetKnobs(),
+        DotnetVariables = HostFacts.DotnetVariables(),
+        Mitigations = HostFacts.Mitigations(),
     };
 
     /// <summary>Reads a sysctl by dotted name ("net.core.rmem_max"), whitespace folded; null when absent.</summary>
@@ -118,9 +118,9 @@ internal static partial class EnvironmentProbe
         return 0;
     }
 
-    private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
+    internal static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 
-    private static string? Read(string path)
+    internal static string? Read(string path)
     {
         try
         {

@@ -12,7 +12,7 @@ namespace LoopBench.Plotting.Report;
 /// The whole report of a run as one self-contained HTML page: environment, scenario, summary
 /// table, every applicable chart, and the comparison verdicts and chart when a baseline is given.
 /// </summary>
-internal static partial class RunReport
+internal static class RunReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -28,11 +28,11 @@ internal static partial class RunReport
         try
         {
             Charts(html, run, scratch);
-            Stamps(html, run, scratch);
-            ScenarioAb(html, run, scratch);
+            StampsSection.Write(html, run, scratch);
+            ScenarioAbSection.Write(html, run, scratch);
             if (comparison is not null)
             {
-                Comparison(html, comparison, run, scratch);
+                ComparisonSection.Write(html, comparison, run, scratch);
             }
         }
         finally

@@ -6,9 +6,9 @@ using LoopBench.Plotting.Charts;
 namespace LoopBench.Plotting.Report;
 
 /// <summary>The comparison section: headline, environment differences, verdict table and the ratio chart.</summary>
-internal static partial class RunReport
+internal static class ComparisonSection
 {
-    private static void Comparison(HtmlReportBuilder html, ComparisonReport report, RunResult candidate, string scratch)
+    public static void Write(HtmlReportBuilder html, ComparisonReport report, RunResult candidate, string scratch)
     {
         html.Heading($"Comparison with baseline {report.BaselineRunId}");
         html.Paragraph(ReportText.Headline(report));

@@ -6,9 +6,9 @@ using LoopBench.Plotting.Charts;
 namespace LoopBench.Plotting.Report;
 
 /// <summary>The A/B section of a scenario with a <c>compare:</c> block: the verdict table and the ratio chart, as summary.md has them.</summary>
-internal static partial class RunReport
+internal static class ScenarioAbSection
 {
-    private static void ScenarioAb(HtmlReportBuilder html, RunResult run, string scratch)
+    public static void Write(HtmlReportBuilder html, RunResult run, string scratch)
     {
         if (run.Settings?.Compare is not { } compare)
         {

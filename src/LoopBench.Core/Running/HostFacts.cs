@@ -5,8 +5,8 @@ using System.Runtime;
 
 namespace LoopBench.Core.Running;
 
-/// <summary>The parts of the environment that need a helper program or a walk over several files.</summary>
-internal static partial class EnvironmentProbe
+/// <summary>The parts of the environment that need a helper program or a walk over several files, for <see cref="EnvironmentProbe"/>.</summary>
+internal static class HostFacts
 {
     private static readonly Lazy<Dictionary<string, string>> LoLinkCache = new(() => ParseIpLink(RunTool("ip", "-d", "link", "show", "dev", "lo")));
 
@@ -27,12 +27,12 @@ internal static partial class EnvironmentProbe
         return values;
     }
 
-    private static Dictionary<string, string> LoLink() => LoLinkCache.Value;
+    public static Dictionary<string, string> LoLink() => LoLinkCache.Value;
 
-    private static long? LongOf(string? text) =>
+    public static long? LongOf(string? text) =>
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : null;
 
-    private static string Virtualization()
+    public static string Virtualization()
     {
         string? detected = RunTool("systemd-detect-virt")?.Trim();
         if (!string.IsNullOrEmpty(detected))
@@ -40,11 +40,11 @@ internal static partial class EnvironmentProbe
             return detected;
         }
 
-        bool hypervisor = ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("flags", StringComparison.Ordinal) && l.Contains(" hypervisor", StringComparison.Ordinal));
+        bool hypervisor = EnvironmentProbe.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("flags", StringComparison.Ordinal) && l.Contains(" hypervisor", StringComparison.Ordinal));
         return hypervisor ? "vm" : File.Exists("/.dockerenv") ? "docker" : "unknown";
     }
 
-    private static string? CgroupCpuMax()
+    public static string? CgroupCpuMax()
     {
         if (CgroupFile("cpu.max", null, null) is string v2)
         {
@@ -57,9 +57,9 @@ internal static partial class EnvironmentProbe
     }
 
     /// <summary>Reads a file of this process's cgroup: v2 under its unified path, or v1 under its controller.</summary>
-    private static string? CgroupFile(string? v2Name, string? v1Controller, string? v1Name)
+    public static string? CgroupFile(string? v2Name, string? v1Controller, string? v1Name)
     {
-        foreach (string line in ReadLines("/proc/self/cgroup"))
+        foreach (string line in EnvironmentProbe.ReadLines("/proc/self/cgroup"))
         {
             string[] parts = line.Split(':', 3);
             if (parts.Length != 3)
@@ -72,7 +72,7 @@ internal static partial class EnvironmentProbe
                 : v1Controller is not null && parts[1].Split(',').Contains(v1Controller) && v1Name is not null
                     ? Path.Combine("/sys/fs/cgroup", v1Controller, parts[2].TrimStart('/'), v1Name)
                     : null;
-            if (path is not null && Read(path) is string value)
+            if (path is not null && EnvironmentProbe.Read(path) is string value)
             {
                 return value;
             }
@@ -81,7 +81,7 @@ internal static partial class EnvironmentProbe
         return null;
     }
 
-    private static SortedDictionary<string, string> DotnetKnobs()
+    public static SortedDictionary<string, string> DotnetKnobs()
     {
         string Switch(string name) => AppContext.GetData(name)?.ToString() ?? "default";
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -95,7 +95,7 @@ internal static partial class EnvironmentProbe
         };
     }
 
-    private static SortedDictionary<string, string> DotnetVariables()
+    public static SortedDictionary<string, string> DotnetVariables()
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry e in System.Environment.GetEnvironmentVariables())
@@ -110,7 +110,7 @@ internal static partial class EnvironmentProbe
         return values;
     }
 
-    private static SortedDictionary<string, string> Mitigations()
+    public static SortedDictionary<string, string> Mitigations()
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         const string dir = "/sys/devices/system/cpu/vulnerabilities";
@@ -118,7 +118,7 @@ internal static partial class EnvironmentProbe
         {
             foreach (string file in Directory.EnumerateFiles(dir))
             {
-                if (Read(file) is string value)
+                if (EnvironmentProbe.Read(file) is string value)
                 {
                     values[Path.GetFileName(file)] = value;
                 }

@@ -6,11 +6,11 @@ using RepetitionValues = LoopBench.Core.Results.RepetitionValues;
 namespace LoopBench.Plotting.Report;
 
 /// <summary>The report's timestamps chart: cases whose every part has a p50.</summary>
-internal static partial class RunReport
+internal static class StampsSection
 {
     private static readonly string[] StampParts = ["client send", "request stack", "server wake", "server turnaround", "server send", "response stack", "client wake"];
 
-    private static void Stamps(HtmlReportBuilder html, RunResult run, string scratch)
+    public static void Write(HtmlReportBuilder html, RunResult run, string scratch)
     {
         var rows = run.Cases
             .Where(c => c.Outcome.IsUsable() && c.Repetitions.Count > 0 && MetricIds.StampComponents.All(ids => RepetitionValues.Of(c, ids.P50).Count > 0))

@@ -11,9 +11,9 @@ namespace LoopBench.Cli.Commands;
 internal sealed record RunPlanDraft(Scenario Scenario, IReadOnlyList<Case> Cases, RunSettings Settings);
 
 /// <summary>Turning the file and the flags into cases and settings; every bad input is exit code 2.</summary>
-internal sealed partial class RunCommand
+internal static class RunPlanner
 {
-    internal static RunPlanDraft Plan(RunOptions options)
+    public static RunPlanDraft Plan(RunOptions options)
     {
         if (options.File is null)
         {
