@@ -28,7 +28,7 @@ internal static class CalibrationTable
             bool first = true;
             foreach (var f in r.Figures)
             {
-                table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f.Figure, f.LoopBenchValues), Value(f.Figure, f.ToolValues),
+                table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f, f.LoopBenchValues), Value(f, f.ToolValues),
                     Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", Bound(f), f.Outcome,
                     first ? Pairs(r) : string.Empty, first ? Load(r, outside: true) : string.Empty, first ? Load(r, outside: false) : string.Empty);
                 first = false;
@@ -46,8 +46,15 @@ internal static class CalibrationTable
         text.Append("ratio = median over clean pairs of LoopBench/reference, each pair one repetition of each back to back (which goes first")
             .Append(" alternates); 95% CI of that median: ")
             .Append(results.SelectMany(r => r.Figures).Select(f => f.IntervalMethod).FirstOrDefault(m => m is not null) ?? "none")
-            .Append(" (distribution-free; below 6 pairs min..max, which covers less).\n")
-            .Append("Throughput in Gbit/s (10^9 bit/s), latency in µs, rates per second. Bound ≥: higher is better; ≤: lower is better (latency).\n")
+            .Append(" (distribution-free; below 6 pairs min..max, which covers less).\n");
+        if (results.Any(r => r.Figures.Any(f => f.Absolute == true)))
+        {
+            text.Append("An absolute figure (ref -) is LoopBench's own value per pair, not a ratio: its median and CI stand in the ratio columns;")
+                .Append(" the reference ran only to keep the pairs interleaved and the host gated.\n");
+        }
+
+        text.Append("Throughput in Gbit/s (10^9 bit/s), latency in µs, rates per second. Bound ≥: higher is better; ≤: lower is better (latency);")
+            .Append(" a–b: inside the band.\n")
             .Append("met: median on the good side of the bound; missed: the whole CI on the bad side; inconclusive: in between, or too few clean")
             .Append(" pairs; reported: no bound on purpose.\n")
             .Append("pairs: clean/disturbed. outside%: CPU used outside LoopBench and the tool, % of one CPU (median/max over the pairs);")
@@ -126,13 +133,14 @@ internal static class CalibrationTable
         return Invariant($"{Median(values):0.0}/{values.Max():0.0}");
     }
 
-    private static string Bound(CalibrationFigureResult f) => f.BoundValue is double v
-        ? (f.BoundDirection == "at-most" ? "≤ " : "≥ ") + v.ToString("0.00", CultureInfo.InvariantCulture)
-        : "none";
+    private static string Bound(CalibrationFigureResult f) =>
+        f.BoundValue is double v && EnumIds.TryParse(f.BoundDirection, out BoundDirection direction)
+            ? new CalibrationBound(direction, v, f.BoundHigh).ToString()
+            : "none";
 
     private static string Ratio(double? value) => value is double v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
-    private static string Value(string figure, IReadOnlyList<double> values)
+    private static string Value(CalibrationFigureResult f, IReadOnlyList<double> values)
     {
         if (values.Count == 0)
         {
@@ -140,8 +148,9 @@ internal static class CalibrationTable
         }
 
         double median = Median(values);
-        return figure switch
+        return f.Figure switch
         {
+            _ when f.Absolute == true => Ratio(median),
             ToolFigures.ThroughputBitsPerSecond => Figures.Gbits(median),
             ToolFigures.RttP50Ns or ToolFigures.RttP99Ns or ToolFigures.RttP999Ns => Figures.Micros(median),
             _ => Figures.Whole(median),

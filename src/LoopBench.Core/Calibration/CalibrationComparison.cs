@@ -11,9 +11,9 @@ internal sealed record MeasuredPair(RepetitionResult LoopBench, IReadOnlyDiction
 
 /// <summary>
 /// The figures of one calibrate row over its clean pairs. Per pair (LoopBench's repetition and the
-/// reference's, run back to back) the ratio LoopBench / reference; the figure is the median of those
-/// ratios with an order-statistic interval (<see cref="OrderStatisticInterval"/>), judged against the
-/// figure's bound. Latency percentiles pair the same way, each repetition's own percentile against
+/// reference's, run back to back) the ratio LoopBench / reference, or for an absolute figure
+/// LoopBench's own value; the figure is the median of those values with an order-statistic interval
+/// (<see cref="OrderStatisticInterval"/>), judged against the figure's bound. Latency percentiles pair the same way, each repetition's own percentile against
 /// the other side's: a pair counts for a percentile only when both of its repetitions had the
 /// samples for it (n ≥ 10 / (1 − q)).
 /// </summary>
@@ -45,12 +45,17 @@ internal static class CalibrationComparison
         foreach (var p in pairs)
         {
             bool lbHas = p.LoopBench.Metrics.TryGetValue(pair.LoopBenchMetric, out double lbValue);
-            bool refHas = p.Reference.TryGetValue(pair.Figure, out double refValue) && refValue > 0;
-            bool refShort = required > 0 && p.Reference.TryGetValue(ToolFigures.RttSamples, out double samples) && samples < required;
+            // An absolute figure does not read the reference: it ran for the pairing and the quiet-host gate.
+            double refValue = 0;
+            bool refHas = pair.Absolute || (p.Reference.TryGetValue(pair.Figure, out refValue) && refValue > 0);
+            bool refShort = !pair.Absolute && required > 0 && p.Reference.TryGetValue(ToolFigures.RttSamples, out double samples) && samples < required;
             if (lbHas && refHas && !refShort)
             {
                 lb.Add(lbValue * pair.LoopBenchScale);
-                reference.Add(refValue);
+                if (!pair.Absolute)
+                {
+                    reference.Add(refValue);
+                }
             }
             else if (q is not null)
             {
@@ -58,33 +63,37 @@ internal static class CalibrationComparison
             }
         }
 
-        var ratios = lb.Zip(reference, (a, b) => a / b).ToList();
+        // What is judged per pair: LoopBench's own value for an absolute figure, else LoopBench / reference.
+        List<double> values = pair.Absolute ? [.. lb] : lb.Zip(reference, (a, b) => a / b).ToList();
         string? note = shortOfSamples == 0 ? null
             : Invariant($"{shortOfSamples} of {pairs.Count} pairs left out: a side had too few round trips for p{q * 100:0.##} (needs {required})");
         var bound = pair.Bound;
-        if (ratios.Count == 0)
+        if (values.Count == 0)
         {
             var none = bound is null ? CalibrationOutcome.Reported : CalibrationOutcome.Inconclusive;
-            return Figure(pair, lb, reference, ratios, null, none) with { Note = note ?? "no clean pair has this figure on both sides" };
+            string missing = pair.Absolute ? "no clean pair has this figure" : "no clean pair has this figure on both sides";
+            return Figure(pair, lb, reference, values, null, none) with { Note = note ?? missing };
         }
 
-        var interval = OrderStatisticInterval.OfMedian(ratios);
+        var interval = OrderStatisticInterval.OfMedian(values);
         var outcome = bound?.Judge(interval.Median, interval.Low, interval.High) ?? CalibrationOutcome.Reported;
         if (!enoughPairs && outcome != CalibrationOutcome.Reported)
         {
             outcome = CalibrationOutcome.Inconclusive;
         }
 
-        return Figure(pair, lb, reference, ratios, interval, outcome) with { Note = note };
+        return Figure(pair, lb, reference, values, interval, outcome) with { Note = note };
     }
 
     private static CalibrationFigureResult Figure(
-        FigurePair pair, List<double> lb, List<double> reference, List<double> ratios, MedianInterval? interval, CalibrationOutcome outcome) =>
-        new(pair.Figure, lb, reference, ratios, interval?.Median, interval?.Low, interval?.High,
+        FigurePair pair, List<double> lb, List<double> reference, List<double> values, MedianInterval? interval, CalibrationOutcome outcome) =>
+        new(pair.Figure, lb, reference, values, interval?.Median, interval?.Low, interval?.High,
             interval?.Method, outcome.ToId())
         {
             BoundDirection = pair.Bound?.DirectionId,
             BoundValue = pair.Bound?.Value,
+            BoundHigh = pair.Bound?.High,
+            Absolute = pair.Absolute ? true : null,
         };
 
     /// <summary>The quantile a percentile figure stands for (rttP99Ns → 0.99), or null for other figures.</summary>

@@ -22,12 +22,16 @@ internal sealed record ToolInvocation(IReadOnlyList<string>? ServerArgs, IReadOn
     public string Describe() => string.Join(' ', ClientArgs.Select(a => a.Contains(' ', StringComparison.Ordinal) ? "'" + a + "'" : a));
 }
 
-/// <summary>One figure compared: the tool's figure against a LoopBench metric, scaled.</summary>
-/// <param name="Figure">Id from <see cref="ToolFigures"/>; also the name the row's result uses.</param>
+/// <summary>One figure compared: the tool's figure against a LoopBench metric, scaled; or, absolute, LoopBench's metric alone.</summary>
+/// <param name="Figure">Id from <see cref="ToolFigures"/> (or the metric id of an absolute figure); also the name the row's result uses.</param>
 /// <param name="LoopBenchMetric">The LoopBench metric id read from each repetition.</param>
-/// <param name="Bound">What LoopBench/reference has to reach, or null for a figure reported without a bound.</param>
+/// <param name="Bound">What LoopBench/reference (absolute: LoopBench's value) has to reach, or null for a figure reported without a bound.</param>
 /// <param name="LoopBenchScale">Multiplies the LoopBench metric (e.g. bit/s → datagrams/s is 1 / (8 × size)).</param>
-internal sealed record FigurePair(string Figure, string LoopBenchMetric, CalibrationBound? Bound, double LoopBenchScale = 1);
+/// <param name="Absolute">
+/// True when the figure is LoopBench's own value per clean pair, not divided by the reference's: the
+/// reference still runs, so the pairs stay interleaved and the quiet-host gate still applies.
+/// </param>
+internal sealed record FigurePair(string Figure, string LoopBenchMetric, CalibrationBound? Bound, double LoopBenchScale = 1, bool Absolute = false);
 
 /// <summary>
 /// One calibrate row: the same experiment through LoopBench and through a reference, one tool or

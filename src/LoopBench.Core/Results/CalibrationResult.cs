@@ -49,8 +49,8 @@ internal sealed record CalibrationPairResult(
 /// <summary>One figure of a row: both sides' values over the clean pairs, the per-pair ratios, their median and interval, and the outcome.</summary>
 /// <param name="Figure">Figure id with its unit, e.g. "throughputBitsPerSecond", "rttP50Ns".</param>
 /// <param name="LoopBenchValues">LoopBench's value per clean pair that has the figure on both sides, in run order.</param>
-/// <param name="ToolValues">The reference's value for the same pairs.</param>
-/// <param name="PairRatios">LoopBench / reference per pair.</param>
+/// <param name="ToolValues">The reference's value for the same pairs; empty for an absolute figure.</param>
+/// <param name="PairRatios">LoopBench / reference per pair; for an absolute figure (<see cref="CalibrationFigureResult.Absolute"/>) LoopBench's own value per pair.</param>
 /// <param name="Ratio">The median of <paramref name="PairRatios"/>; null without pairs.</param>
 /// <param name="RatioLow">Lower end of its interval.</param>
 /// <param name="RatioHigh">Upper end of its interval.</param>
@@ -67,11 +67,20 @@ internal sealed record CalibrationFigureResult(
     string? IntervalMethod,
     string Outcome)
 {
-    /// <summary>"at-least" or "at-most"; null for a figure reported without a bound.</summary>
+    /// <summary>"at-least", "at-most" or "within"; null for a figure reported without a bound.</summary>
     public string? BoundDirection { get; init; }
 
-    /// <summary>The ratio the bound sits at; null without a bound.</summary>
+    /// <summary>Where the bound sits (the low end of a "within" band); null without a bound.</summary>
     public double? BoundValue { get; init; }
+
+    /// <summary>The high end of a "within" band; null for a one-sided bound or none.</summary>
+    public double? BoundHigh { get; init; }
+
+    /// <summary>
+    /// True when the figure is LoopBench's own value per pair, judged as it is (the timestamps' sum
+    /// over the round trip); null for a LoopBench/reference ratio.
+    /// </summary>
+    public bool? Absolute { get; init; }
 
     /// <summary>Why the figure has no ratio, e.g. too few samples for a p99.9. Null when nothing is to be said.</summary>
     public string? Note { get; init; }

@@ -20,6 +20,7 @@ public sealed class CalibrateCommandTests
         Assert.Contains("iperf3-tcp6-rev-cubic-split", stdout, StringComparison.Ordinal);
         Assert.Contains("engine-tcp4-fwd-cubic-pipelines-inline", stdout, StringComparison.Ordinal);
         Assert.Contains("sockperf-udp4-pp-64B-split", stdout, StringComparison.Ordinal);
+        Assert.Contains("stamps-udp4-pp-64B-split", stdout, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 10_000)]
@@ -77,6 +78,30 @@ public sealed class CalibrateCommandTests
         Assert.Contains("95% CI of that median: order statistics x(2)..x(9) of 10, coverage 97.9%", text, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT QUOTABLE", text, StringComparison.Ordinal);
         Assert.DoesNotContain("passed", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void Render_AnAbsoluteFigureInABand_ShowsTheBandAndNoReferenceValue()
+    {
+        double[] values = [1.01, 0.99, 1.00, 1.02, 1.00, 0.98, 1.00, 1.01, 0.99, 1.00];
+        var ci = OrderStatisticInterval.OfMedian(values);
+        var bound = CalibrationBound.Within(0.97, 1.03);
+        var f = new CalibrationFigureResult(MetricIds.StampSumOverRttMedian, values, [], values, ci.Median, ci.Low, ci.High, ci.Method, "met")
+        { BoundDirection = bound.DirectionId, BoundValue = bound.Value, BoundHigh = bound.High, Absolute = true };
+        var row = new CalibrationResult("stamps-tcp4-pp-64B-split", CalibrationCatalog.BlockingReference, CalibrationCatalog.BlockingReference, "k", "split", "default", "met", null, [f])
+        { PairsRequested = 10, Pairs = Pairs(10, 0, outside: 0.5) };
+        string text = CalibrationTable.Render([row], 5);
+        string line = text.Split('\n').Single(l => l.StartsWith("stamps-tcp4", StringComparison.Ordinal));
+        Assert.Matches(@" stampSumOverRttMedian +1\.000 +- +1\.000 +\[\d\.\d{3}, \d\.\d{3}\] +0\.97–1\.03 +met +10/0 ", line);
+        Assert.Contains("An absolute figure (ref -) is LoopBench's own value per pair, not a ratio", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("An absolute figure", CalibrationTable.Render([Row("r", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(2, 0, 0))], 5), StringComparison.Ordinal);
+
+        string json = System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<CalibrationResult>>([row], ResultJson.Options);
+        Assert.Contains("\"boundDirection\": \"within\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"boundHigh\": 1.03", json, StringComparison.Ordinal);
+        Assert.Contains("\"absolute\": true", json, StringComparison.Ordinal);
+        var back = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<CalibrationResult>>(json, ResultJson.Options)!).Figures.Single();
+        Assert.Equal((0.97, 1.03, true), (back.BoundValue!.Value, back.BoundHigh!.Value, back.Absolute!.Value));
     }
 
     [Fact(Timeout = 10_000)]

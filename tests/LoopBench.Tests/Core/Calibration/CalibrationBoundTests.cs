@@ -24,6 +24,22 @@ public sealed class CalibrationBoundTests
     public void Judge_LowerIsBetter(double median, double low, double high, string outcome) =>
         Assert.Equal(outcome, CalibrationBound.AtMost(1.05).Judge(median, low, high).ToId());
 
+    [Theory(Timeout = 5_000)]
+    [InlineData(1.00, 0.99, 1.01, "met")] // inside
+    [InlineData(0.97, 0.95, 0.99, "met")] // the low end itself is met
+    [InlineData(1.03, 1.01, 1.05, "met")] // the high end itself is met
+    [InlineData(0.96, 0.95, 0.99, "inconclusive")] // median below the band, interval reaches into it
+    [InlineData(1.04, 1.02, 1.06, "inconclusive")] // median above the band, interval reaches into it
+    [InlineData(0.90, 0.88, 0.96, "missed")] // whole interval below the low end
+    [InlineData(1.10, 1.04, 1.12, "missed")] // whole interval above the high end
+    [InlineData(0.96, 0.96, 0.97, "inconclusive")] // upper end exactly at the low end: not significantly outside
+    public void Judge_Within(double median, double low, double high, string outcome) =>
+        Assert.Equal(outcome, CalibrationBound.Within(0.97, 1.03).Judge(median, low, high).ToId());
+
+    [Fact(Timeout = 5_000)]
+    public void Within_HighBelowLow_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationBound.Within(1.03, 0.97));
+
     [Fact(Timeout = 5_000)]
     public void Ids_ArePinned()
     {
@@ -32,6 +48,8 @@ public sealed class CalibrationBoundTests
         Assert.Equal([1, 2, 3, 4], Enum.GetValues<CalibrationOutcome>().Select(o => (int)o));
         Assert.Equal("at-least", CalibrationBound.AtLeast(1).DirectionId);
         Assert.Equal("at-most", CalibrationBound.AtMost(1).DirectionId);
+        Assert.Equal("within", CalibrationBound.Within(0.97, 1.03).DirectionId);
+        Assert.Equal([1, 2, 3], Enum.GetValues<BoundDirection>().Select(d => (int)d));
     }
 
     [Fact(Timeout = 5_000)]
@@ -61,5 +79,6 @@ public sealed class CalibrationBoundTests
         using var culture = new CultureScope("de-DE");
         Assert.Equal("≥ 0.85", CalibrationBound.AtLeast(0.85).ToString());
         Assert.Equal("≤ 1.25", CalibrationBound.AtMost(1.25).ToString());
+        Assert.Equal("0.97–1.03", CalibrationBound.Within(0.97, 1.03).ToString());
     }
 }

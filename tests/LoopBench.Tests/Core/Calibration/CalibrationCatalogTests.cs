@@ -113,6 +113,38 @@ public sealed class CalibrationCatalogTests
     }
 
     [Fact(Timeout = 5_000)]
+    public void StampsRows_JudgeTheDecompositionAbsolutely_AgainstTheSameCaseUnstamped()
+    {
+        var all = CalibrationCatalog.All().ToList();
+        var stamps = all.Where(r => r.CaseSettings.Any(s => s.Key == "timestamps")).ToList();
+        Assert.Equal(["stamps-tcp4-pp-64B-split", "stamps-udp4-pp-64B-split"], stamps.Select(r => r.Id));
+        Assert.Same(all.Single(r => r.Id == "cloop-unix-stream-pp-64B-split-spin"), all[all.IndexOf(stamps[0]) - 1]); // beside the cloop rows
+        foreach (var row in stamps)
+        {
+            Assert.Equal(CalibrationCatalog.BlockingReference, row.Tool);
+            Assert.Equal(PlacementKind.Split, row.Placement);
+            Assert.Null(row.Command);
+            Assert.NotNull(row.Note);
+            var sum = row.Figures.Single(f => f.Figure == MetricIds.StampSumOverRttMedian);
+            Assert.True(sum.Absolute);
+            Assert.Equal(MetricIds.StampSumOverRttMedian, sum.LoopBenchMetric);
+            Assert.Equal("0.97–1.03", sum.Bound!.ToString());
+            var p50 = row.Figures.Single(f => f.Figure == ToolFigures.RttP50Ns);
+            Assert.False(p50.Absolute);
+            Assert.Null(p50.Bound);
+
+            Assert.True(CalibrationRunner.TryBuildCase(row, new CalibrationOptions(), out var stamped, out _, out string reason), $"{row.Id}: {reason}");
+            Assert.True(CalibrationRunner.TryBuildCase(row with { CaseSettings = row.LoopBenchReference! }, new CalibrationOptions(), out var reference, out _, out reason),
+                $"{row.Id}: {reason}");
+            Assert.True(stamped.Resolve().Timestamps);
+            Assert.False(reference.Resolve().Timestamps);
+            Assert.Equal(EngineKind.Blocking, stamped.Resolve().Engine);
+            Assert.Equal(EngineKind.Blocking, reference.Resolve().Engine);
+            Assert.Equal((64, 64), (reference.Resolve().RequestBytes, stamped.Resolve().ResponseBytes));
+        }
+    }
+
+    [Fact(Timeout = 5_000)]
     public void SplitIperf3Rows_PinLikeLoopBenchsSplitPlacement()
     {
         var split = CalibrationCatalog.All().Where(r => r.Tool == "iperf3" && r.Placement == PlacementKind.Split).ToList();

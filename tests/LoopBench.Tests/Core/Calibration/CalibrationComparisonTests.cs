@@ -103,11 +103,67 @@ public sealed class CalibrationComparisonTests
         Assert.Contains("10 of 10 pairs left out", p999.Note, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 5_000)]
+    public void Compare_Absolute_IsTheMedianOfLoopBenchsOwnValues_TheReferenceIgnored()
+    {
+        // The unstamped reference has no such metric, and its throughput must not divide anything.
+        var figure = new FigurePair(MetricIds.StampSumOverRttMedian, MetricIds.StampSumOverRttMedian, CalibrationBound.Within(0.97, 1.03), Absolute: true);
+        double[] values = [1.01, 0.99, 1.02, 1.00, 1.00, 0.98, 1.01, 1.03, 0.99, 1.00];
+        var f = Assert.Single(CalibrationComparison.Compare(Row(figure), values.Select(v => Stamped(v, referenceThroughput: 3e9)).ToList()));
+        Assert.Equal(1.00, f.Ratio!.Value, 9);
+        Assert.Equal(values, f.PairRatios);
+        Assert.Equal(values, f.LoopBenchValues);
+        Assert.Empty(f.ToolValues);
+        Assert.True(f.RatioLow <= 1.00 && f.RatioHigh >= 1.00, $"{f.RatioLow} {f.RatioHigh}");
+        Assert.Equal("met", f.Outcome);
+        Assert.Equal(("within", 0.97, 1.03), (f.BoundDirection, f.BoundValue!.Value, f.BoundHigh!.Value));
+        Assert.True(f.Absolute);
+        Assert.Null(f.Note);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_AbsoluteWhollyOutsideTheBand_IsMissed_AndPairsWithoutTheMetricAreLeftOut()
+    {
+        var figure = new FigurePair(MetricIds.StampSumOverRttMedian, MetricIds.StampSumOverRttMedian, CalibrationBound.Within(0.97, 1.03), Absolute: true);
+        double[] values = [0.80, 0.82, 0.79, 0.81, 0.83, 0.80, 0.78, 0.84, 0.81, 0.80];
+        var pairs = values.Select(v => Stamped(v, referenceThroughput: 1)).Append(Pair(1, 1)).ToList();
+        var f = Assert.Single(CalibrationComparison.Compare(Row(figure), pairs));
+        Assert.Equal(10, f.PairRatios.Count);
+        Assert.Equal("missed", f.Outcome);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_AbsoluteWithoutTheMetricAnywhere_IsInconclusiveWithANote()
+    {
+        var figure = new FigurePair(MetricIds.StampSumOverRttMedian, MetricIds.StampSumOverRttMedian, CalibrationBound.Within(0.97, 1.03), Absolute: true);
+        var f = Assert.Single(CalibrationComparison.Compare(Row(figure), [Pair(1, 1), Pair(1, 1)]));
+        Assert.Null(f.Ratio);
+        Assert.Equal("inconclusive", f.Outcome);
+        Assert.Equal("no clean pair has this figure", f.Note);
+    }
+
+    [Fact(Timeout = 5_000)]
+    public void Compare_RatioFigure_CarriesNoAbsoluteFlagNorHighEnd()
+    {
+        var f = Assert.Single(CalibrationComparison.Compare(Stream, [Pair(1, 1)]));
+        Assert.Null(f.Absolute);
+        Assert.Null(f.BoundHigh);
+    }
+
     internal static CalibrationRow Row(params FigurePair[] figures) =>
         new("row", "iperf3", "iperf3", "iperf3", [], PlacementKind.Unpinned, null, figures, null, null);
 
     private static MeasuredPair Pair(double loopBench, double tool) =>
         new(Fixtures.FakeRepetitions.Result(0, loopBench), new Dictionary<string, double> { [ToolFigures.ThroughputBitsPerSecond] = tool });
+
+    private static MeasuredPair Stamped(double sumOverRtt, double referenceThroughput)
+    {
+        var rep = Fixtures.FakeRepetitions.Result(0, 0) with
+        {
+            Metrics = new SortedDictionary<string, double>(StringComparer.Ordinal) { [MetricIds.StampSumOverRttMedian] = sumOverRtt },
+        };
+        return new MeasuredPair(rep, new Dictionary<string, double> { [ToolFigures.ThroughputBitsPerSecond] = referenceThroughput });
+    }
 
     private static MeasuredPair Latency(double lbP50, double toolP50, double lbP999, double toolP999, double toolSamples, bool lbHasP999 = true)
     {
