@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Calibration;
 
@@ -64,7 +65,7 @@ internal static class OrderStatisticInterval
 
         var sorted = values.Order().ToArray();
         int n = sorted.Length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        double median = RepetitionValues.MedianOfSorted(sorted);
         var (k, coverage) = Rank(n, level);
         string method = coverage >= level
             ? Invariant($"order statistics x({k})..x({n + 1 - k}) of {n}, coverage {coverage * 100:0.0}%")

@@ -36,8 +36,13 @@ internal static class RepetitionValues
             return double.NaN;
         }
 
-        var sorted = values.Order().ToArray();
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return MedianOfSorted(values.Order().ToArray());
+    }
+
+    /// <summary>The median of values already in ascending order (not empty).</summary>
+    public static double MedianOfSorted(IReadOnlyList<double> sorted)
+    {
+        int mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
