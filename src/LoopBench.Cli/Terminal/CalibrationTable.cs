@@ -77,7 +77,7 @@ internal static class CalibrationTable
                 .Append(string.Join(", ", stopped.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.RowId} stopped after {r.Pairs.Count} of {r.PairsRequested} pairs"))))
                 .Append(" (a run failed; the Notes say why); those rows are inconclusive. Run them again.\n");
         }
-        else if (results.Any(r => r.Pairs.Any(p => p.Disturbed)))
+        else if (loaded.Count == 0 && results.Any(r => r.Pairs.Any(p => p.Disturbed)))
         {
             text.Append("Some pairs were disturbed and replaced; every row still has its clean pairs.\n");
         }
