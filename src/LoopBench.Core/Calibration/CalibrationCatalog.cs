@@ -24,15 +24,8 @@ internal static class CalibrationCatalog
     /// <summary>Reference id of the engine rows: LoopBench's blocking engine.</summary>
     public const string BlockingReference = "loopbench-blocking";
 
-    private const string Cubic = "cubic";
-
-    /// <summary>Why the async, pipelines and networkstream engines are reported without a bound.</summary>
-    private static readonly Dictionary<string, string> UnboundedEngines = new(StringComparer.Ordinal)
-    {
-        ["async"] = "no bound: the runtime's default completion dispatch hands each wait to a pool thread, costly on a small host",
-        ["pipelines"] = "no bound: default completion dispatch as async, plus the pipes' scheduler hand-offs between reader and writer",
-        ["networkstream"] = "no bound: default completion dispatch as async, through the Stream API",
-    };
+    /// <summary>The congestion control the cubic rows set per socket.</summary>
+    internal const string Cubic = "cubic";
 
     /// <summary>
     /// The rows of <paramref name="rows"/> whose id contains any of the comma-separated terms of
@@ -95,15 +88,15 @@ internal static class CalibrationCatalog
 
         foreach (string transport in new[] { "tcp4", "udp4" })
         {
-            rows.Add(StampsAgainstUnstamped(transport));
+            rows.Add(SelfReferenceRows.StampsAgainstUnstamped(transport));
         }
 
         foreach (string engine in new[] { "async-inline", "pipelines-inline", "async", "pipelines", "networkstream" })
         {
-            rows.Add(EngineAgainstBlocking(engine));
+            rows.Add(SelfReferenceRows.EngineAgainstBlocking(engine));
         }
 
-        rows.AddRange(BatchedAgainstUnbatched());
+        rows.AddRange(SelfReferenceRows.BatchedAgainstUnbatched());
         return rows;
     }
 
@@ -129,47 +122,8 @@ internal static class CalibrationCatalog
         };
     }
 
-    /// <summary>An engine against LoopBench's blocking engine on tcp4 stream 128 KiB cubic, paired the same way as a tool.</summary>
-    private static CalibrationRow EngineAgainstBlocking(string engine)
-    {
-        string? note = UnboundedEngines.GetValueOrDefault(engine);
-        var bound = note is null ? CalibrationBound.AtLeast(0.85) : null;
-        return new CalibrationRow($"engine-tcp4-fwd-cubic-{engine}", BlockingReference, "dotnet", "dotnet-runtime-10.0",
-            StreamSettings("tcp4", engine, reverse: false), PlacementKind.Unpinned, Cubic,
-            [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, bound)], null, null)
-        {
-            LoopBenchReference = StreamSettings("tcp4", "blocking", reverse: false),
-            Note = note,
-        };
-    }
-
-    /// <summary>
-    /// UDP 64 B stream in batches of 32 per sendmmsg/recvmmsg call, against the same stream one datagram
-    /// per call, both LoopBench's blocking engine. Both send 64 B datagrams, so the ratio of received
-    /// throughput is the ratio of received datagrams per second. With GSO: lo has no GRO stage of its own,
-    /// so UDP_GRO on the receiver coalesces only what the sender hands the stack as one GSO send
-    /// (udp-segment 64); the bound of 1.5 is on that row. Batching alone saves the system calls but not
-    /// the stack's work per datagram, so its row is reported without a bound.
-    /// </summary>
-    private static IEnumerable<CalibrationRow> BatchedAgainstUnbatched()
-    {
-        var unbatched = Settings(("transport", "udp4"), ("length", "64"));
-        yield return new CalibrationRow("engine-udp4-64B-batch32-gso-gro", BlockingReference, "dotnet", "dotnet-runtime-10.0",
-            [.. unbatched, .. Settings(("batch", "32"), ("udp-segment", "64"), ("udp-gro", "on"))], PlacementKind.Unpinned, null,
-            [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.5))], null, null)
-        {
-            LoopBenchReference = unbatched,
-        };
-        yield return new CalibrationRow("engine-udp4-64B-batch32", BlockingReference, "dotnet", "dotnet-runtime-10.0",
-            [.. unbatched, .. Settings(("batch", "32"))], PlacementKind.Unpinned, null,
-            [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, null)], null, null)
-        {
-            LoopBenchReference = unbatched,
-            Note = "no bound: batching alone saves the system calls, not the stack's work per datagram, which dominates on lo",
-        };
-    }
-
-    private static List<KeyValuePair<string, string>> StreamSettings(string transport, string engine, bool reverse)
+    /// <summary>The case settings of the 128 KiB stream rows, NODELAY off as iperf3 leaves it.</summary>
+    internal static List<KeyValuePair<string, string>> StreamSettings(string transport, string engine, bool reverse)
     {
         var settings = Settings(("transport", transport), ("engine", engine), ("length", Text(StreamWriteBytes)), ("nodelay", "off"));
         if (reverse)
@@ -253,33 +207,6 @@ internal static class CalibrationCatalog
     }
 
     /// <summary>
-    /// Timestamps (issue 20): ping-pong 64 B on the split CPUs with kernel software timestamps on,
-    /// against the same case with them off, both LoopBench's blocking engine. The decomposition is
-    /// judged as it is, not as a ratio: the median over a repetition of (sum of components) / RTT has
-    /// to lie within 0.97–1.03, or the stamps do not account for the round trip. The p50 ratio
-    /// stamped/unstamped is what sampling costs, reported without a bound.
-    /// </summary>
-    private static CalibrationRow StampsAgainstUnstamped(string transport)
-    {
-        var unstamped = Settings(("transport", transport), ("pattern", "rr"), ("length", "64"));
-        if (transport == "tcp4")
-        {
-            unstamped.Add(new("nodelay", "on"));
-        }
-
-        return new CalibrationRow($"stamps-{transport}-pp-64B-split", BlockingReference, "dotnet", "dotnet-runtime-10.0",
-            [.. unstamped, .. Settings(("timestamps", "on"))], PlacementKind.Split, null,
-            [
-                new(MetricIds.StampSumOverRttMedian, MetricIds.StampSumOverRttMedian, CalibrationBound.Within(0.97, 1.03), Absolute: true),
-                new(ToolFigures.RttP50Ns, MetricIds.RttP50Ns, null),
-            ], null, null)
-        {
-            LoopBenchReference = unstamped,
-            Note = "p50 without a bound: stamped/unstamped is what sampling 1 in 64 round trips costs, reported, not promised",
-        };
-    }
-
-    /// <summary>
     /// nuttcp's server has no bind option (it listens on 0.0.0.0), so both of its ends run inside a
     /// private network namespace that holds only lo: the wildcard is loopback there. The server is
     /// stopped by its pid inside that script and waited for, so its CPU time reaches ours as a reaped
@@ -315,7 +242,7 @@ internal static class CalibrationCatalog
     /// <summary>Stream throughput against a tool: at least the tool's.</summary>
     private static FigurePair Throughput() => new(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00));
 
-    private static List<KeyValuePair<string, string>> Settings(params (string Name, string Value)[] settings) =>
+    internal static List<KeyValuePair<string, string>> Settings(params (string Name, string Value)[] settings) =>
         settings.Select(s => new KeyValuePair<string, string>(s.Name, s.Value)).ToList();
 
     private static string[] Args(params string[] args) => args;
