@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Engines;
@@ -142,32 +141,28 @@ internal sealed class BlockingChannel : IChannel
         _receiveLowatBytes = 0; // once per socket
     }
 
-    private unsafe bool TrySpinReceive(Span<byte> buffer, out int received)
+    private bool TrySpinReceive(Span<byte> buffer, out int received)
     {
-        int fd = (int)_socket.SafeHandle.DangerousGetHandle();
-        fixed (byte* start = buffer)
+        for (int i = 0; i < _receiveSpinTries; i++)
         {
-            for (int i = 0; i < _receiveSpinTries; i++)
+            Counters.ReceiveCalls++;
+            int n = SocketCalls.Receive(_handle, buffer, Libc.MsgDontWait, out int errno);
+            if (n >= 0)
             {
-                Counters.ReceiveCalls++;
-                nint n = Libc.Recv(fd, start, (nuint)buffer.Length, Libc.MsgDontWait);
-                if (n >= 0)
+                Counters.SyncCompletions++;
+                Counters.SpinHits++;
+                if (n > 0 && n < buffer.Length)
                 {
-                    Counters.SyncCompletions++;
-                    Counters.SpinHits++;
-                    if (n > 0 && n < buffer.Length)
-                    {
-                        Counters.ShortReceives++;
-                    }
-
-                    received = (int)n;
-                    return true;
+                    Counters.ShortReceives++;
                 }
 
-                if (Marshal.GetLastPInvokeError() != Libc.EAgain)
-                {
-                    break; // the blocking receive reports the error in the channel's own terms
-                }
+                received = n;
+                return true;
+            }
+
+            if (errno != Libc.EAgain)
+            {
+                break; // the blocking receive reports the error in the channel's own terms
             }
         }
 
