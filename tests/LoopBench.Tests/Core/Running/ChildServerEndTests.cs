@@ -68,9 +68,8 @@ public sealed class ChildServerEndTests
     [Fact(Timeout = 60_000)]
     public void AsyncEngine_Passes()
     {
-        // This process's sender is a pool continuation: as EngineRunnerTests, pool headroom and a 1 s window,
+        // This process's sender is a pool continuation: as EngineRunnerTests, a 1 s window (ThreadPoolHeadroom raises the pool's floor),
         // so that the suite holding the pool's threads cannot leave the 300 ms window without a byte.
-        ThreadPoolHeadroom.Ensure();
         var rep = RunPassed(new Case { Engine = LoopBench.Core.Engines.EngineKind.Async }, durationMs: 1_000);
 
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0,
