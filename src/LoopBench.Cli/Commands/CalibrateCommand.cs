@@ -28,6 +28,11 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             throw new UsageException("--reps and --time must be at least 1, --warmup at least 0");
         }
 
+        if (!(options.SteadySpreadPercent > 0))
+        {
+            throw new UsageException("--steady-spread must be above 0 (% of the reference's median), e.g. 10");
+        }
+
         QuietThreshold.Check(options.QuietThresholdPercent);
         try
         {
@@ -42,6 +47,7 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
         {
             Pairs = options.Pairs,
             QuietThresholdPercentOfOneCpu = options.QuietThresholdPercent,
+            MaxReferenceSpreadPercent = options.SteadySpreadPercent,
             DurationSeconds = options.TimeSeconds,
             WarmupSeconds = options.WarmupSeconds,
         };
@@ -55,7 +61,7 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             VersionInfo.Tool(), environment, cases) { Calibration = results };
         string path = RunFileWriter.Write(options.ResultsDirectory, run);
         stderr.WriteLine($"loopbench calibrate: wrote {path}");
-        stdout.Write(options.Json ? ResultJson.Serialize(run) + "\n" : CalibrationTable.Render(results, options.QuietThresholdPercent));
+        stdout.Write(options.Json ? ResultJson.Serialize(run) + "\n" : CalibrationTable.Render(results, options.QuietThresholdPercent, options.SteadySpreadPercent));
         return ExitCodeOf(results, signals.Token.IsCancellationRequested);
     }
 

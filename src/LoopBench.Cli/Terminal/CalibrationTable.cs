@@ -13,15 +13,15 @@ namespace LoopBench.Cli.Terminal;
 /// </summary>
 internal static class CalibrationTable
 {
-    public static string Render(IReadOnlyList<CalibrationResult> results, double quietThresholdPercent)
+    public static string Render(IReadOnlyList<CalibrationResult> results, double quietThresholdPercent, double steadySpreadPercent = ReferenceSteadiness.DefaultMaxSpreadPercent)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var table = new TextTable("row", "placement", "cc", "figure", "loopbench", "ref", "ratio", "95% CI", "bound", "outcome", "pairs", "outside%", "steal%");
+        var table = new TextTable("row", "placement", "cc", "figure", "loopbench", "ref", "ratio", "95% CI", "bound", "outcome", "pairs", "outside%", "steal%", "ref spread%");
         foreach (var r in results)
         {
             if (r.Figures.Count == 0)
             {
-                table.AddRow(r.RowId, r.Placement, r.CongestionControl, "-", "-", "-", "-", "-", "-", r.Outcome, Pairs(r), Load(r, outside: true), Load(r, outside: false));
+                table.AddRow(r.RowId, r.Placement, r.CongestionControl, "-", "-", "-", "-", "-", "-", r.Outcome, Pairs(r), Load(r, outside: true), Load(r, outside: false), "-");
                 continue;
             }
 
@@ -30,19 +30,21 @@ internal static class CalibrationTable
             {
                 table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f, f.LoopBenchValues), Value(f, f.ToolValues),
                     Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", Bound(f), f.Outcome,
-                    first ? Pairs(r) : string.Empty, first ? Load(r, outside: true) : string.Empty, first ? Load(r, outside: false) : string.Empty);
+                    first ? Pairs(r) : string.Empty, first ? Load(r, outside: true) : string.Empty, first ? Load(r, outside: false) : string.Empty,
+                    first ? Spread(r) : string.Empty);
                 first = false;
             }
         }
 
         var text = new StringBuilder(table.ToString());
-        Footer(text, results, quietThresholdPercent);
+        Footer(text, results, quietThresholdPercent, steadySpreadPercent);
         return text.ToString();
     }
 
-    private static void Footer(StringBuilder text, IReadOnlyList<CalibrationResult> results, double threshold)
+    private static void Footer(StringBuilder text, IReadOnlyList<CalibrationResult> results, double threshold, double steadySpread)
     {
         string t = threshold.ToString("0.#", CultureInfo.InvariantCulture);
+        string spread = steadySpread.ToString("0.#", CultureInfo.InvariantCulture);
         text.Append("ratio = median over clean pairs of LoopBench/reference, each pair one repetition of each back to back (which goes first")
             .Append(" alternates); 95% CI of that median: ")
             .Append(results.SelectMany(r => r.Figures).Select(f => f.IntervalMethod).FirstOrDefault(m => m is not null) ?? "none")
@@ -58,7 +60,9 @@ internal static class CalibrationTable
             .Append("met: median on the good side of the bound; missed: the whole CI on the bad side; inconclusive: in between, or too few clean")
             .Append(" pairs; reported: no bound on purpose.\n")
             .Append("pairs: clean/disturbed. outside%: CPU used outside LoopBench and the tool, % of one CPU (median/max over the pairs);")
-            .Append(" steal% likewise. A pair above ").Append(t).Append("% in either is disturbed, kept in run.json, left out and run again.\n");
+            .Append(" steal% likewise. A pair above ").Append(t).Append("% in either is disturbed, kept in run.json, left out and run again.\n")
+            .Append("ref spread%: the reference's own spread over the clean pairs, (upper - lower hinge) / median, of the row's first bounded")
+            .Append(" figure; above ").Append(spread).Append("% the host was not steady.\n");
 
         var notQuotable = results.Where(r => r.Pairs.Count > 0 && r.Pairs.Count(p => !p.Disturbed) < r.PairsRequested).ToList();
         // A row short of clean pairs with none disturbed stopped on a failed run, not on the host's load.
@@ -80,6 +84,16 @@ internal static class CalibrationTable
         else if (loaded.Count == 0 && results.Any(r => r.Pairs.Any(p => p.Disturbed)))
         {
             text.Append("Some pairs were disturbed and replaced; every row still has its clean pairs.\n");
+        }
+
+        var unsteady = results.Where(r => r.Unsteady == true).ToList();
+        if (unsteady.Count > 0)
+        {
+            text.Append("THIS TABLE IS NOT QUOTABLE: the reference's own figure spread more than ").Append(spread).Append("% in ")
+                .Append(string.Join(", ", unsteady.Select(r => Invariant($"{r.RowId} ({ReferenceSteadiness.Judged(r.Figures)?.ReferenceSpreadPercent:0.#}%)"))))
+                .Append(": the host was not steady, though outside load and steal stayed under ").Append(t)
+                .Append("% (a neighbour under a VM shows in neither). Their ratios are paired and their CIs say how far they hold;")
+                .Append(" their absolute figures are not a quiet host's. Quiet the host and run them again.\n");
         }
 
         var missed = results.Where(r => r.Outcome == CalibrationOutcome.Missed.ToId()).Select(r => r.RowId).ToList();
@@ -132,6 +146,9 @@ internal static class CalibrationTable
         var values = r.Pairs.Select(p => outside ? p.Load.OutsidePercentOfOneCpu : p.Load.StealPercentOfOneCpu).ToList();
         return Invariant($"{Median(values):0.0}/{values.Max():0.0}");
     }
+
+    private static string Spread(CalibrationResult r) =>
+        ReferenceSteadiness.Judged(r.Figures)?.ReferenceSpreadPercent is double v ? Invariant($"{v:0.0}") : "-";
 
     private static string Bound(CalibrationFigureResult f) =>
         f.BoundValue is double v && EnumIds.TryParse(f.BoundDirection, out BoundDirection direction)

@@ -21,6 +21,9 @@ internal sealed class CalibrateOptions
     [Option("quiet-threshold", Default = 5.0, HelpText = "A pair whose CPU use outside LoopBench and the tool, or steal, is above this % of one CPU is disturbed and run again (up to --reps more attempts).")]
     public double QuietThresholdPercent { get; set; }
 
+    [Option("steady-spread", Default = 10.0, HelpText = "A row whose reference (the tool) spread more than this % over its clean pairs ((upper - lower hinge) / median) marks the table not quotable: the host was not steady, whatever outside load and steal read.")]
+    public double SteadySpreadPercent { get; set; }
+
     [Option('t', "time", Default = 2, HelpText = "Measured seconds per repetition (whole seconds: the tools take integers).")]
     public int TimeSeconds { get; set; }
 

@@ -94,6 +94,7 @@ internal static class CalibrationComparison
             BoundValue = pair.Bound?.Value,
             BoundHigh = pair.Bound?.High,
             Absolute = pair.Absolute ? true : null,
+            ReferenceSpreadPercent = pair.Absolute ? null : ReferenceSteadiness.SpreadPercent(reference),
         };
 
     /// <summary>The quantile a percentile figure stands for (rttP99Ns → 0.99), or null for other figures.</summary>

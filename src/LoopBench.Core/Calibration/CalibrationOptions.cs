@@ -14,6 +14,9 @@ internal sealed record CalibrationOptions
     /// <summary>The most CPU outside the processes under test, or steal, a clean pair may see, % of one CPU. Defaults to 5.</summary>
     public double QuietThresholdPercentOfOneCpu { get; init; } = QuietHostGate.DefaultThresholdPercentOfOneCpu;
 
+    /// <summary>The most the reference's own figure may spread over a row's clean pairs for the row to count as steady, %. Defaults to 10.</summary>
+    public double MaxReferenceSpreadPercent { get; init; } = ReferenceSteadiness.DefaultMaxSpreadPercent;
+
     /// <summary>Measured seconds per repetition, both sides (tools take whole seconds). Defaults to 2.</summary>
     public int DurationSeconds { get; init; } = 2;
 

@@ -172,7 +172,11 @@ internal sealed class CalibrationRunner
             cases.Add(new CaseResult(blocking.Key, blocking, CaseOutcome.Passed, null, pairs.ReferenceRepetitions));
         }
 
-        var result = Outcome(outcome, reason, invocation?.Describe() ?? CalibrationCatalog.BlockingReference, resolved.Key, figures) with { Pairs = pairs.Pairs };
+        var result = Outcome(outcome, reason, invocation?.Describe() ?? CalibrationCatalog.BlockingReference, resolved.Key, figures) with
+        {
+            Pairs = pairs.Pairs,
+            Unsteady = ReferenceSteadiness.IsUnsteady(figures, options.MaxReferenceSpreadPercent) ? true : null,
+        };
         return (cases, result);
     }
 

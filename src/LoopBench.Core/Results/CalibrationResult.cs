@@ -34,6 +34,12 @@ internal sealed record CalibrationResult(
 
     /// <summary>Why the row has no bound, for rows reported without one; null otherwise.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// True when the reference's own figure spread more than the steadiness bound over the clean pairs
+    /// (<see cref="Calibration.ReferenceSteadiness"/>): the host was not steady, whatever the gate read. Null otherwise.
+    /// </summary>
+    public bool? Unsteady { get; init; }
 }
 
 /// <summary>One pair: a LoopBench repetition and a reference repetition back to back, with the host's load around both.</summary>
@@ -81,6 +87,9 @@ internal sealed record CalibrationFigureResult(
     /// over the round trip); null for a LoopBench/reference ratio.
     /// </summary>
     public bool? Absolute { get; init; }
+
+    /// <summary>The reference's own spread over the clean pairs, (upper − lower hinge) / median, %; null for an absolute figure or fewer than 4 pairs.</summary>
+    public double? ReferenceSpreadPercent { get; init; }
 
     /// <summary>Why the figure has no ratio, e.g. too few samples for a p99.9. Null when nothing is to be said.</summary>
     public string? Note { get; init; }

@@ -67,9 +67,9 @@ public sealed class CalibrateCommandTests
         };
         string text = CalibrationTable.Render(rows, 5);
         var lines = text.Split('\n');
-        Assert.Matches(@"^row +placement +cc +figure +loopbench +ref +ratio +95% CI +bound +outcome +pairs +outside% +steal%", lines[0]);
+        Assert.Matches(@"^row +placement +cc +figure +loopbench +ref +ratio +95% CI +bound +outcome +pairs +outside% +steal% +ref spread%", lines[0]);
         string tcp = lines.Single(l => l.StartsWith("iperf3-tcp4-fwd-cubic ", StringComparison.Ordinal));
-        Assert.Matches(@" 9\.00 +9\.30 +0\.968 +\[0\.968, 0\.968\] +≥ 1\.00 +met +10/1 +2\.5/3\.5 +0\.0/0\.0$", tcp);
+        Assert.Matches(@" 9\.00 +9\.30 +0\.968 +\[0\.968, 0\.968\] +≥ 1\.00 +met +10/1 +2\.5/3\.5 +0\.0/0\.0 +0\.0$", tcp);
         Assert.Matches(@" ≤ 1\.05 +missed +10/0 ", lines.Single(l => l.StartsWith("sockperf-tcp4", StringComparison.Ordinal)));
         Assert.Matches(@" none +reported ", lines.Single(l => l.StartsWith("engine-tcp4", StringComparison.Ordinal)));
         Assert.Contains("engine-tcp4-fwd-cubic-async: no bound: the runtime's default completion dispatch", text, StringComparison.Ordinal);
@@ -114,6 +114,22 @@ public sealed class CalibrateCommandTests
         Assert.Contains("Inconclusive (does not fail the exit code", text, StringComparison.Ordinal);
         Assert.Matches(@" inconclusive +3/17 +181\.9/183\.8 ", text);
         Assert.DoesNotContain("every row still has its clean pairs", text, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void Render_ARowWhoseReferenceSwung_SaysTheTableIsNotQuotable_WithItsSpread()
+    {
+        var swinging = Row("iperf3-tcp4-fwd-cubic", "met", ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(10, 0, outside: 0));
+        swinging = swinging with { Unsteady = true, Figures = [swinging.Figures[0] with { ReferenceSpreadPercent = 32.5 }] };
+        var steady = Row("iperf3-tcp4-fwd-cubic-split", "met", ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(10, 0, outside: 0));
+        steady = steady with { Figures = [steady.Figures[0] with { ReferenceSpreadPercent = 3.1 }] };
+
+        string text = CalibrationTable.Render([swinging, steady], 5, 10);
+        Assert.Contains("THIS TABLE IS NOT QUOTABLE: the reference's own figure spread more than 10% in iperf3-tcp4-fwd-cubic (32.5%): the host was not steady", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("iperf3-tcp4-fwd-cubic-split (", text, StringComparison.Ordinal);
+        Assert.Matches(@" 32\.5\r?$", text.Split('\n').Single(l => l.StartsWith("iperf3-tcp4-fwd-cubic ", StringComparison.Ordinal)));
+        Assert.Matches(@" 3\.1\r?$", text.Split('\n').Single(l => l.StartsWith("iperf3-tcp4-fwd-cubic-split ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("NOT QUOTABLE", CalibrationTable.Render([steady], 5, 10), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 10_000)]
@@ -165,6 +181,32 @@ public sealed class CalibrateCommandTests
         Assert.Contains("\"outsidePercentOfOneCpu\": 2,", calibration, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 30_000)]
+    public void Run_AReferenceThatSwingsPairToPair_MarksTheRowUnsteady_ThoughTheGateSawAQuietHost()
+    {
+        // the "tool" moves 1 Gbit/s and 2 Gbit/s on alternate runs; LoopBench's fake side and the host are steady
+        using var temp = new TempDirectory();
+        string counter = Path.Combine(temp.Path, "n");
+        var row = new CalibrationRow("synthetic-swing", "sh", "sh", "dash", [new("transport", "tcp4")], PlacementKind.Unpinned, null,
+            [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00))],
+            _ => new ToolInvocation(null, ["sh", "-c", $"n=$(cat {counter} 2>/dev/null || echo 0); echo $((n+1)) > {counter}; echo $(( (n % 2 + 1) * 1000000000 ))"]),
+            (string o, out IReadOnlyDictionary<string, double> f, out string e) =>
+            {
+                f = new Dictionary<string, double> { [ToolFigures.ThroughputBitsPerSecond] = double.Parse(o, System.Globalization.CultureInfo.InvariantCulture) };
+                e = string.Empty;
+                return true;
+            });
+        var runner = new CalibrationRunner(new FakeRepetitions((_, _) => 1.5e9), [0, 1], FakeCpuSource.Constant(0));
+        var (_, results) = runner.Run([row], new CalibrationOptions { Pairs = 6, MaxReferenceSpreadPercent = 10 }, TestContext.Current.CancellationToken);
+
+        var result = Assert.Single(results);
+        Assert.All(result.Pairs, p => Assert.False(p.Disturbed));
+        Assert.Equal(66.7, Assert.Single(result.Figures).ReferenceSpreadPercent);
+        Assert.True(result.Unsteady);
+        var calm = runner.Run([row], new CalibrationOptions { Pairs = 6, MaxReferenceSpreadPercent = 70 }, TestContext.Current.CancellationToken).Rows.Single();
+        Assert.Null(calm.Unsteady);
+    }
+
     [Fact(Timeout = 10_000)]
     public void RunFileWriter_WritesRunJsonThatReadsBack()
     {
@@ -198,7 +240,7 @@ public sealed class CalibrateCommandTests
         var ci = OrderStatisticInterval.OfMedian(lbValues.Zip(toolValues, (a, b) => a / b).ToList());
         var f = new CalibrationFigureResult(figure, lbValues, toolValues, [.. Enumerable.Repeat(lb / tool, clean)], ci.Median, ci.Low, ci.High,
             ci.Method, outcome)
-        { BoundDirection = bound?.DirectionId, BoundValue = bound?.Value };
+        { BoundDirection = bound?.DirectionId, BoundValue = bound?.Value, ReferenceSpreadPercent = ReferenceSteadiness.SpreadPercent(toolValues) };
         return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", "unpinned", "cubic", outcome, null, [f]) { PairsRequested = 10, Pairs = pairs };
     }
 

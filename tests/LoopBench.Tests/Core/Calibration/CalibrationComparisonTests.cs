@@ -30,6 +30,7 @@ public sealed class CalibrationComparisonTests
         Assert.Equal("met", f.Outcome);
         Assert.Equal(("at-least", 1.00), (f.BoundDirection, f.BoundValue!.Value));
         Assert.Equal("order statistics x(2)..x(9) of 10, coverage 97.9%", f.IntervalMethod);
+        Assert.Equal(90.9, f.ReferenceSpreadPercent); // the reference itself went 10 → 1: pairing holds, the host did not
     }
 
     [Fact(Timeout = 5_000)]
@@ -118,6 +119,7 @@ public sealed class CalibrationComparisonTests
         Assert.Equal("met", f.Outcome);
         Assert.Equal(("within", 0.97, 1.03), (f.BoundDirection, f.BoundValue!.Value, f.BoundHigh!.Value));
         Assert.True(f.Absolute);
+        Assert.Null(f.ReferenceSpreadPercent);
         Assert.Null(f.Note);
     }
 
