@@ -21,7 +21,7 @@ internal sealed class BlockingChannel : IChannel
     /// Non-blocking recv calls a one-way receiver makes before it blocks (0: block at once). A receiver
     /// that sleeps whenever it drains the queue leaves the sender's CPU to run the wake-up and the
     /// whole receive path; one that spins a few calls first stays awake while data keeps arriving,
-    /// as iperf3's select loop does (docs/performance.md has the measurements).
+    /// as iperf3's select loop does (docs/defaults.md has the measurements).
     /// </param>
     /// <param name="receiveLowatBytes">
     /// SO_RCVLOWAT a TCP one-way receiver sets before its first read (0: none). Set there, not here: the

@@ -3,7 +3,7 @@ namespace LoopBench.Core.Engines;
 /// <summary>
 /// The runtime's inline socket completions. By default .NET hands every socket completion from its
 /// epoll thread to the thread pool, a hand-off per pending receive that costs CPU the socket path
-/// needs on a small host; inline completions run them on the epoll thread (docs/performance.md). The variable is read once at start-up, for the whole process.
+/// needs on a small host; inline completions run them on the epoll thread (docs/defaults.md). The variable is read once at start-up, for the whole process.
 /// </summary>
 internal static class InlineCompletions
 {

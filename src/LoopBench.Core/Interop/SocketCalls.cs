@@ -7,7 +7,7 @@ namespace LoopBench.Core.Interop;
 /// <summary>
 /// send(2) and recv(2) straight on a socket's fd. <see cref="Socket.Receive(Span{byte}, SocketFlags, out SocketError)"/>
 /// goes through recvmsg(2), whose msghdr and iovec copies (and their hardened-usercopy checks) cost
-/// a 64-byte round trip about 4 % against sockperf's recv; the plain calls close that (docs/performance.md).
+/// a 64-byte round trip about 4 % against sockperf's recv; the plain calls close that (docs/defaults.md).
 /// Errors come back as errno, named as <see cref="SocketError"/> names them.
 /// </summary>
 internal static unsafe partial class SocketCalls

@@ -91,7 +91,7 @@ internal sealed record Case
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
     /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
     /// send: unpinned tcp4/tcp6 stream measured above iperf3 with 64 KiB and no spin, at it without
-    /// (docs/performance.md). Defaults to <see cref="DefaultReceiveLowatBytes"/>; null where no receiver
+    /// (docs/defaults.md). Defaults to <see cref="DefaultReceiveLowatBytes"/>; null where no receiver
     /// would use it. Part of the key when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

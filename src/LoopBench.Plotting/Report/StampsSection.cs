@@ -23,6 +23,6 @@ internal static class StampsSection
 
         string path = Path.Combine(scratch, "stamps.png");
         StampsChart.Save(rows, StampParts, path);
-        html.Image(File.ReadAllBytes(path), "Where the round trip goes: median over repetitions of each part's p50, from kernel software timestamps (docs/performance.md, Reading the decomposition)");
+        html.Image(File.ReadAllBytes(path), "Where the round trip goes: median over repetitions of each part's p50, from kernel software timestamps (docs/timestamps.md)");
     }
 }

@@ -36,7 +36,7 @@ public sealed class EngineAllocationTests
         Assert.InRange(LeastOfThree(() => Measure(engine, new StreamWorkload(), parameters, e => e[1].Counters.Messages)), 0, NoiseBytes);
     }
 
-    // Not listed, measured 2026-11-23 (docs/performance.md): pipelines and pipelines-inline stream
+    // Not listed, measured 2026-11-23: pipelines and pipelines-inline stream
     // (0 to ~6 B/message from run to run: PSU's scheduling, not the adapter). rr on async and
     // networkstream allocated ~260 B/transaction until ChannelIo's per-message helpers got a
     // pooling method builder (issue 10); now they are listed.
