@@ -33,6 +33,8 @@ internal sealed class ChildServerEnd : IDisposable
     private readonly RemoteChannel _channel;
     private WorkloadEnd? _standIn;
     private SocketEndSettings? _serverSettings;
+    private IReadOnlyList<KnobResult>? _serverKnobs;
+    private (Socket Client, string Direction, IReadOnlyList<KnobResult> Knobs)? _clientFlow;
 
     private ChildServerEnd(SandboxChildCommand command, int? serverCpu)
     {
@@ -83,6 +85,7 @@ internal sealed class ChildServerEnd : IDisposable
             var accepted = _link.Await(_link.Accepted, timeout + TimeSpan.FromSeconds(5), "accept the connection");
             StrayConnections = accepted.StrayConnections ?? 0;
             _serverSettings = accepted.ServerSocket;
+            _serverKnobs = accepted.ServerKnobs;
             return client;
         }
         catch (SocketException ex)
@@ -100,6 +103,25 @@ internal sealed class ChildServerEnd : IDisposable
     /// <summary>Both ends' settings: the client's read here, the server's as the child read it back.</summary>
     public SocketSettingsResult SocketSettings(Socket client) =>
         SocketTuning.Combine(SocketTuning.ReadEnd(client), _serverSettings ?? throw new InvalidOperationException("not connected"));
+
+    /// <summary>Keeps the client socket's knob records (applied here after connect) for the flow's record.</summary>
+    public void KeepClientKnobs(Socket client, string direction, IReadOnlyList<KnobResult> knobs) => _clientFlow = (client, direction, knobs);
+
+    /// <summary>
+    /// The flow's knob records in the shape one process gives them: the client's with evidence read
+    /// here, then the server's as the child read them after its end stopped (as at accept when it sent
+    /// no result). No TCP_INFO series: the server's socket is in the child. Null before connect.
+    /// </summary>
+    public FlowProbeResult? FlowProbeResult()
+    {
+        if (_clientFlow is not var (client, direction, knobs))
+        {
+            return null;
+        }
+
+        var server = (_link.Result.IsCompletedSuccessfully ? _link.Result.Result.ServerKnobs : null) ?? _serverKnobs ?? [];
+        return new FlowProbeResult(_standIn?.Flow ?? 0, direction, [.. KnobRecords.WithEndEvidence(client, knobs), .. server], null);
+    }
 
     /// <summary>
     /// The stand-in for <paramref name="serverEnd"/> (made by the workload for shape only, never run):
@@ -141,6 +163,9 @@ internal sealed class ChildServerEnd : IDisposable
                 (calls.SendCalls, calls.ReceiveCalls, calls.ShortSends, calls.ShortReceives, calls.SyncCompletions, calls.AsyncCompletions);
             (c.SpinHits, c.SpinMisses) = (calls.SpinHits, calls.SpinMisses);
         }
+
+        end.Counters.QuickAckRearms = report.QuickAckRearms ?? 0;
+        end.Counters.QuickAckRefused = report.QuickAckRefused ?? 0;
 
         if (report.Failure is string failure)
         {

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
@@ -32,7 +34,14 @@ internal static class KnobRecords
         return lines.Count > 0 ? lines : knobs;
     }
 
-    /// <summary>After the workers stopped, before the pairs are disposed: one record per flow (crr: per flow's recorder).</summary>
+    /// <summary>
+    /// processes: 2: one end's knob records with their evidence, read now from its own socket and
+    /// TCP_INFO (each process reads its own end; one process reads both ends' T1 samples instead).
+    /// </summary>
+    public static IReadOnlyList<KnobResult> WithEndEvidence(Socket socket, IReadOnlyList<KnobResult> knobs) =>
+        SocketKnobEvidence.AddEvidence(socket, knobs, TcpInfoReader.TryRead(socket, out var info) ? info : null);
+
+    /// <summary>After the workers stopped, before the pairs are disposed: one record per flow (crr: per flow's recorder; processes 2: its one flow).</summary>
     public static List<FlowProbeResult> FlowProbeResults(RepetitionFlows set, IReadOnlyList<WorkloadEnd> ends)
     {
         var results = new List<FlowProbeResult>(set.Probes.Count + set.Crr.Count);
@@ -46,6 +55,11 @@ internal static class KnobRecords
         {
             var r = recorder.ToResult(ends);
             results.Add(r with { Knobs = WithQuickAckEvidence(r.Knobs, ends, recorder.Flow, r.Direction) });
+        }
+
+        if (set.ServerChild?.FlowProbeResult() is { } child)
+        {
+            results.Add(child with { Knobs = WithQuickAckEvidence(child.Knobs, ends, child.Flow, child.Direction) });
         }
 
         return results;

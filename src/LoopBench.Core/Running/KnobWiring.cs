@@ -66,7 +66,19 @@ internal sealed class KnobWiring
     /// </summary>
     public IReadOnlyList<KnobResult> ApplyAfterConnect(Case c, ConnectedPair pair)
     {
-        var results = SocketKnobApplier.ApplyPair(pair, c.Transport.ToId(), c.ClientKnobs, c.ServerKnobs, Limits);
+        ArgumentNullException.ThrowIfNull(pair);
+        return [.. ApplyAfterConnect(c, pair.Client, "client"), .. ApplyAfterConnect(c, pair.Server, "server")];
+    }
+
+    /// <summary>
+    /// After connect, one end only: <paramref name="side"/> ("client" or "server") gets that side's
+    /// knobs, read back; a failed knob fails the setup. processes: 2 applies each end in its own process.
+    /// </summary>
+    public IReadOnlyList<KnobResult> ApplyAfterConnect(Case c, Socket socket, string side)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var knobs = side == "client" ? c.ClientKnobs : c.ServerKnobs;
+        var results = SocketKnobApplier.Apply(socket, c.Transport.ToId(), side, knobs, Limits);
         if (results.FirstOrDefault(r => r.Status == KnobStatus.Failed) is { } failed)
         {
             throw new TransportSetupException($"{failed.Side} {failed.Describe()}");

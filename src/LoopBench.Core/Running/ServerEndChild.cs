@@ -83,7 +83,9 @@ internal static class ServerEndChild
         var connectTimeout = TimeSpan.FromMilliseconds(request.ConnectTimeoutMs ?? 5_000);
         Socket server;
         int strays;
-        using (var listener = LoopbackListener.Open(CaseTransportOptions.Of(c)))
+        // The listener gets the server's pre-connect knobs (accepted sockets inherit them), as in one process.
+        var knobs = new KnobWiring();
+        using (var listener = LoopbackListener.Open(knobs.WithKnobHooks(CaseTransportOptions.Of(c), c)))
         {
             parent.Send(new ServerEndMessage { Kind = ServerEndMessage.Ready, Pid = Environment.ProcessId, Address = listener.Address });
             var expect = parent.Next(connectTimeout + TimeSpan.FromSeconds(30))
@@ -97,12 +99,26 @@ internal static class ServerEndChild
             LoopbackListener.DeleteDirectory(listener.TakeDirectory());
         }
 
-        if (c.Transport.IsTcp())
+        IReadOnlyList<KnobResult> serverKnobs;
+        try
         {
-            server.NoDelay = c.NoDelay ?? false;
+            if (c.Transport.IsTcp())
+            {
+                server.NoDelay = c.NoDelay ?? false;
+            }
+
+            serverKnobs = knobs.ApplyAfterConnect(c, server, "server");
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
         }
 
-        parent.Send(new ServerEndMessage { Kind = ServerEndMessage.Accepted, StrayConnections = strays, ServerSocket = SocketTuning.ReadEnd(server) });
+        parent.Send(new ServerEndMessage
+        {
+            Kind = ServerEndMessage.Accepted, StrayConnections = strays, ServerSocket = SocketTuning.ReadEnd(server), ServerKnobs = serverKnobs,
+        });
         var engine = EngineFactory.Create(c.Engine, c.ReceiveSpin ?? 0, c.Spin, c.ReceiveLowatBytes ?? 0);
         using var channel = engine.Open(server);
         var end = ServerEnd(c, channel, server, control.Window);
@@ -116,7 +132,7 @@ internal static class ServerEndChild
         }
 
         var drain = TimeSpan.FromMilliseconds(request.DrainTimeoutMs ?? 10_000);
-        var measured = ServerEndCoordinator.Measure(c, parent, end, worker, control, drain);
+        var measured = ServerEndCoordinator.Measure(c, parent, end, worker, control, drain, () => KnobRecords.WithEndEvidence(server, serverKnobs));
         if (measured is not null)
         {
             channel.Abort();

@@ -1,6 +1,7 @@
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
@@ -17,9 +18,13 @@ internal static class ServerEndCoordinator
     /// <summary>How long the child waits for the window's close beyond warm-up and window, before it gives up.</summary>
     private static readonly TimeSpan CloseAllowance = TimeSpan.FromSeconds(60);
 
-    /// <summary>Open and close on the parent's word, progress, then the result. Returns a failure, or null after the result was sent.</summary>
+    /// <summary>
+    /// Open and close on the parent's word, progress, then the result, with the knob records
+    /// <paramref name="serverKnobs"/> gives once the worker stopped. Returns a failure, or null after the result was sent.
+    /// </summary>
     public static string? Measure(
-        Case c, ServerEndParentLink parent, WorkloadEnd end, WorkerHandle worker, ServerEndWindowControl control, TimeSpan drain)
+        Case c, ServerEndParentLink parent, WorkloadEnd end, WorkerHandle worker, ServerEndWindowControl control, TimeSpan drain,
+        Func<IReadOnlyList<KnobResult>> serverKnobs)
     {
         var window = control.Window;
         var cpus = new SortedSet<int>();
@@ -80,6 +85,9 @@ internal static class ServerEndCoordinator
             Messages = end.Counters.Messages,
             Transactions = end.Counters.Transactions,
             Calls = new ServerEndCalls(counters.SendCalls, counters.ReceiveCalls, counters.ShortSends, counters.ShortReceives, counters.SyncCompletions, counters.AsyncCompletions) { SpinHits = counters.SpinHits, SpinMisses = counters.SpinMisses },
+            ServerKnobs = serverKnobs(),
+            QuickAckRearms = end.Counters.QuickAckRearms,
+            QuickAckRefused = end.Counters.QuickAckRefused,
             T0Ticks = window.T0Ticks,
             T1Ticks = window.T1Ticks,
             ThreadId = worker.ThreadId,

@@ -67,8 +67,14 @@ internal sealed record ServerEndMessage
     /// <summary>accepted: strangers' connections closed unread before the parent's arrived.</summary>
     public int? StrayConnections { get; init; }
 
-    /// <summary>accepted: the server socket's settings as the kernel reports them.</summary>
+    /// <summary>accepted: the server socket's settings as the kernel reports them, after its knobs.</summary>
     public SocketEndSettings? ServerSocket { get; init; }
+
+    /// <summary>
+    /// accepted: the server socket's knob records (requested, read back, status) as applied after accept;
+    /// result: the same with their evidence, read after the server end stopped.
+    /// </summary>
+    public IReadOnlyList<KnobResult>? ServerKnobs { get; init; }
 
     /// <summary>progress, result: bytes the server end counted inside its window.</summary>
     public long? Bytes { get; init; }
@@ -81,6 +87,12 @@ internal sealed record ServerEndMessage
 
     /// <summary>result: the end's engine counters over the whole run.</summary>
     public ServerEndCalls? Calls { get; init; }
+
+    /// <summary>result: TCP_QUICKACK re-arms of the server end (the evidence of the server's quickack knob).</summary>
+    public long? QuickAckRearms { get; init; }
+
+    /// <summary>result: TCP_QUICKACK re-arms the kernel refused.</summary>
+    public long? QuickAckRefused { get; init; }
 
     /// <summary>result: the child's own window, Stopwatch ticks (CLOCK_MONOTONIC, comparable across processes on one host).</summary>
     public long? T0Ticks { get; init; }

@@ -26,4 +26,17 @@ public sealed class QuickProcessesTests
         Assert.Contains("lb-s0-rx (child pid ", stdout, StringComparison.Ordinal);
         Assert.Contains("server   processes=2: the server end ran in child pid ", stdout, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 60_000)]
+    [Trait(Traits.Category, Traits.Loopback)]
+    public void Quick_ProcessesTwoWithCongestion_Passes_AndListsBothSidesKnobs()
+    {
+        Assert.SkipUnless(LoopBench.Core.Transports.KernelNetLimits.Read().CongestionChoices().Contains("cubic"), "cubic is not offered by this kernel");
+
+        var (code, stdout, stderr) = CliHarness.Run("quick", "-C", "cubic", "--processes", "2", "-t", "300ms", "--warmup", "50ms", "-i", "0");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("client TCP_CONGESTION cubic requested, cubic effective", stdout, StringComparison.Ordinal);
+        Assert.Contains("server TCP_CONGESTION cubic requested, cubic effective", stdout, StringComparison.Ordinal);
+    }
 }

@@ -77,6 +77,67 @@ public sealed class ChildServerEndTests
         Assert.All(rep.Ends, e => Assert.Null(e.Failure));
     }
 
+    /// <summary>
+    /// -C as iperf3 takes it with its separate server: the client's algorithm set here, the server's in
+    /// the child, each read back. An algorithm the host does not default to (cubic unless it is the
+    /// default), so a server socket that never got it would show the default.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public void Congestion_IsReadBackOnBothSides_TheServersInTheChild()
+    {
+        var limits = KernelNetLimits.Read();
+        string hostDefault = File.ReadAllText("/proc/sys/net/ipv4/tcp_congestion_control").Trim();
+        string? algorithm = new[] { "cubic" }.Concat(limits.CongestionChoices()).FirstOrDefault(a => a != hostDefault && limits.CongestionChoices().Contains(a));
+        Assert.SkipWhen(algorithm is null, "the kernel offers no congestion control besides its default");
+
+        var rep = RunPassed(CaseParameters.Apply(new Case(), "congestion", algorithm!));
+
+        var knobs = rep.Knobs!.Where(k => k.Id == "congestion").ToList();
+        Assert.Equal(["client", "server"], knobs.Select(k => k.Side));
+        Assert.All(knobs, k => Assert.Equal((KnobStatus.Applied, algorithm), (k.Status, k.Effective)));
+        // the server's evidence was read in the child after its end stopped
+        Assert.Equal($"TCP_CONGESTION still {algorithm} at the end", knobs[1].Evidence);
+        var flow = Assert.Single(rep.FlowProbes!);
+        Assert.Equal((0, "c2s"), (flow.Flow, flow.Direction));
+        Assert.Equal(rep.Knobs!.Select(k => (k.Id, k.Side)), flow.Knobs!.Select(k => (k.Id, k.Side)));
+        Assert.Equal(algorithm, rep.Socket!.CongestionControl);
+    }
+
+    /// <summary>A server receive buffer is set and read back in the child, recorded as one process records it.</summary>
+    [Fact(Timeout = 60_000)]
+    public void ServerRcvbuf_IsReadBackInTheChild_AsOneProcessRecordsIt()
+    {
+        var c = QuickCases.Short(CaseParameters.Apply(new Case(), "server-rcvbuf", "64K"));
+        var inOne = new Runner(new RunnerOptions { KernelCounters = false }).RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(inOne.Outcome == CaseOutcome.Passed, $"{inOne.Outcome}: {inOne.Reason}");
+
+        var rep = RunPassed(c);
+
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
+        Assert.Equal((KnobStatus.Applied, 2L * 65_536), (knob.Status, knob.EffectiveValue));
+        Assert.Equal(2 * 65_536, rep.Socket!.ServerReceiveBufferBytes);
+        Assert.Equal(KnobStatus.Default, Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "client").Status);
+        Assert.StartsWith("stayed at", knob.Evidence, StringComparison.Ordinal);
+        var one = Assert.Single(inOne.Repetitions).Knobs!;
+        Assert.Equal(one.Select(k => (k.Id, k.Side, k.Status)), rep.Knobs!.Select(k => (k.Id, k.Side, k.Status)));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void KnobTheKernelRefusesInTheChild_FailsTheCase_WithOneProcesssMessage()
+    {
+        // Built in code, so nothing validates the name before the sockets exist.
+        var c = QuickCases.Short(new Case { ServerKnobs = new SocketKnobs { CongestionControl = "nosuchcc" } });
+        var inOne = new Runner(new RunnerOptions { KernelCounters = false }).RunCase(c, cancellation: TestContext.Current.CancellationToken);
+        Assert.Equal(CaseOutcome.FailedSetup, inOne.Outcome);
+
+        var result = TwoProcessRunner().RunCase(c with { Processes = 2 }, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(CaseOutcome.FailedSetup, result.Outcome);
+        Assert.StartsWith("server TCP_CONGESTION nosuchcc requested, failed: unknown congestion control 'nosuchcc'", inOne.Reason, StringComparison.Ordinal);
+        Assert.Contains("server child (pid ", result.Reason, StringComparison.Ordinal);
+        Assert.EndsWith(": " + inOne.Reason, result.Reason, StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 60_000)]
     public void ChildThatFails_FailsTheCase_WithTheChildsMessage()
     {

@@ -31,6 +31,19 @@ public sealed class ProcessesParameterTests
         Assert.Empty(CaseValidator.Validate(new Case { Processes = 2, Transport = transport, Pattern = pattern }));
 
     [Theory]
+    [InlineData("congestion", "cubic")]
+    [InlineData("server-rcvbuf", "64K")]
+    [InlineData("sndbuf", "1M")]
+    [InlineData("client-quickack", "on")]
+    public void Validate_SocketKnob_IsNoLongerRefusedWithTwoProcesses(string parameter, string value)
+    {
+        var c = CaseParameters.Apply(new Case { Processes = 2 }, parameter, value);
+
+        Assert.Null(CaseProcessesRules.Refusal(c));
+        Assert.DoesNotContain(CaseValidator.Validate(c), e => e.Parameter == "processes");
+    }
+
+    [Theory]
     [InlineData("udp4")]
     [InlineData("unix-dgram")]
     public void Validate_DatagramTransport_RefusesTwoProcesses_NamingWhatIsSupported(string transport)
@@ -50,6 +63,8 @@ public sealed class ProcessesParameterTests
     [InlineData("sandbox", "netns", "sandbox netns")]
     [InlineData("bytes", "1M", "-n/-k")]
     [InlineData("engine", "pipelines", "engine pipelines")]
+    [InlineData("zerocopy", "on", "zerocopy")]
+    [InlineData("skip-copy", "on", "skip-copy")]
     public void Validate_OtherUnsupported_RefusesTwoProcesses(string parameter, string value, string named)
     {
         var c = CaseParameters.Apply(new Case { Processes = 2 }, parameter, value);
