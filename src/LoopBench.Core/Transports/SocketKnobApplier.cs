@@ -56,17 +56,6 @@ internal static class SocketKnobApplier
     }
 
     /// <summary>
-    /// Applies per-side knobs to both ends of a pair: client results first, then server. The
-    /// transport id is the pair's (e.g. "tcp4"); see <see cref="Apply"/> for the rules.
-    /// </summary>
-    public static IReadOnlyList<KnobResult> ApplyPair(
-        ConnectedPair pair, string transportId, SocketKnobs client, SocketKnobs server, KernelNetLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(pair);
-        return [.. Apply(pair.Client, transportId, "client", client, limits), .. Apply(pair.Server, transportId, "server", server, limits)];
-    }
-
-    /// <summary>
     /// Re-arms TCP_QUICKACK after a receive: the kernel leaves quick-ack mode on its own (it is not
     /// sticky), so a workload that wants immediate ACKs calls this after every receive. One
     /// setsockopt from a stack buffer: no allocation. Returns false if the kernel refused.

@@ -24,7 +24,7 @@ internal static class SocketKnobEvidence
         return withEvidence;
     }
 
-    /// <summary>Evidence for both ends of a pair, from results of <see cref="SocketKnobApplier.ApplyPair"/> and the last TCP_INFO of each end.</summary>
+    /// <summary>Evidence for both ends of a pair, from <see cref="SocketKnobApplier.Apply"/> on each end and the last TCP_INFO of each end.</summary>
     public static IReadOnlyList<KnobResult> AddPairEvidence(
         ConnectedPair pair, IReadOnlyList<KnobResult> results, TcpInfoSnapshot? client, TcpInfoSnapshot? server)
     {

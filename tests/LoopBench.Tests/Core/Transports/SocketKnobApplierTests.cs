@@ -161,11 +161,14 @@ public sealed class SocketKnobApplierTests
     }
 
     [Fact(Timeout = 10_000)]
-    public void ApplyPair_WithSampler_GivesBothSidesWithEvidence()
+    public void BothEnds_WithSampler_GiveBothSidesWithEvidence()
     {
         using var pair = LoopbackPairs.Tcp4();
-        var results = SocketKnobApplier.ApplyPair(pair, "tcp4",
-            new SocketKnobs { MaxPacingRateBytesPerSecond = 500_000_000 }, new SocketKnobs { CongestionControl = "reno" }, Limits);
+        IReadOnlyList<KnobResult> results =
+        [
+            .. SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { MaxPacingRateBytesPerSecond = 500_000_000 }, Limits),
+            .. SocketKnobApplier.Apply(pair.Server, "tcp4", "server", new SocketKnobs { CongestionControl = "reno" }, Limits),
+        ];
         var sampler = new TcpInfoSampler(pair.Client, pair.Server);
         LoopbackPairs.Move(pair, 1024 * 1024);
         sampler.Sample(1);
