@@ -8,44 +8,33 @@ namespace LoopBench.Core.Results;
 /// chart axes and JUnit all read it, so "Gbit/s" or "k/s" is spelled and switched at one magnitude.
 /// </summary>
 /// <param name="Kind">The stored unit.</param>
-/// <param name="From">Smallest magnitude (in the stored unit) shown in this unit.</param>
 /// <param name="Unit">The unit as people read it: "Gbit/s", "µs", "k/s", "MiB"; the catalogue's text for ratio and count.</param>
-/// <param name="PerUnit">Stored units in one display unit: 1e9 for Gbit/s from bit/s.</param>
+/// <param name="PerUnit">Stored units in one display unit: 1e9 for Gbit/s from bit/s; also the smallest magnitude shown in it.</param>
 /// <param name="Format">Number format of a figure in this unit.</param>
 /// <param name="Suffix">What follows the number in a figure: " Gbit/s", "k/s" (a rate reads as one word), "" for ratio and count.</param>
-internal sealed record UnitScale(MetricUnitKind Kind, double From, string Unit, double PerUnit, string Format, string Suffix)
+internal sealed record UnitScale(MetricUnitKind Kind, string Unit, double PerUnit, string Format, string Suffix)
 {
     private const double Kibi = 1024;
+    private const string Spaced = " ";
+    private const string Joined = "";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    // Per kind, largest unit first: the first row whose From the magnitude reaches is the one shown,
-    // and the last row of a kind (From 0) takes everything smaller, NaN included.
+    // One line a kind, largest unit first: a magnitude is shown in the first unit it reaches one of,
+    // and in the last (smallest) unit when it reaches none (0, NaN, 0.5 ns).
     private static readonly UnitScale[] Table =
     [
-        Spaced(MetricUnitKind.BitsPerSecond, 1e9, "Gbit/s", 1e9, "0.000"),
-        Spaced(MetricUnitKind.BitsPerSecond, 1e6, "Mbit/s", 1e6, "0.000"),
-        Spaced(MetricUnitKind.BitsPerSecond, 0, "kbit/s", 1e3, "0.000"),
-        Spaced(MetricUnitKind.Nanoseconds, 1e9, "s", 1e9, "0.000"),
-        Spaced(MetricUnitKind.Nanoseconds, 1e6, "ms", 1e6, "0.000"),
-        Spaced(MetricUnitKind.Nanoseconds, 0, "µs", 1e3, "0.00"),
+        .. Steps(MetricUnitKind.BitsPerSecond, Spaced, ("Gbit/s", 1e9, "0.000"), ("Mbit/s", 1e6, "0.000"), ("kbit/s", 1e3, "0.000")),
+        .. Steps(MetricUnitKind.Nanoseconds, Spaced, ("s", 1e9, "0.000"), ("ms", 1e6, "0.000"), ("µs", 1e3, "0.00")),
 
         // CPU time and service demand: "0.0123 µs/KiB" needs significant digits, not fixed decimals.
-        Spaced(MetricUnitKind.Microseconds, 1e6, "s", 1e6, "0.000"),
-        Spaced(MetricUnitKind.Microseconds, 1e3, "ms", 1e3, "0.000"),
-        Spaced(MetricUnitKind.Microseconds, 0, "µs", 1, "G4"),
-        Joined(MetricUnitKind.PerSecond, 1e6, "M/s", 1e6, "0.000"),
-        Joined(MetricUnitKind.PerSecond, 1e3, "k/s", 1e3, "0.00"),
-        Joined(MetricUnitKind.PerSecond, 0, "/s", 1, "0.0"),
-        Spaced(MetricUnitKind.Bytes, Kibi * Kibi * Kibi * Kibi, "TiB", Kibi * Kibi * Kibi * Kibi, "0.00"),
-        Spaced(MetricUnitKind.Bytes, Kibi * Kibi * Kibi, "GiB", Kibi * Kibi * Kibi, "0.00"),
-        Spaced(MetricUnitKind.Bytes, Kibi * Kibi, "MiB", Kibi * Kibi, "0.00"),
-        Spaced(MetricUnitKind.Bytes, Kibi, "KiB", Kibi, "0.00"),
-        Spaced(MetricUnitKind.Bytes, 0, "B", 1, "0"),
-        Joined(MetricUnitKind.Percent, 0, "%", 1, "0.0"),
+        .. Steps(MetricUnitKind.Microseconds, Spaced, ("s", 1e6, "0.000"), ("ms", 1e3, "0.000"), ("µs", 1, "G4")),
+        .. Steps(MetricUnitKind.PerSecond, Joined, ("M/s", 1e6, "0.000"), ("k/s", 1e3, "0.00"), ("/s", 1, "0.0")),
+        .. Steps(MetricUnitKind.Bytes, Spaced, ("TiB", Kibi * Kibi * Kibi * Kibi, "0.00"), ("GiB", Kibi * Kibi * Kibi, "0.00"), ("MiB", Kibi * Kibi, "0.00"), ("KiB", Kibi, "0.00"), ("B", 1, "0")),
+        .. Steps(MetricUnitKind.Percent, Joined, ("%", 1, "0.0")),
 
         // A ratio or a count is a bare number in a figure; an axis still names it.
-        new(MetricUnitKind.Ratio, 0, MetricCatalog.UnitText(MetricUnitKind.Ratio), 1, "G4", string.Empty),
-        new(MetricUnitKind.Count, 0, MetricCatalog.UnitText(MetricUnitKind.Count), 1, "G4", string.Empty),
+        new(MetricUnitKind.Ratio, MetricCatalog.UnitText(MetricUnitKind.Ratio), 1, "G4", string.Empty),
+        new(MetricUnitKind.Count, MetricCatalog.UnitText(MetricUnitKind.Count), 1, "G4", string.Empty),
     ];
 
     /// <summary>Stored value × factor = shown value (for axes, which scale points rather than format them).</summary>
@@ -63,7 +52,7 @@ internal sealed record UnitScale(MetricUnitKind Kind, double From, string Unit, 
                 continue;
             }
 
-            if (size >= row.From)
+            if (size >= row.PerUnit)
             {
                 return row;
             }
@@ -88,9 +77,6 @@ internal sealed record UnitScale(MetricUnitKind Kind, double From, string Unit, 
     /// <summary><paramref name="value"/> (stored unit) in this unit as a bare number in <paramref name="format"/>.</summary>
     public string Number(double value, string format) => (value / PerUnit).ToString(format, Invariant);
 
-    private static UnitScale Spaced(MetricUnitKind kind, double from, string unit, double perUnit, string format) =>
-        new(kind, from, unit, perUnit, format, " " + unit);
-
-    private static UnitScale Joined(MetricUnitKind kind, double from, string unit, double perUnit, string format) =>
-        new(kind, from, unit, perUnit, format, unit);
+    private static IEnumerable<UnitScale> Steps(MetricUnitKind kind, string separator, params (string Unit, double PerUnit, string Format)[] steps) =>
+        steps.Select(step => new UnitScale(kind, step.Unit, step.PerUnit, step.Format, separator + step.Unit));
 }

@@ -5,34 +5,29 @@ namespace LoopBench.Tests.Core.Results;
 public sealed class UnitScaleTests
 {
     [Theory]
-    [InlineData(MetricUnitKind.BitsPerSecond, 1e9, "Gbit/s")]
-    [InlineData(MetricUnitKind.BitsPerSecond, 999_999_999.0, "Mbit/s")]
-    [InlineData(MetricUnitKind.BitsPerSecond, 1e6, "Mbit/s")]
-    [InlineData(MetricUnitKind.BitsPerSecond, 999_999.0, "kbit/s")]
-    [InlineData(MetricUnitKind.BitsPerSecond, 0, "kbit/s")]
-    [InlineData(MetricUnitKind.Nanoseconds, 1e9, "s")]
-    [InlineData(MetricUnitKind.Nanoseconds, 999_999_999.0, "ms")]
-    [InlineData(MetricUnitKind.Nanoseconds, 1e6, "ms")]
-    [InlineData(MetricUnitKind.Nanoseconds, 999_999.0, "µs")]
-    [InlineData(MetricUnitKind.Nanoseconds, 1, "µs")]
-    [InlineData(MetricUnitKind.Microseconds, 1e6, "s")]
-    [InlineData(MetricUnitKind.Microseconds, 1e3, "ms")]
-    [InlineData(MetricUnitKind.Microseconds, 999.0, "µs")]
-    [InlineData(MetricUnitKind.PerSecond, 1e6, "M/s")]
-    [InlineData(MetricUnitKind.PerSecond, 999_999.0, "k/s")]
-    [InlineData(MetricUnitKind.PerSecond, 1e3, "k/s")]
-    [InlineData(MetricUnitKind.PerSecond, 999.0, "/s")]
-    [InlineData(MetricUnitKind.Bytes, 1024.0 * 1024 * 1024, "GiB")]
-    [InlineData(MetricUnitKind.Bytes, (1024.0 * 1024 * 1024) - 1, "MiB")]
-    [InlineData(MetricUnitKind.Bytes, 1024.0 * 1024, "MiB")]
-    [InlineData(MetricUnitKind.Bytes, (1024.0 * 1024) - 1, "KiB")]
-    [InlineData(MetricUnitKind.Bytes, 1024, "KiB")]
-    [InlineData(MetricUnitKind.Bytes, 1023, "B")]
-    [InlineData(MetricUnitKind.Percent, 250, "%")]
-    [InlineData(MetricUnitKind.Ratio, 1e9, "ratio")]
-    [InlineData(MetricUnitKind.Count, 1e9, "count")]
-    public void For_MagnitudeAtOrAcrossABoundary_PicksTheUnit(MetricUnitKind kind, double magnitude, string unit) =>
-        Assert.Equal(unit, UnitScale.For(kind, magnitude).Unit);
+    [InlineData(MetricUnitKind.BitsPerSecond, 1e9, "Gbit/s", "Mbit/s")]
+    [InlineData(MetricUnitKind.BitsPerSecond, 1e6, "Mbit/s", "kbit/s")]
+    [InlineData(MetricUnitKind.BitsPerSecond, 1e3, "kbit/s", "kbit/s")]
+    [InlineData(MetricUnitKind.Nanoseconds, 1e9, "s", "ms")]
+    [InlineData(MetricUnitKind.Nanoseconds, 1e6, "ms", "µs")]
+    [InlineData(MetricUnitKind.Nanoseconds, 1e3, "µs", "µs")]
+    [InlineData(MetricUnitKind.Microseconds, 1e6, "s", "ms")]
+    [InlineData(MetricUnitKind.Microseconds, 1e3, "ms", "µs")]
+    [InlineData(MetricUnitKind.PerSecond, 1e6, "M/s", "k/s")]
+    [InlineData(MetricUnitKind.PerSecond, 1e3, "k/s", "/s")]
+    [InlineData(MetricUnitKind.Bytes, 1024.0 * 1024 * 1024 * 1024, "TiB", "GiB")]
+    [InlineData(MetricUnitKind.Bytes, 1024.0 * 1024 * 1024, "GiB", "MiB")]
+    [InlineData(MetricUnitKind.Bytes, 1024.0 * 1024, "MiB", "KiB")]
+    [InlineData(MetricUnitKind.Bytes, 1024, "KiB", "B")]
+    [InlineData(MetricUnitKind.Bytes, 1, "B", "B")]
+    [InlineData(MetricUnitKind.Percent, 1, "%", "%")]
+    [InlineData(MetricUnitKind.Ratio, 1, "ratio", "ratio")]
+    [InlineData(MetricUnitKind.Count, 1, "count", "count")]
+    public void For_MagnitudeAtABoundary_SwitchesThereAndNotBelow(MetricUnitKind kind, double boundary, string at, string below)
+    {
+        Assert.Equal(at, UnitScale.For(kind, boundary).Unit);
+        Assert.Equal(below, UnitScale.For(kind, Math.BitDecrement(boundary)).Unit);
+    }
 
     [Theory]
     [InlineData(MetricUnitKind.BitsPerSecond, -2e9, "Gbit/s")]
