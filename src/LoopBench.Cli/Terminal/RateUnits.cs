@@ -1,10 +1,14 @@
+using LoopBench.Core.Results;
+
 namespace LoopBench.Cli.Terminal;
 
 /// <summary>iperf3's -f letters for <see cref="RateUnit"/>, its column label, and the formatted figure.</summary>
 internal static class RateUnits
 {
-    /// <summary>The letters -f takes; case matters, as in iperf3 (k = Kbit/s, K = KiB/s).</summary>
-    public const string Letters = "k, m, g (Kbit/s, Mbit/s, Gbit/s) or K, M, G (KiB/s, MiB/s, GiB/s)";
+    private const double BitsPerByte = 8;
+
+    /// <summary>The letters -f takes; case matters, as in iperf3 (k = kbit/s, K = KiB/s).</summary>
+    public const string Letters = "k, m, g (kbit/s, Mbit/s, Gbit/s) or K, M, G (KiB/s, MiB/s, GiB/s)";
 
     public static bool TryParse(string? text, out RateUnit unit)
     {
@@ -22,26 +26,23 @@ internal static class RateUnits
     }
 
     /// <summary>"Gbit/s", "MiB/s", …</summary>
-    public static string Label(this RateUnit unit) => unit switch
-    {
-        RateUnit.Kbit => "Kbit/s",
-        RateUnit.Mbit => "Mbit/s",
-        RateUnit.Gbit => "Gbit/s",
-        RateUnit.KiByte => "KiB/s",
-        RateUnit.MiByte => "MiB/s",
-        RateUnit.GiByte => "GiB/s",
-        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "unknown rate unit"),
-    };
+    public static string Label(this RateUnit unit) => IsBytes(unit) ? Scale(unit).Unit + "/s" : Scale(unit).Unit;
 
     /// <summary>bit/s in <paramref name="unit"/>, two decimals, invariant culture.</summary>
-    public static string Format(double bitsPerSecond, RateUnit unit) => unit switch
+    public static string Format(double bitsPerSecond, RateUnit unit) =>
+        Scale(unit).Number(IsBytes(unit) ? bitsPerSecond / BitsPerByte : bitsPerSecond, "0.00");
+
+    private static bool IsBytes(RateUnit unit) => unit is RateUnit.KiByte or RateUnit.MiByte or RateUnit.GiByte;
+
+    /// <summary>The display unit of <paramref name="unit"/>: bit rates scale bit/s, byte rates scale bytes (per second).</summary>
+    private static UnitScale Scale(RateUnit unit) => unit switch
     {
-        RateUnit.Kbit => Figures.Fixed2(bitsPerSecond / 1e3),
-        RateUnit.Mbit => Figures.Fixed2(bitsPerSecond / 1e6),
-        RateUnit.Gbit => Figures.Gbits(bitsPerSecond),
-        RateUnit.KiByte => Figures.Fixed2(bitsPerSecond / 8 / 1024),
-        RateUnit.MiByte => Figures.Fixed2(bitsPerSecond / 8 / (1024 * 1024)),
-        RateUnit.GiByte => Figures.Fixed2(bitsPerSecond / 8 / (1024 * 1024 * 1024)),
+        RateUnit.Kbit => UnitScale.Named(MetricUnitKind.BitsPerSecond, "kbit/s"),
+        RateUnit.Mbit => UnitScale.Named(MetricUnitKind.BitsPerSecond, "Mbit/s"),
+        RateUnit.Gbit => UnitScale.Named(MetricUnitKind.BitsPerSecond, "Gbit/s"),
+        RateUnit.KiByte => UnitScale.Named(MetricUnitKind.Bytes, "KiB"),
+        RateUnit.MiByte => UnitScale.Named(MetricUnitKind.Bytes, "MiB"),
+        RateUnit.GiByte => UnitScale.Named(MetricUnitKind.Bytes, "GiB"),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "unknown rate unit"),
     };
 }

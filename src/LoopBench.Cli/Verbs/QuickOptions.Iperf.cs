@@ -21,7 +21,7 @@ internal sealed partial class QuickOptions
     [Option('A', "affinity", HelpText = "N[,M]: pin the client end to CPU N and the server end to CPU M; with N alone the server stays unpinned (iperf3 -A). Blocking engine only; a CPU this process may not use skips the case.")]
     public string? Affinity { get; set; }
 
-    [Option('f', "format", HelpText = "Bitrate unit of the interval lines and the table: k, m, g (Kbit/s, Mbit/s, Gbit/s) or K, M, G (KiB/s, MiB/s, GiB/s), as iperf3 -f. Default: g.")]
+    [Option('f', "format", HelpText = "Bitrate unit of the interval lines and the table: k, m, g (kbit/s, Mbit/s, Gbit/s) or K, M, G (KiB/s, MiB/s, GiB/s), as iperf3 -f. Default: g.")]
     public string? Format { get; set; }
 
     /// <summary>

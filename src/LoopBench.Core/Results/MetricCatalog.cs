@@ -179,6 +179,8 @@ internal static class MetricCatalog
 
     private static readonly Dictionary<string, MetricInfo> ById = All.ToDictionary(m => m.Id, StringComparer.Ordinal);
 
+    private static readonly MetricUnitKind[] UnitKinds = Enum.GetValues<MetricUnitKind>();
+
     /// <summary>Every known metric, in display order.</summary>
     public static IReadOnlyList<MetricInfo> Known => All;
 
@@ -207,4 +209,33 @@ internal static class MetricCatalog
         MetricUnitKind.Percent => "%",
         _ => "ratio",
     };
+
+    /// <summary>
+    /// The reverse of <see cref="UnitText(MetricInfo)"/>: "ns" → nanoseconds, "us/KiB" → microseconds per
+    /// "KiB". Reports carry the unit as this text (<c>MetricComparison.Unit</c>); false for text no unit writes.
+    /// </summary>
+    public static bool TryParseUnitText(string text, out MetricUnitKind unit, out string? perWhat)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        perWhat = null;
+        foreach (var kind in UnitKinds)
+        {
+            if (string.Equals(UnitText(kind), text, StringComparison.Ordinal))
+            {
+                unit = kind;
+                return true;
+            }
+        }
+
+        // "bit/s" and "1/s" matched whole above; only a cost figure's "/what" is left to split off.
+        int slash = text.LastIndexOf('/');
+        if (slash > 0 && slash < text.Length - 1 && TryParseUnitText(text[..slash], out unit, out string? inner) && inner is null)
+        {
+            perWhat = text[(slash + 1)..];
+            return true;
+        }
+
+        unit = default;
+        return false;
+    }
 }

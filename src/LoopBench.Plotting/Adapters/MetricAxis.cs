@@ -13,25 +13,14 @@ internal sealed record MetricAxis(string Metric, string Label, double Factor)
     {
         var info = MetricCatalog.Find(metric);
         string what = Short(metric);
-        double top = Math.Abs(largest);
-        var (unit, factor) = info?.Unit switch
+        if (info is null)
         {
-            MetricUnitKind.BitsPerSecond when top >= 1e9 => ("Gbit/s", 1e-9),
-            MetricUnitKind.BitsPerSecond when top >= 1e6 => ("Mbit/s", 1e-6),
-            MetricUnitKind.BitsPerSecond => ("kbit/s", 1e-3),
-            MetricUnitKind.Nanoseconds when top >= 1e6 => ("ms", 1e-6),
-            MetricUnitKind.Nanoseconds => ("µs", 1e-3),
-            MetricUnitKind.PerSecond when top >= 1e6 => ("million/s", 1e-6),
-            MetricUnitKind.PerSecond when top >= 1e3 => ("thousand/s", 1e-3),
-            MetricUnitKind.PerSecond => ("1/s", 1.0),
-            MetricUnitKind.Bytes when top >= 1 << 30 => ("GiB", 1.0 / (1 << 30)),
-            MetricUnitKind.Bytes when top >= 1 << 20 => ("MiB", 1.0 / (1 << 20)),
-            MetricUnitKind.Bytes => ("B", 1.0),
-            MetricUnitKind.Ratio => ("ratio", 1.0),
-            MetricUnitKind.Count => ("count", 1.0),
-            _ => ("unit unknown", 1.0),
-        };
-        return new MetricAxis(metric, $"{what} ({unit})", factor);
+            return new MetricAxis(metric, $"{what} (unit unknown)", 1.0);
+        }
+
+        var scale = UnitScale.For(info.Unit, largest);
+        string unit = info.PerWhat is null ? scale.Unit : scale.Unit + "/" + info.PerWhat;
+        return new MetricAxis(metric, $"{what} ({unit})", scale.Factor);
     }
 
     /// <summary>A short name for titles and axes: "throughput", "round trip p99"; else the id in words.</summary>

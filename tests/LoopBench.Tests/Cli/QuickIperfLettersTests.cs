@@ -94,7 +94,7 @@ public sealed class QuickIperfLettersTests
 
     [Theory]
     [InlineData("m", "1250.00 Mbit/s")]
-    [InlineData("k", "1250000.00 Kbit/s")]
+    [InlineData("k", "1250000.00 kbit/s")]
     [InlineData("g", "1.25 Gbit/s")]
     [InlineData("M", "149.01 MiB/s")]
     public void Format_ChangesTheUnitOfTheIntervalLine(string letter, string expected)
