@@ -174,7 +174,7 @@ internal static class CalibrationTable
         };
     }
 
-    private static double Median(IReadOnlyList<double> values) => OrderStatisticInterval.OfMedian(values).Median;
+    private static double Median(IReadOnlyList<double> values) => RepetitionValues.Median(values);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
