@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LoopBench.Core;
 using LoopBench.Core.Comparison;
-using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Workloads;
 
@@ -81,7 +80,7 @@ internal static class SummaryTable
                 text.Append(s.MssBytes is int mss ? $"; MSS {mss} B" : string.Empty).Append('\n');
             }
 
-            if (RuntimeResult.Describe([repetition.Runtime]) is string runtime)
+            if (RuntimeNotes.Describe([repetition.Runtime]) is string runtime)
             {
                 text.Append("runtime  ").Append(runtime).Append('\n');
             }

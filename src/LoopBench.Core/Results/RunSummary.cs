@@ -69,7 +69,7 @@ internal static class RunSummary
 
         // GC or JIT inside a window is the harness's noise, not the kernel's: one line per case it touched.
         var notes = run.Cases
-            .Select(c => (c.Key, Runtime: RuntimeResult.Describe(c.Repetitions.Select(r => r.Runtime).ToList())))
+            .Select(c => (c.Key, Runtime: RuntimeNotes.Describe(c.Repetitions.Select(r => r.Runtime).ToList())))
             .Where(n => n.Runtime is not null)
             .Select(n => $"- `{n.Key}`: runtime: {n.Runtime}")
             .ToList();
