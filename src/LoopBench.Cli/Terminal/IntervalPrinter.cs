@@ -9,6 +9,8 @@ namespace LoopBench.Cli.Terminal;
 /// <summary>iperf3-style interval lines on stderr while a case runs.</summary>
 internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUnit.Gbit)
 {
+    private static readonly UnitScale Seconds = UnitScale.Named(MetricUnitKind.Nanoseconds, "s");
+
     public void Header(Case c)
     {
         stderr.WriteLine($"loopbench: {c.Key}");
@@ -25,7 +27,7 @@ internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUni
 
     public void Print(Case c, int repetition, IntervalResult sample)
     {
-        string span = string.Create(CultureInfo.InvariantCulture, $"{sample.StartNs / 1e9,6:0.00}-{sample.EndNs / 1e9,-8:0.00}");
+        string span = $"{Seconds.Number(sample.StartNs, "0.00"),6}-{Seconds.Number(sample.EndNs, "0.00"),-8}";
         string line = Transactional(c)
             ? $"{span}    {sample.Transactions,12}  {Figures.Whole(sample.TransactionsPerSecond()),9}"
             : $"{span}    {Figures.Bytes(sample.Bytes),10}  {RateUnits.Format(sample.BitsPerSecond(), unit),7} {unit.Label()}" + Loss(sample) + TcpColumns(c, sample);

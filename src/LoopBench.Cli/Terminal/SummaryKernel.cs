@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using LoopBench.Core;
+using LoopBench.Core.Comparison;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 
@@ -16,6 +18,10 @@ internal static class SummaryKernel
     public const int MaxCounterLines = 10;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    // CPU time in whole (process) or tenth (thread) milliseconds: over a window of seconds, finer is /proc tick noise.
+    private static readonly UnitScale CpuMs = UnitScale.Named(MetricUnitKind.Microseconds, "ms");
+    private static readonly UnitScale ThreadMs = UnitScale.Named(MetricUnitKind.Nanoseconds, "ms");
 
     public static string Render(RepetitionResult repetition, bool verbose)
     {
@@ -50,16 +56,16 @@ internal static class SummaryKernel
 
         if (repetition.Cpu is { } cpu)
         {
-            string demand = cpu.ServiceDemandUsPerTransaction is double perTransaction
-                ? string.Create(Invariant, $"{perTransaction:0.00} µs/transaction")
-                : cpu.ServiceDemandUsPerKiB is double perKiB ? string.Create(Invariant, $"{perKiB:0.000} µs/KiB") : "no service demand (nothing moved)";
-            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name}{(t.ProcessId is int pid ? $" (child pid {pid})" : string.Empty)} {(t.CpuNs ?? t.CpuUs * 1000) / 1e6:0.0} ms"));
+            // In the unit compare shows the metric in: "0.0123 µs/KiB" keeps its significant digits.
+            string demand = cpu.ServiceDemandUsPerTransaction is double perTransaction ? Demand(MetricIds.ServiceDemandUsPerTransaction, perTransaction)
+                : cpu.ServiceDemandUsPerKiB is double perKiB ? Demand(MetricIds.ServiceDemandUsPerKiB, perKiB) : "no service demand (nothing moved)";
+            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name}{(t.ProcessId is int pid ? $" (child pid {pid})" : string.Empty)} {ThreadCpu(t)}"));
             Block(text, "cpu",
             [
                 string.Create(Invariant,
-                    $"process {(cpu.ProcessUserUs + cpu.ProcessSystemUs) / 1000.0:0} ms ({cpu.ProcessCpuPercentOfOneCore:0}% of one core; user {cpu.ProcessUserUs / 1000.0:0} ms, sys {cpu.ProcessSystemUs / 1000.0:0} ms), ")
+                    $"process {CpuMs.Figure(cpu.ProcessUserUs + cpu.ProcessSystemUs, "0")} ({cpu.ProcessCpuPercentOfOneCore:0}% of one core; user {CpuMs.Figure(cpu.ProcessUserUs, "0")}, sys {CpuMs.Figure(cpu.ProcessSystemUs, "0")}), ")
                     + string.Create(Invariant,
-                    $"system-wide user {cpu.SystemUserPercent:0}% sys {cpu.SystemSystemPercent:0}% softirq {cpu.SystemSoftirqPercent:0}% steal {cpu.SystemStealPercent:0}%; {demand}; harness {cpu.HarnessOverheadUs / 1000.0:0} ms"),
+                    $"system-wide user {cpu.SystemUserPercent:0}% sys {cpu.SystemSystemPercent:0}% softirq {cpu.SystemSoftirqPercent:0}% steal {cpu.SystemStealPercent:0}%; {demand}; harness {CpuMs.Figure(cpu.HarnessOverheadUs, "0")}"),
                 $"per thread ({cpu.ThreadTimeSource ?? "stat-ticks"}): {string.Join(", ", workers)} ({cpu.Note})",
             ]);
         }
@@ -74,6 +80,12 @@ internal static class SummaryKernel
 
         return text.ToString();
     }
+
+    /// <summary>A thread's CPU time at its recorded resolution: ns, or µs in older runs.</summary>
+    private static string ThreadCpu(ThreadCpuResult thread) =>
+        thread.CpuNs is long ns ? ThreadMs.Figure(ns, "0.0") : CpuMs.Figure(thread.CpuUs, "0.0");
+
+    private static string Demand(string metric, double value) => FigureText.Of(value, MetricCatalog.UnitText(MetricCatalog.Find(metric)!));
 
     private static bool IsTrouble(string name) =>
         TroubleWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));

@@ -7,6 +7,9 @@ namespace LoopBench.Cli.Terminal;
 /// <summary>The sandbox lines of the summary: what the namespace really had (read back inside it), and host sysctls changed.</summary>
 internal static class SummarySandbox
 {
+    // Mbit/s as tc itself is usually given ("rate 100mbit"), so the read-back reads like the setting.
+    private static readonly UnitScale QdiscRate = UnitScale.Named(MetricUnitKind.BitsPerSecond, "Mbit/s");
+
     public static string Render(RepetitionResult repetition)
     {
         var text = new StringBuilder();
@@ -20,7 +23,7 @@ internal static class SummarySandbox
             {
                 text.Append(CultureInfo.InvariantCulture, $"qdisc    {q.Kind} {q.Handle} parent {q.Parent}")
                     .Append(q.Limit is long limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}") : string.Empty)
-                    .Append(q.RateBytesPerSecond is long rate ? string.Create(CultureInfo.InvariantCulture, $" rate {rate * 8 / 1e6:0.###} Mbit/s") : string.Empty)
+                    .Append(q.RateBytesPerSecond is long rate ? " rate " + QdiscRate.Figure(rate * 8.0, "0.###") : string.Empty)
                     .Append(CultureInfo.InvariantCulture, $": sent {q.SentPackets} packets, dropped {q.Drops}, overlimits {q.Overlimits}, requeues {q.Requeues} (whole child run)\n");
             }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LoopBench.Core;
 using LoopBench.Core.Comparison;
-using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Workloads;
 
@@ -11,6 +10,8 @@ namespace LoopBench.Cli.Terminal;
 /// <summary>The table printed at the end of a quick run: the figures, then the context they came from.</summary>
 internal static class SummaryTable
 {
+    private static readonly UnitScale Microseconds = UnitScale.Named(MetricUnitKind.Nanoseconds, "µs");
+
     public static string Render(CaseResult result, bool verbose = false, RateUnit unit = RateUnit.Gbit)
     {
         var text = new StringBuilder();
@@ -70,7 +71,7 @@ internal static class SummaryTable
             if (repetition.ServerChild is { } child)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"server   processes=2: the server end ran in child pid {child.Pid}; its window opened {child.OpenLagNs / 1000.0:0} µs and closed {child.CloseLagNs / 1000.0:0} µs after this process's\n");
+                    $"server   processes=2: the server end ran in child pid {child.Pid}; its window opened {Lag(child.OpenLagNs)} and closed {Lag(child.CloseLagNs)} after this process's\n");
             }
             if (repetition.Socket is { } s)
             {
@@ -79,7 +80,7 @@ internal static class SummaryTable
                 text.Append(s.MssBytes is int mss ? $"; MSS {mss} B" : string.Empty).Append('\n');
             }
 
-            if (RuntimeResult.Describe([repetition.Runtime]) is string runtime)
+            if (RuntimeNotes.Describe([repetition.Runtime]) is string runtime)
             {
                 text.Append("runtime  ").Append(runtime).Append('\n');
             }
@@ -103,13 +104,16 @@ internal static class SummaryTable
                 // The medians over repetitions of each percentile, as summary.md and report.html show them.
                 var cells = LatencyColumns.Cells(result);
                 text.Append(CultureInfo.InvariantCulture, $"latency  medians over {summary.Count} repetitions: ")
-                    .AppendJoin(", ", LatencyColumns.Names.Select((name, i) => $"{name} {cells[i]} µs")).Append('\n');
+                    .AppendJoin(", ", LatencyColumns.Names.Select((name, i) => $"{name} {cells[i]}{LatencyColumns.Unit.Suffix}")).Append('\n');
             }
         }
 
         text.Append("outcome  ").Append(result.Outcome.ToId()).Append(result.Reason is null ? string.Empty : ": " + result.Reason).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>A child's window lag in whole µs: the pipe's latency is microseconds, so finer digits are noise.</summary>
+    private static string Lag(long ns) => Microseconds.Figure(ns, "0");
 
     private static string Cell(IReadOnlyDictionary<string, double> metrics, string id, string format) =>
         metrics.TryGetValue(id, out double v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";

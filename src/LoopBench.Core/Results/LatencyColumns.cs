@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Results;
@@ -12,14 +11,17 @@ internal static class LatencyColumns
     /// <summary>Printed for a percentile no summary holds (too few samples, or not in every repetition): never 0.</summary>
     public const string Absent = "–";
 
+    /// <summary>The one unit of every cell, so a column reads down without a unit per cell.</summary>
+    public static readonly UnitScale Unit = UnitScale.Named(MetricUnitKind.Nanoseconds, "µs");
+
     /// <summary>The metrics, in column order.</summary>
     public static readonly IReadOnlyList<string> Metrics = [MetricIds.RttP50Ns, MetricIds.RttP99Ns, MetricIds.RttP999Ns];
 
-    /// <summary>The column headers, in the order of <see cref="Metrics"/>.</summary>
-    public static readonly IReadOnlyList<string> Headers = ["p50 µs", "p99 µs", "p99.9 µs"];
-
     /// <summary>The same percentiles as words for one-line summaries.</summary>
     public static readonly IReadOnlyList<string> Names = ["p50", "p99", "p99.9"];
+
+    /// <summary>The column headers, in the order of <see cref="Metrics"/>: "p50 µs".</summary>
+    public static readonly IReadOnlyList<string> Headers = Names.Select(name => name + " " + Unit.Unit).ToList();
 
     /// <summary>True for the patterns whose cases time each transaction.</summary>
     public static bool Applies(CaseResult result)
@@ -29,7 +31,7 @@ internal static class LatencyColumns
     }
 
     /// <summary>
-    /// The cells of <paramref name="result"/>: each percentile's median over repetitions in µs (two decimals),
+    /// The cells of <paramref name="result"/>: each percentile's median over repetitions in <see cref="Unit"/>,
     /// <see cref="Absent"/> where the summaries lack it; empty cells for patterns without latency.
     /// </summary>
     public static IReadOnlyList<string> Cells(CaseResult result)
@@ -41,7 +43,7 @@ internal static class LatencyColumns
         }
 
         return Metrics.Select(m => result.Summaries?.GetValueOrDefault(m) is { } s
-            ? (s.Median / 1e3).ToString("0.00", CultureInfo.InvariantCulture)
+            ? Unit.Number(s.Median)
             : Absent).ToList();
     }
 }

@@ -8,6 +8,7 @@ namespace LoopBench.Core.Results;
 internal static class RunSummary
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly UnitScale Gbits = UnitScale.Named(MetricUnitKind.BitsPerSecond, "Gbit/s");
 
     /// <summary>
     /// Renders the run as Markdown (invariant culture). <paramref name="sections"/> adds sections
@@ -68,7 +69,7 @@ internal static class RunSummary
 
         // GC or JIT inside a window is the harness's noise, not the kernel's: one line per case it touched.
         var notes = run.Cases
-            .Select(c => (c.Key, Runtime: RuntimeResult.Describe(c.Repetitions.Select(r => r.Runtime).ToList())))
+            .Select(c => (c.Key, Runtime: RuntimeNotes.Describe(c.Repetitions.Select(r => r.Runtime).ToList())))
             .Where(n => n.Runtime is not null)
             .Select(n => $"- `{n.Key}`: runtime: {n.Runtime}")
             .ToList();
@@ -86,16 +87,22 @@ internal static class RunSummary
     public static string Unit(string? metric) => metric switch
     {
         null => "-",
-        _ when metric.EndsWith("BitsPerSecond", StringComparison.Ordinal) => metric + " (Gbit/s)",
-        _ when metric.EndsWith("Ns", StringComparison.Ordinal) => metric + " (µs)",
+        _ when Column(metric) is { } unit => metric + " (" + unit.Unit + ")",
         _ => metric,
     };
 
     /// <summary>A value in the unit of <see cref="Unit"/>.</summary>
-    public static string Format(string metric, double value) => metric switch
+    public static string Format(string metric, double value) =>
+        Column(metric) is { } unit ? unit.Number(value) : value.ToString("0.#", Invariant);
+
+    /// <summary>
+    /// One fixed unit a column of rates or times, named in the metric column (Gbit/s, µs), so rows compare
+    /// at a glance; by the id's unit suffix, so an id this build does not know still reads in its unit.
+    /// </summary>
+    private static UnitScale? Column(string metric) => metric switch
     {
-        _ when metric.EndsWith("BitsPerSecond", StringComparison.Ordinal) => (value / 1e9).ToString("0.000", Invariant),
-        _ when metric.EndsWith("Ns", StringComparison.Ordinal) => (value / 1e3).ToString("0.00", Invariant),
-        _ => value.ToString("0.#", Invariant),
+        _ when metric.EndsWith("BitsPerSecond", StringComparison.Ordinal) => Gbits,
+        _ when metric.EndsWith("Ns", StringComparison.Ordinal) => LatencyColumns.Unit,
+        _ => null,
     };
 }

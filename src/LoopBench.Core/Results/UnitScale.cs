@@ -72,10 +72,19 @@ internal sealed record UnitScale(MetricUnitKind Kind, string Unit, double PerUni
     public static string Figure(MetricUnitKind kind, double value) => For(kind, value).Figure(value);
 
     /// <summary><paramref name="value"/> (stored unit) in this unit with its text: "13.20 µs".</summary>
-    public string Figure(double value) => Number(value, Format) + Suffix;
+    public string Figure(double value) => Figure(value, Format);
+
+    /// <summary><paramref name="value"/> (stored unit) in this unit with its text, in <paramref name="format"/>: "13 µs".</summary>
+    public string Figure(double value, string format) => Number(value, format) + Suffix;
+
+    /// <summary><paramref name="value"/> (stored unit) in this unit as a bare number in its own format, for a column whose header names the unit.</summary>
+    public string Number(double value) => Number(value, Format);
 
     /// <summary><paramref name="value"/> (stored unit) in this unit as a bare number in <paramref name="format"/>.</summary>
-    public string Number(double value, string format) => (value / PerUnit).ToString(format, Invariant);
+    public string Number(double value, string format) => Scale(value).ToString(format, Invariant);
+
+    /// <summary><paramref name="value"/> (stored unit) in this unit, for a chart that draws it: 13200 ns → 13.2 (µs).</summary>
+    public double Scale(double value) => value / PerUnit;
 
     private static IEnumerable<UnitScale> Steps(MetricUnitKind kind, string separator, params (string Unit, double PerUnit, string Format)[] steps) =>
         steps.Select(step => new UnitScale(kind, step.Unit, step.PerUnit, step.Format, separator + step.Unit));

@@ -19,11 +19,11 @@ internal static class LatencyAdapter
         string what = $"latency{(kindText.Length > 0 ? $" ({kindText})" : string.Empty)}{Omitted(cases.Count)}";
         if (kind == ChartKind.Cdf)
         {
-            LatencyCharts.SaveCdf(new ChartText(source.Title($"{what}, CDF"), "latency (µs, log scale)", "fraction at or below"), distributions, path);
+            LatencyCharts.SaveCdf(new ChartText(source.Title($"{what}, CDF"), $"latency ({LatencyCharts.Unit.Unit}, log scale)", "fraction at or below"), distributions, path);
         }
         else
         {
-            LatencyCharts.SavePercentiles(new ChartText(source.Title($"{what} by percentile"), "percentile (log nines scale)", "latency (µs, log scale)"), distributions, path);
+            LatencyCharts.SavePercentiles(new ChartText(source.Title($"{what} by percentile"), "percentile (log nines scale)", $"latency ({LatencyCharts.Unit.Unit}, log scale)"), distributions, path);
         }
     }
 

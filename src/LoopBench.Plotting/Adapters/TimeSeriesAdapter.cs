@@ -15,6 +15,9 @@ namespace LoopBench.Plotting.Adapters;
 /// </remarks>
 internal static class TimeSeriesAdapter
 {
+    /// <summary>The time axis: seconds since the window opened.</summary>
+    private static readonly UnitScale Seconds = UnitScale.Named(MetricUnitKind.Nanoseconds, "s");
+
     public static void Render(RunChartSource source, ChartRequest request, string path)
     {
         var cases = source.Cases.Where(c => c.Repetitions.Any(r => r.Intervals.Count > 0)).ToList();
@@ -55,12 +58,12 @@ internal static class TimeSeriesAdapter
         var series = lines.Take(RunCharts.MaxLines)
             .Select(l => new TimeSeries(l.Name, Steps(l.Intervals, i => Rate(i) * axis.Factor), l.Marks)).ToList();
         string what = cases.Count == 1 ? $"{cases[0].Key}, per repetition" : $"first repetition per case{LatencyAdapter.Omitted(lines.Count)}";
-        TimeSeriesChart.Save(new ChartText(source.Title($"rate per interval: {what}"), "time since the window opened (s)", axis.Label), series, path);
+        TimeSeriesChart.Save(new ChartText(source.Title($"rate per interval: {what}"), $"time since the window opened ({Seconds.Unit})", axis.Label), series, path);
     }
 
     /// <summary>Each interval as a flat step from its start to its end, so short runs with two intervals still read right.</summary>
     private static List<(double Seconds, double Value)> Steps(IReadOnlyList<IntervalResult> intervals, Func<IntervalResult, double> rate) =>
-        intervals.SelectMany(i => new[] { (i.StartNs / 1e9, rate(i)), (i.EndNs / 1e9, rate(i)) }).ToList();
+        intervals.SelectMany(i => new[] { (Seconds.Scale(i.StartNs), rate(i)), (Seconds.Scale(i.EndNs), rate(i)) }).ToList();
 
     /// <summary>Where a repetition's line is marked: retransmits (TCP) and intervals that lost datagrams (UDP).</summary>
     internal static IReadOnlyList<double> MarkSeconds(RepetitionResult repetition) =>
@@ -68,7 +71,7 @@ internal static class TimeSeriesAdapter
 
     /// <summary>The end, in seconds since T0, of each interval in which datagrams were lost.</summary>
     internal static IReadOnlyList<double> DropSeconds(RepetitionResult repetition) =>
-        repetition.Intervals.Where(i => i.LostDatagrams > 0).Select(i => i.EndNs / 1e9).ToList();
+        repetition.Intervals.Where(i => i.LostDatagrams > 0).Select(i => Seconds.Scale(i.EndNs)).ToList();
 
     /// <summary>
     /// The end, in seconds since T0, of each interval in which any flow retransmitted; for results
@@ -77,7 +80,7 @@ internal static class TimeSeriesAdapter
     /// </summary>
     internal static IReadOnlyList<double> RetransmitSeconds(RepetitionResult repetition) =>
         repetition.Intervals.Any(i => i.Retransmits is not null)
-            ? repetition.Intervals.Where(i => i.Retransmits > 0).Select(i => i.EndNs / 1e9).ToList()
+            ? repetition.Intervals.Where(i => i.Retransmits > 0).Select(i => Seconds.Scale(i.EndNs)).ToList()
             : SampledRetransmitSeconds(repetition);
 
     private static List<double> SampledRetransmitSeconds(RepetitionResult repetition) =>
@@ -85,7 +88,7 @@ internal static class TimeSeriesAdapter
             .GroupBy(s => s.Side, StringComparer.Ordinal)
             .SelectMany(side => side.OrderBy(s => s.AtNs).Zip(side.OrderBy(s => s.AtNs).Skip(1))
                 .Where(pair => pair.Second.TotalRetransSegments > pair.First.TotalRetransSegments && pair.Second.AtNs >= 0)
-                .Select(pair => pair.Second.AtNs / 1e9))
+                .Select(pair => Seconds.Scale(pair.Second.AtNs)))
             .Distinct()
             .Order()
             .ToList();

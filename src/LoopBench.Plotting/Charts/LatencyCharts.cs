@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoopBench.Core.Results;
 
 namespace LoopBench.Plotting.Charts;
 
@@ -9,8 +10,11 @@ namespace LoopBench.Plotting.Charts;
 /// </summary>
 internal static class LatencyCharts
 {
+    /// <summary>The latency axis's unit: a 13 µs median and a 10 ms tail both read on one log axis of µs.</summary>
+    public static readonly UnitScale Unit = UnitScale.Named(MetricUnitKind.Nanoseconds, "µs");
+
     /// <summary>Floor of the log latency axis: 1 ns (a bucket cannot be faster than the clock).</summary>
-    private const double MinLatencyUs = 1e-3;
+    private static readonly double MinLatencyUs = Unit.Scale(1);
 
     /// <summary>Renders the percentile ("nines") chart.</summary>
     public static void SavePercentiles(ChartText text, IReadOnlyList<LatencyDistribution> cases, string path,
@@ -26,7 +30,7 @@ internal static class LatencyCharts
         {
             // q = 1 is infinitely many nines: the last bucket is drawn at 1 − 1/(2n) instead.
             long n = curves[i].Points[^1].Count;
-            var points = curves[i].Points.Select(p => (Nines: -Math.Log10(Math.Max(1.0 - ((double)p.Count / n), 0.5 / n)), Us: p.UpperNs / 1e3)).ToArray();
+            var points = curves[i].Points.Select(p => (Nines: -Math.Log10(Math.Max(1.0 - ((double)p.Count / n), 0.5 / n)), Us: Unit.Scale(p.UpperNs))).ToArray();
             maxNines = Math.Max(maxNines, points[^1].Nines);
             // Latency on a log axis: a 13 µs median and a 10 ms tail both stay readable.
             minLogUs = Math.Min(minLogUs, Math.Log10(Math.Max(points[0].Us, MinLatencyUs)));
@@ -79,7 +83,7 @@ internal static class LatencyCharts
         for (int i = 0; i < curves.Count; i++)
         {
             long n = curves[i].Points[^1].Count;
-            double[] xs = curves[i].Points.Select(p => Math.Log10(Math.Max(p.UpperNs, 1) / 1e3)).ToArray();
+            double[] xs = curves[i].Points.Select(p => Math.Log10(Unit.Scale(Math.Max(p.UpperNs, 1)))).ToArray();
             double[] ys = curves[i].Points.Select(p => (double)p.Count / n).ToArray();
             minLog = Math.Min(minLog, xs[0]);
             maxLog = Math.Max(maxLog, xs[^1]);

@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using ScottPlot;
 
 namespace LoopBench.Plotting.Charts;
@@ -10,13 +11,16 @@ internal sealed record StampsRow(string Case, IReadOnlyList<double> PartsUs);
 /// <summary>Where a round trip's time goes: one stacked horizontal bar per case, a colour per part.</summary>
 internal static class StampsChart
 {
+    /// <summary>The unit of <see cref="StampsRow.PartsUs"/> and the axis: parts of a loopback round trip are microseconds.</summary>
+    public static readonly UnitScale Unit = UnitScale.Named(MetricUnitKind.Nanoseconds, "µs");
+
     /// <summary>Renders to PNG or SVG by the path's extension; <paramref name="parts"/> names the segments in order.</summary>
     public static void Save(IReadOnlyList<StampsRow> rows, IReadOnlyList<string> parts, string path, int widthPx = ChartCanvas.DefaultWidthPx)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(parts);
         ChartCanvas.RequireData(rows.Count > 0, "no case with timestamps");
-        var plot = ChartCanvas.Create(new ChartText("Where the round trip goes (p50 of each part)", "µs", string.Empty));
+        var plot = ChartCanvas.Create(new ChartText("Where the round trip goes (p50 of each part)", Unit.Unit, string.Empty));
         var bars = new List<Bar>();
         var generator = new ScottPlot.TickGenerators.NumericManual();
         for (int r = 0; r < rows.Count; r++)

@@ -16,6 +16,9 @@ internal static class RunReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // A host's memory in GiB to one decimal, as free -g and /proc/meminfo readers think of it.
+    private static readonly UnitScale Memory = UnitScale.Named(MetricUnitKind.Bytes, "GiB");
+
     /// <summary>Builds the page; charts are rendered in a scratch directory and embedded.</summary>
     public static string Build(RunResult run, ComparisonReport? comparison = null)
     {
@@ -50,7 +53,7 @@ internal static class RunReport
         {
             Row("host", e.Hostname), Row("kernel", e.Kernel), Row("os", e.Os), Row("cpu", e.CpuModel),
             Row("logical cpus", Text(e.LogicalCpus)), Row("allowed cpus", string.Join(",", e.AllowedCpus)),
-            Row("memory", (e.MemoryBytes / (double)(1L << 30)).ToString("0.0", Invariant) + " GiB"), Row("runtime", e.Runtime),
+            Row("memory", Memory.Figure(e.MemoryBytes, "0.0")), Row("runtime", e.Runtime),
             Row("gc", $"server={e.ServerGc}, concurrent={e.ConcurrentGc}"),
             Row("congestion control", $"{e.CongestionControlDefault} (available: {string.Join(" ", e.CongestionControlAvailable)})"),
             Row("lo", $"mtu={e.LoMtuBytes?.ToString(Invariant) ?? "?"} txqueuelen={e.LoTxQueueLen?.ToString(Invariant) ?? "?"} qdisc={e.LoQdisc ?? "?"}"),

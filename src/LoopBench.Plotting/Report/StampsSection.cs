@@ -14,7 +14,7 @@ internal static class StampsSection
     {
         var rows = run.Cases
             .Where(c => c.Outcome.IsUsable() && c.Repetitions.Count > 0 && MetricIds.StampComponents.All(ids => RepetitionValues.Of(c, ids.P50).Count > 0))
-            .Select(c => new StampsRow(c.Key, MetricIds.StampComponents.Select(ids => RunChartSource.Summary(c, ids.P50).Median / 1e3).ToList()))
+            .Select(c => new StampsRow(c.Key, MetricIds.StampComponents.Select(ids => StampsChart.Unit.Scale(RunChartSource.Summary(c, ids.P50).Median)).ToList()))
             .ToList();
         if (rows.Count == 0)
         {

@@ -81,6 +81,17 @@ public sealed class UnitScaleTests
     }
 
     [Fact]
+    public void Named_FixedUnit_KeepsItsUnitWhateverTheMagnitude()
+    {
+        // A column or axis that names its unit: no switch to ms at 2.5e6 ns, as For would pick.
+        var us = UnitScale.Named(MetricUnitKind.Nanoseconds, "µs");
+        Assert.Equal("2500.00", us.Number(2_500_000));
+        Assert.Equal("13 µs", us.Figure(13_200, "0"));
+        Assert.Equal(13.2, us.Scale(13_200));
+        Assert.Equal("1.0 GiB", UnitScale.Named(MetricUnitKind.Bytes, "GiB").Figure(1L << 30, "0.0"));
+    }
+
+    [Fact]
     public void Named_UnitOfAnotherKind_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => UnitScale.Named(MetricUnitKind.Nanoseconds, "Gbit/s"));
 }

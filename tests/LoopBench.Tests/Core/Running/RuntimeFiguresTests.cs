@@ -33,13 +33,13 @@ public sealed class RuntimeFiguresTests
     [Fact]
     public void Describe_NamesJitAndGcInsideTheWindow_NullWhenNone()
     {
-        Assert.Null(RuntimeResult.Describe([new RuntimeResult(0, 0, 0, 0, 0, 4096), null]));
+        Assert.Null(RuntimeNotes.Describe([new RuntimeResult(0, 0, 0, 0, 0, 4096), null]));
         Assert.Equal(
             "2 JIT compilations (1.5 ms) and 1 GC (0.4 ms pause) inside the window",
-            RuntimeResult.Describe([new RuntimeResult(1, 0, 400_000, 2, 1_500_000, 8192)]));
+            RuntimeNotes.Describe([new RuntimeResult(1, 0, 400_000, 2, 1_500_000, 8192)]));
         Assert.Equal(
             "3 GCs, 1 full (2.0 ms pause) inside the window of 1 of 2 repetitions",
-            RuntimeResult.Describe([new RuntimeResult(3, 1, 2_000_000, 0, 0, 0), new RuntimeResult(0, 0, 0, 0, 0, 0)]));
+            RuntimeNotes.Describe([new RuntimeResult(3, 1, 2_000_000, 0, 0, 0), new RuntimeResult(0, 0, 0, 0, 0, 0)]));
     }
 
     [Fact]
