@@ -1,245 +1,66 @@
 using System.Net.Sockets;
-using LoopBench.Core.Engines;
-using LoopBench.Core.Measurement;
-using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Workloads;
 
 /// <summary>
-/// netperf TCP_CRR: connect, request, response, close, over and over (tcp4, tcp6, unix-stream,
-/// unix-seqpacket). The client times connect(2) and the whole transaction; the close mode says
-/// who closes first, or whether the client resets with SO_LINGER 0. A new socket per connection is
-/// the one allocation the pattern cannot avoid: the client reports its bytes per connection.
-/// Ephemeral-port exhaustion (EADDRNOTAVAIL) fails the case with the reason. Each end keeps the
-/// TCP_INFO of its first in-window connection and of its last one (read once the window is
-/// stopping, so no extra syscall lands inside the window after the first); with quickack on, each
-/// end re-arms TCP_QUICKACK on its connection after every receive. The listener is open for the
-/// whole window, so the server checks each accepted connection: over TCP its peer port must be the
-/// one the client just connected from, over Unix its peer (SO_PEERCRED) must be this process
-/// (<see cref="ExpectedPeer"/>). A stranger is closed at once, unread, and counted in
-/// <see cref="WorkloadEnd.StrayConnections"/>; one that arrives after the window is turned away the
-/// same way, and the server stops once the client has finished and nothing is queued.
+/// netperf TCP_CRR: connect, request, response, close, over and over, in <see cref="ConnectionLoops"/>.
+/// On each connection the client sends the request and reads the response, and the server the
+/// reverse; with quickack on, each end re-arms TCP_QUICKACK after every receive. With --close server
+/// the client then waits for the server's FIN; otherwise the server waits for the client's FIN or reset.
 /// </summary>
 internal sealed class ConnectRequestResponseWorkload : IWorkload
 {
-    private const int AcceptPollUs = 20_000;
-
-    /// <summary>
-    /// Connections the server still accepts (and turns away) once the window is stopping and the
-    /// client has finished: the crr listener's backlog (1024), what can be queued at once, so a
-    /// flood of strangers cannot keep the server past the window.
-    /// </summary>
-    private const int StraysAcceptedAfterTheClient = 1024;
-
     /// <inheritdoc />
     public IReadOnlyList<WorkloadEnd> CreateEnds(WorkloadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var listener = context.Listener ?? throw new ArgumentException("crr needs a listener", nameof(context));
-        var open = context.Open ?? throw new ArgumentException("crr needs the engine's Open", nameof(context));
-        var p = context.Parameters;
-        string f = context.Flow.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var clientSlot = new ConnectionSlot(null);
-        var serverSlot = new ConnectionSlot(listener);
-        var expected = new ExpectedPeer();
-        var client = new WorkloadEnd($"lb-c{f}-crr", EndRole.Client, EndDirection.Both, clientSlot)
-        { Flow = context.Flow, Latency = new LatencyHistogram(), ConnectLatency = new LatencyHistogram(), LatencyKind = LatencyKind.Transaction };
-        var server = new WorkloadEnd($"lb-s{f}-crr", EndRole.Server, EndDirection.Both, serverSlot) { Flow = context.Flow, Finishes = false };
-        byte[] request = ChannelIo.NewBuffer(p.RequestBytes);
-        byte[] responseIn = ChannelIo.NewBuffer(p.ResponseBytes);
-        byte[] requestIn = ChannelIo.NewBuffer(p.RequestBytes);
-        byte[] response = ChannelIo.NewBuffer(p.ResponseBytes);
-        client.Connections = new ConnectionProbe();
-        server.Connections = new ConnectionProbe();
-        client.Body = () => ClientLoop(client, clientSlot, listener, open, request, responseIn, p, context.Window, expected);
-        server.Body = () => ServerLoop(server, serverSlot, listener, open, requestIn, response, p, context.Window, expected);
-        return [client, server];
+        return ConnectionLoops.CreateEnds(context, new Exchange(context.Parameters));
     }
 
-    private static async ValueTask ClientLoop(
-        WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
-        ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
+    private sealed class Exchange(WorkloadParameters p) : IConnectionExchange
     {
-        try
+        private readonly byte[] _request = ChannelIo.NewBuffer(p.RequestBytes);
+        private readonly byte[] _responseIn = ChannelIo.NewBuffer(p.ResponseBytes);
+        private readonly byte[] _requestIn = ChannelIo.NewBuffer(p.RequestBytes);
+        private readonly byte[] _response = ChannelIo.NewBuffer(p.ResponseBytes);
+        private readonly byte[] _clientEof = new byte[1];
+        private readonly byte[] _serverEof = new byte[1];
+
+        public string Name => "crr";
+
+        public int MessagesPerTransaction => 2;
+
+        public long BytesPerTransaction => (long)p.RequestBytes + p.ResponseBytes;
+
+        public async ValueTask<bool> ClientExchangeAsync(ConnectionSlot slot, Socket socket, WorkerCounters counters)
         {
-            await Transact(end, slot, listener, open, request, response, p, window, expected);
-        }
-        finally
-        {
-            expected.Finish(); // the server may stop once nothing of the client's can arrive
-            end.FinishedTicks = Timestamps.Now();
-        }
-    }
-
-    private static async ValueTask Transact(
-        WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
-        ReadOnlyMemory<byte> request, Memory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
-    {
-        var counters = end.Counters;
-        long allocatedAtStart = -1;
-        long transactionBytes = request.Length + response.Length;
-        byte[] eof = new byte[1];
-        // One reading of "stopping" per connection decides both that it is the last (its TCP_INFO is
-        // kept) and that the loop ends, so the last connection's TCP_INFO is never missed.
-        long limit = p.TransactionShare(end.Flow);
-        if (limit > 0)
-        {
-            window.WaitUntilOpen(); // -k: every connection inside the window
-        }
-
-        bool stopping = window.IsStopping;
-        while (!stopping && !slot.IsAborted && (limit == 0 || counters.Transactions < limit))
-        {
-            bool measuring = window.IsMeasuring;
-            if (measuring && allocatedAtStart < 0)
-            {
-                allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-            }
-
-            long start = Timestamps.Now();
-            Socket socket;
-            try
-            {
-                socket = listener.NewClient();
-            }
-            catch (TransportSetupException ex)
-            {
-                end.Failure = $"{ex.Message} after {counters.Transactions} connections (ephemeral ports exhausted?); use --close rst or a shorter run";
-                break;
-            }
-
-            try
-            {
-                expected.Connecting();
-                socket.Connect(listener.EndPoint);
-            }
-            catch (SocketException ex)
-            {
-                expected.Abandon();
-                socket.Dispose();
-                end.Failure = ex.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressAlreadyInUse
-                    ? $"ephemeral ports exhausted after {counters.Transactions} connections (EADDRNOTAVAIL; net.ipv4.ip_local_port_range " +
-                      $"{File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Trim()}); use --close rst or a shorter run"
-                    : $"connect failed: {ex.SocketErrorCode}";
-                break;
-            }
-
-            long connected = Timestamps.Now();
-            expected.Publish(socket);
-            if (p.Close == CloseMode.Rst)
-            {
-                socket.LingerState = new LingerOption(true, 0);
-            }
-
-            slot.Attach(open(socket));
-            bool ok = await ChannelIo.SendAllAsync(slot, request) && await ChannelIo.ReceiveExactAsync(slot, response) == 1;
+            bool ok = await ChannelIo.SendAllAsync(slot, _request) && await ChannelIo.ReceiveExactAsync(slot, _responseIn) == 1;
             if (ok)
             {
                 QuickAck.Rearm(QuickAck.For(p.QuickAck, socket), counters);
-                stopping = window.IsStopping;
-                end.Connections!.Observe(socket, measuring && !stopping, stopping || (limit > 0 && counters.Transactions + 1 >= limit));
             }
 
-            if (ok && p.Close == CloseMode.Server)
-            {
-                ok = await slot.ReceiveAsync(eof) == 0; // wait for the server's FIN, then close
-            }
-
-            slot.Release();
-            if (!ok)
-            {
-                end.Failure = slot.IsAborted ? null : "connection closed mid-transaction";
-                break;
-            }
-
-            if (measuring && window.IsMeasuring)
-            {
-                long done = Timestamps.Now();
-                end.ConnectLatency!.Record(Timestamps.ToNs(connected - start));
-                end.Latency!.Record(Timestamps.ToNs(done - start));
-                counters.Transactions++;
-                counters.Messages += 2;
-                counters.Bytes += transactionBytes;
-                end.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
-            }
+            return ok;
         }
-    }
 
-    private static async ValueTask ServerLoop(
-        WorkloadEnd end, ConnectionSlot slot, LoopbackListener listener, Func<Socket, IChannel> open,
-        Memory<byte> request, ReadOnlyMemory<byte> response, WorkloadParameters p, MeasureWindow window, ExpectedPeer expected)
-    {
-        var counters = end.Counters;
-        byte[] eof = new byte[1];
-        int acceptedAfterTheClient = 0;
-        while (!slot.IsAborted)
+        public async ValueTask<bool> ClientCloseAsync(ConnectionSlot slot) =>
+            p.Close != CloseMode.Server || await slot.ReceiveAsync(_clientEof) == 0; // wait for the server's FIN, then close
+
+        public async ValueTask<bool> ServerExchangeAsync(ConnectionSlot slot, Socket accepted, WorkerCounters counters)
         {
-            // Read before the poll: once the client has finished, whatever is queued is strangers'.
-            // Before that the server stays, even after T1, for the client's last connection.
-            bool clientGone = window.IsStopping && expected.ClientFinished;
-            Socket accepted;
-            try
-            {
-                if (!listener.Socket.Poll(clientGone ? 0 : AcceptPollUs, SelectMode.SelectRead))
-                {
-                    if (clientGone)
-                    {
-                        break;
-                    }
-
-                    continue;
-                }
-
-                if (clientGone && ++acceptedAfterTheClient > StraysAcceptedAfterTheClient)
-                {
-                    break;
-                }
-
-                accepted = listener.Socket.Accept();
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-                if (!slot.IsAborted && !window.IsStopping)
-                {
-                    end.Failure = $"accept failed: {ex.Message}";
-                }
-
-                break;
-            }
-
-            if (!expected.Matches(accepted))
-            {
-                end.StrayConnections++;
-                accepted.Dispose(); // a stranger: closed unread, never measured
-                continue;
-            }
-
-            slot.Attach(open(accepted));
-            bool received = await ChannelIo.ReceiveExactAsync(slot, request) == 1;
+            bool received = await ChannelIo.ReceiveExactAsync(slot, _requestIn) == 1;
             if (received)
             {
                 QuickAck.Rearm(QuickAck.For(p.QuickAck, accepted), counters);
             }
 
-            bool ok = received && await ChannelIo.SendAllAsync(slot, response);
+            bool ok = received && await ChannelIo.SendAllAsync(slot, _response);
             if (ok && p.Close != CloseMode.Server)
             {
-                await slot.ReceiveAsync(eof); // the client closes (FIN) or resets first
+                await slot.ReceiveAsync(_serverEof); // the client closes (FIN) or resets first
             }
 
-            if (ok)
-            {
-                // after the client's close: if the client saw the window stopping, so does this read
-                end.Connections!.Observe(accepted, window.IsMeasuring, window.IsStopping);
-            }
-
-            slot.Release();
-            if (ok && window.IsMeasuring)
-            {
-                counters.Transactions++;
-                counters.Messages += 2;
-                counters.Bytes += request.Length + response.Length;
-            }
+            return ok;
         }
     }
 }
