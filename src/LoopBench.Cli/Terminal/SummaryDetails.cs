@@ -68,7 +68,7 @@ internal static class SummaryDetails
         {
             var cl = repetition.ConnectLatency;
             text.Append(CultureInfo.InvariantCulture,
-                $"crr      close {c.Close?.ToId()}, connect p50 {Figures.Micros(cl?.P50Ns)} µs, p99 {Figures.Micros(cl?.P99Ns)} µs, ")
+                $"{c.Pattern.ToId(),-8} close {c.Close?.ToId()}, connect p50 {Figures.Micros(cl?.P50Ns)} µs, p99 {Figures.Micros(cl?.P99Ns)} µs, ")
                 .Append("TIME_WAIT ").Append(Get(MetricIds.TimeWaitAtT0)).Append(" → ").Append(Get(MetricIds.TimeWaitAtT1))
                 .Append(", allocated ").Append(Get(MetricIds.AllocatedBytesPerConnection)).Append(" B/connection\n");
         }

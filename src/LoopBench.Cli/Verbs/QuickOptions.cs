@@ -21,7 +21,7 @@ internal sealed partial class QuickOptions
     [Option("transport", HelpText = "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram or unix-seqpacket. Default: tcp4.")]
     public string? Transport { get; set; }
 
-    [Option("pattern", HelpText = "stream, reverse, bidir, rr, crr, rr-under-load or sendfile. Default: stream.")]
+    [Option("pattern", HelpText = nameof(PatternHelpText.Pattern), ResourceType = typeof(PatternHelpText))]
     public string? Pattern { get; set; }
 
     [Option("engine", HelpText = "How bytes move: blocking, async, async-inline, pipelines, pipelines-inline or networkstream. Only blocking can pin (--placement, -A). Default: blocking.")]
@@ -85,7 +85,7 @@ internal sealed partial class QuickOptions
     [Option("receive-lowat", HelpText = "Blocking engine, TCP one-way receivers: SO_RCVLOWAT, the bytes the socket gathers before it wakes the receiver (fewer wake-ups for the sender's CPU to run); 0 for the kernel's 1 byte. Default: 64K.")]
     public string? ReceiveLowat { get; set; }
 
-    [Option("spin", HelpText = "Spin mode for rr, crr and datagram rr (blocking engine): both ends poll non-blocking sockets and never sleep, so a round trip pays no wake-up; needs pinned placement (split, same-cpu or -A N,M). Default: off.")]
+    [Option("spin", HelpText = nameof(PatternHelpText.Spin), ResourceType = typeof(PatternHelpText))]
     public bool Spin { get; set; }
 
     [Option('R', "reverse", HelpText = "Same as --pattern reverse (server sends).")]
@@ -100,13 +100,13 @@ internal sealed partial class QuickOptions
     [Option('n', "bytes", HelpText = "Stream: bytes to send in all (split exactly over -P flows), instead of a time. As iperf3's -n: no warm-up, the window is the whole transfer, from before the first byte to the last one received; -t still caps it.")]
     public string? Bytes { get; set; }
 
-    [Option('k', "transactions", HelpText = "rr/crr: transactions in all (split exactly over -P flows), instead of a time; as -n, no warm-up and every transaction inside the window; -t still caps it.")]
+    [Option('k', "transactions", HelpText = nameof(PatternHelpText.Transactions), ResourceType = typeof(PatternHelpText))]
     public string? Transactions { get; set; }
 
     [Option("inflight", HelpText = "rr: transactions outstanding per connection. Default: 1.")]
     public string? Inflight { get; set; }
 
-    [Option("close", HelpText = "crr: client, server or rst (SO_LINGER 0). Default: client.")]
+    [Option("close", HelpText = nameof(PatternHelpText.Close), ResourceType = typeof(PatternHelpText))]
     public string? Close { get; set; }
 
     [Option('b', "bitrate", HelpText = "Datagram stream pacing per flow in bit/s of payload (100M, 1G); 0 = as fast as possible. Default: 0.")]

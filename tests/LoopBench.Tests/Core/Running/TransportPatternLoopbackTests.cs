@@ -19,7 +19,7 @@ public sealed class TransportPatternLoopbackTests
         {
             foreach (var p in Enum.GetValues<PatternKind>())
             {
-                if (!(p == PatternKind.Crr && t.IsConnectionless()) && p.Traits().Supports(t))
+                if (!(p.Traits().CountsConnections && t.IsConnectionless()) && p.Traits().Supports(t))
                 {
                     data.Add(t, p);
                 }
@@ -50,7 +50,7 @@ public sealed class TransportPatternLoopbackTests
         }
 
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
-        if (pattern is PatternKind.Rr or PatternKind.Crr or PatternKind.RrUnderLoad)
+        if (pattern.IsTransactional())
         {
             Assert.True(rep.Metrics[MetricIds.Transactions] > 0);
             Assert.Equal((long)rep.Metrics[MetricIds.Transactions], rep.Latency!.Samples);
