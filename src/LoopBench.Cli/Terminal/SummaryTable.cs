@@ -29,7 +29,7 @@ internal static class SummaryTable
                 table = new TextTable("transport", "pattern", "placement", "cc", "nodelay", "req/resp B", "window s",
                     c.Pattern.Traits().CountsConnections ? "conns/s" : "trans/s", "samples", "min µs", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "cpu %", "µs/tr", "rtt µs", "retr");
                 table.AddRow(c.Transport.ToId(), c.Pattern.ToId(), c.Placement.ToId(), cc, noDelay,
-                    $"{c.RequestBytes}/{c.ResponseBytes}", Figures.Seconds(repetition.ElapsedNs),
+                    c.RequestBytes is null ? "-" : $"{c.RequestBytes}/{c.ResponseBytes}", Figures.Seconds(repetition.ElapsedNs),
                     Figures.Whole(Get(MetricIds.TransactionsPerSecond)), Figures.Whole(l?.Samples ?? 0),
                     Figures.Micros(l?.MinNs), Figures.Micros(l?.P50Ns), Figures.Micros(l?.P90Ns),
                     Figures.Micros(l?.P99Ns), Figures.Micros(l?.P999Ns), Figures.Micros(l?.MaxNs),

@@ -200,6 +200,7 @@ internal sealed record Case
     {
         var traits = Pattern.Traits();
         bool rr = traits.Transactional;
+        bool sized = rr && !traits.Dataless;
         bool streams = !rr || traits.LoadFlows;
         bool paced = streams && Transport.KeepsMessageBoundaries();
         // beside load flows, -l is their write size; the rr sizes default to 64 B.
@@ -211,8 +212,8 @@ internal sealed record Case
             Placement = ClientCpu is not null && Placement == PlacementKind.Unpinned ? PlacementKind.Cpus : Placement,
             Bind = Transport.IsIp() ? Bind ?? Transport.DefaultAddress() : null,
             MessageBytes = streams ? MessageBytes ?? streamDefault : null,
-            RequestBytes = rr ? RequestBytes ?? rrDefault : null,
-            ResponseBytes = rr ? ResponseBytes ?? rrDefault : null,
+            RequestBytes = sized ? RequestBytes ?? rrDefault : null,
+            ResponseBytes = sized ? ResponseBytes ?? rrDefault : null,
             NoDelay = Transport.IsTcp() ? NoDelay ?? rr : null,
             BidirMode = traits.BothWays ? BidirMode ?? Workloads.BidirMode.TwoSockets : null,
             Inflight = traits.Burst ? Inflight ?? 1 : null,

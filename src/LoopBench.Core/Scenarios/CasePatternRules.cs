@@ -38,6 +38,7 @@ internal static class CasePatternRules
         }
 
         CheckTransport(c, traits, p, errors);
+        CheckSizes(candidate, traits, p, errors);
         CheckPacing(candidate, c, traits, p, errors);
         CheckRequestTiming(candidate, c, traits, p, errors);
     }
@@ -101,6 +102,23 @@ internal static class CasePatternRules
         if (traits.CountsConnections && c.Transport.IsConnectionless())
         {
             errors.Add(new("pattern", $"{p} needs connections and {t} has none; use --pattern {PatternKinds.FirstIdWhere(t => t.Burst)} on {t}, or {p} on tcp4, tcp6, unix-stream or unix-seqpacket"));
+        }
+    }
+
+    /// <summary>A pattern that moves no data has no sizes to set.</summary>
+    private static void CheckSizes(Case candidate, PatternTraitsAttribute traits, string p, List<CaseError> errors)
+    {
+        if (!traits.Dataless)
+        {
+            return;
+        }
+
+        foreach (var (name, given) in new[] { ("length", candidate.MessageBytes), ("request-size", candidate.RequestBytes), ("response-size", candidate.ResponseBytes) })
+        {
+            if (given is not null)
+            {
+                errors.Add(new(name, $"{p} moves no data, so --{name} does not apply; use --pattern {PatternKinds.FirstIdWhere(t => t.CountsConnections && !t.Dataless)} for connections that carry a request and a response"));
+            }
         }
     }
 

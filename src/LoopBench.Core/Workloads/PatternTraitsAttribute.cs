@@ -19,6 +19,12 @@ internal sealed class PatternTraitsAttribute : Attribute
     /// </summary>
     public bool CountsConnections { get; init; }
 
+    /// <summary>
+    /// Each transaction moves no data (cc: connect, then close): the case has no request or response
+    /// sizes, and -l, --request-size and --response-size are refused. Defaults to false.
+    /// </summary>
+    public bool Dataless { get; init; }
+
     /// <summary>Bulk byte flows only: -n byte limits, pacing on datagram transports, TCP Retr/Cwnd columns. Defaults to false.</summary>
     public bool Bulk { get; init; }
 
