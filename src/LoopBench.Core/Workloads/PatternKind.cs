@@ -41,6 +41,11 @@ public enum PatternKind
     [Id("sendfile")]
     [PatternTraits(Bulk = true, OneWay = true, Transports = [TransportKind.Tcp4, TransportKind.Tcp6, TransportKind.UnixStream])]
     Sendfile,
+
+    /// <summary>Connect, then close, no data, repeated (netperf TCP_CC): connections/s and connect latency.</summary>
+    [Id("cc")]
+    [PatternTraits(Transactional = true, CountsConnections = true, Dataless = true)]
+    Cc,
 }
 
 /// <summary>What a pattern's cases measure, as its <see cref="PatternTraitsAttribute"/> declares.</summary>

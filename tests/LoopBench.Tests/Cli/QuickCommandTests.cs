@@ -18,6 +18,15 @@ public sealed class QuickCommandTests
         Assert.Contains("loopbench", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Help_ListsEveryPattern_FromTheKinds()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("quick", "--help");
+        string help = stdout + stderr;
+        Assert.Equal(0, code);
+        Assert.Contains("rr-under-load, sendfile or cc. Default:", help.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("quick --transport sctp", "--transport", "valid: tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram, unix-seqpacket")]
     [InlineData("quick --pattern bulk", "--pattern", "valid: stream, rr, reverse, bidir, crr, rr-under-load")]
@@ -131,6 +140,7 @@ public sealed class QuickCommandTests
     [Theory(Timeout = 20_000)]
     [Trait(Traits.Category, Traits.Loopback)]
     [InlineData("--pattern", "crr", "conns/s")]
+    [InlineData("--pattern", "cc", "conns/s")]
     [InlineData("--transport", "unix-dgram", "AF_UNIX never drops")]
     [InlineData("--bidir", "--bidir-mode", "bidir    c2s")]
     public void Table_CoversEveryPattern(string flag, string value, string expected)

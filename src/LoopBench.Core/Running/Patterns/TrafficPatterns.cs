@@ -14,6 +14,7 @@ internal static class TrafficPatterns
         new CrrPattern(),
         new RrUnderLoadPattern(),
         new SendfilePattern(),
+        new CcPattern(),
     }.ToDictionary(p => p.Kind);
 
     /// <summary>The unit of <paramref name="kind"/>.</summary>

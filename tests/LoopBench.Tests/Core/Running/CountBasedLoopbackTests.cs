@@ -49,6 +49,7 @@ public sealed class CountBasedLoopbackTests
     [Theory(Timeout = 20_000)]
     [InlineData(PatternKind.Rr, 3, 1001)]
     [InlineData(PatternKind.Crr, 2, 101)]
+    [InlineData(PatternKind.Cc, 2, 101)]
     public void TransactionLimit_CompletesExactlyK(PatternKind pattern, int parallel, long k)
     {
         var c = Counted(new Case { Pattern = pattern, Parallel = parallel, TransactionLimit = k });

@@ -14,7 +14,7 @@ public sealed class PatternNamesInMessagesTests
 
         Assert.Equal(expected, PatternKinds.IdsWhere(t => t.Bulk));
         Assert.Contains("sendfile", expected, StringComparison.Ordinal);
-        Assert.Equal("crr", PatternKinds.IdsWhere(t => t.CountsConnections));
+        Assert.Equal("crr or cc", PatternKinds.IdsWhere(t => t.CountsConnections));
         Assert.Equal(string.Empty, PatternKinds.IdsWhere(_ => false));
     }
 
@@ -26,7 +26,7 @@ public sealed class PatternNamesInMessagesTests
         var error = Assert.Single(errors, e => e.Parameter == "bytes");
         Assert.Contains(PatternKinds.IdsWhere(t => t.Bulk), error.Message, StringComparison.Ordinal);
         Assert.Contains("sendfile", error.Message, StringComparison.Ordinal);
-        Assert.Contains("use -k for transactions of rr or crr", error.Message, StringComparison.Ordinal);
+        Assert.Contains("use -k for transactions of rr, crr or cc", error.Message, StringComparison.Ordinal);
     }
 
     private static string Join(string[] ids) => ids.Length <= 1 ? string.Concat(ids) : $"{string.Join(", ", ids[..^1])} or {ids[^1]}";

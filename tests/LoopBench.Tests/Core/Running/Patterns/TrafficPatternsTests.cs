@@ -44,6 +44,7 @@ public sealed class TrafficPatternsTests
     [InlineData(PatternKind.Reverse, MetricIds.ThroughputBitsPerSecond)]
     [InlineData(PatternKind.Bidir, MetricIds.ThroughputBitsPerSecond)]
     [InlineData(PatternKind.Sendfile, MetricIds.ThroughputBitsPerSecond)]
+    [InlineData(PatternKind.Cc, MetricIds.TransactionsPerSecond)]
     public void DeclaredPrimary_IsWhatStoredRunsWouldBeGivenFromTheirKeys(PatternKind kind, string expected)
     {
         Assert.Equal(expected, PrimaryMetric.Declared(kind));
