@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
 using LoopBench.Core;
@@ -10,6 +11,9 @@ namespace LoopBench.Cli.Commands;
 /// <summary>Runs calibrate rows, writes results/&lt;run-id&gt;/run.json, prints the table of ratios, bounds and outcomes (stdout) and progress (stderr).</summary>
 internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
 {
+    /// <summary>The largest --steady-spread accepted: 1000 % (a reference spread wider than ten times its median means nothing).</summary>
+    private const double MaxSteadySpreadPercent = 1000;
+
     public int Execute(CalibrateOptions options)
     {
         var rows = CalibrationCatalog.All();
@@ -28,9 +32,10 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
             throw new UsageException("--reps and --time must be at least 1, --warmup at least 0");
         }
 
-        if (!(options.SteadySpreadPercent > 0))
+        if (!(options.SteadySpreadPercent is > 0 and <= MaxSteadySpreadPercent))
         {
-            throw new UsageException("--steady-spread must be above 0 (% of the reference's median), e.g. 10");
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--steady-spread: {options.SteadySpreadPercent} is out of range; use above 0 to {MaxSteadySpreadPercent} (% of the reference's median), e.g. 10"));
         }
 
         QuietThreshold.Check(options.QuietThresholdPercent);
