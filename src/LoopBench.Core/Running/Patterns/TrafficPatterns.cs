@@ -11,10 +11,10 @@ internal static class TrafficPatterns
         new OneWayPattern(PatternKind.Reverse, EndRole.Server),
         new BidirPattern(),
         new RrPattern(),
-        new CrrPattern(),
+        new ConnectionPattern(PatternKind.Crr, () => new ConnectRequestResponseWorkload()),
         new RrUnderLoadPattern(),
         new SendfilePattern(),
-        new CcPattern(),
+        new ConnectionPattern(PatternKind.Cc, () => new ConnectCloseWorkload()),
     }.ToDictionary(p => p.Kind);
 
     /// <summary>The unit of <paramref name="kind"/>.</summary>

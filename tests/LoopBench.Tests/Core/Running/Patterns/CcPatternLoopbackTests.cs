@@ -35,7 +35,12 @@ public sealed class CcPatternLoopbackTests
             Assert.Equal(0, rep.Metrics[MetricIds.Bytes]);
             Assert.All(rep.Ends, e => Assert.Equal(0, e.Bytes));
             Assert.True(rep.Metrics[MetricIds.ConnectP50Ns] > 0);
-            Assert.True(rep.Metrics[MetricIds.ConnectP99Ns] >= rep.Metrics[MetricIds.ConnectP50Ns]);
+            // p99 is reported only from 1 000 connections on: a loaded host may open fewer in the short window
+            Assert.Equal(rep.ConnectLatency!.Samples >= LatencySummary.RequiredSamples(0.99), rep.Metrics.ContainsKey(MetricIds.ConnectP99Ns));
+            if (rep.Metrics.TryGetValue(MetricIds.ConnectP99Ns, out double p99))
+            {
+                Assert.True(p99 >= rep.Metrics[MetricIds.ConnectP50Ns]);
+            }
             Assert.Equal((long)rep.Metrics[MetricIds.Transactions], rep.ConnectLatency!.Samples);
             Assert.Equal((long)rep.Metrics[MetricIds.Transactions], rep.Latency!.Samples);
             Assert.Equal(LatencyKind.Transaction, rep.LatencyKind);

@@ -3,13 +3,17 @@ using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running.Patterns;
 
-/// <summary>crr: connect, request, response, close, repeated over a listener per flow (netperf TCP_CRR).</summary>
-internal sealed class CrrPattern : ITrafficPattern
+/// <summary>
+/// A connection per transaction over a listener per flow: crr (connect, request, response, close;
+/// netperf TCP_CRR) and cc (connect, close, no data; netperf TCP_CC). What happens on each
+/// connection is the workload's; the flows and the figures (connections/s, connect latency,
+/// TIME_WAIT) are the same for both.
+/// </summary>
+internal sealed class ConnectionPattern(PatternKind kind, Func<IWorkload> workload) : ITrafficPattern
 {
-    public PatternKind Kind => PatternKind.Crr;
+    public PatternKind Kind => kind;
 
     public bool RequestResponse => true;
-
 
     public EndRole? DataSender => null;
 
@@ -17,9 +21,9 @@ internal sealed class CrrPattern : ITrafficPattern
     {
         for (int i = 0; i < flows.Case.Parallel; i++)
         {
-            var listener = flows.OpenListener(i);
+            var listener = flows.OpenListener(i); // applies and records the knobs per connection
             var placeholder = new ConnectionSlot(null); // each transaction opens its own connection
-            flows.Add(new ConnectRequestResponseWorkload().CreateEnds(
+            flows.Add(workload().CreateEnds(
                 new WorkloadContext(flows.Parameters, placeholder, placeholder, flows.Window) { Flow = i, Listener = listener, Open = flows.EngineOpen }));
         }
     }
