@@ -9,6 +9,9 @@ namespace LoopBench.Core.Interop;
 /// </summary>
 internal static unsafe partial class ProcessSignals
 {
+    /// <summary>SIGHUP: the controlling terminal (or ssh session) went away.</summary>
+    public const int SigHup = 1;
+
     /// <summary>SIGINT: the child abandons its case and reports what it measured.</summary>
     public const int SigInt = 2;
 

@@ -48,10 +48,15 @@ internal sealed class CliProcess : IDisposable
     /// set by a shell that first closes every descriptor it inherited above stderr, as a login shell
     /// would have none: the test is about LoopBench's limit, not the descriptors its runner leaks.
     /// </summary>
-    public static CliProcess Start(IEnumerable<string> args, int? openFiles = null)
+    public static CliProcess Start(IEnumerable<string> args, int? openFiles = null, bool ignoreHangup = false)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "loopbench.dll");
         var start = WithDefaultInterrupt(SandboxChildCommand.LocateDotnetHost());
+        if (ignoreHangup)
+        {
+            start.ArgumentList.Insert(1, "--ignore-signal=HUP"); // as nohup starts it
+        }
+
         if (openFiles is int n)
         {
             start.ArgumentList.Insert(1, "bash");
@@ -70,8 +75,9 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="program"/> under <c>env --default-signal=INT</c>: a test run started in the
-    /// background of a script inherits SIGINT ignored, and .NET honours that, so a SIGINT test would test nothing.
+    /// Runs <paramref name="program"/> under <c>env --default-signal=INT,HUP</c>: a test run started in the
+    /// background of a script (or under nohup) inherits SIGINT (SIGHUP) ignored, and LoopBench honours
+    /// that, so a SIGINT (SIGHUP) test would test nothing.
     /// </summary>
     public static ProcessStartInfo WithDefaultInterrupt(string program)
     {
@@ -81,7 +87,7 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("--default-signal=INT,HUP");
         start.ArgumentList.Add(program);
         return start;
     }

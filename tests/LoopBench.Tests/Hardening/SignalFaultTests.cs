@@ -6,9 +6,9 @@ using LoopBench.Tests.Fixtures;
 namespace LoopBench.Tests.Hardening;
 
 /// <summary>
-/// Real signals to a real loopbench process: SIGINT and SIGTERM mid-run (while a case measures and
+/// Real signals to a real loopbench process: SIGINT, SIGTERM and SIGHUP mid-run (while a case measures and
 /// while run.json is rewritten after every repetition) keep valid results and exit 130; SIGKILL
-/// leaves the old or the new run.json, never a torn one; SIGTERM and SIGINT while host sysctls are
+/// leaves the old or the new run.json, never a torn one; SIGTERM, SIGINT and SIGHUP while host sysctls are
 /// changed (on a fake /proc/sys) restore them.
 /// </summary>
 [Trait(Traits.Category, Traits.Loopback)]
@@ -25,6 +25,7 @@ public sealed class SignalFaultTests : IDisposable
     [Theory(Timeout = 60_000)]
     [InlineData(SigTerm, 2)]
     [InlineData(ProcessSignals.SigInt, 5)]
+    [InlineData(ProcessSignals.SigHup, 3)]
     public void SignalMidRun_KeepsAValidInterruptedRunJson_AndExits130(int signal, int afterRepetitions)
     {
         string results = Path.Combine(_temp.Path, "results");
@@ -37,6 +38,20 @@ public sealed class SignalFaultTests : IDisposable
         var run = RunFileReader.Read(FaultScenario.RunDirectory(results)!);
         Assert.Equal(RunStatus.Interrupted, run.Status);
         Assert.True(run.Cases.Sum(c => c.Repetitions.Count) >= afterRepetitions);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void SighupUnderNohup_IsIgnored_AndTheRunCompletes()
+    {
+        string results = Path.Combine(_temp.Path, "results");
+        using var child = CliProcess.Start(["run", FaultScenario.Write(_temp.Path, repetitions: 4), "--out", results, "--no-report"], ignoreHangup: true);
+        Assert.True(FaultScenario.WaitForRepetitions(results, 1, Startup), "the run never got going: " + child.Stderr);
+
+        Assert.True(ProcessSignals.Send(child.Process.Id, ProcessSignals.SigHup));
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(40)), "the run did not finish");
+        Assert.True(child.Process.ExitCode == 0, $"exit {child.Process.ExitCode}: {child.Stderr}");
+        var run = RunFileReader.Read(FaultScenario.RunDirectory(results)!);
+        Assert.Equal(RunStatus.Completed, run.Status);
     }
 
     [Fact(Timeout = 90_000)]
@@ -62,6 +77,7 @@ public sealed class SignalFaultTests : IDisposable
     [Theory(Timeout = 60_000)]
     [InlineData(SigTerm)]
     [InlineData(ProcessSignals.SigInt)]
+    [InlineData(ProcessSignals.SigHup)]
     public void SignalWhileHostSysctlsAreChanged_RestoresThem(int signal)
     {
         var paths = FakeHost.Create(_temp.Path);
