@@ -15,10 +15,16 @@ internal static class ToolProcess
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Any(dir => File.Exists(Path.Combine(dir, executable)));
 
-    /// <summary>Starts a long-running server, its output discarded.</summary>
+    /// <summary>
+    /// Starts a long-running server, its output discarded. Where util-linux's setpriv exists the
+    /// server gets SIGKILL when its parent goes (PR_SET_PDEATHSIG, kept across exec), so a calibrate
+    /// killed outright leaves no tool listening behind it. The kernel sends it when the thread that
+    /// started the server ends: calibrate starts servers from the thread that runs its rows.
+    /// </summary>
     public static Process StartServer(IReadOnlyList<string> args, int? cpu)
     {
-        var info = Info(args, cpu);
+        ArgumentNullException.ThrowIfNull(args);
+        var info = Info(IsInstalled("setpriv") ? ["setpriv", "--pdeathsig", "KILL", "--", .. args] : args, cpu);
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {args[0]}");
