@@ -13,7 +13,17 @@ public sealed class ToolProcessTests
         // The parent-death signal follows the thread that forked: a thread that starts the server and
         // ends stands in for a calibrate killed outright.
         Process? server = null;
-        var starter = new Thread(() => server = ToolProcess.StartServer(["sleep", "60"], cpu: null));
+        var starter = new Thread(() =>
+        {
+            server = ToolProcess.StartServer(["sleep", "60"], cpu: null);
+            // setpriv sets the signal and then execs the tool: until the tool runs, the signal may
+            // not be set yet, and a starter gone before that would leave nothing to send it
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!IsRunning(server.Id, "sleep") && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
+        });
         starter.Start();
         starter.Join();
         try
@@ -35,5 +45,17 @@ public sealed class ToolProcessTests
         ToolProcess.Stop(server);
         Assert.False(File.Exists($"/proc/{pid}/status") && !File.ReadAllText($"/proc/{pid}/status").Contains("State:\tZ", StringComparison.Ordinal),
             "the server still runs after Stop");
+    }
+
+    private static bool IsRunning(int pid, string command)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim() == command;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }
