@@ -25,7 +25,7 @@ internal sealed class ConnectCloseWorkload : IWorkload
         private readonly byte[] _clientEof = new byte[1];
         private readonly byte[] _serverEof = new byte[1];
 
-        public string Name => "cc";
+        public string Name => PatternKind.Cc.ToId();
 
         public int MessagesPerTransaction => 0;
 

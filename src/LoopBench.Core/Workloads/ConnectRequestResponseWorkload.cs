@@ -26,7 +26,7 @@ internal sealed class ConnectRequestResponseWorkload : IWorkload
         private readonly byte[] _clientEof = new byte[1];
         private readonly byte[] _serverEof = new byte[1];
 
-        public string Name => "crr";
+        public string Name => PatternKind.Crr.ToId();
 
         public int MessagesPerTransaction => 2;
 

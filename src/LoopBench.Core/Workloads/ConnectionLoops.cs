@@ -148,9 +148,7 @@ internal static class ConnectionLoops
                 long done = Timestamps.Now();
                 end.ConnectLatency!.Record(Timestamps.ToNs(connected - start));
                 end.Latency!.Record(Timestamps.ToNs(done - start));
-                counters.Transactions++;
-                counters.Messages += exchange.MessagesPerTransaction;
-                counters.Bytes += exchange.BytesPerTransaction;
+                CountTransaction(counters, exchange);
                 end.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
             }
         }
@@ -215,10 +213,16 @@ internal static class ConnectionLoops
             slot.Release();
             if (ok && window.IsMeasuring)
             {
-                counters.Transactions++;
-                counters.Messages += exchange.MessagesPerTransaction;
-                counters.Bytes += exchange.BytesPerTransaction;
+                CountTransaction(counters, exchange);
             }
         }
+    }
+
+    /// <summary>One in-window transaction on either end: what the exchange moves on each connection.</summary>
+    private static void CountTransaction(WorkerCounters counters, IConnectionExchange exchange)
+    {
+        counters.Transactions++;
+        counters.Messages += exchange.MessagesPerTransaction;
+        counters.Bytes += exchange.BytesPerTransaction;
     }
 }
