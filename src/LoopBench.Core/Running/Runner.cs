@@ -154,6 +154,7 @@ internal sealed class Runner
             }
 
             bool last = wake != WindowWake.Deadline || clock.NowTicks() >= end;
+            cpuReaders.Observe(); // before the close: a worker that leaves at once takes its /proc entry with it
             if (last)
             {
                 // CPU first: once the window closes the workers leave and their /proc entries go.
@@ -163,7 +164,6 @@ internal sealed class Runner
             }
 
             long now = last ? window.T1Ticks : clock.NowTicks();
-            cpuReaders.Observe();
             lines.ReadCounters();
             probes.Sample(Timestamps.ToNs(now - t0));
             if (last)

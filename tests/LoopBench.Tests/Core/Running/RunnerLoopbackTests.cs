@@ -27,6 +27,24 @@ public sealed class RunnerLoopbackTests
         return data;
     }
 
+    /// <summary>
+    /// A paced sender and its receiver leave as soon as the window closes; with one interval the
+    /// coordinator's only look at their CPUs is at the close, so it must come before it.
+    /// </summary>
+    [Fact(Timeout = 20_000)]
+    public void PacedDatagramEnds_AreSeenOnACpu_WhenTheOnlyLookIsAtTheClose()
+    {
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var c = QuickCases.Short(new Case { Transport = TransportKind.Udp4, Pattern = PatternKind.Stream, BitsPerSecond = 10_000_000 })
+                with { IntervalMs = 0 };
+            var result = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
+
+            Assert.Equal(CaseOutcome.Passed, result.Outcome);
+            Assert.All(Assert.Single(result.Repetitions).Ends, e => Assert.NotEmpty(e.CpusObserved));
+        }
+    }
+
     [Theory(Timeout = 20_000)]
     [MemberData(nameof(Pairs))]
     public void EveryTransportAndPattern_MovesBytesInsideTheWindow(TransportKind transport, PatternKind pattern)
