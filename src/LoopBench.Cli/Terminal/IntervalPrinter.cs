@@ -3,6 +3,7 @@ using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 
 namespace LoopBench.Cli.Terminal;
 

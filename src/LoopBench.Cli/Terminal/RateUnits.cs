@@ -1,4 +1,4 @@
-using LoopBench.Core.Results;
+using LoopBench.Core;
 
 namespace LoopBench.Cli.Terminal;
 

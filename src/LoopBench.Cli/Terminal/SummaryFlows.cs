@@ -35,7 +35,7 @@ internal static class SummaryFlows
                     : string.Create(Invariant, $"no knobs set; {flow.ConnectionsInWindow ?? 0} connections in the window"));
                 if (flow.LastConnectionKnobs is { } lastKnobs)
                 {
-                    var firstClient = Signatures(flow.Knobs?.Where(k => k.Side == "client").ToList());
+                    var firstClient = Signatures(flow.Knobs?.Where(k => k.Side == EndRole.Client).ToList());
                     var differs = Signatures(lastKnobs).Except(firstClient).ToList();
                     parts.Add(differs.Count == 0 ? "last connection's read-back as the first's" : "last connection differs: " + string.Join(", ", differs));
                 }
@@ -55,11 +55,11 @@ internal static class SummaryFlows
                 if (sample.Connection is not null)
                 {
                     parts.Add(string.Create(Invariant,
-                        $"{sample.Connection} {sample.Side} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments} since connect"));
+                        $"{sample.Connection} {sample.Side.ToId()} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments} since connect"));
                 }
                 else if (ReferenceEquals(sample, samples.LastOrDefault(s => s.Side == sample.Side && s.Connection is null)))
                 {
-                    parts.Add(string.Create(Invariant, $"{sample.Side} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments}"));
+                    parts.Add(string.Create(Invariant, $"{sample.Side.ToId()} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments}"));
                 }
             }
 
@@ -76,5 +76,5 @@ internal static class SummaryFlows
     }
 
     private static List<string> Signatures(IReadOnlyList<KnobResult>? knobs) =>
-        (knobs ?? []).Where(k => k.Status != KnobStatus.Default).Select(k => $"{k.Side} {k.Name} {k.Status.ToId()} {k.Effective}").ToList();
+        (knobs ?? []).Where(k => k.Status != KnobStatus.Default).Select(k => $"{k.Side.ToId()} {k.Name} {k.Status.ToId()} {k.Effective}").ToList();
 }

@@ -27,7 +27,7 @@ internal static class SummaryKernel
     {
         var text = new StringBuilder();
         var knobs = (repetition.Knobs ?? []).Where(k => verbose || k.Status != KnobStatus.Default).ToList();
-        Block(text, "knobs", knobs.Select(k => $"{k.Side} {k.Describe()}"));
+        Block(text, "knobs", knobs.Select(k => $"{k.Side.ToId()} {k.Describe()}"));
         Block(text, "flows", SummaryFlows.Lines(repetition));
         if (repetition.KernelCounters is { Count: > 0 } counters)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LoopBench.Core.Results;
+using LoopBench.Core;
 
 namespace LoopBench.Cli.Terminal;
 

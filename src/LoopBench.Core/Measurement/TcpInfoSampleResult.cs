@@ -2,7 +2,7 @@ namespace LoopBench.Core.Measurement;
 
 /// <summary>TCP_INFO of one end at one instant, as stored in results. Null: the kernel did not report it.</summary>
 /// <param name="AtNs">When, in ns since the window opened (T0).</param>
-/// <param name="Side">"client" or "server".</param>
+/// <param name="Side">The socket's side.</param>
 /// <param name="RttUs">Smoothed RTT (tcpi_rtt).</param>
 /// <param name="RttVarUs">RTT variance (tcpi_rttvar).</param>
 /// <param name="MinRttUs">Windowed minimum RTT (tcpi_min_rtt).</param>
@@ -20,7 +20,7 @@ namespace LoopBench.Core.Measurement;
 /// <param name="ReceiveSpaceBytes">tcpi_rcv_space: receive autotuning's window estimate.</param>
 internal sealed record TcpInfoSampleResult(
     long AtNs,
-    string Side,
+    EndRole Side,
     long RttUs,
     long RttVarUs,
     long? MinRttUs,
@@ -41,7 +41,7 @@ internal sealed record TcpInfoSampleResult(
     public string? Connection { get; init; }
 
     /// <summary>Converts a raw snapshot; "unlimited" rates (~0) become null.</summary>
-    public static TcpInfoSampleResult From(long atNs, string side, in TcpInfoSnapshot s) => new(
+    public static TcpInfoSampleResult From(long atNs, EndRole side, in TcpInfoSnapshot s) => new(
         atNs, side, s.RttUs, s.RttVarUs, s.MinRttUs, s.SendCwndSegments, s.SendMssBytes, s.Retransmits,
         s.TotalRetransSegments, Rate(s.DeliveryRateBytesPerSecond), Rate(s.PacingRateBytesPerSecond),
         Rate(s.MaxPacingRateBytesPerSecond), Signed(s.BusyUs), Signed(s.ReceiveWindowLimitedUs),

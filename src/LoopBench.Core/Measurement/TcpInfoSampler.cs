@@ -9,7 +9,7 @@ namespace LoopBench.Core.Measurement;
 /// </summary>
 internal sealed class TcpInfoSampler
 {
-    private static readonly string[] Sides = ["client", "server"];
+    private static readonly EndRole[] Sides = [EndRole.Client, EndRole.Server];
     private readonly Socket _client;
     private readonly Socket _server;
     private readonly List<TcpInfoSampleResult> _samples;
@@ -40,13 +40,13 @@ internal sealed class TcpInfoSampler
         if (TcpInfoReader.TryRead(_client, out var client))
         {
             LastClient = client;
-            _samples.Add(TcpInfoSampleResult.From(atNs, "client", client));
+            _samples.Add(TcpInfoSampleResult.From(atNs, EndRole.Client, client));
         }
 
         if (TcpInfoReader.TryRead(_server, out var server))
         {
             LastServer = server;
-            _samples.Add(TcpInfoSampleResult.From(atNs, "server", server));
+            _samples.Add(TcpInfoSampleResult.From(atNs, EndRole.Server, server));
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed class TcpInfoSampler
 
     /// <summary>Both ends' segments retransmitted since connect at the latest samples, or null without a sample of each.</summary>
     public long? LastRetransTotal() =>
-        Last("client") is { } client && Last("server") is { } server ? client.TotalRetransSegments + server.TotalRetransSegments : null;
+        Last(EndRole.Client) is { } client && Last(EndRole.Server) is { } server ? client.TotalRetransSegments + server.TotalRetransSegments : null;
 
     /// <summary>
     /// Segments retransmitted between the first and the last sample of each side, summed over the
@@ -71,7 +71,7 @@ internal sealed class TcpInfoSampler
     {
         ArgumentNullException.ThrowIfNull(samples);
         long? total = null;
-        foreach (string side in Sides)
+        foreach (var side in Sides)
         {
             TcpInfoSampleResult? first = null, last = null;
             foreach (var sample in samples)
@@ -92,12 +92,12 @@ internal sealed class TcpInfoSampler
         return total;
     }
 
-    /// <summary>The latest sample of one side ("client" or "server"), or null.</summary>
-    public TcpInfoSampleResult? Last(string side)
+    /// <summary>The latest sample of one side, or null.</summary>
+    public TcpInfoSampleResult? Last(EndRole side)
     {
         for (int i = _samples.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(_samples[i].Side, side, StringComparison.Ordinal))
+            if (_samples[i].Side == side)
             {
                 return _samples[i];
             }

@@ -39,6 +39,6 @@ internal sealed class EnumIdJsonConverterFactory : JsonConverterFactory
         private static T Parse(string? text) => EnumIds.TryParse(text, out T value) ? value : throw Unknown($"'{text}'");
 
         private static JsonException Unknown(string what) =>
-            new($"{what} is not a {typeof(T).Name} id; valid: {string.Join(", ", EnumIds.Ids<T>())}");
+            new($"{what} is not an id of {typeof(T).Name}; valid: {string.Join(", ", EnumIds.Ids<T>())}");
     }
 }

@@ -1,41 +1,5 @@
+
 namespace LoopBench.Core.Results;
-
-/// <summary>The unit a metric is recorded in; decides how thresholds and exports read it.</summary>
-// public: test theories take it as a parameter, and xUnit test methods must be public
-public enum MetricUnitKind
-{
-    /// <summary>bit/s.</summary>
-    [Id("bits-per-second")]
-    BitsPerSecond,
-
-    /// <summary>Events per second (messages, transactions).</summary>
-    [Id("per-second")]
-    PerSecond,
-
-    /// <summary>Nanoseconds.</summary>
-    [Id("nanoseconds")]
-    Nanoseconds,
-
-    /// <summary>Bytes.</summary>
-    [Id("bytes")]
-    Bytes,
-
-    /// <summary>A plain count.</summary>
-    [Id("count")]
-    Count,
-
-    /// <summary>A fraction, 0..1 (loss).</summary>
-    [Id("ratio")]
-    Ratio,
-
-    /// <summary>Microseconds (CPU time, TCP_INFO RTT, service demand).</summary>
-    [Id("microseconds")]
-    Microseconds,
-
-    /// <summary>Percent (of one core).</summary>
-    [Id("percent")]
-    Percent,
-}
 
 /// <summary>Which way is better for a metric.</summary>
 internal enum BetterDirection
@@ -198,17 +162,7 @@ internal static class MetricCatalog
     }
 
     /// <summary>The unit as short text: "bit/s", "1/s", "ns", "B", "count", "ratio".</summary>
-    public static string UnitText(MetricUnitKind unit) => unit switch
-    {
-        MetricUnitKind.BitsPerSecond => "bit/s",
-        MetricUnitKind.PerSecond => "1/s",
-        MetricUnitKind.Nanoseconds => "ns",
-        MetricUnitKind.Bytes => "B",
-        MetricUnitKind.Count => "count",
-        MetricUnitKind.Microseconds => "us",
-        MetricUnitKind.Percent => "%",
-        _ => "ratio",
-    };
+    public static string UnitText(MetricUnitKind unit) => MetricUnits.Text(unit);
 
     /// <summary>
     /// The reverse of <see cref="UnitText(MetricInfo)"/>: "ns" → nanoseconds, "us/KiB" → microseconds per

@@ -98,7 +98,7 @@ internal sealed record FlowResult(int Flow, string Direction, long SentBytes, lo
 
 /// <summary>One worker thread of a repetition.</summary>
 /// <param name="Name">Thread name.</param>
-/// <param name="Role">"client" or "server".</param>
+/// <param name="Role">The side of the connection it ran.</param>
 /// <param name="CpuRequested">CPU it was pinned to, or null when unpinned.</param>
 /// <param name="CpusObserved">CPUs it was seen running on (sampled each interval from /proc).</param>
 /// <param name="Bytes">Payload bytes counted in the window.</param>
@@ -110,7 +110,7 @@ internal sealed record FlowResult(int Flow, string Direction, long SentBytes, lo
 /// <param name="Failure">Why it stopped early, or null.</param>
 internal sealed record EndResult(
     string Name,
-    string Role,
+    EndRole Role,
     int? CpuRequested,
     IReadOnlyList<int> CpusObserved,
     long Bytes,

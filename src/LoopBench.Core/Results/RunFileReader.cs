@@ -79,7 +79,9 @@ internal static class RunFileReader
         {
             // Whatever binding the text throws (JsonException with its path, or a converter's own
             // error such as an unknown qdisc) comes from the document, so it is the document's fault.
-            throw new RunFileException($"'{source}' is a corrupt run document: {ex.Message}", ex);
+            // A converter's own message lacks the path, which the serializer still records.
+            string at = ex is JsonException { Path: { } where } && !ex.Message.Contains(where, StringComparison.Ordinal) ? $" (at {where})" : string.Empty;
+            throw new RunFileException($"'{source}' is a corrupt run document: {ex.Message}{at}", ex);
         }
 
         if (RunDocumentShape.FirstMissing(run) is string path)

@@ -44,7 +44,7 @@ internal sealed class CrrKnobRecorder(int flow)
                 continue;
             }
 
-            string side = end.Role.ToId();
+            var side = end.Role;
             if (end.Role == EndRole.Client)
             {
                 inWindow = end.Counters.Transactions;

@@ -85,7 +85,7 @@ internal sealed class IntervalSampler
 
     /// <summary>The one-way sender's congestion window in bytes (snd_cwnd × MSS, iperf3's Cwnd) at the latest sample; null for two-way patterns.</summary>
     private long? SenderCwndBytes() =>
-        _pattern.DataSender is { } sender && _tcp?.Last(sender.ToId()) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
+        _pattern.DataSender is { } sender && _tcp?.Last(sender) is { } s ? s.SendCwndSegments * s.SendMssBytes : null;
 
     /// <summary>The number of flows the primary ends belong to (highest flow number + 1; 1 without any).</summary>
     private static int FlowCount(IReadOnlyList<WorkloadEnd> ends)

@@ -19,7 +19,7 @@ internal static class KnobRecords
             var senders = ends.Where(e => e.ZeroCopy is not null).Select(e => e.ZeroCopy!).ToList();
             long sends = senders.Sum(z => z.Sends), completed = senders.Sum(z => z.CompletedSends), copied = senders.Sum(z => z.CopiedSends);
             bool allCopied = completed > 0 && copied == completed;
-            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", "client", allCopied ? KnobStatus.NoEffect : KnobStatus.Applied, "bool", "on",
+            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", EndRole.Client, allCopied ? KnobStatus.NoEffect : KnobStatus.Applied, KnobUnit.Bool, "on",
                 senders.Count > 0 ? "on" : null, 1, senders.Count > 0 ? 1 : 0,
                 SocketKnobText.Invariant($"{sends} sends, {completed} completions, {copied} marked copied (SO_EE_CODE_ZEROCOPY_COPIED), {senders.Sum(z => z.NoBufferErrors)} ENOBUFS"),
                 allCopied ? "the kernel fell back to a deferred copy for every send (always so on loopback): no copy was saved" : null));
@@ -27,7 +27,7 @@ internal static class KnobRecords
 
         if (c.SkipCopy)
         {
-            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", "server", KnobStatus.Applied, "bool", "on", "on", 1, 1, null,
+            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", EndRole.Server, KnobStatus.Applied, KnobUnit.Bool, "on", "on", 1, 1, null,
                 "received bytes are counted and discarded in the kernel, not copied to user space"));
         }
 
@@ -87,7 +87,7 @@ internal static class KnobRecords
             long rearms = 0, refused = 0;
             foreach (var end in ends)
             {
-                if (end.Flow == flow && end.Role.ToId() == k.Side && Matches(end, direction))
+                if (end.Flow == flow && end.Role == k.Side && Matches(end, direction))
                 {
                     rearms += end.Counters.QuickAckRearms;
                     refused += end.Counters.QuickAckRefused;

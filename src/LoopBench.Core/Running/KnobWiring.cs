@@ -46,8 +46,8 @@ internal sealed class KnobWiring
         var limits = Limits;
         return options with
         {
-            ConfigureClient = s => SocketKnobApplier.Apply(s, id, "client", PreConnect(c.ClientKnobs), limits),
-            ConfigureListener = s => SocketKnobApplier.Apply(s, id, "server", PreConnect(c.ServerKnobs), limits),
+            ConfigureClient = s => SocketKnobApplier.Apply(s, id, EndRole.Client, PreConnect(c.ClientKnobs), limits),
+            ConfigureListener = s => SocketKnobApplier.Apply(s, id, EndRole.Server, PreConnect(c.ServerKnobs), limits),
         };
     }
 
@@ -67,21 +67,21 @@ internal sealed class KnobWiring
     public IReadOnlyList<KnobResult> ApplyAfterConnect(Case c, ConnectedPair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        return [.. ApplyAfterConnect(c, pair.Client, "client"), .. ApplyAfterConnect(c, pair.Server, "server")];
+        return [.. ApplyAfterConnect(c, pair.Client, EndRole.Client), .. ApplyAfterConnect(c, pair.Server, EndRole.Server)];
     }
 
     /// <summary>
-    /// After connect, one end only: <paramref name="side"/> ("client" or "server") gets that side's
+    /// After connect, one end only: <paramref name="side"/> gets that side's
     /// knobs, read back; a failed knob fails the setup. processes: 2 applies each end in its own process.
     /// </summary>
-    public IReadOnlyList<KnobResult> ApplyAfterConnect(Case c, Socket socket, string side)
+    public IReadOnlyList<KnobResult> ApplyAfterConnect(Case c, Socket socket, EndRole side)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var knobs = side == "client" ? c.ClientKnobs : c.ServerKnobs;
+        var knobs = side == EndRole.Client ? c.ClientKnobs : c.ServerKnobs;
         var results = SocketKnobApplier.Apply(socket, c.Transport.ToId(), side, knobs, Limits);
         if (results.FirstOrDefault(r => r.Status == KnobStatus.Failed) is { } failed)
         {
-            throw new TransportSetupException($"{failed.Side} {failed.Describe()}");
+            throw new TransportSetupException($"{failed.Side.ToId()} {failed.Describe()}");
         }
 
         return results;
@@ -122,8 +122,8 @@ internal sealed class KnobWiring
         };
         return options with
         {
-            ConfigureClient = Hook(options.ConfigureClient, s => recorder.Client(SocketKnobApplier.Apply(s, id, "client", c.ClientKnobs, limits))),
-            ConfigureListener = Hook(options.ConfigureListener, s => recorder.Server(SocketKnobApplier.Apply(s, id, "server", c.ServerKnobs, limits))),
+            ConfigureClient = Hook(options.ConfigureClient, s => recorder.Client(SocketKnobApplier.Apply(s, id, EndRole.Client, c.ClientKnobs, limits))),
+            ConfigureListener = Hook(options.ConfigureListener, s => recorder.Server(SocketKnobApplier.Apply(s, id, EndRole.Server, c.ServerKnobs, limits))),
         };
     }
 }

@@ -1,5 +1,4 @@
 using LoopBench.Core.Engines;
-using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
 

@@ -30,7 +30,7 @@ internal static class ProbeMetrics
         {
             // The data sender's RTT: a one-way receiver sends no data, so its tcpi_rtt is a stale
             // estimate (a reverse run showed 35 µs at the client against 395 µs at the sending server).
-            if (tcp.Last(pattern.DataSender?.ToId() ?? "client") is { } sender)
+            if (tcp.Last(pattern.DataSender ?? EndRole.Client) is { } sender)
             {
                 metrics[MetricIds.TcpRttUs] = sender.RttUs;
                 if (sender.MinRttUs is long min)

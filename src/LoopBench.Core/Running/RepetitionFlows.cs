@@ -146,7 +146,7 @@ internal sealed class RepetitionFlows : IDisposable
 
         // The server's knobs were applied and read back in the child, after its accept.
         string direction = pattern.RequestResponse ? "rr" : pattern.DataDirection == FlowDirection.ClientToServer ? "c2s" : "s2c";
-        child.KeepClientKnobs(client, direction, _knobs.ApplyAfterConnect(Case, client, "client"));
+        child.KeepClientKnobs(client, direction, _knobs.ApplyAfterConnect(Case, client, EndRole.Client));
         Socket = child.SocketSettings(client);
         var context = new WorkloadContext(Parameters, channel, new ConnectionSlot(null), Window)
         {

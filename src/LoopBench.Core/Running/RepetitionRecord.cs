@@ -48,7 +48,7 @@ internal static class RepetitionRecord
 
     private static EndResult[] EndResults(Coordination coordination, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers) =>
         ends.Select((e, i) => new EndResult(
-            e.Name, e.Role.ToId(), workers[i].CpuRequested, coordination.CpusObserved[i].Order().ToArray(),
+            e.Name, e.Role, workers[i].CpuRequested, coordination.CpusObserved[i].Order().ToArray(),
             e.Counters.Bytes, e.Counters.Messages, e.Counters.Transactions,
             e.Channel.Counters.SendCalls, e.Channel.Counters.ReceiveCalls, e.Channel.Counters.ShortSends, e.Failure)
         {

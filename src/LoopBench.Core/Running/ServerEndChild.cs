@@ -107,7 +107,7 @@ internal static class ServerEndChild
                 server.NoDelay = c.NoDelay ?? false;
             }
 
-            serverKnobs = knobs.ApplyAfterConnect(c, server, "server");
+            serverKnobs = knobs.ApplyAfterConnect(c, server, EndRole.Server);
         }
         catch
         {

@@ -7,9 +7,9 @@ namespace LoopBench.Core.Transports;
 /// </summary>
 /// <param name="Name">Kernel name as set: "SO_RCVBUF", "SO_RCVBUFFORCE", "IPV6_TCLASS".</param>
 /// <param name="Id">Stable knob id: "rcvbuf", "congestion", … (see SocketKnobIds).</param>
-/// <param name="Side">"client" or "server".</param>
+/// <param name="Side">The socket's side.</param>
 /// <param name="Status">Whether the kernel took it: default, applied, capped, no-effect, rejected, failed.</param>
-/// <param name="Unit">Unit of the values: bytes, us, bytes-per-second, bool, name, tos.</param>
+/// <param name="Unit">Unit of the values.</param>
 /// <param name="Requested">As asked, in words ("16 MiB", "bbr"); null when left at the kernel default.</param>
 /// <param name="Effective">As read back from the kernel; null when not set or unreadable.</param>
 /// <param name="RequestedValue">The number asked for, when numeric.</param>
@@ -19,9 +19,9 @@ namespace LoopBench.Core.Transports;
 internal sealed record KnobResult(
     string Name,
     string Id,
-    string Side,
+    EndRole Side,
     KnobStatus Status,
-    string Unit,
+    KnobUnit Unit,
     string? Requested,
     string? Effective,
     long? RequestedValue,

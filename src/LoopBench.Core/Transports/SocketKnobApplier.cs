@@ -17,7 +17,7 @@ internal static class SocketKnobApplier
     /// kernel refusal: that becomes a "failed" result naming the errno or the available choices.
     /// </summary>
     public static IReadOnlyList<KnobResult> Apply(
-        Socket socket, string transportId, string side, SocketKnobs knobs, KernelNetLimits limits)
+        Socket socket, string transportId, EndRole side, SocketKnobs knobs, KernelNetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(knobs);
@@ -131,12 +131,12 @@ internal static class SocketKnobApplier
         socket.SetRawSocketOption(level, option, buffer[..length]);
     }
 
-    private static KnobResult DefaultBuffer(Socket socket, SocketKnobId id, string side)
+    private static KnobResult DefaultBuffer(Socket socket, SocketKnobId id, EndRole side)
     {
         var (level, option) = LinuxSocketOptions.Option(id, force: false, ipv6: false);
         long value = LinuxSocketOptions.ReadNumber(socket, level, option);
         string? note = socket.ProtocolType == ProtocolType.Tcp ? "autotuned by the kernel" : null;
-        return new KnobResult(id.KernelName(), id.ToId(), side, KnobStatus.Default, "bytes", null,
+        return new KnobResult(id.KernelName(), id.ToId(), side, KnobStatus.Default, KnobUnit.Bytes, null,
             SocketKnobValues.Format(id, value), null, value, null, note);
     }
 }

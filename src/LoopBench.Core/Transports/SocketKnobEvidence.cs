@@ -30,8 +30,8 @@ internal static class SocketKnobEvidence
     {
         ArgumentNullException.ThrowIfNull(pair);
         ArgumentNullException.ThrowIfNull(results);
-        var clientSide = AddEvidence(pair.Client, results.Where(r => r.Side == "client").ToList(), client);
-        var serverSide = AddEvidence(pair.Server, results.Where(r => r.Side != "client").ToList(), server);
+        var clientSide = AddEvidence(pair.Client, results.Where(r => r.Side == EndRole.Client).ToList(), client);
+        var serverSide = AddEvidence(pair.Server, results.Where(r => r.Side == EndRole.Server).ToList(), server);
         return [.. clientSide, .. serverSide];
     }
 

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace LoopBench.Core.Transports;
 
-/// <summary>Human forms of knob values: "16 MiB", "1.5 Gbit/s", "on". Invariant culture.</summary>
+/// <summary>
+/// Human forms of knob values: "16 MiB", "on", "0x10". Invariant culture. A knob's size is shown
+/// exactly ("4608 B", not "4.50 KiB"), since it is compared with what the kernel reads back; a rate
+/// adds its figure in the units every other rate is shown in (<see cref="UnitScale"/>).
+/// </summary>
 internal static class SocketKnobText
 {
     private const long KiB = 1024;
@@ -16,9 +20,9 @@ internal static class SocketKnobText
         : bytes != 0 && bytes % KiB == 0 ? Invariant($"{bytes / KiB} KiB")
         : Invariant($"{bytes} B");
 
-    /// <summary>A rate in bytes per second, with its Gbit/s: "125000000 B/s (1 Gbit/s)".</summary>
+    /// <summary>A rate in bytes per second, with its bit rate: "125000000 B/s (1.000 Gbit/s)", "1250000 B/s (10.000 Mbit/s)".</summary>
     public static string Rate(long bytesPerSecond) =>
-        Invariant($"{bytesPerSecond} B/s ({bytesPerSecond * 8 / 1e9:0.###} Gbit/s)");
+        Invariant($"{bytesPerSecond} B/s ({UnitScale.Figure(MetricUnitKind.BitsPerSecond, bytesPerSecond * 8.0)})");
 
     public static string OnOff(bool value) => value ? "on" : "off";
 

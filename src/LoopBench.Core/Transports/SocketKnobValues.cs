@@ -21,31 +21,31 @@ internal static class SocketKnobValues
     };
 
     /// <summary>What was asked, as text, number (null for a name) and unit.</summary>
-    public static (string Text, long? Value, string Unit) Requested(SocketKnobId id, SocketKnobs k) =>
+    public static (string Text, long? Value, KnobUnit Unit) Requested(SocketKnobId id, SocketKnobs k) =>
         id == SocketKnobId.CongestionControl
-            ? (k.CongestionControl!, null, "name")
+            ? (k.CongestionControl!, null, KnobUnit.Name)
             : (Format(id, RequestedNumber(id, k)), RequestedNumber(id, k), UnitOf(id));
 
     /// <summary>The unit results record for <paramref name="id"/>.</summary>
-    public static string UnitOf(SocketKnobId id) => id switch
+    public static KnobUnit UnitOf(SocketKnobId id) => id switch
     {
         SocketKnobId.SendBuffer or SocketKnobId.ReceiveBuffer or SocketKnobId.MaxSegment
-            or SocketKnobId.NotSentLowat or SocketKnobId.UdpSegment => "bytes",
-        SocketKnobId.NoDelay or SocketKnobId.Cork or SocketKnobId.QuickAck => "bool",
-        SocketKnobId.BusyPoll => "us",
-        SocketKnobId.MaxPacingRate => "bytes-per-second",
-        SocketKnobId.TrafficClass => "tos",
-        _ => "name",
+            or SocketKnobId.NotSentLowat or SocketKnobId.UdpSegment => KnobUnit.Bytes,
+        SocketKnobId.NoDelay or SocketKnobId.Cork or SocketKnobId.QuickAck => KnobUnit.Bool,
+        SocketKnobId.BusyPoll => KnobUnit.Microseconds,
+        SocketKnobId.MaxPacingRate => KnobUnit.BytesPerSecond,
+        SocketKnobId.TrafficClass => KnobUnit.Tos,
+        _ => KnobUnit.Name,
     };
 
     /// <summary>A value of <paramref name="id"/> in words, by its unit.</summary>
     public static string Format(SocketKnobId id, long value) => UnitOf(id) switch
     {
-        "bytes" => SocketKnobText.Bytes(value),
-        "bool" => SocketKnobText.OnOff(value != 0),
-        "us" => SocketKnobText.Microseconds(value),
-        "bytes-per-second" => SocketKnobText.Rate(value),
-        "tos" => SocketKnobText.Tos(value),
+        KnobUnit.Bytes => SocketKnobText.Bytes(value),
+        KnobUnit.Bool => SocketKnobText.OnOff(value != 0),
+        KnobUnit.Microseconds => SocketKnobText.Microseconds(value),
+        KnobUnit.BytesPerSecond => SocketKnobText.Rate(value),
+        KnobUnit.Tos => SocketKnobText.Tos(value),
         _ => SocketKnobText.Invariant($"{value}"),
     };
 }

@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core;
 using LoopBench.Plotting.Charts;
 
 namespace LoopBench.Plotting.Adapters;
@@ -85,7 +86,7 @@ internal static class TimeSeriesAdapter
 
     private static List<double> SampledRetransmitSeconds(RepetitionResult repetition) =>
         (repetition.TcpInfo ?? [])
-            .GroupBy(s => s.Side, StringComparer.Ordinal)
+            .GroupBy(s => s.Side)
             .SelectMany(side => side.OrderBy(s => s.AtNs).Zip(side.OrderBy(s => s.AtNs).Skip(1))
                 .Where(pair => pair.Second.TotalRetransSegments > pair.First.TotalRetransSegments && pair.Second.AtNs >= 0)
                 .Select(pair => Seconds.Scale(pair.Second.AtNs)))

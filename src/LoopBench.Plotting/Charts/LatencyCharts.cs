@@ -1,5 +1,5 @@
 using System.Globalization;
-using LoopBench.Core.Results;
+using LoopBench.Core;
 
 namespace LoopBench.Plotting.Charts;
 

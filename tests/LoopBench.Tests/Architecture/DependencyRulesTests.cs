@@ -34,7 +34,7 @@ public sealed class DependencyRulesTests
         [
             "LoopBench.Core.Engines.EngineKind",
             "LoopBench.Core.Engines.PlacementKind",
-            "LoopBench.Core.Results.MetricUnitKind",
+            "LoopBench.Core.MetricUnitKind",
             "LoopBench.Core.Transports.SocketKnobId",
             "LoopBench.Core.Transports.TransportKind",
             "LoopBench.Core.Workloads.BidirMode",

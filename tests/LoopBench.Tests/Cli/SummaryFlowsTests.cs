@@ -2,6 +2,7 @@ using LoopBench.Cli.Terminal;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;
@@ -9,14 +10,14 @@ namespace LoopBench.Tests.Cli;
 /// <summary>The per-flow block: each flow's T1 TCP_INFO and its retransmits inside the window, not since connect.</summary>
 public sealed class SummaryFlowsTests
 {
-    private static TcpInfoSampleResult At(long atNs, string side, long rttUs, long totalRetrans, string? connection = null) =>
+    private static TcpInfoSampleResult At(long atNs, EndRole side, long rttUs, long totalRetrans, string? connection = null) =>
         TcpInfoSamples.At(atNs, side, totalRetrans, rttUs, cwndSegments: 10 + rttUs, connection);
 
     [Fact]
     public void ParallelFlows_ShowT1FiguresAndTheWindowsRetransmits()
     {
-        var flow0 = new FlowProbeResult(0, "c2s", null, [At(0, "client", 50, 15), At(0, "server", 20, 0), At(2_000_000_000, "client", 243, 19), At(2_000_000_000, "server", 25, 1)]);
-        var flow1 = new FlowProbeResult(1, "c2s", null, [At(0, "client", 40, 8), At(0, "server", 20, 0), At(2_000_000_000, "client", 349, 8), At(2_000_000_000, "server", 25, 0)]);
+        var flow0 = new FlowProbeResult(0, "c2s", null, [At(0, EndRole.Client, 50, 15), At(0, EndRole.Server, 20, 0), At(2_000_000_000, EndRole.Client, 243, 19), At(2_000_000_000, EndRole.Server, 25, 1)]);
+        var flow1 = new FlowProbeResult(1, "c2s", null, [At(0, EndRole.Client, 40, 8), At(0, EndRole.Server, 20, 0), At(2_000_000_000, EndRole.Client, 349, 8), At(2_000_000_000, EndRole.Server, 25, 0)]);
         var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow0, flow1] };
 
         var lines = SummaryFlows.Lines(rep).ToList();
@@ -28,7 +29,7 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void DatagramFlows_WithFlowZerosKnobs_PrintNothing_ButADifferingKnobShows()
     {
-        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", "server", KnobStatus.Applied, "bytes", "4M", effective, null, null, null, null);
+        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", EndRole.Server, KnobStatus.Applied, KnobUnit.Bytes, "4M", effective, null, null, null, null);
         var same = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [new FlowProbeResult(0, "c2s", [Rcvbuf("4 MiB")], null), new FlowProbeResult(1, "c2s", [Rcvbuf("4 MiB")], null)] };
         var differs = same with { FlowProbes = [same.FlowProbes![0], new FlowProbeResult(1, "c2s", [Rcvbuf("2 MiB")], null)] };
 
@@ -39,7 +40,7 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void CrrConnections_KeepTheirSinceConnectCounts()
     {
-        var flow = new FlowProbeResult(0, "rr", null, [At(1, "client", 30, 2, "first"), At(2, "client", 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
+        var flow = new FlowProbeResult(0, "rr", null, [At(1, EndRole.Client, 30, 2, "first"), At(2, EndRole.Client, 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
         var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow] };
 
         string line = Assert.Single(SummaryFlows.Lines(rep));

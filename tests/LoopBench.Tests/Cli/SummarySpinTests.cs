@@ -4,6 +4,7 @@ using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;
@@ -15,8 +16,8 @@ public sealed class SummarySpinTests
     {
         Ends =
         [
-            new EndResult("lb-c0-rr", "client", 0, [0], 0, 0, 10, 0, 0, 0, null),
-            new EndResult("lb-s0-rr", "server", 1, [1], 0, 0, 10, 0, 0, 0, null),
+            new EndResult("lb-c0-rr", EndRole.Client, 0, [0], 0, 0, 10, 0, 0, 0, null),
+            new EndResult("lb-s0-rr", EndRole.Server, 1, [1], 0, 0, 10, 0, 0, 0, null),
         ],
         Cpu = new CpuResult(1_000_000_000, 900_000, 1_000_000, 0, 0, 0, 0, 0,
             [new ThreadCpuResult(1, "lb-c0-rr", true, 990_000) { CpuNs = 990_000_000 }, new ThreadCpuResult(2, "lb-s0-rr", true, 975_000)],

@@ -24,6 +24,7 @@ public sealed class BadRunFileTests : IDisposable
         { "case-null", "$.cases[1]" },
         { "environment-missing", "$.environment" },
         { "end-cpus-null", "$.cases[0].repetitions[0].ends[0].cpusObserved" },
+        { "end-role-unknown", "$.cases[0].repetitions[0].ends[0].role" },
         { "qdisc-unknown", "unknown qdisc" },
         { "bucket-count-overflow", "$.cases[0].repetitions[1].latencyBuckets[0][2] is 9223372036854775807; expected a count ≥ 0" },
         { "bucket-short", "$.cases[0].repetitions[0].latencyBuckets[0] has 2 numbers; expected [lowerNs, widthNs, count]" },
@@ -92,11 +93,10 @@ public sealed class BadRunFileTests : IDisposable
                 root.Remove("environment");
                 break;
             case "end-cpus-null":
-                cases[0]!["repetitions"]![0]!["ends"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = "client", ["role"] = "sender", ["cpusObserved"] = null, ["bytes"] = 1, ["messages"] = 1, ["transactions"] = 0,
-                    ["sendCalls"] = 1, ["receiveCalls"] = 0, ["shortSends"] = 0,
-                });
+                cases[0]!["repetitions"]![0]!["ends"] = End("client", cpusObserved: null);
+                break;
+            case "end-role-unknown":
+                cases[0]!["repetitions"]![0]!["ends"] = End("sender", cpusObserved: new JsonArray(0));
                 break;
             case "bucket-count-overflow":
                 // each count fits; the case's sum, which the report merges, does not
@@ -116,4 +116,11 @@ public sealed class BadRunFileTests : IDisposable
         File.WriteAllText(file, root.ToJsonString());
         return file;
     }
+
+    /// <summary>One end of a repetition, whole but for the field a damage names.</summary>
+    private static JsonArray End(string role, JsonArray? cpusObserved) => new(new JsonObject
+    {
+        ["name"] = "client", ["role"] = role, ["cpusObserved"] = cpusObserved, ["bytes"] = 1, ["messages"] = 1, ["transactions"] = 0,
+        ["sendCalls"] = 1, ["receiveCalls"] = 0, ["shortSends"] = 0,
+    });
 }

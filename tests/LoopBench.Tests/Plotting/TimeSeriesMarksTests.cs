@@ -1,5 +1,6 @@
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
+using LoopBench.Core;
 using LoopBench.Plotting.Adapters;
 using LoopBench.Tests.Fixtures;
 
@@ -8,7 +9,7 @@ namespace LoopBench.Tests.Plotting;
 /// <summary>Marks on the time series: TCP_INFO's retransmit total rising between samples, and intervals that lost datagrams.</summary>
 public sealed class TimeSeriesMarksTests
 {
-    private static TcpInfoSampleResult Sample(long atNs, string side, long totalRetrans) => TcpInfoSamples.At(atNs, side, totalRetrans);
+    private static TcpInfoSampleResult Sample(long atNs, EndRole side, long totalRetrans) => TcpInfoSamples.At(atNs, side, totalRetrans);
 
     [Fact]
     public void Marks_AreTheSamplesWhereEitherEndsRetransmitTotalRose()
@@ -17,8 +18,8 @@ public sealed class TimeSeriesMarksTests
         {
             TcpInfo =
             [
-                Sample(0, "client", 5), Sample(1_000_000_000, "client", 5), Sample(2_000_000_000, "client", 9), Sample(3_000_000_000, "client", 9),
-                Sample(0, "server", 0), Sample(1_000_000_000, "server", 2), Sample(3_000_000_000, "server", 2),
+                Sample(0, EndRole.Client, 5), Sample(1_000_000_000, EndRole.Client, 5), Sample(2_000_000_000, EndRole.Client, 9), Sample(3_000_000_000, EndRole.Client, 9),
+                Sample(0, EndRole.Server, 0), Sample(1_000_000_000, EndRole.Server, 2), Sample(3_000_000_000, EndRole.Server, 2),
             ],
         };
 
@@ -33,7 +34,7 @@ public sealed class TimeSeriesMarksTests
         var repetition = new RepetitionResult(0, DateTimeOffset.UnixEpoch, false, 3_000_000_000, new SortedDictionary<string, double>(), null, null, [], null,
             [Interval(0, 0), Interval(1, 4), Interval(2, 0)])
         {
-            TcpInfo = [Sample(0, "client", 0), Sample(3_000_000_000, "client", 0)], // flow 0 retransmitted nothing; another flow did
+            TcpInfo = [Sample(0, EndRole.Client, 0), Sample(3_000_000_000, EndRole.Client, 0)], // flow 0 retransmitted nothing; another flow did
         };
 
         Assert.Equal([2.0], TimeSeriesAdapter.RetransmitSeconds(repetition));

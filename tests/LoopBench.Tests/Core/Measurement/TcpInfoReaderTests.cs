@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;
@@ -84,7 +85,7 @@ public sealed class TcpInfoReaderTests
         sampler.Sample(100_000_000);
         sampler.Sample(200_000_000);
         Assert.Equal(4, sampler.Samples.Count);
-        var last = sampler.Last("client")!;
+        var last = sampler.Last(EndRole.Client)!;
         Assert.Equal(200_000_000, last.AtNs);
         Assert.True(last.RttUs > 0 && last.SendCwndSegments > 0);
 

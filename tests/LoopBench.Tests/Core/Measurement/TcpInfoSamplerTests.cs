@@ -1,11 +1,12 @@
 using LoopBench.Core.Measurement;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;
 
 public sealed class TcpInfoSamplerTests
 {
-    private static TcpInfoSampleResult At(long atNs, string side, long totalRetrans, string? connection = null) =>
+    private static TcpInfoSampleResult At(long atNs, EndRole side, long totalRetrans, string? connection = null) =>
         TcpInfoSamples.At(atNs, side, totalRetrans, connection: connection);
 
     [Fact]
@@ -13,10 +14,10 @@ public sealed class TcpInfoSamplerTests
     {
         var samples = new[]
         {
-            At(0, "client", 3), At(0, "server", 1),
-            At(100, "client", 7), At(100, "server", 1),
-            At(200, "client", 10), At(200, "server", 2),
-            At(200, "client", 500, connection: "last"),
+            At(0, EndRole.Client, 3), At(0, EndRole.Server, 1),
+            At(100, EndRole.Client, 7), At(100, EndRole.Server, 1),
+            At(200, EndRole.Client, 10), At(200, EndRole.Server, 2),
+            At(200, EndRole.Client, 500, connection: "last"),
         };
 
         Assert.Equal(7 + 1, TcpInfoSampler.RetransBetweenFirstAndLast(samples));
@@ -25,8 +26,8 @@ public sealed class TcpInfoSamplerTests
     [Fact]
     public void RetransBetweenFirstAndLast_OneSideOnly_OrNone()
     {
-        Assert.Equal(4, TcpInfoSampler.RetransBetweenFirstAndLast([At(0, "server", 2), At(200, "server", 6)]));
-        Assert.Equal(0, TcpInfoSampler.RetransBetweenFirstAndLast([At(200, "client", 9)]));
+        Assert.Equal(4, TcpInfoSampler.RetransBetweenFirstAndLast([At(0, EndRole.Server, 2), At(200, EndRole.Server, 6)]));
+        Assert.Equal(0, TcpInfoSampler.RetransBetweenFirstAndLast([At(200, EndRole.Client, 9)]));
         Assert.Null(TcpInfoSampler.RetransBetweenFirstAndLast([]));
     }
 }

@@ -1,4 +1,5 @@
 using LoopBench.Core.Results;
+using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Results;
 

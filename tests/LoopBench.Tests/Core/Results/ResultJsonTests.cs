@@ -5,6 +5,7 @@ using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Results;
 
@@ -22,7 +23,7 @@ public sealed class ResultJsonTests
         var rep = new RepetitionResult(0, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), false, 2_000_000_000,
             new SortedDictionary<string, double>(StringComparer.Ordinal) { [MetricIds.Transactions] = 100, [MetricIds.TransactionsPerSecond] = 50.5 },
             LatencySummary.From(histogram), histogram.NonEmptyBuckets().Select(b => new[] { b.LowerNs, b.WidthNs, b.Count }).ToList(),
-            [new EndResult("lb-c0-rr", "client", 0, [0], 12800, 200, 100, 100, 100, 0, null)],
+            [new EndResult("lb-c0-rr", EndRole.Client, 0, [0], 12800, 200, 100, 100, 100, 0, null)],
             new SocketSettingsResult(null, null, null, 1, 2, 3, 4),
             [new IntervalResult(0, 1_000_000_000, 6400, 50)]);
         var env = new EnvironmentInfo("host", "6.1.0", "Debian", "cpu", 2, [0, 1], 1 << 30, ".NET 10", false, false, "bbr",

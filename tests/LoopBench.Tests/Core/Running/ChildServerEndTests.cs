@@ -3,6 +3,7 @@ using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -35,10 +36,10 @@ public sealed class ChildServerEndTests
         var child = Assert.IsType<ServerChildResult>(rep.ServerChild);
         Assert.NotEqual(Environment.ProcessId, child.Pid);
         Assert.True(child.ElapsedNs > 0);
-        var server = Assert.Single(rep.Ends, e => e.Role == "server");
+        var server = Assert.Single(rep.Ends, e => e.Role == EndRole.Server);
         Assert.Equal(child.Pid, server.ProcessId);
         Assert.True(server.Bytes > 0);
-        Assert.Null(Assert.Single(rep.Ends, e => e.Role == "client").ProcessId);
+        Assert.Null(Assert.Single(rep.Ends, e => e.Role == EndRole.Client).ProcessId);
         // the receiver's figure is over the child's own window
         Assert.Equal(rep.Metrics[MetricIds.Bytes] * 8e9 / child.ElapsedNs, rep.Metrics[MetricIds.ThroughputBitsPerSecond], 3);
         Assert.Contains(rep.Cpu!.Threads, t => t.Name == server.Name && t.ProcessId == child.Pid);
@@ -61,7 +62,7 @@ public sealed class ChildServerEndTests
         if (pattern == PatternKind.Rr)
         {
             Assert.True(rep.Metrics[MetricIds.Transactions] > 0);
-            Assert.True(Assert.Single(rep.Ends, e => e.Role == "server").Transactions > 0);
+            Assert.True(Assert.Single(rep.Ends, e => e.Role == EndRole.Server).Transactions > 0);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed class ChildServerEndTests
         var rep = RunPassed(CaseParameters.Apply(new Case(), "congestion", algorithm!));
 
         var knobs = rep.Knobs!.Where(k => k.Id == "congestion").ToList();
-        Assert.Equal(["client", "server"], knobs.Select(k => k.Side));
+        Assert.Equal([EndRole.Client, EndRole.Server], knobs.Select(k => k.Side));
         Assert.All(knobs, k => Assert.Equal((KnobStatus.Applied, algorithm), (k.Status, k.Effective)));
         // the server's evidence was read in the child after its end stopped
         Assert.Equal($"TCP_CONGESTION still {algorithm} at the end", knobs[1].Evidence);
@@ -113,10 +114,10 @@ public sealed class ChildServerEndTests
 
         var rep = RunPassed(c);
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Server);
         Assert.Equal((KnobStatus.Applied, 2L * 65_536), (knob.Status, knob.EffectiveValue));
         Assert.Equal(2 * 65_536, rep.Socket!.ServerReceiveBufferBytes);
-        Assert.Equal(KnobStatus.Default, Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "client").Status);
+        Assert.Equal(KnobStatus.Default, Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Client).Status);
         Assert.StartsWith("stayed at", knob.Evidence, StringComparison.Ordinal);
         var one = Assert.Single(inOne.Repetitions).Knobs!;
         Assert.Equal(one.Select(k => (k.Id, k.Side, k.Status)), rep.Knobs!.Select(k => (k.Id, k.Side, k.Status)));

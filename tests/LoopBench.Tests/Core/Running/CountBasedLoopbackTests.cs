@@ -4,6 +4,7 @@ using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -59,7 +60,7 @@ public sealed class CountBasedLoopbackTests
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(k, rep.Metrics[MetricIds.Transactions]);
         Assert.Equal(WindowEnd.Count, rep.EndedBy);
-        Assert.Equal(k, rep.Ends.Where(e => e.Role == "client").Sum(e => e.Transactions));
+        Assert.Equal(k, rep.Ends.Where(e => e.Role == EndRole.Client).Sum(e => e.Transactions));
     }
 
     [Fact(Timeout = 20_000)]

@@ -2,6 +2,7 @@ using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 using NJsonSchema;
 
@@ -29,8 +30,8 @@ public sealed class FlowProbeLoopbackTests
         {
             Assert.Equal("c2s", f.Direction);
             Assert.Equal(2, f.Knobs!.Count(k => k.Id == "rcvbuf" && k.Status == KnobStatus.Applied));
-            Assert.Contains(f.TcpInfo!, s => s.Side == "client" && s.RttUs > 0 && s.SendCwndSegments > 0);
-            Assert.Contains(f.TcpInfo!, s => s.Side == "server");
+            Assert.Contains(f.TcpInfo!, s => s.Side == EndRole.Client && s.RttUs > 0 && s.SendCwndSegments > 0);
+            Assert.Contains(f.TcpInfo!, s => s.Side == EndRole.Server);
         });
         Assert.Equal(flows[0].Knobs!.Select(k => k.Id), rep.Knobs!.Select(k => k.Id)); // flow 0 still stands for the case
     }
@@ -64,11 +65,11 @@ public sealed class FlowProbeLoopbackTests
             Assert.True(f.Connections > 1, $"flow {f.Flow}: {f.Connections} connections");
             Assert.InRange(f.ConnectionsInWindow!.Value, 1, f.Connections!.Value);
             Assert.All(f.Knobs!.Where(k => k.Id == "congestion"), k => Assert.Equal(algorithm, k.Effective));
-            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == "client");
-            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == "server");
+            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == EndRole.Client);
+            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == EndRole.Server);
             Assert.Contains(f.LastConnectionKnobs!, k => k.Id == "congestion" && k.Effective == algorithm);
-            Assert.Contains(f.TcpInfo!, s => s.Connection == "first" && s.Side == "client" && s.RttUs > 0);
-            Assert.Contains(f.TcpInfo!, s => s.Connection == "last" && s.Side == "client");
+            Assert.Contains(f.TcpInfo!, s => s.Connection == "first" && s.Side == EndRole.Client && s.RttUs > 0);
+            Assert.Contains(f.TcpInfo!, s => s.Connection == "last" && s.Side == EndRole.Client);
         });
         Assert.NotNull(rep.TcpInfo); // crr now reports flow 0's connections at the top level too
         Assert.Contains(rep.Knobs!, k => k.Id == "congestion");

@@ -4,6 +4,7 @@ using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 using LoopBench.Core.Engines;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -29,7 +30,7 @@ public sealed class KnobWiringLoopbackTests
         int asked = (int)Math.Min(Host.ReceiveBufferMaxBytes * 4L, SocketKnobValidation.MaxBufferBytes);
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Server);
         Assert.Equal(KnobStatus.Capped, knob.Status);
         Assert.Contains("net.core.rmem_max", knob.Note, StringComparison.Ordinal);
         Assert.Equal(Host.ReceiveBufferMaxBytes * 2L, knob.EffectiveValue);
@@ -43,7 +44,7 @@ public sealed class KnobWiringLoopbackTests
         var c = CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var rep = RunOnce(Short(CaseParameters.Apply(c, "force-buffers", "on")));
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == "server");
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Server);
         Assert.Equal("SO_RCVBUFFORCE", knob.Name);
         Assert.True(knob.EffectiveValue > Host.ReceiveBufferMaxBytes * 2L, knob.Describe());
     }
@@ -94,10 +95,10 @@ public sealed class KnobWiringLoopbackTests
     {
         var rep = RunOnce(Short(new Case()));
 
-        var client = rep.TcpInfo!.Last(s => s.Side == "client");
+        var client = rep.TcpInfo!.Last(s => s.Side == EndRole.Client);
         Assert.True(client.RttUs > 0);
         Assert.True(client.SendCwndSegments > 0);
-        Assert.Contains(rep.TcpInfo!, s => s.Side == "server");
+        Assert.Contains(rep.TcpInfo!, s => s.Side == EndRole.Server);
         Assert.True(rep.Metrics[MetricIds.TcpRttUs] > 0);
         Assert.NotEmpty(rep.KernelCounters!);
         Assert.Contains(rep.KernelCounters!, d => d.Name == "Tcp.OutSegs" && d.Delta > 0 && d.Meaning.Length > 0);
@@ -134,9 +135,9 @@ public sealed class KnobWiringLoopbackTests
     {
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "mss", "1000")));
 
-        var client = Assert.Single(rep.Knobs!, k => k.Id == "mss" && k.Side == "client");
+        var client = Assert.Single(rep.Knobs!, k => k.Id == "mss" && k.Side == EndRole.Client);
         Assert.Equal(KnobStatus.Applied, client.Status);
-        Assert.InRange(rep.TcpInfo!.Last(s => s.Side == "client").SendMssBytes, 900, 1000);
+        Assert.InRange(rep.TcpInfo!.Last(s => s.Side == EndRole.Client).SendMssBytes, 900, 1000);
     }
 
     [Theory(Timeout = 20_000)]

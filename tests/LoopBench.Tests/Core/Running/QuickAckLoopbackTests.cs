@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -26,7 +27,7 @@ public sealed partial class QuickAckLoopbackTests
         Assert.True(result.Outcome == CaseOutcome.Passed, $"{result.Outcome}: {result.Reason}");
         var rep = Assert.Single(result.Repetitions);
 
-        foreach (string side in new[] { "client", "server" })
+        foreach (var side in new[] { EndRole.Client, EndRole.Server })
         {
             var knob = Assert.Single(rep.Knobs!, k => k.Id == "quickack" && k.Side == side);
             var match = Rearms().Match(knob.Evidence ?? string.Empty);

@@ -5,6 +5,7 @@ using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -103,8 +104,8 @@ public sealed class RunnerLoopbackTests
         Assert.SkipWhen(LoopBench.Core.Interop.CpuAffinity.GetAllowedCpus().Count < 2, "split placement needs 2 allowed CPUs");
         var split = new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken);
         var rep = Assert.Single(split.Repetitions);
-        var client = rep.Ends.Single(e => e.Role == "client");
-        var server = rep.Ends.Single(e => e.Role == "server");
+        var client = rep.Ends.Single(e => e.Role == EndRole.Client);
+        var server = rep.Ends.Single(e => e.Role == EndRole.Server);
         Assert.NotEqual(client.CpuRequested, server.CpuRequested);
         Assert.Equal([client.CpuRequested!.Value], client.CpusObserved);
     }
@@ -188,7 +189,7 @@ public sealed class RunnerLoopbackTests
         Assert.Equal(0, rep.TcpInfo![0].AtNs); // the T0 baseline: retransmits of the first interval count too
         Assert.All(rep.Intervals, i => Assert.True(i.Retransmits >= 0 && i.SendCwndBytes > 0, $"{i}"));
         Assert.Equal(rep.Metrics[MetricIds.TcpRetransSegments], rep.Intervals.Sum(i => i.Retransmits!.Value));
-        var last = rep.TcpInfo.Last(t => t.Side == sender);
+        var last = rep.TcpInfo.Last(t => t.Side.ToId() == sender);
         Assert.Equal(last.SendCwndSegments * last.SendMssBytes, rep.Intervals[^1].SendCwndBytes);
         Assert.Equal(last.RttUs, rep.Metrics[MetricIds.TcpRttUs]); // the data sender's RTT, not a receiver's stale one
         Assert.Equal(last.MinRttUs, (long)rep.Metrics[MetricIds.TcpMinRttUs]);

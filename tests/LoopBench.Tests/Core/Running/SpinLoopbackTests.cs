@@ -5,6 +5,7 @@ using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -38,8 +39,8 @@ public sealed class SpinLoopbackTests
         Assert.All(rep.Ends, e => Assert.Null(e.Failure));
         Assert.True(rep.Metrics[MetricIds.Transactions] > 0);
         Assert.Equal((long)rep.Metrics[MetricIds.Transactions], rep.Latency!.Samples);
-        var client = rep.Ends.Single(e => e.Role == "client");
-        var server = rep.Ends.Single(e => e.Role == "server");
+        var client = rep.Ends.Single(e => e.Role == EndRole.Client);
+        var server = rep.Ends.Single(e => e.Role == EndRole.Server);
         Assert.NotEqual(client.CpuRequested, server.CpuRequested);
         // a spinner polls: its calls complete at once, and its receive calls outnumber its completed
         // receives (the polls that found nothing); a blocking rr end makes exactly one call per receive
@@ -68,8 +69,8 @@ public sealed class SpinLoopbackTests
         Assert.Equal((long)rep.Metrics[MetricIds.Transactions], rep.Latency!.Samples);
         var child = Assert.IsType<ServerChildResult>(rep.ServerChild);
         Assert.NotEqual(Environment.ProcessId, child.Pid);
-        var client = rep.Ends.Single(e => e.Role == "client");
-        var server = rep.Ends.Single(e => e.Role == "server");
+        var client = rep.Ends.Single(e => e.Role == EndRole.Client);
+        var server = rep.Ends.Single(e => e.Role == EndRole.Server);
         Assert.Equal(child.Pid, server.ProcessId);
         Assert.True(server.Transactions > 0);
         Assert.NotEqual(client.CpuRequested, server.CpuRequested);

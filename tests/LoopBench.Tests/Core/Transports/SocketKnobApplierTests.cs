@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Transports;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Transports;
@@ -17,7 +18,7 @@ public sealed class SocketKnobApplierTests
     {
         Assert.SkipWhen(Limits.ReceiveBufferMaxBytes >= SixteenMiB, "net.core.rmem_max is not below 16 MiB here");
         using var pair = LoopbackPairs.Tcp4();
-        var r = Single(SocketKnobApplier.Apply(pair.Server, "tcp4", "server", new SocketKnobs { ReceiveBufferBytes = SixteenMiB }, Limits), "rcvbuf");
+        var r = Single(SocketKnobApplier.Apply(pair.Server, "tcp4", EndRole.Server, new SocketKnobs { ReceiveBufferBytes = SixteenMiB }, Limits), "rcvbuf");
 
         Assert.Equal(KnobStatus.Capped, r.Status);
         Assert.Equal(2L * Limits.ReceiveBufferMaxBytes, r.EffectiveValue);
@@ -32,7 +33,7 @@ public sealed class SocketKnobApplierTests
     {
         using var pair = LoopbackPairs.Tcp4();
         var knobs = new SocketKnobs { ReceiveBufferBytes = SixteenMiB, SendBufferBytes = SixteenMiB, ForceBuffers = true };
-        var results = SocketKnobApplier.Apply(pair.Server, "tcp4", "server", knobs, Limits);
+        var results = SocketKnobApplier.Apply(pair.Server, "tcp4", EndRole.Server, knobs, Limits);
         var r = Single(results, "rcvbuf");
         Assert.SkipWhen(r.Status == KnobStatus.Failed, "SO_RCVBUFFORCE needs CAP_NET_ADMIN: " + r.Note);
 
@@ -52,8 +53,8 @@ public sealed class SocketKnobApplierTests
         Assert.SkipUnless(Limits.CongestionChoices().Contains(algorithm), $"{algorithm} is not offered by this kernel");
         using var pair = LoopbackPairs.Tcp4();
         string other = algorithm == "reno" ? "cubic" : "reno";
-        var client = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { CongestionControl = algorithm }, Limits), "congestion");
-        var server = Single(SocketKnobApplier.Apply(pair.Server, "tcp4", "server", new SocketKnobs { CongestionControl = other }, Limits), "congestion");
+        var client = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", EndRole.Client, new SocketKnobs { CongestionControl = algorithm }, Limits), "congestion");
+        var server = Single(SocketKnobApplier.Apply(pair.Server, "tcp4", EndRole.Server, new SocketKnobs { CongestionControl = other }, Limits), "congestion");
 
         Assert.Equal((KnobStatus.Applied, algorithm), (client.Status, client.Effective));
         Assert.Equal(other, server.Effective);
@@ -64,7 +65,7 @@ public sealed class SocketKnobApplierTests
     public void CongestionControl_Unknown_NamesWhatTheKernelOffers()
     {
         using var pair = LoopbackPairs.Tcp4();
-        var r = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { CongestionControl = "nosuchcc" }, Limits), "congestion");
+        var r = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", EndRole.Client, new SocketKnobs { CongestionControl = "nosuchcc" }, Limits), "congestion");
 
         Assert.Equal(KnobStatus.Failed, r.Status);
         Assert.Equal($"unknown congestion control 'nosuchcc'; available: {string.Join(' ', Limits.CongestionChoices())}", r.Note);
@@ -76,7 +77,7 @@ public sealed class SocketKnobApplierTests
     {
         using var pair = LoopbackPairs.Tcp4();
         var knobs = new SocketKnobs { NoDelay = true, Cork = true, NotSentLowatBytes = 131_072, QuickAck = true, TrafficClass = 0x10 };
-        var results = SocketKnobApplier.Apply(pair.Client, "tcp4", "client", knobs, Limits);
+        var results = SocketKnobApplier.Apply(pair.Client, "tcp4", EndRole.Client, knobs, Limits);
 
         Assert.Equal((KnobStatus.Applied, 1L), (Single(results, "nodelay").Status, Single(results, "nodelay").EffectiveValue));
         Assert.Equal(1L, Single(results, "cork").EffectiveValue);
@@ -91,7 +92,7 @@ public sealed class SocketKnobApplierTests
     {
         LoopbackPairs.SkipIfNoIpv6();
         using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Tcp6, IPAddress.IPv6Loopback), TimeSpan.FromSeconds(10));
-        var r = Single(SocketKnobApplier.Apply(pair.Client, "tcp6", "client", new SocketKnobs { TrafficClass = 0x20 }, Limits), "tos");
+        var r = Single(SocketKnobApplier.Apply(pair.Client, "tcp6", EndRole.Client, new SocketKnobs { TrafficClass = 0x20 }, Limits), "tos");
         Assert.Equal(("IPV6_TCLASS", KnobStatus.Applied, 0x20L), (r.Name, r.Status, r.EffectiveValue));
     }
 
@@ -99,14 +100,14 @@ public sealed class SocketKnobApplierTests
     public void NoEffectPairings_AreSetButNeverReportedAsApplied()
     {
         using var tcp = LoopbackPairs.Tcp4();
-        var busy = Single(SocketKnobApplier.Apply(tcp.Server, "tcp4", "server", new SocketKnobs { BusyPollUs = 50 }, Limits), "busy-poll");
+        var busy = Single(SocketKnobApplier.Apply(tcp.Server, "tcp4", EndRole.Server, new SocketKnobs { BusyPollUs = 50 }, Limits), "busy-poll");
         Assert.Equal((KnobStatus.NoEffect, 50L), (busy.Status, busy.EffectiveValue));
         Assert.Contains("NAPI", busy.Describe(), StringComparison.Ordinal);
 
         using var unix = LoopbackPairs.UnixStream();
-        var rcv = Single(SocketKnobApplier.Apply(unix.Server, "unix-stream", "server", new SocketKnobs { ReceiveBufferBytes = 65_536 }, Limits), "rcvbuf");
+        var rcv = Single(SocketKnobApplier.Apply(unix.Server, "unix-stream", EndRole.Server, new SocketKnobs { ReceiveBufferBytes = 65_536 }, Limits), "rcvbuf");
         Assert.Equal(KnobStatus.NoEffect, rcv.Status);
-        var tcpOnly = Single(SocketKnobApplier.Apply(unix.Client, "unix-stream", "client", new SocketKnobs { NoDelay = true }, Limits), "nodelay");
+        var tcpOnly = Single(SocketKnobApplier.Apply(unix.Client, "unix-stream", EndRole.Client, new SocketKnobs { NoDelay = true }, Limits), "nodelay");
         Assert.Equal(KnobStatus.Rejected, tcpOnly.Status);
         Assert.Null(tcpOnly.Effective);
     }
@@ -115,12 +116,12 @@ public sealed class SocketKnobApplierTests
     public void MaxSegment_AfterConnect_IsNoEffect_BeforeConnect_IsApplied()
     {
         using var pair = LoopbackPairs.Tcp4();
-        var late = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { MaxSegmentBytes = 1000 }, Limits), "mss");
+        var late = Single(SocketKnobApplier.Apply(pair.Client, "tcp4", EndRole.Client, new SocketKnobs { MaxSegmentBytes = 1000 }, Limits), "mss");
         Assert.Equal(KnobStatus.NoEffect, late.Status);
         Assert.Contains("before connect()", late.Note, StringComparison.Ordinal);
 
         using var fresh = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        var early = Single(SocketKnobApplier.Apply(fresh, "tcp4", "client", new SocketKnobs { MaxSegmentBytes = 1000 }, Limits), "mss");
+        var early = Single(SocketKnobApplier.Apply(fresh, "tcp4", EndRole.Client, new SocketKnobs { MaxSegmentBytes = 1000 }, Limits), "mss");
         Assert.Equal((KnobStatus.Applied, 1000L), (early.Status, early.EffectiveValue));
     }
 
@@ -128,7 +129,7 @@ public sealed class SocketKnobApplierTests
     public void UdpSegment_OnUdp_IsApplied()
     {
         using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        var r = Single(SocketKnobApplier.Apply(udp, "udp4", "client", new SocketKnobs { UdpSegmentBytes = 1400 }, Limits), "udp-segment");
+        var r = Single(SocketKnobApplier.Apply(udp, "udp4", EndRole.Client, new SocketKnobs { UdpSegmentBytes = 1400 }, Limits), "udp-segment");
         Assert.Equal((KnobStatus.Applied, 1400L), (r.Status, r.EffectiveValue));
     }
 
@@ -137,7 +138,7 @@ public sealed class SocketKnobApplierTests
     {
         Assert.SkipWhen(string.Equals(Limits.LoQdisc, "fq", StringComparison.Ordinal), "lo has fq");
         using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        var r = Single(SocketKnobApplier.Apply(udp, "udp4", "client", new SocketKnobs { MaxPacingRateBytesPerSecond = 1_000_000 }, Limits), "max-pacing-rate");
+        var r = Single(SocketKnobApplier.Apply(udp, "udp4", EndRole.Client, new SocketKnobs { MaxPacingRateBytesPerSecond = 1_000_000 }, Limits), "max-pacing-rate");
         Assert.Equal((KnobStatus.NoEffect, 1_000_000L), (r.Status, r.EffectiveValue));
         Assert.Contains("fq", r.Note, StringComparison.Ordinal);
     }
@@ -147,8 +148,8 @@ public sealed class SocketKnobApplierTests
     {
         using var pair = LoopbackPairs.Tcp4();
         const long rate = 1_000_000_000;
-        var client = SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { MaxPacingRateBytesPerSecond = rate }, Limits);
-        var server = SocketKnobApplier.Apply(pair.Server, "tcp4", "server", SocketKnobs.KernelDefault, Limits);
+        var client = SocketKnobApplier.Apply(pair.Client, "tcp4", EndRole.Client, new SocketKnobs { MaxPacingRateBytesPerSecond = rate }, Limits);
+        var server = SocketKnobApplier.Apply(pair.Server, "tcp4", EndRole.Server, SocketKnobs.KernelDefault, Limits);
         Assert.Equal(rate, Single(client, "max-pacing-rate").EffectiveValue);
 
         LoopbackPairs.Move(pair, 4 * 1024 * 1024);
@@ -166,8 +167,8 @@ public sealed class SocketKnobApplierTests
         using var pair = LoopbackPairs.Tcp4();
         IReadOnlyList<KnobResult> results =
         [
-            .. SocketKnobApplier.Apply(pair.Client, "tcp4", "client", new SocketKnobs { MaxPacingRateBytesPerSecond = 500_000_000 }, Limits),
-            .. SocketKnobApplier.Apply(pair.Server, "tcp4", "server", new SocketKnobs { CongestionControl = "reno" }, Limits),
+            .. SocketKnobApplier.Apply(pair.Client, "tcp4", EndRole.Client, new SocketKnobs { MaxPacingRateBytesPerSecond = 500_000_000 }, Limits),
+            .. SocketKnobApplier.Apply(pair.Server, "tcp4", EndRole.Server, new SocketKnobs { CongestionControl = "reno" }, Limits),
         ];
         var sampler = new TcpInfoSampler(pair.Client, pair.Server);
         LoopbackPairs.Move(pair, 1024 * 1024);

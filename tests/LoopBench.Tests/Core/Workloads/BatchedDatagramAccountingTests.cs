@@ -2,6 +2,7 @@ using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Workloads;
 

@@ -4,6 +4,7 @@ using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running.Patterns;
@@ -66,7 +67,7 @@ public sealed class CcPatternLoopbackTests
         var rep = Assert.Single(result.Repetitions);
         Assert.Equal(k, rep.Metrics[MetricIds.Transactions]);
         Assert.Equal(k, rep.ConnectLatency!.Samples);
-        Assert.Equal(k, rep.Ends.Where(e => e.Role == "client").Sum(e => e.Transactions));
+        Assert.Equal(k, rep.Ends.Where(e => e.Role == EndRole.Client).Sum(e => e.Transactions));
         Assert.Equal(0, rep.Metrics[MetricIds.Bytes]);
     }
 

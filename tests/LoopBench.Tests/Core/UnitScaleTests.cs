@@ -1,6 +1,6 @@
-using LoopBench.Core.Results;
+using LoopBench.Core;
 
-namespace LoopBench.Tests.Core.Results;
+namespace LoopBench.Tests.Core;
 
 public sealed class UnitScaleTests
 {

@@ -1,6 +1,6 @@
-namespace LoopBench.Core.Workloads;
+namespace LoopBench.Core;
 
-/// <summary>Which side of the connection an end is; placement pins by role.</summary>
+/// <summary>Which side of the connection an end, a socket or a knob is; placement pins by role.</summary>
 internal enum EndRole
 {
     /// <summary>The connecting side.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LoopBench.Core.Results;
+namespace LoopBench.Core;
 
 /// <summary>
 /// One display unit of a metric: its text, how many stored units make one of it, and how a figure in
@@ -33,8 +33,8 @@ internal sealed record UnitScale(MetricUnitKind Kind, string Unit, double PerUni
         .. Steps(MetricUnitKind.Percent, Joined, ("%", 1, "0.0")),
 
         // A ratio or a count is a bare number in a figure; an axis still names it.
-        new(MetricUnitKind.Ratio, MetricCatalog.UnitText(MetricUnitKind.Ratio), 1, "G4", string.Empty),
-        new(MetricUnitKind.Count, MetricCatalog.UnitText(MetricUnitKind.Count), 1, "G4", string.Empty),
+        new(MetricUnitKind.Ratio, MetricUnits.Text(MetricUnitKind.Ratio), 1, "G4", string.Empty),
+        new(MetricUnitKind.Count, MetricUnits.Text(MetricUnitKind.Count), 1, "G4", string.Empty),
     ];
 
     /// <summary>Stored value × factor = shown value (for axes, which scale points rather than format them).</summary>
