@@ -22,9 +22,9 @@ internal static class SummaryDetails
         var text = new StringBuilder();
         if (repetition.Flows is { Count: > 1 } flows)
         {
-            text.Append("flows    ").AppendJoin("; ", flows.Select(f => f.Direction == "rr"
+            text.Append("flows    ").AppendJoin("; ", flows.Select(f => f.Direction == TrafficDirection.RequestResponse
                 ? $"#{f.Flow} {f.Transactions} trans"
-                : $"#{f.Flow} {f.Direction} {RateUnits.Format(f.ThroughputBitsPerSecond, unit)} {unit.Label()} (sent {Figures.Bytes(f.SentBytes)}, received {Figures.Bytes(f.Bytes)})"));
+                : $"#{f.Flow} {f.Direction.ToId()} {RateUnits.Format(f.ThroughputBitsPerSecond, unit)} {unit.Label()} (sent {Figures.Bytes(f.SentBytes)}, received {Figures.Bytes(f.Bytes)})"));
             text.Append(CultureInfo.InvariantCulture, $"; Jain fairness {Get(MetricIds.FairnessJain, "0.000")}\n");
         }
 

@@ -46,7 +46,7 @@ internal static class SummaryFlows
             }
             else if (!ReferenceEquals(flow, flows[0]) && flow.TcpInfo is { Count: > 0 })
             {
-                parts.Add($"knobs as flow {flows[0].Flow} {flows[0].Direction}");
+                parts.Add($"knobs as flow {flows[0].Flow} {flows[0].Direction.ToId()}");
             }
 
             var samples = flow.TcpInfo ?? [];
@@ -70,7 +70,7 @@ internal static class SummaryFlows
 
             if (parts.Count > 0) // a datagram flow with flow 0's knobs has nothing to add
             {
-                yield return string.Create(Invariant, $"flow {flow.Flow} {flow.Direction}: ") + string.Join("; ", parts);
+                yield return string.Create(Invariant, $"flow {flow.Flow} {flow.Direction.ToId()}: ") + string.Join("; ", parts);
             }
         }
     }

@@ -9,11 +9,11 @@ namespace LoopBench.Core.Results;
 /// keep standing for flow 0; this holds every flow.
 /// </summary>
 /// <param name="Flow">0-based flow number, as in <see cref="FlowResult.Flow"/>.</param>
-/// <param name="Direction">"c2s", "s2c", "rr", or "both" for a shared bidirectional pair.</param>
+/// <param name="Direction">Which way the flow's data goes.</param>
 /// <param name="Knobs">Knob records of both sides, with evidence; null when none were read.</param>
 /// <param name="TcpInfo">TCP_INFO of both ends at T0 and at T1 (crr: of the first and last connection, see
 /// <see cref="TcpInfoSampleResult.Connection"/>); null for non-TCP.</param>
-internal sealed record FlowProbeResult(int Flow, string Direction, IReadOnlyList<KnobResult>? Knobs, IReadOnlyList<TcpInfoSampleResult>? TcpInfo)
+internal sealed record FlowProbeResult(int Flow, TrafficDirection Direction, IReadOnlyList<KnobResult>? Knobs, IReadOnlyList<TcpInfoSampleResult>? TcpInfo)
 {
     /// <summary>crr: connections whose client socket got the knobs (warm-up included); null for other patterns.</summary>
     public long? Connections { get; init; }

@@ -89,12 +89,12 @@ internal sealed record RepetitionResult(
 
 /// <summary>One flow of a repetition, in one direction.</summary>
 /// <param name="Flow">0-based flow number (rr-under-load: 0 is the rr flow).</param>
-/// <param name="Direction">"c2s", "s2c", or "rr" for request/response flows.</param>
+/// <param name="Direction">Which way the flow's data goes.</param>
 /// <param name="SentBytes">Payload bytes its sender counted inside the window (the sender's view).</param>
 /// <param name="Bytes">Payload bytes its receiver counted (the receiver's view; rr: both ways).</param>
 /// <param name="ThroughputBitsPerSecond">Bytes × 8 / window.</param>
 /// <param name="Transactions">Transactions completed (rr, crr).</param>
-internal sealed record FlowResult(int Flow, string Direction, long SentBytes, long Bytes, double ThroughputBitsPerSecond, long Transactions);
+internal sealed record FlowResult(int Flow, TrafficDirection Direction, long SentBytes, long Bytes, double ThroughputBitsPerSecond, long Transactions);
 
 /// <summary>One worker thread of a repetition.</summary>
 /// <param name="Name">Thread name.</param>

@@ -34,7 +34,7 @@ internal sealed class ChildServerEnd : IDisposable
     private WorkloadEnd? _standIn;
     private SocketEndSettings? _serverSettings;
     private IReadOnlyList<KnobResult>? _serverKnobs;
-    private (Socket Client, string Direction, IReadOnlyList<KnobResult> Knobs)? _clientFlow;
+    private (Socket Client, TrafficDirection Direction, IReadOnlyList<KnobResult> Knobs)? _clientFlow;
 
     private ChildServerEnd(SandboxChildCommand command, int? serverCpu)
     {
@@ -105,7 +105,7 @@ internal sealed class ChildServerEnd : IDisposable
         SocketTuning.Combine(SocketTuning.ReadEnd(client), _serverSettings ?? throw new InvalidOperationException("not connected"));
 
     /// <summary>Keeps the client socket's knob records (applied here after connect) for the flow's record.</summary>
-    public void KeepClientKnobs(Socket client, string direction, IReadOnlyList<KnobResult> knobs) => _clientFlow = (client, direction, knobs);
+    public void KeepClientKnobs(Socket client, TrafficDirection direction, IReadOnlyList<KnobResult> knobs) => _clientFlow = (client, direction, knobs);
 
     /// <summary>
     /// The flow's knob records in the shape one process gives them: the client's with evidence read

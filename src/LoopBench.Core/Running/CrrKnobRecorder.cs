@@ -61,7 +61,7 @@ internal sealed class CrrKnobRecorder(int flow)
             }
         }
 
-        return new FlowProbeResult(flow, "rr", knobs, samples.Count > 0 ? samples : null)
+        return new FlowProbeResult(flow, TrafficDirection.RequestResponse, knobs, samples.Count > 0 ? samples : null)
         {
             Connections = _connections,
             ConnectionsInWindow = inWindow,

@@ -10,13 +10,13 @@ namespace LoopBench.Core.Running;
 /// retransmits in the window, and between them, unrecorded, for interval figures
 /// (<see cref="ReadRetransTotal"/>); the knob evidence is read after the workers stopped.
 /// </summary>
-internal sealed class FlowProbe(int flow, string direction, ConnectedPair pair, IReadOnlyList<KnobResult>? knobs)
+internal sealed class FlowProbe(int flow, TrafficDirection direction, ConnectedPair pair, IReadOnlyList<KnobResult>? knobs)
 {
     private readonly TcpInfoSampler _tcp = new(pair.Client, pair.Server, expectedSamples: 2);
 
     public int Flow => flow;
 
-    public string Direction => direction;
+    public TrafficDirection Direction => direction;
 
     public ConnectedPair Pair => pair;
 

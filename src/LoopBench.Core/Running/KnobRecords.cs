@@ -70,7 +70,7 @@ internal static class KnobRecords
     /// until the next delayed-ACK decision, so without re-arms it would not have acted for long).
     /// </summary>
     internal static IReadOnlyList<KnobResult>? WithQuickAckEvidence(
-        IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends, int flow, string direction)
+        IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends, int flow, TrafficDirection direction)
     {
         if (knobs is null || !knobs.Any(k => k.Id == "quickack"))
         {
@@ -101,10 +101,10 @@ internal static class KnobRecords
         }).ToArray();
     }
 
-    private static bool Matches(WorkloadEnd end, string direction) => direction switch
+    private static bool Matches(WorkloadEnd end, TrafficDirection direction) => direction switch
     {
-        "c2s" => end.FlowDirection == FlowDirection.ClientToServer,
-        "s2c" => end.FlowDirection == FlowDirection.ServerToClient,
+        TrafficDirection.ClientToServer => end.FlowDirection == FlowDirection.ClientToServer,
+        TrafficDirection.ServerToClient => end.FlowDirection == FlowDirection.ServerToClient,
         _ => true,
     };
 }

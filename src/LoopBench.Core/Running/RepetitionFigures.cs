@@ -93,8 +93,8 @@ internal sealed class RepetitionFigures
     /// <summary>Bidir: each direction's throughput.</summary>
     public void AddDirections()
     {
-        Metrics[MetricIds.C2sThroughputBitsPerSecond] = Flows.Where(f => f.Direction == "c2s").Sum(f => f.ThroughputBitsPerSecond);
-        Metrics[MetricIds.S2cThroughputBitsPerSecond] = Flows.Where(f => f.Direction == "s2c").Sum(f => f.ThroughputBitsPerSecond);
+        Metrics[MetricIds.C2sThroughputBitsPerSecond] = Flows.Where(f => f.Direction == TrafficDirection.ClientToServer).Sum(f => f.ThroughputBitsPerSecond);
+        Metrics[MetricIds.S2cThroughputBitsPerSecond] = Flows.Where(f => f.Direction == TrafficDirection.ServerToClient).Sum(f => f.ThroughputBitsPerSecond);
     }
 
     /// <summary>crr: connect(2) latency, connections per second and the allocation per connection.</summary>
@@ -261,12 +261,7 @@ internal sealed class RepetitionFigures
             var primary = group.Where(EndTotals.IsPrimary).ToList();
             long received = primary.Sum(e => e.Counters.Bytes);
             long transactions = primary.Sum(e => e.Counters.Transactions);
-            string direction = group.Key.FlowDirection switch
-            {
-                FlowDirection.ClientToServer => "c2s",
-                FlowDirection.ServerToClient => "s2c",
-                _ => "rr",
-            };
+            var direction = group.Key.FlowDirection is FlowDirection d ? TrafficDirections.Of(d) : TrafficDirection.RequestResponse;
             flows.Add(new FlowResult(group.Key.Flow, direction, sent, received, seconds > 0 ? received * 8 / seconds : 0, transactions));
         }
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Results;
 using LoopBench.Core.Running.Patterns;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
@@ -68,7 +69,7 @@ internal sealed class RepetitionFlows : IDisposable
     public Func<Socket, IChannel> EngineOpen => _engine.Open;
 
     /// <summary>A connected pair for <paramref name="flow"/>, tuned, with its knobs applied and recorded.</summary>
-    public ConnectedPair Connect(int flow, string direction)
+    public ConnectedPair Connect(int flow, TrafficDirection direction)
     {
         var pair = LoopbackConnector.Connect(_transport, _connectTimeout);
         Owned.Add(pair);
@@ -111,7 +112,7 @@ internal sealed class RepetitionFlows : IDisposable
     /// <summary>One one-way flow on its own pair (stream, reverse, bidir, rr-under-load's load).</summary>
     public void AddStreamFlow(int flow, FlowDirection direction, WorkloadParameters p)
     {
-        var pair = Connect(flow, direction == FlowDirection.ClientToServer ? "c2s" : "s2c");
+        var pair = Connect(flow, TrafficDirections.Of(direction));
         Add(WorkloadFactory.Stream(Case.Transport, p).CreateEnds(
             new WorkloadContext(p, Open(pair.Client), Open(pair.Server), Window)
             { Flow = flow, Direction = direction, ClientSocket = pair.Client, ServerSocket = pair.Server }));
@@ -145,7 +146,7 @@ internal sealed class RepetitionFlows : IDisposable
         }
 
         // The server's knobs were applied and read back in the child, after its accept.
-        string direction = pattern.RequestResponse ? "rr" : pattern.DataDirection == FlowDirection.ClientToServer ? "c2s" : "s2c";
+        var direction = pattern.RequestResponse ? TrafficDirection.RequestResponse : TrafficDirections.Of(pattern.DataDirection);
         child.KeepClientKnobs(client, direction, _knobs.ApplyAfterConnect(Case, client, EndRole.Client));
         Socket = child.SocketSettings(client);
         var context = new WorkloadContext(Parameters, channel, new ConnectionSlot(null), Window)

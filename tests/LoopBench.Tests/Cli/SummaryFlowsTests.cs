@@ -16,8 +16,8 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void ParallelFlows_ShowT1FiguresAndTheWindowsRetransmits()
     {
-        var flow0 = new FlowProbeResult(0, "c2s", null, [At(0, EndRole.Client, 50, 15), At(0, EndRole.Server, 20, 0), At(2_000_000_000, EndRole.Client, 243, 19), At(2_000_000_000, EndRole.Server, 25, 1)]);
-        var flow1 = new FlowProbeResult(1, "c2s", null, [At(0, EndRole.Client, 40, 8), At(0, EndRole.Server, 20, 0), At(2_000_000_000, EndRole.Client, 349, 8), At(2_000_000_000, EndRole.Server, 25, 0)]);
+        var flow0 = new FlowProbeResult(0, TrafficDirection.ClientToServer, null, [At(0, EndRole.Client, 50, 15), At(0, EndRole.Server, 20, 0), At(2_000_000_000, EndRole.Client, 243, 19), At(2_000_000_000, EndRole.Server, 25, 1)]);
+        var flow1 = new FlowProbeResult(1, TrafficDirection.ClientToServer, null, [At(0, EndRole.Client, 40, 8), At(0, EndRole.Server, 20, 0), At(2_000_000_000, EndRole.Client, 349, 8), At(2_000_000_000, EndRole.Server, 25, 0)]);
         var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow0, flow1] };
 
         var lines = SummaryFlows.Lines(rep).ToList();
@@ -30,8 +30,8 @@ public sealed class SummaryFlowsTests
     public void DatagramFlows_WithFlowZerosKnobs_PrintNothing_ButADifferingKnobShows()
     {
         KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", EndRole.Server, KnobStatus.Applied, KnobUnit.Bytes, "4M", effective, null, null, null, null);
-        var same = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [new FlowProbeResult(0, "c2s", [Rcvbuf("4 MiB")], null), new FlowProbeResult(1, "c2s", [Rcvbuf("4 MiB")], null)] };
-        var differs = same with { FlowProbes = [same.FlowProbes![0], new FlowProbeResult(1, "c2s", [Rcvbuf("2 MiB")], null)] };
+        var same = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [new FlowProbeResult(0, TrafficDirection.ClientToServer, [Rcvbuf("4 MiB")], null), new FlowProbeResult(1, TrafficDirection.ClientToServer, [Rcvbuf("4 MiB")], null)] };
+        var differs = same with { FlowProbes = [same.FlowProbes![0], new FlowProbeResult(1, TrafficDirection.ClientToServer, [Rcvbuf("2 MiB")], null)] };
 
         Assert.Empty(SummaryFlows.Lines(same));
         Assert.Equal("flow 1 c2s: knobs differ: server SO_RCVBUF applied 2 MiB", Assert.Single(SummaryFlows.Lines(differs)));
@@ -40,7 +40,7 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void CrrConnections_KeepTheirSinceConnectCounts()
     {
-        var flow = new FlowProbeResult(0, "rr", null, [At(1, EndRole.Client, 30, 2, "first"), At(2, EndRole.Client, 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
+        var flow = new FlowProbeResult(0, TrafficDirection.RequestResponse, null, [At(1, EndRole.Client, 30, 2, "first"), At(2, EndRole.Client, 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
         var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow] };
 
         string line = Assert.Single(SummaryFlows.Lines(rep));

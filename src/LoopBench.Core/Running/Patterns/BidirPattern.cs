@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -28,7 +29,7 @@ internal sealed class BidirPattern : ITrafficPattern
                 continue;
             }
 
-            var pair = flows.Connect(i, "both");
+            var pair = flows.Connect(i, TrafficDirection.Both);
             foreach (var direction in BothWays)
             {
                 flows.Add(WorkloadFactory.Stream(c.Transport, p).CreateEnds(

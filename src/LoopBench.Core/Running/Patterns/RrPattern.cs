@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -18,7 +19,7 @@ internal sealed class RrPattern : ITrafficPattern
         int clientTimeout = c.RrTimeoutMs is long ms ? (int)ms : RepetitionFlows.DatagramIdleTimeoutMs;
         for (int i = 0; i < c.Parallel; i++)
         {
-            var pair = flows.Connect(i, "rr");
+            var pair = flows.Connect(i, TrafficDirection.RequestResponse);
             if (c.Transport.IsConnectionless())
             {
                 pair.Client.ReceiveTimeout = clientTimeout;

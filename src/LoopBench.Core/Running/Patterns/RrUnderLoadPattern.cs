@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -16,7 +17,7 @@ internal sealed class RrUnderLoadPattern : ITrafficPattern
     public void AddFlows(RepetitionFlows flows)
     {
         var p = flows.Parameters;
-        var pair = flows.Connect(0, "rr");
+        var pair = flows.Connect(0, TrafficDirection.RequestResponse);
         flows.Add(new OpenLoopRequestResponseWorkload().CreateEnds(
             new WorkloadContext(p, flows.Open(pair.Client), flows.Open(pair.Server), flows.Window)
             { ClientReader = flows.Open(pair.Client), ClientSocket = pair.Client, ServerSocket = pair.Server }));

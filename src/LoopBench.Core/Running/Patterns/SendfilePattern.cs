@@ -1,3 +1,4 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
 
@@ -24,7 +25,7 @@ internal sealed class SendfilePattern : ITrafficPattern
         flows.Owned.Add(source); // first in, so closed after the sockets that send it
         for (int i = 0; i < flows.Case.Parallel; i++)
         {
-            var pair = flows.Connect(i, "c2s");
+            var pair = flows.Connect(i, TrafficDirection.ClientToServer);
             flows.Add(new SendfileWorkload(source).CreateEnds(
                 new WorkloadContext(p, flows.Open(pair.Client), flows.Open(pair.Server), flows.Window)
                 { Flow = i, ClientSocket = pair.Client, ServerSocket = pair.Server }));

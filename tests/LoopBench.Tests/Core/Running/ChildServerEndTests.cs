@@ -99,7 +99,7 @@ public sealed class ChildServerEndTests
         // the server's evidence was read in the child after its end stopped
         Assert.Equal($"TCP_CONGESTION still {algorithm} at the end", knobs[1].Evidence);
         var flow = Assert.Single(rep.FlowProbes!);
-        Assert.Equal((0, "c2s"), (flow.Flow, flow.Direction));
+        Assert.Equal((0, TrafficDirection.ClientToServer), (flow.Flow, flow.Direction));
         Assert.Equal(rep.Knobs!.Select(k => (k.Id, k.Side)), flow.Knobs!.Select(k => (k.Id, k.Side)));
         Assert.Equal(algorithm, rep.Socket!.CongestionControl);
     }

@@ -28,7 +28,7 @@ public sealed class FlowProbeLoopbackTests
         Assert.Equal([0, 1, 2], flows.Select(f => f.Flow));
         Assert.All(flows, f =>
         {
-            Assert.Equal("c2s", f.Direction);
+            Assert.Equal(TrafficDirection.ClientToServer, f.Direction);
             Assert.Equal(2, f.Knobs!.Count(k => k.Id == "rcvbuf" && k.Status == KnobStatus.Applied));
             Assert.Contains(f.TcpInfo!, s => s.Side == EndRole.Client && s.RttUs > 0 && s.SendCwndSegments > 0);
             Assert.Contains(f.TcpInfo!, s => s.Side == EndRole.Server);

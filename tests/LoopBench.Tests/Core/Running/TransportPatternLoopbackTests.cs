@@ -127,7 +127,7 @@ public sealed class TransportPatternLoopbackTests
         var c = Short(new Case { Pattern = PatternKind.Bidir, BidirMode = BidirMode.Shared, Transport = TransportKind.UnixStream });
         var rep = Assert.Single(new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken).Repetitions);
         var flows = rep.Flows!;
-        Assert.Equal(["c2s", "s2c"], flows.Select(f => f.Direction));
+        Assert.Equal([TrafficDirection.ClientToServer, TrafficDirection.ServerToClient], flows.Select(f => f.Direction));
         Assert.All(flows, f => Assert.True(f.SentBytes > 0 && f.Bytes > 0));
     }
 
