@@ -29,7 +29,7 @@ internal static class CalibrationTable
             foreach (var f in r.Figures)
             {
                 table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f, f.LoopBenchValues), Value(f, f.ToolValues),
-                    Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", Bound(f), f.Outcome,
+                    Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", Bound(f), f.Outcome.ToId(),
                     first ? Pairs(r) : string.Empty, first ? Load(r, outside: true) : string.Empty, first ? Load(r, outside: false) : string.Empty,
                     first ? Spread(r) : string.Empty);
                 first = false;
@@ -151,7 +151,7 @@ internal static class CalibrationTable
         ReferenceSteadiness.Judged(r.Figures)?.ReferenceSpreadPercent is double v ? Invariant($"{v:0.0}") : "-";
 
     private static string Bound(CalibrationFigureResult f) =>
-        f.BoundValue is double v && EnumIds.TryParse(f.BoundDirection, out BoundDirection direction)
+        f.BoundValue is double v && f.BoundDirection is BoundDirection direction
             ? new CalibrationBound(direction, v, f.BoundHigh).ToString()
             : "none";
 

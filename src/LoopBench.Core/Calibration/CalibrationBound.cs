@@ -1,22 +1,7 @@
 using System.Globalization;
+using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Calibration;
-
-/// <summary>Which side of a bound is good. Stable ids: "at-least", "at-most", "within".</summary>
-internal enum BoundDirection
-{
-    /// <summary>Higher is better: throughput, rates.</summary>
-    [Id("at-least")]
-    AtLeast = 1,
-
-    /// <summary>Lower is better: latency.</summary>
-    [Id("at-most")]
-    AtMost = 2,
-
-    /// <summary>Inside a band is good: a figure that should sit near a value, such as the timestamps' sum over the round trip near 1.</summary>
-    [Id("within")]
-    Within = 3,
-}
 
 /// <summary>
 /// What a calibrate figure has to reach: its LoopBench/reference ratio, or for an absolute figure

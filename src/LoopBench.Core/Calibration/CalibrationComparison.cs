@@ -88,9 +88,9 @@ internal static class CalibrationComparison
     private static CalibrationFigureResult Figure(
         FigurePair pair, List<double> lb, List<double> reference, List<double> values, MedianInterval? interval, CalibrationOutcome outcome) =>
         new(pair.Figure, lb, reference, values, interval?.Median, interval?.Low, interval?.High,
-            interval?.Method, outcome.ToId())
+            interval?.Method, outcome)
         {
-            BoundDirection = pair.Bound?.DirectionId,
+            BoundDirection = pair.Bound?.Direction,
             BoundValue = pair.Bound?.Value,
             BoundHigh = pair.Bound?.High,
             Absolute = pair.Absolute ? true : null,

@@ -160,7 +160,7 @@ internal sealed class CalibrationRunner
         bool enough = pairs.Clean.Count >= options.Pairs;
         var figures = CalibrationComparison.Compare(row, pairs.Clean, enough);
         string outcome = pairs.FailureOutcome?.ToId() ?? (cancellation.IsCancellationRequested ? CaseOutcome.Interrupted.ToId()
-            : CalibrationOutcomes.Combine(figures.Select(f => EnumIds.TryParse(f.Outcome, out CalibrationOutcome o) ? o : CalibrationOutcome.Inconclusive)).ToId());
+            : CalibrationOutcomes.Combine(figures.Select(f => f.Outcome)).ToId());
         string? reason = pairs.Failure ?? (enough || cancellation.IsCancellationRequested ? null
             : string.Create(CultureInfo.InvariantCulture,
                 $"{pairs.Clean.Count} clean pairs of {options.Pairs} after {pairs.Pairs.Count} attempts: the host was busy (outside load or steal above {options.QuietThresholdPercentOfOneCpu:0.#}% of one CPU)"));

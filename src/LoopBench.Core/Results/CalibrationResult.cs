@@ -11,7 +11,8 @@ namespace LoopBench.Core.Results;
 /// <param name="CongestionControl">Congestion control asked of both ("cubic"), or "default" for the system default.</param>
 /// <param name="Outcome">
 /// The row's figures combined ("met", "missed", "inconclusive", "reported": the worst first), or
-/// "failed:…", "skipped:…", "interrupted" when it did not produce them.
+/// "failed:…", "skipped:…", "interrupted" when it did not produce them. A string: it holds either a
+/// <see cref="CalibrationOutcome"/> id or a <see cref="CaseOutcome"/> id, in the one "outcome" field.
 /// </param>
 /// <param name="Reason">Why it was skipped, failed, or is inconclusive for want of clean pairs.</param>
 /// <param name="Figures">Each compared figure with both sides' values, the paired ratio and its outcome.</param>
@@ -61,7 +62,7 @@ internal sealed record CalibrationPairResult(
 /// <param name="RatioLow">Lower end of its interval.</param>
 /// <param name="RatioHigh">Upper end of its interval.</param>
 /// <param name="IntervalMethod">How the interval of the per-pair ratios' median was made, with its coverage.</param>
-/// <param name="Outcome">"met", "missed", "inconclusive" or "reported".</param>
+/// <param name="Outcome">Met, missed, inconclusive, or reported (no bound).</param>
 internal sealed record CalibrationFigureResult(
     string Figure,
     IReadOnlyList<double> LoopBenchValues,
@@ -71,10 +72,10 @@ internal sealed record CalibrationFigureResult(
     double? RatioLow,
     double? RatioHigh,
     string? IntervalMethod,
-    string Outcome)
+    CalibrationOutcome Outcome)
 {
-    /// <summary>"at-least", "at-most" or "within"; null for a figure reported without a bound.</summary>
-    public string? BoundDirection { get; init; }
+    /// <summary>Which side of the bound is good; null for a figure reported without a bound.</summary>
+    public BoundDirection? BoundDirection { get; init; }
 
     /// <summary>Where the bound sits (the low end of a "within" band); null without a bound.</summary>
     public double? BoundValue { get; init; }

@@ -58,9 +58,9 @@ public sealed class CalibrateCommandTests
     {
         var rows = new[]
         {
-            Row("iperf3-tcp4-fwd-cubic", "met", ToolFigures.ThroughputBitsPerSecond, 9.0e9, 9.3e9, CalibrationBound.AtLeast(1.00), Pairs(10, 1, outside: 1.5)),
-            Row("sockperf-tcp4-pp-64B-split", "missed", ToolFigures.RttP50Ns, 21_000, 20_000, CalibrationBound.AtMost(1.05), Pairs(10, 0, outside: 0.5)),
-            Row("engine-tcp4-fwd-cubic-async", "reported", ToolFigures.ThroughputBitsPerSecond, 7e9, 9e9, null, Pairs(10, 0, outside: 0.2))
+            Row("iperf3-tcp4-fwd-cubic", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 9.0e9, 9.3e9, CalibrationBound.AtLeast(1.00), Pairs(10, 1, outside: 1.5)),
+            Row("sockperf-tcp4-pp-64B-split", CalibrationOutcome.Missed, ToolFigures.RttP50Ns, 21_000, 20_000, CalibrationBound.AtMost(1.05), Pairs(10, 0, outside: 0.5)),
+            Row("engine-tcp4-fwd-cubic-async", CalibrationOutcome.Reported, ToolFigures.ThroughputBitsPerSecond, 7e9, 9e9, null, Pairs(10, 0, outside: 0.2))
                 with { Note = "no bound: the runtime's default completion dispatch" },
             new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, "unpinned", "default", CaseOutcome.SkippedPatternUnavailable.ToId(),
                 "pattern not available in this build: unknown transport 'udp4'", []),
@@ -86,15 +86,15 @@ public sealed class CalibrateCommandTests
         double[] values = [1.01, 0.99, 1.00, 1.02, 1.00, 0.98, 1.00, 1.01, 0.99, 1.00];
         var ci = OrderStatisticInterval.OfMedian(values);
         var bound = CalibrationBound.Within(0.97, 1.03);
-        var f = new CalibrationFigureResult(MetricIds.StampSumOverRttMedian, values, [], values, ci.Median, ci.Low, ci.High, ci.Method, "met")
-        { BoundDirection = bound.DirectionId, BoundValue = bound.Value, BoundHigh = bound.High, Absolute = true };
+        var f = new CalibrationFigureResult(MetricIds.StampSumOverRttMedian, values, [], values, ci.Median, ci.Low, ci.High, ci.Method, CalibrationOutcome.Met)
+        { BoundDirection = bound.Direction, BoundValue = bound.Value, BoundHigh = bound.High, Absolute = true };
         var row = new CalibrationResult("stamps-tcp4-pp-64B-split", CalibrationCatalog.BlockingReference, CalibrationCatalog.BlockingReference, "k", "split", "default", "met", null, [f])
         { PairsRequested = 10, Pairs = Pairs(10, 0, outside: 0.5) };
         string text = CalibrationTable.Render([row], 5);
         string line = text.Split('\n').Single(l => l.StartsWith("stamps-tcp4", StringComparison.Ordinal));
         Assert.Matches(@" stampSumOverRttMedian +1\.000 +- +1\.000 +\[\d\.\d{3}, \d\.\d{3}\] +0\.97–1\.03 +met +10/0 ", line);
         Assert.Contains("An absolute figure (ref -) is LoopBench's own value per pair, not a ratio", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("An absolute figure", CalibrationTable.Render([Row("r", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(2, 0, 0))], 5), StringComparison.Ordinal);
+        Assert.DoesNotContain("An absolute figure", CalibrationTable.Render([Row("r", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(2, 0, 0))], 5), StringComparison.Ordinal);
 
         string json = System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<CalibrationResult>>([row], ResultJson.Options);
         Assert.Contains("\"boundDirection\": \"within\"", json, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class CalibrateCommandTests
     [Fact(Timeout = 10_000)]
     public void Render_ARowShortOfCleanPairs_SaysTheTableIsNotQuotable()
     {
-        var busy = Row("iperf3-tcp4-fwd-cubic", "inconclusive", ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(3, 17, outside: 180))
+        var busy = Row("iperf3-tcp4-fwd-cubic", CalibrationOutcome.Inconclusive, ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(3, 17, outside: 180))
             with { Reason = "3 clean pairs of 10 after 20 attempts: the host was busy" };
         string text = CalibrationTable.Render([busy], 5);
         Assert.Contains("THIS TABLE IS NOT QUOTABLE: iperf3-tcp4-fwd-cubic could not get their clean pairs (outside load or steal above 5% of one CPU)", text, StringComparison.Ordinal);
@@ -119,9 +119,9 @@ public sealed class CalibrateCommandTests
     [Fact(Timeout = 10_000)]
     public void Render_ARowWhoseReferenceSwung_SaysTheTableIsNotQuotable_WithItsSpread()
     {
-        var swinging = Row("iperf3-tcp4-fwd-cubic", "met", ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(10, 0, outside: 0));
+        var swinging = Row("iperf3-tcp4-fwd-cubic", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(10, 0, outside: 0));
         swinging = swinging with { Unsteady = true, Figures = [swinging.Figures[0] with { ReferenceSpreadPercent = 32.5 }] };
-        var steady = Row("iperf3-tcp4-fwd-cubic-split", "met", ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(10, 0, outside: 0));
+        var steady = Row("iperf3-tcp4-fwd-cubic-split", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(10, 0, outside: 0));
         steady = steady with { Figures = [steady.Figures[0] with { ReferenceSpreadPercent = 3.1 }] };
 
         string text = CalibrationTable.Render([swinging, steady], 5, 10);
@@ -135,7 +135,7 @@ public sealed class CalibrateCommandTests
     [Fact(Timeout = 10_000)]
     public void Render_ARowThatStoppedOnAFailedRun_SaysSo_NotThatTheHostWasBusy()
     {
-        var stopped = Row("iperf3-tcp4-fwd-default", "inconclusive", ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(5, 0, outside: 0))
+        var stopped = Row("iperf3-tcp4-fwd-default", CalibrationOutcome.Inconclusive, ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(5, 0, outside: 0))
             with { Note = "iperf3: unable to connect to server: Connection refused" };
         string text = CalibrationTable.Render([stopped], 5);
         Assert.Contains("THIS TABLE IS NOT QUOTABLE: iperf3-tcp4-fwd-default stopped after 5 of 10 pairs (a run failed; the Notes say why)", text, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class CalibrateCommandTests
     [Fact(Timeout = 10_000)]
     public void ExitCode_MissedIsThree_InconclusiveAloneIsZero()
     {
-        var met = Row("a", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(10, 0, 0));
+        var met = Row("a", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(10, 0, 0));
         var inconclusive = met with { RowId = "b", Outcome = "inconclusive" };
         var missed = met with { RowId = "c", Outcome = "missed" };
         Assert.Equal(0, CalibrateCommand.ExitCodeOf([met, inconclusive], interrupted: false));
@@ -216,14 +216,14 @@ public sealed class CalibrateCommandTests
             var run = new RunResult(RunResult.CurrentSchemaVersion, "20261123T000000Z-abcdef", new ToolInfo("loopbench", "test"),
                 LoopBench.Core.Running.EnvironmentProbe.Capture(), [])
             {
-                Calibration = [Row("r", "met", ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(2, 1, 3))],
+                Calibration = [Row("r", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(2, 1, 3))],
             };
             string path = RunFileWriter.Write(dir, run);
             Assert.Equal(Path.Combine(dir, run.RunId, "run.json"), path);
             var back = Assert.Single(ResultJson.Deserialize(File.ReadAllText(path)).Calibration!);
             Assert.Equal("r", back.RowId);
             Assert.Equal([false, false, true], back.Pairs.Select(p => p.Disturbed));
-            Assert.Equal("at-least", back.Figures.Single().BoundDirection);
+            Assert.Equal(BoundDirection.AtLeast, back.Figures.Single().BoundDirection);
             Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
         }
         finally
@@ -232,7 +232,7 @@ public sealed class CalibrateCommandTests
         }
     }
 
-    private static CalibrationResult Row(string id, string outcome, string figure, double lb, double tool, CalibrationBound? bound, List<CalibrationPairResult> pairs)
+    private static CalibrationResult Row(string id, CalibrationOutcome outcome, string figure, double lb, double tool, CalibrationBound? bound, List<CalibrationPairResult> pairs)
     {
         int clean = pairs.Count(p => !p.Disturbed);
         var lbValues = Enumerable.Repeat(lb, clean).ToList();
@@ -240,8 +240,8 @@ public sealed class CalibrateCommandTests
         var ci = OrderStatisticInterval.OfMedian(lbValues.Zip(toolValues, (a, b) => a / b).ToList());
         var f = new CalibrationFigureResult(figure, lbValues, toolValues, [.. Enumerable.Repeat(lb / tool, clean)], ci.Median, ci.Low, ci.High,
             ci.Method, outcome)
-        { BoundDirection = bound?.DirectionId, BoundValue = bound?.Value, ReferenceSpreadPercent = ReferenceSteadiness.SpreadPercent(toolValues) };
-        return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", "unpinned", "cubic", outcome, null, [f]) { PairsRequested = 10, Pairs = pairs };
+        { BoundDirection = bound?.Direction, BoundValue = bound?.Value, ReferenceSpreadPercent = ReferenceSteadiness.SpreadPercent(toolValues) };
+        return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", "unpinned", "cubic", outcome.ToId(), null, [f]) { PairsRequested = 10, Pairs = pairs };
     }
 
     private static List<CalibrationPairResult> Pairs(int clean, int disturbed, double outside) =>

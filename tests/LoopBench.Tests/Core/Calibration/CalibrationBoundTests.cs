@@ -1,5 +1,6 @@
 using LoopBench.Core;
 using LoopBench.Core.Calibration;
+using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Calibration;

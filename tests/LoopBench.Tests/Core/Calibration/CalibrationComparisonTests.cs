@@ -27,8 +27,8 @@ public sealed class CalibrationComparisonTests
         Assert.Equal(1.02, f.RatioLow!.Value, 9);
         Assert.Equal(1.02, f.RatioHigh!.Value, 9);
         Assert.Equal(10, f.PairRatios.Count);
-        Assert.Equal("met", f.Outcome);
-        Assert.Equal(("at-least", 1.00), (f.BoundDirection, f.BoundValue!.Value));
+        Assert.Equal(CalibrationOutcome.Met, f.Outcome);
+        Assert.Equal((BoundDirection.AtLeast, 1.00), (f.BoundDirection, f.BoundValue!.Value));
         Assert.Equal("order statistics x(2)..x(9) of 10, coverage 97.9%", f.IntervalMethod);
         Assert.Equal(90.9, f.ReferenceSpreadPercent); // the reference itself went 10 → 1: pairing holds, the host did not
     }
@@ -38,7 +38,7 @@ public sealed class CalibrationComparisonTests
     {
         double[] ratios = [0.80, 0.82, 0.79, 0.81, 0.83, 0.80, 0.78, 0.84, 0.81, 0.80];
         var f = Assert.Single(CalibrationComparison.Compare(Stream, ratios.Select(r => Pair(r, 1)).ToList()));
-        Assert.Equal("missed", f.Outcome);
+        Assert.Equal(CalibrationOutcome.Missed, f.Outcome);
     }
 
     [Fact(Timeout = 5_000)]
@@ -47,15 +47,15 @@ public sealed class CalibrationComparisonTests
         double[] ratios = [0.97, 0.99, 1.02, 0.98, 1.01, 0.96, 0.99, 0.98, 1.03, 0.97];
         var f = Assert.Single(CalibrationComparison.Compare(Stream, ratios.Select(r => Pair(r, 1)).ToList()));
         Assert.True(f.Ratio < 1 && f.RatioHigh > 1, $"{f.RatioLow} {f.Ratio} {f.RatioHigh}");
-        Assert.Equal("inconclusive", f.Outcome);
+        Assert.Equal(CalibrationOutcome.Inconclusive, f.Outcome);
     }
 
     [Fact(Timeout = 5_000)]
     public void Compare_NotEnoughCleanPairs_IsInconclusiveEvenWhenMet()
     {
         var pairs = Enumerable.Range(0, 4).Select(_ => Pair(1.1, 1)).ToList();
-        Assert.Equal("inconclusive", Assert.Single(CalibrationComparison.Compare(Stream, pairs, enoughPairs: false)).Outcome);
-        Assert.Equal("met", Assert.Single(CalibrationComparison.Compare(Stream, pairs, enoughPairs: true)).Outcome);
+        Assert.Equal(CalibrationOutcome.Inconclusive, Assert.Single(CalibrationComparison.Compare(Stream, pairs, enoughPairs: false)).Outcome);
+        Assert.Equal(CalibrationOutcome.Met, Assert.Single(CalibrationComparison.Compare(Stream, pairs, enoughPairs: true)).Outcome);
     }
 
     [Fact(Timeout = 5_000)]
@@ -63,7 +63,7 @@ public sealed class CalibrationComparisonTests
     {
         var row = Row(new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, null));
         var f = Assert.Single(CalibrationComparison.Compare(row, [Pair(0.7, 1), Pair(0.75, 1)], enoughPairs: false));
-        Assert.Equal("reported", f.Outcome);
+        Assert.Equal(CalibrationOutcome.Reported, f.Outcome);
         Assert.Null(f.BoundValue);
     }
 
@@ -74,11 +74,11 @@ public sealed class CalibrationComparisonTests
         var figures = CalibrationComparison.Compare(PingPong, pairs);
         var p50 = figures.Single(f => f.Figure == ToolFigures.RttP50Ns);
         Assert.InRange(p50.Ratio!.Value, 1.04, 1.05);
-        Assert.Equal("met", p50.Outcome);
+        Assert.Equal(CalibrationOutcome.Met, p50.Outcome);
         var p999 = figures.Single(f => f.Figure == ToolFigures.RttP999Ns);
         Assert.Equal(1.5, p999.Ratio!.Value, 9);
-        Assert.Equal("missed", p999.Outcome);
-        Assert.Equal(("at-most", 1.25), (p999.BoundDirection, p999.BoundValue!.Value));
+        Assert.Equal(CalibrationOutcome.Missed, p999.Outcome);
+        Assert.Equal((BoundDirection.AtMost, 1.25), (p999.BoundDirection, p999.BoundValue!.Value));
     }
 
     [Fact(Timeout = 5_000)]
@@ -100,7 +100,7 @@ public sealed class CalibrationComparisonTests
         var pairs = Enumerable.Range(0, 10).Select(_ => Latency(20_000, 20_000, 60_000, 60_000, toolSamples: 3_000)).ToList();
         var p999 = CalibrationComparison.Compare(PingPong, pairs).Single(f => f.Figure == ToolFigures.RttP999Ns);
         Assert.Null(p999.Ratio);
-        Assert.Equal("inconclusive", p999.Outcome);
+        Assert.Equal(CalibrationOutcome.Inconclusive, p999.Outcome);
         Assert.Contains("10 of 10 pairs left out", p999.Note, StringComparison.Ordinal);
     }
 
@@ -116,8 +116,8 @@ public sealed class CalibrationComparisonTests
         Assert.Equal(values, f.LoopBenchValues);
         Assert.Empty(f.ToolValues);
         Assert.True(f.RatioLow <= 1.00 && f.RatioHigh >= 1.00, $"{f.RatioLow} {f.RatioHigh}");
-        Assert.Equal("met", f.Outcome);
-        Assert.Equal(("within", 0.97, 1.03), (f.BoundDirection, f.BoundValue!.Value, f.BoundHigh!.Value));
+        Assert.Equal(CalibrationOutcome.Met, f.Outcome);
+        Assert.Equal((BoundDirection.Within, 0.97, 1.03), (f.BoundDirection, f.BoundValue!.Value, f.BoundHigh!.Value));
         Assert.True(f.Absolute);
         Assert.Null(f.ReferenceSpreadPercent);
         Assert.Null(f.Note);
@@ -131,7 +131,7 @@ public sealed class CalibrationComparisonTests
         var pairs = values.Select(v => Stamped(v, referenceThroughput: 1)).Append(Pair(1, 1)).ToList();
         var f = Assert.Single(CalibrationComparison.Compare(Row(figure), pairs));
         Assert.Equal(10, f.PairRatios.Count);
-        Assert.Equal("missed", f.Outcome);
+        Assert.Equal(CalibrationOutcome.Missed, f.Outcome);
     }
 
     [Fact(Timeout = 5_000)]
@@ -140,7 +140,7 @@ public sealed class CalibrationComparisonTests
         var figure = new FigurePair(MetricIds.StampSumOverRttMedian, MetricIds.StampSumOverRttMedian, CalibrationBound.Within(0.97, 1.03), Absolute: true);
         var f = Assert.Single(CalibrationComparison.Compare(Row(figure), [Pair(1, 1), Pair(1, 1)]));
         Assert.Null(f.Ratio);
-        Assert.Equal("inconclusive", f.Outcome);
+        Assert.Equal(CalibrationOutcome.Inconclusive, f.Outcome);
         Assert.Equal("no clean pair has this figure", f.Note);
     }
 

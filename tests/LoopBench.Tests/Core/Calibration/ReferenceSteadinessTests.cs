@@ -47,5 +47,5 @@ public sealed class ReferenceSteadinessTests
     }
 
     private static CalibrationFigureResult Figure(string id, double? spread, bool bounded) =>
-        new(id, [1], [1], [1], 1, 1, 1, "m", bounded ? "met" : "reported") { BoundValue = bounded ? 1 : null, ReferenceSpreadPercent = spread };
+        new(id, [1], [1], [1], 1, 1, 1, "m", bounded ? CalibrationOutcome.Met : CalibrationOutcome.Reported) { BoundValue = bounded ? 1 : null, ReferenceSpreadPercent = spread };
 }

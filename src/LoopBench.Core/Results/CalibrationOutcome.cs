@@ -1,4 +1,4 @@
-namespace LoopBench.Core.Calibration;
+namespace LoopBench.Core.Results;
 
 /// <summary>How a calibrate figure stands against its bound. Its ids are written to run.json and printed.</summary>
 internal enum CalibrationOutcome
