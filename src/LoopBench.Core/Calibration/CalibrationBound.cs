@@ -23,9 +23,6 @@ internal sealed record CalibrationBound(BoundDirection Direction, double Value, 
     public static CalibrationBound Within(double low, double high) =>
         low <= high ? new(BoundDirection.Within, low, high) : throw new ArgumentOutOfRangeException(nameof(high), high, "the high end is below the low end");
 
-    /// <summary>The direction's stable id.</summary>
-    public string DirectionId => Direction.ToId();
-
     /// <summary>
     /// Met when the median is on the good side (the bound included); missed when the whole interval
     /// is on the bad side, so the shortfall is significant; inconclusive in between. A band is missed
