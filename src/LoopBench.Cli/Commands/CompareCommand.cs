@@ -1,5 +1,6 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
@@ -10,8 +11,6 @@ namespace LoopBench.Cli.Commands;
 /// <summary>Loads two runs, compares them, prints the report and maps the verdicts to an exit code.</summary>
 internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] Formats = ["table", "markdown", "json", "junit"];
-
     public int Execute(CompareOptions options)
     {
         try
@@ -27,10 +26,9 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
 
     private int Run(CompareOptions options)
     {
-        string format = options.Format.ToLowerInvariant();
-        if (!Formats.Contains(format))
+        if (!EnumIds.TryParse(options.Format.ToLowerInvariant(), out CompareFormat format))
         {
-            throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", Formats)}");
+            throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", EnumIds.Ids<CompareFormat>())}");
         }
 
         var comparison = new ComparisonOptions
@@ -43,26 +41,26 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
             ExpectedDiffs = options.ExpectDiff.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
         var reports = options.Axis is null ? [TwoRuns(options, comparison)] : AxisReports(options, comparison);
-        if (format == "junit" && reports.Count > 1)
+        if (format == CompareFormat.Junit && reports.Count > 1)
         {
             throw new UsageException($"--format junit carries one comparison, and --axis {options.Axis} makes {reports.Count}; use --format json, which carries them all");
         }
 
         var text = new System.Text.StringBuilder();
-        bool jsonArray = format == "json" && options.Axis is not null;
+        bool jsonArray = format == CompareFormat.Json && options.Axis is not null;
         text.Append(jsonArray ? "[\n" : string.Empty);
         foreach (var (heading, report) in reports)
         {
-            if (heading is not null && format is "table" or "markdown")
+            if (heading is not null && format is CompareFormat.Table or CompareFormat.Markdown)
             {
-                text.Append(format == "markdown" ? "## " : "== ").Append(heading).Append('\n').Append('\n');
+                text.Append(format == CompareFormat.Markdown ? "## " : "== ").Append(heading).Append('\n').Append('\n');
             }
 
             text.Append(format switch
             {
-                "markdown" => MarkdownReportWriter.Write(report),
-                "json" => JsonReportWriter.Write(report).TrimEnd() + (jsonArray && report != reports[^1].Report ? ",\n" : "\n"),
-                "junit" => JunitReportWriter.Write(report),
+                CompareFormat.Markdown => MarkdownReportWriter.Write(report),
+                CompareFormat.Json => JsonReportWriter.Write(report).TrimEnd() + (jsonArray && report != reports[^1].Report ? ",\n" : "\n"),
+                CompareFormat.Junit => JunitReportWriter.Write(report),
                 _ => ComparisonTable.Render(report, color: options.Output is null && ComparisonTable.ColorWanted(stdout)),
             });
         }

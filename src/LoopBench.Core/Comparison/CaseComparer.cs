@@ -82,7 +82,7 @@ internal static class CaseComparer
 
         double strictest = alphas.Count == 0 ? options.Alpha : alphas.Min(a => a.Alpha);
         return new ComparisonReport(baseline.RunId, candidate.RunId, options.Alpha,
-            options.Control == ErrorControl.Holm ? "holm" : "per-test", ComparisonReport.EstimatorName,
+            options.Control, ComparisonReport.EstimatorName,
             ShiftEstimator.MinimumEqualSize(strictest), cases,
             baseline.Cases.Select(c => c.Key).Except(pairs.Select(p => p.Baseline.Key), StringComparer.Ordinal).ToList(),
             candidate.Cases.Select(c => c.Key).Except(pairs.Select(p => p.Candidate.Key), StringComparer.Ordinal).ToList(),

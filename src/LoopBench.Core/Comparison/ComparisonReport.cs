@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Comparison;
@@ -5,7 +6,7 @@ namespace LoopBench.Core.Comparison;
 /// <summary>One metric of one case, baseline against candidate.</summary>
 /// <param name="Metric">Metric id.</param>
 /// <param name="Unit">Unit text ("bit/s", "ns").</param>
-/// <param name="Better">"higher" or "lower".</param>
+/// <param name="Better">Better direction; null for the "outcome" row of a failed candidate, which has none (written as "" in JSON).</param>
 /// <param name="BaselineMedian">Median of the baseline repetitions.</param>
 /// <param name="CandidateMedian">Median of the candidate repetitions.</param>
 /// <param name="BaselineCount">Baseline repetitions with the metric.</param>
@@ -22,7 +23,9 @@ namespace LoopBench.Core.Comparison;
 internal sealed record MetricComparison(
     string Metric,
     string Unit,
-    string Better,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [property: JsonConverter(typeof(NoDirectionJsonConverter))]
+    BetterDirection? Better,
     double BaselineMedian,
     double CandidateMedian,
     int BaselineCount,
@@ -73,7 +76,7 @@ internal sealed record CaseComparison(
 /// <param name="BaselineRunId">Baseline run id.</param>
 /// <param name="CandidateRunId">Candidate run id.</param>
 /// <param name="Alpha">α as given.</param>
-/// <param name="Control">"per-test" or "holm".</param>
+/// <param name="Control">How the error rate is controlled.</param>
 /// <param name="Estimator">The estimator's name, for the output.</param>
 /// <param name="MinimumRepetitions">Smallest equal repetitions per side that can reach a verdict at the strictest per-test α.</param>
 /// <param name="Cases">Paired cases, in baseline order.</param>
@@ -85,7 +88,7 @@ internal sealed record ComparisonReport(
     string BaselineRunId,
     string CandidateRunId,
     double Alpha,
-    string Control,
+    ErrorControl Control,
     string Estimator,
     int MinimumRepetitions,
     IReadOnlyList<CaseComparison> Cases,
@@ -125,10 +128,10 @@ internal sealed record ComparisonReport(
 
     /// <summary>Sentence on which sample sizes can reach a verdict.</summary>
     public string SampleSizeStatement => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"At α = {Alpha:0.#####} ({Control}), a verdict needs at least {MinimumRepetitions} repetitions per side; fewer give 'inconclusive', never 'no-change'.");
+        $"At α = {Alpha:0.#####} ({Control.ToId()}), a verdict needs at least {MinimumRepetitions} repetitions per side; fewer give 'inconclusive', never 'no-change'.");
 
     /// <summary>Sentence on what α and the intervals mean.</summary>
-    public string IntervalStatement => Control == "holm"
+    public string IntervalStatement => Control == ErrorControl.Holm
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Holm's correction keeps the chance of any false regression in this report at most {Alpha:0.#####}; each interval is at its test's Holm level.")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Intervals are {(1 - (2 * Alpha)) * 100:0.####}% two-sided: each test has at most {Alpha:0.#####} chance of a false regression (and of a false improvement).");
 

@@ -59,7 +59,7 @@ internal static class VerdictRules
             (verdict, note) = Decide(shift, info.Better, relative, holmSignificant, test.Baseline.Count, test.Candidate.Count, alpha);
         }
 
-        var row = new MetricComparison(info.Id, MetricCatalog.UnitText(info.Unit), info.Better == BetterDirection.Higher ? "higher" : "lower",
+        var row = new MetricComparison(info.Id, MetricCatalog.UnitText(info.Unit), info.Better,
             baselineMedian, candidateMedian, test.Baseline.Count, test.Candidate.Count,
             shift is null ? 0 : Math.Exp(shift.Point),
             shift is { Reachable: true } ? Math.Exp(shift.Lower) : null,
@@ -69,7 +69,7 @@ internal static class VerdictRules
     }
 
     public static MetricComparison FailedCandidate(CaseResult baseline, CaseResult candidate) =>
-        new("outcome", string.Empty, string.Empty, 0, 0, baseline.Repetitions.Count, 0, 0, null, null, 1, 0, string.Empty, 0,
+        new("outcome", string.Empty, null, 0, 0, baseline.Repetitions.Count, 0, 0, null, null, 1, 0, string.Empty, 0,
             Verdict.Regression, $"candidate case {candidate.Outcome.ToId()}: {candidate.Reason ?? "no reason recorded"}");
 
     private static (Verdict, string?) Decide(ShiftInterval shift, BetterDirection better, double relative, bool? holmSignificant, int n, int m, double alpha)

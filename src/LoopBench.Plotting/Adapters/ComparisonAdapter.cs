@@ -20,7 +20,7 @@ internal static class ComparisonAdapter
             string? wanted = metric ?? primary.GetValueOrDefault(c.Key);
             if (c.Metrics.FirstOrDefault(m => m.Metric == wanted) is { } row && row.Ratio > 0)
             {
-                items.Add(new RatioItem($"{axes.Describe(c.Key, axes.Varying)} ({row.Metric})", new Estimate(row.Ratio, row.RatioLower, row.RatioUpper), row.Verdict.Id()));
+                items.Add(new RatioItem($"{axes.Describe(c.Key, axes.Varying)} ({row.Metric})", new Estimate(row.Ratio, row.RatioLower, row.RatioUpper), row.Verdict));
             }
         }
 
@@ -41,7 +41,7 @@ internal static class ComparisonAdapter
         var items = AxisSummaryWriter.Rows(run, reports)
             .Where(r => r.Metric is { Ratio: > 0 })
             .Select(r => new RatioItem(Label(r.Case.Differences ?? r.Report.Heading, axes.Describe(r.Case.Key, axes.Varying), r.Metric!.Metric),
-                new Estimate(r.Metric.Ratio, r.Metric.RatioLower, r.Metric.RatioUpper), r.Metric.Verdict.Id()))
+                new Estimate(r.Metric.Ratio, r.Metric.RatioLower, r.Metric.RatioUpper), r.Metric.Verdict))
             .ToList();
         ChartCanvas.RequireData(items.Count > 0, "no pair has a ratio for its primary metric yet");
         string axis = run.Settings?.Compare?.Axis ?? "axis";

@@ -1,4 +1,5 @@
 using System.Text;
+using LoopBench.Core.Comparison;
 using ScottPlot;
 
 namespace LoopBench.Plotting.Charts;
@@ -55,11 +56,11 @@ internal static class ChartCanvas
         }
     }
 
-    public static Color VerdictColor(string verdict) => verdict switch
+    public static Color VerdictColor(Verdict verdict) => verdict switch
     {
-        "regression" => Colors.Crimson,
-        "improvement" => Colors.ForestGreen,
-        "inconclusive" => Colors.Orange,
+        Verdict.Regression => Colors.Crimson,
+        Verdict.Improvement => Colors.ForestGreen,
+        Verdict.Inconclusive => Colors.Orange,
         _ => Colors.SlateGray,
     };
 

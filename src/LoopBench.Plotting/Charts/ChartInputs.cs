@@ -1,3 +1,5 @@
+using LoopBench.Core.Comparison;
+
 namespace LoopBench.Plotting.Charts;
 
 /// <summary>What every chart says about itself: title (what was measured, on what host) and units.</summary>
@@ -42,8 +44,8 @@ internal sealed record TimeSeries(string Name, IReadOnlyList<(double Seconds, do
 /// <summary>A candidate/baseline ratio for one case with its interval and verdict.</summary>
 /// <param name="Label">Case label.</param>
 /// <param name="Ratio">Candidate / baseline.</param>
-/// <param name="Verdict">"regression", "improvement", "no-change" or "inconclusive".</param>
-internal sealed record RatioItem(string Label, Estimate Ratio, string Verdict);
+/// <param name="Verdict">The comparison's verdict, which colours the point.</param>
+internal sealed record RatioItem(string Label, Estimate Ratio, Verdict Verdict);
 
 /// <summary>The raw repetition values of one case.</summary>
 /// <param name="Label">Case label.</param>

@@ -1,3 +1,4 @@
+using LoopBench.Core.Comparison;
 using ScottPlot;
 
 namespace LoopBench.Plotting.Charts;
@@ -15,7 +16,7 @@ internal static class ComparisonChart
         var plot = ChartCanvas.Create(text);
         var neutral = plot.Add.VerticalLine(1.0, 1.5f, Colors.Gray, LinePattern.Dashed);
         neutral.LegendText = "no change (1.0)";
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<Verdict>();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < items.Count; i++)
         {
@@ -23,7 +24,7 @@ internal static class ComparisonChart
             var item = items[i];
             ErrorWhiskers.Add(plot, y, item.Ratio, 0.15, horizontal: true);
             var marker = plot.Add.Marker(item.Ratio.Value, y, MarkerShape.FilledCircle, 10, ChartCanvas.VerdictColor(item.Verdict));
-            marker.LegendText = seen.Add(item.Verdict) ? item.Verdict : string.Empty;
+            marker.LegendText = seen.Add(item.Verdict) ? item.Verdict.Id() : string.Empty;
             ticks.AddMajor(y, ChartCanvas.Wrap(item.Label));
         }
 

@@ -1,3 +1,4 @@
+using LoopBench.Core.Comparison;
 using LoopBench.Plotting.Charts;
 using SkiaSharp;
 
@@ -104,10 +105,10 @@ public sealed class ChartTests
                 break;
             case "comparison":
                 ComparisonChart.Save(Text with { XLabel = "candidate / baseline", YLabel = "case" }, [
-                    new("tcp4 stream", new Estimate(0.7, 0.65, 0.75), "regression"),
-                    new("tcp6 stream", new Estimate(1.01, 0.97, 1.04), "no-change"),
-                    new("unix-stream rr", new Estimate(1.2, 1.15, 1.26), "improvement"),
-                    new("udp4 stream", new Estimate(0.95, 0.80, 1.10), "inconclusive")], path);
+                    new("tcp4 stream", new Estimate(0.7, 0.65, 0.75), Verdict.Regression),
+                    new("tcp6 stream", new Estimate(1.01, 0.97, 1.04), Verdict.NoChange),
+                    new("unix-stream rr", new Estimate(1.2, 1.15, 1.26), Verdict.Improvement),
+                    new("udp4 stream", new Estimate(0.95, 0.80, 1.10), Verdict.Inconclusive)], path);
                 break;
             case "reps":
                 RepetitionsChart.Save(Text, [.. new[] { "tcp4", "tcp6", "unix-stream" }.Select(l => new RepetitionValues(l,

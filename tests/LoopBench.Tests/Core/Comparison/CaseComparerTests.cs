@@ -26,6 +26,21 @@ public sealed class CaseComparerTests
     }
 
     [Fact]
+    public void TheJsonReport_WritesDirectionAndControlAsIds_AndAFailedRowsDirectionAsEmpty()
+    {
+        var baseline = SyntheticRuns.Run("b", [Stream(0, 1), Stream(1, 1)]);
+        var candidate = SyntheticRuns.Run("c", [Stream(0, 1, CaseOutcome.FailedWorker), Stream(1, 1)]);
+        var report = CaseComparer.Compare(baseline, candidate, new ComparisonOptions { Control = ErrorControl.Holm, Alpha = 0.05 });
+        using var json = System.Text.Json.JsonDocument.Parse(JsonReportWriter.Write(report));
+        var root = json.RootElement;
+        Assert.Equal("holm", root.GetProperty("control").GetString());
+        Assert.Contains("(holm)", root.GetProperty("sampleSizeStatement").GetString(), StringComparison.Ordinal);
+        var cases = root.GetProperty("cases");
+        Assert.Equal(string.Empty, cases[0].GetProperty("metrics")[0].GetProperty("better").GetString());
+        Assert.Equal("higher", cases[1].GetProperty("metrics")[0].GetProperty("better").GetString());
+    }
+
+    [Fact]
     public void ImprovementAndThresholdOverride_AreHonoured()
     {
         var baseline = SyntheticRuns.Run("b", [Stream(0, 1)]);
