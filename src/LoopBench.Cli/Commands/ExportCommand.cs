@@ -2,13 +2,13 @@ using LoopBench.Cli.Verbs;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
 using LoopBench.Core.Results.Export;
+using LoopBench.Core;
 
 namespace LoopBench.Cli.Commands;
 
 /// <summary>Writes a run in a CI or monitoring format to stdout or, atomically, to a file, and/or pushes it to a Pushgateway.</summary>
 internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] Formats = ["csv", "gab", "bencher", "openmetrics"];
 
     public int Execute(ExportOptions options)
     {
@@ -18,15 +18,17 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
         }
 
         Uri? gateway = options.Push is null ? null : GatewayUri(options.Push);
-        string? format = options.Format?.ToLowerInvariant();
-        if (format is not null && !Formats.Contains(format))
+        ExportFormat? format = null;
+        if (options.Format is not null)
         {
-            throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", Formats)}");
+            format = EnumIds.TryParse(options.Format.ToLowerInvariant(), out ExportFormat parsed)
+                ? parsed
+                : throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", EnumIds.Ids<ExportFormat>())}");
         }
 
-        if (options.Better is not ("higher" or "lower"))
+        if (!EnumIds.TryParse(options.Better, out BetterDirection better))
         {
-            throw new UsageException($"--better: unknown direction '{options.Better}'; valid: higher, lower");
+            throw new UsageException($"--better: unknown direction '{options.Better}'; valid: {string.Join(", ", EnumIds.Ids<BetterDirection>())}");
         }
 
         RunResult run;
@@ -40,9 +42,9 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.BadInput;
         }
 
-        if (format is not null)
+        if (format is ExportFormat chosen)
         {
-            Write(format, run, options);
+            Write(chosen, run, better, options);
         }
 
         if (gateway is not null)
@@ -62,13 +64,13 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
         return ExitCodes.Ok;
     }
 
-    private void Write(string format, RunResult run, ExportOptions options)
+    private void Write(ExportFormat format, RunResult run, BetterDirection better, ExportOptions options)
     {
         string text = format switch
         {
-            "csv" => CsvExporter.Write(run),
-            "gab" => GithubActionBenchmarkExporter.Write(run, options.Better == "higher" ? BetterDirection.Higher : BetterDirection.Lower),
-            "bencher" => BencherExporter.Write(run),
+            ExportFormat.Csv => CsvExporter.Write(run),
+            ExportFormat.Gab => GithubActionBenchmarkExporter.Write(run, better),
+            ExportFormat.Bencher => BencherExporter.Write(run),
             _ => OpenMetricsExporter.Write(run),
         };
         if (options.Output is null)

@@ -1,4 +1,5 @@
 using LoopBench.Core.Comparison;
+using LoopBench.Core;
 
 namespace LoopBench.Cli.Terminal;
 
@@ -18,7 +19,7 @@ internal static class ComparisonTable
         var rows = ReportText.OrderedRows(report).ToList();
         foreach (var (c, m) in rows)
         {
-            table.AddRow(c.Label, m.Metric, m.Verdict.Id(),
+            table.AddRow(c.Label, m.Metric, m.Verdict.ToId(),
                 m.BaselineCount == 0 ? "-" : FigureText.Of(m.BaselineMedian, m.Unit),
                 m.CandidateCount == 0 ? "-" : FigureText.Of(m.CandidateMedian, m.Unit),
                 FigureText.Change(m.Ratio), FigureText.Interval(m), m.Threshold.Length == 0 ? "-" : ReportText.Percent(m.EffectiveThreshold));

@@ -50,8 +50,8 @@ internal static class AxisSummaryWriter
                 .Append(m.BaselineCount == 0 ? "-" : FigureText.Of(m.BaselineMedian, m.Unit)).Append(" | ")
                 .Append(m.CandidateCount == 0 ? "-" : FigureText.Of(m.CandidateMedian, m.Unit)).Append(" | ")
                 .Append(FigureText.Change(m.Ratio)).Append(" | ").Append(FigureText.Interval(m)).Append(" | ")
-                .Append(MarkdownReportWriter.Icon(m.Verdict)).Append(' ').Append(m.Verdict.Id()).Append(" | ")
-                .Append(c.Overall.Id()).Append(" |\n");
+                .Append(MarkdownReportWriter.Icon(m.Verdict)).Append(' ').Append(m.Verdict.ToId()).Append(" | ")
+                .Append(c.Overall.ToId()).Append(" |\n");
         }
 
         var first = reports[0].Report;

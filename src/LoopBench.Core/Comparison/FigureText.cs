@@ -28,13 +28,4 @@ internal static class FigureText
 
     /// <summary>The confidence as a percentage, "99.9%".</summary>
     public static string Confidence(double confidence) => (confidence * 100).ToString("0.####", Invariant) + "%";
-
-    /// <summary>The verdict's stable id: "no-change", "regression".</summary>
-    public static string Id(this Verdict verdict) => verdict switch
-    {
-        Verdict.NoChange => "no-change",
-        Verdict.Improvement => "improvement",
-        Verdict.Regression => "regression",
-        _ => "inconclusive",
-    };
 }

@@ -26,7 +26,7 @@ internal static class JunitReportWriter
         {
             var testcase = new XElement("testcase", new XAttribute("classname", c.Label), new XAttribute("name", m.Metric));
             string detail = string.Create(CultureInfo.InvariantCulture,
-                $"{m.Verdict.Id()}: {m.Metric} {FigureText.Of(m.BaselineMedian, m.Unit)} -> {FigureText.Of(m.CandidateMedian, m.Unit)} ({FigureText.Change(m.Ratio)}, {FigureText.Confidence(m.Confidence)} interval {FigureText.Interval(m)}, threshold {ReportText.Percent(m.EffectiveThreshold)}){(m.Note is null ? string.Empty : "; " + m.Note)}");
+                $"{m.Verdict.ToId()}: {m.Metric} {FigureText.Of(m.BaselineMedian, m.Unit)} -> {FigureText.Of(m.CandidateMedian, m.Unit)} ({FigureText.Change(m.Ratio)}, {FigureText.Confidence(m.Confidence)} interval {FigureText.Interval(m)}, threshold {ReportText.Percent(m.EffectiveThreshold)}){(m.Note is null ? string.Empty : "; " + m.Note)}");
             if (m.Verdict == Verdict.Regression)
             {
                 testcase.Add(new XElement("failure", new XAttribute("message", detail), new XAttribute("type", "regression"), detail));

@@ -18,7 +18,7 @@ internal static class MarkdownReportWriter
         md.Append("|---|---|---|---:|---:|---:|---|---:|---|\n");
         foreach (var (c, m) in ReportText.OrderedRows(report))
         {
-            md.Append("| ").Append(Icon(m.Verdict)).Append(' ').Append(m.Verdict.Id())
+            md.Append("| ").Append(Icon(m.Verdict)).Append(' ').Append(m.Verdict.ToId())
                 .Append(" | ").Append(Cell(c.Label))
                 .Append(" | ").Append(m.Metric)
                 .Append(" | ").Append(m.BaselineCount == 0 ? "-" : FigureText.Of(m.BaselineMedian, m.Unit))

@@ -1,4 +1,5 @@
 using LoopBench.Core.Comparison;
+using LoopBench.Core;
 using ScottPlot;
 
 namespace LoopBench.Plotting.Charts;
@@ -24,7 +25,7 @@ internal static class ComparisonChart
             var item = items[i];
             ErrorWhiskers.Add(plot, y, item.Ratio, 0.15, horizontal: true);
             var marker = plot.Add.Marker(item.Ratio.Value, y, MarkerShape.FilledCircle, 10, ChartCanvas.VerdictColor(item.Verdict));
-            marker.LegendText = seen.Add(item.Verdict) ? item.Verdict.Id() : string.Empty;
+            marker.LegendText = seen.Add(item.Verdict) ? item.Verdict.ToId() : string.Empty;
             ticks.AddMajor(y, ChartCanvas.Wrap(item.Label));
         }
 

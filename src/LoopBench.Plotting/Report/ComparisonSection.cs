@@ -1,5 +1,6 @@
 using LoopBench.Core.Comparison;
 using LoopBench.Core.Results;
+using LoopBench.Core;
 using LoopBench.Plotting.Adapters;
 using LoopBench.Plotting.Charts;
 
@@ -22,7 +23,7 @@ internal static class ComparisonSection
         html.Table(["case", "metric", "baseline", "candidate", "change", "interval", "verdict", "note"],
             ReportText.OrderedRows(report).Select(r => (IReadOnlyList<string>)[
                 r.Case.Key, r.Metric.Metric, FigureText.Of(r.Metric.BaselineMedian, r.Metric.Unit), FigureText.Of(r.Metric.CandidateMedian, r.Metric.Unit),
-                FigureText.Change(r.Metric.Ratio), FigureText.Interval(r.Metric), r.Metric.Verdict.Id(), r.Metric.Note ?? string.Empty]));
+                FigureText.Change(r.Metric.Ratio), FigureText.Interval(r.Metric), r.Metric.Verdict.ToId(), r.Metric.Note ?? string.Empty]));
         var notCompared = report.Cases.Where(c => c.Note is not null).Select(c => (IReadOnlyList<string>)[c.Key, c.Note!]).ToList();
         notCompared.AddRange(report.MissingKeys.Select(k => (IReadOnlyList<string>)[k, "in the baseline only"]));
         notCompared.AddRange(report.NewKeys.Select(k => (IReadOnlyList<string>)[k, "in the candidate only"]));

@@ -1,5 +1,6 @@
 using LoopBench.Core.Comparison;
 using LoopBench.Core.Results;
+using LoopBench.Core;
 using LoopBench.Plotting.Adapters;
 using LoopBench.Plotting.Charts;
 
@@ -34,7 +35,7 @@ internal static class ScenarioAbSection
                 ? (IReadOnlyList<string>)[r.Case.Differences ?? r.Report.Heading, r.Case.Key, "-", "-", "-", "-", "-", "not compared", r.Case.Note ?? string.Empty]
                 : [r.Case.Differences ?? r.Report.Heading, r.Case.Key, m.Metric,
                     m.BaselineCount == 0 ? "-" : FigureText.Of(m.BaselineMedian, m.Unit), m.CandidateCount == 0 ? "-" : FigureText.Of(m.CandidateMedian, m.Unit),
-                    FigureText.Change(m.Ratio), FigureText.Interval(m), m.Verdict.Id(), r.Case.Overall.Id()]));
+                    FigureText.Change(m.Ratio), FigureText.Interval(m), m.Verdict.ToId(), r.Case.Overall.ToId()]));
         string path = Path.Combine(scratch, "axis-comparison.png");
         try
         {
