@@ -52,10 +52,10 @@ internal static class SummaryFlows
             var samples = flow.TcpInfo ?? [];
             foreach (var sample in samples)
             {
-                if (sample.Connection is not null)
+                if (sample.Connection is { } connection)
                 {
                     parts.Add(string.Create(Invariant,
-                        $"{sample.Connection} {sample.Side.ToId()} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments} since connect"));
+                        $"{connection.ToId()} {sample.Side.ToId()} rtt {sample.RttUs} µs cwnd {sample.SendCwndSegments} retrans {sample.TotalRetransSegments} since connect"));
                 }
                 else if (ReferenceEquals(sample, samples.LastOrDefault(s => s.Side == sample.Side && s.Connection is null)))
                 {

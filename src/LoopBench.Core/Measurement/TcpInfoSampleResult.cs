@@ -37,8 +37,8 @@ internal sealed record TcpInfoSampleResult(
     long? BytesRetransmitted,
     long ReceiveSpaceBytes)
 {
-    /// <summary>crr: "first" or "last" connection of the flow; null for a flow's one connection.</summary>
-    public string? Connection { get; init; }
+    /// <summary>crr: the flow's first or last connection; null for a flow's one connection.</summary>
+    public SampledConnection? Connection { get; init; }
 
     /// <summary>Converts a raw snapshot; "unlimited" rates (~0) become null.</summary>
     public static TcpInfoSampleResult From(long atNs, EndRole side, in TcpInfoSnapshot s) => new(

@@ -52,12 +52,12 @@ internal sealed class CrrKnobRecorder(int flow)
 
             if (probe.First is { } first)
             {
-                samples.Add(TcpInfoSampleResult.From(0, side, first) with { Connection = "first" });
+                samples.Add(TcpInfoSampleResult.From(0, side, first) with { Connection = SampledConnection.First });
             }
 
             if (probe.Last is { } last)
             {
-                samples.Add(TcpInfoSampleResult.From(0, side, last) with { Connection = "last" });
+                samples.Add(TcpInfoSampleResult.From(0, side, last) with { Connection = SampledConnection.Last });
             }
         }
 

@@ -10,7 +10,7 @@ namespace LoopBench.Tests.Cli;
 /// <summary>The per-flow block: each flow's T1 TCP_INFO and its retransmits inside the window, not since connect.</summary>
 public sealed class SummaryFlowsTests
 {
-    private static TcpInfoSampleResult At(long atNs, EndRole side, long rttUs, long totalRetrans, string? connection = null) =>
+    private static TcpInfoSampleResult At(long atNs, EndRole side, long rttUs, long totalRetrans, SampledConnection? connection = null) =>
         TcpInfoSamples.At(atNs, side, totalRetrans, rttUs, cwndSegments: 10 + rttUs, connection);
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void CrrConnections_KeepTheirSinceConnectCounts()
     {
-        var flow = new FlowProbeResult(0, TrafficDirection.RequestResponse, null, [At(1, EndRole.Client, 30, 2, "first"), At(2, EndRole.Client, 31, 0, "last")]) { Connections = 40, ConnectionsInWindow = 30 };
+        var flow = new FlowProbeResult(0, TrafficDirection.RequestResponse, null, [At(1, EndRole.Client, 30, 2, SampledConnection.First), At(2, EndRole.Client, 31, 0, SampledConnection.Last)]) { Connections = 40, ConnectionsInWindow = 30 };
         var rep = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [flow] };
 
         string line = Assert.Single(SummaryFlows.Lines(rep));

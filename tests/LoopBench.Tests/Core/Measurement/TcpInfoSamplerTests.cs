@@ -6,7 +6,7 @@ namespace LoopBench.Tests.Core.Measurement;
 
 public sealed class TcpInfoSamplerTests
 {
-    private static TcpInfoSampleResult At(long atNs, EndRole side, long totalRetrans, string? connection = null) =>
+    private static TcpInfoSampleResult At(long atNs, EndRole side, long totalRetrans, SampledConnection? connection = null) =>
         TcpInfoSamples.At(atNs, side, totalRetrans, connection: connection);
 
     [Fact]
@@ -17,7 +17,7 @@ public sealed class TcpInfoSamplerTests
             At(0, EndRole.Client, 3), At(0, EndRole.Server, 1),
             At(100, EndRole.Client, 7), At(100, EndRole.Server, 1),
             At(200, EndRole.Client, 10), At(200, EndRole.Server, 2),
-            At(200, EndRole.Client, 500, connection: "last"),
+            At(200, EndRole.Client, 500, connection: SampledConnection.Last),
         };
 
         Assert.Equal(7 + 1, TcpInfoSampler.RetransBetweenFirstAndLast(samples));

@@ -1,3 +1,4 @@
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -68,8 +69,8 @@ public sealed class FlowProbeLoopbackTests
             Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == EndRole.Client);
             Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == EndRole.Server);
             Assert.Contains(f.LastConnectionKnobs!, k => k.Id == "congestion" && k.Effective == algorithm);
-            Assert.Contains(f.TcpInfo!, s => s.Connection == "first" && s.Side == EndRole.Client && s.RttUs > 0);
-            Assert.Contains(f.TcpInfo!, s => s.Connection == "last" && s.Side == EndRole.Client);
+            Assert.Contains(f.TcpInfo!, s => s.Connection == SampledConnection.First && s.Side == EndRole.Client && s.RttUs > 0);
+            Assert.Contains(f.TcpInfo!, s => s.Connection == SampledConnection.Last && s.Side == EndRole.Client);
         });
         Assert.NotNull(rep.TcpInfo); // crr now reports flow 0's connections at the top level too
         Assert.Contains(rep.Knobs!, k => k.Id == "congestion");
