@@ -42,11 +42,11 @@ internal static class SummaryKernel
                 lines.Add(string.Create(Invariant, $"… {counters.Count - MaxCounterLines} more in the JSON"));
             }
 
-            if (repetition.KernelCountersScope is "host" or "host-wide")
+            if (repetition.KernelCountersScope is CountersScope.Host or CountersScope.HostWide)
             {
                 lines.Add("(scope host: not a private namespace, so other traffic on lo is counted too)");
             }
-            else if (repetition.KernelCountersScope == "netns")
+            else if (repetition.KernelCountersScope == CountersScope.NetNs)
             {
                 lines.Add("(scope netns: this case's private network namespace only)");
             }

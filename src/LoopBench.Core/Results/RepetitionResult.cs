@@ -48,10 +48,9 @@ internal sealed record RepetitionResult(
     public IReadOnlyList<CounterDeltaResult>? KernelCounters { get; init; }
 
     /// <summary>
-    /// Where <see cref="KernelCounters"/> came from: "netns" when the case ran inside a network namespace
-    /// other than init's, "host" otherwise ("host-wide" in runs written before the scope was detected).
+    /// Where <see cref="KernelCounters"/> came from: a network namespace other than init's, or the host's.
     /// </summary>
-    public string? KernelCountersScope { get; init; }
+    public CountersScope? KernelCountersScope { get; init; }
 
     /// <summary>CPU over the window: process, system-wide, per thread (approximate), service demand.</summary>
     public CpuResult? Cpu { get; init; }

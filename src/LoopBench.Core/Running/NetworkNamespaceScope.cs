@@ -1,31 +1,26 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Sandbox;
 
 namespace LoopBench.Core.Running;
 
 /// <summary>
-/// Which network namespace /proc/net counters describe: "netns" when this process is in a network
-/// namespace other than init's (pid 1), "host" when it shares init's. Namespaces are compared by
+/// Which network namespace /proc/net counters describe: a private one when this process is in a
+/// network namespace other than init's (pid 1), the host's when it shares init's. Namespaces are compared by
 /// the inode of their /proc/PID/ns/net link.
 /// </summary>
 internal static class NetworkNamespaceScope
 {
-    /// <summary>The counters describe a private network namespace.</summary>
-    public const string NetNs = "netns";
-
-    /// <summary>The counters describe init's network namespace.</summary>
-    public const string Host = "host";
-
     /// <summary>
     /// Detects the scope. Reading pid 1's link needs ptrace rights over it, which a container may deny
     /// even to root; then the parent's namespace stands in (a sandbox child runs under `unshare --net`,
     /// which execs it, so its parent is the LoopBench process on the host side). When neither can be
-    /// read the answer is "host".
+    /// read the answer is the host.
     /// </summary>
-    public static string Detect() => Classify(TryInode("self"), TryInode("1") ?? TryInode(ParentPid()));
+    public static CountersScope Detect() => Classify(TryInode("self"), TryInode("1") ?? TryInode(ParentPid()));
 
-    /// <summary>Pure: "netns" when both inodes are known and differ, else "host".</summary>
-    public static string Classify(long? self, long? reference) =>
-        self is long a && reference is long b && a != b ? NetNs : Host;
+    /// <summary>Pure: a private namespace when both inodes are known and differ, else the host.</summary>
+    public static CountersScope Classify(long? self, long? reference) =>
+        self is long a && reference is long b && a != b ? CountersScope.NetNs : CountersScope.Host;
 
     private static string ParentPid()
     {

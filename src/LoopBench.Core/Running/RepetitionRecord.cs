@@ -16,7 +16,7 @@ internal static class RepetitionRecord
 {
     public static RepetitionResult Build(
         Case c, int index, Coordination coordination, RepetitionFlows flows, WorkerHandle[] workers, MeasureWindow window,
-        RepetitionProbes probes, (long AtT0, long AtT1) timeWait, Func<string> countersScope)
+        RepetitionProbes probes, (long AtT0, long AtT1) timeWait, Func<CountersScope> countersScope)
     {
         var ends = flows.Ends;
         var pattern = TrafficPatterns.Of(c.Pattern);

@@ -18,7 +18,7 @@ internal sealed class Runner
     private readonly RunnerOptions _options;
     private readonly IReadOnlyList<int> _allowedCpus;
     private readonly RepetitionSetup _setup;
-    private string? _countersScope;
+    private CountersScope? _countersScope;
 
     /// <summary>Creates a runner; <paramref name="allowedCpus"/> defaults to this thread's affinity.</summary>
     public Runner(RunnerOptions? options = null, IReadOnlyList<int>? allowedCpus = null)
@@ -28,8 +28,8 @@ internal sealed class Runner
         _setup = new RepetitionSetup(_options);
     }
 
-    /// <summary>Where kernel counters come from: the caller's word, else detected once ("netns" or "host").</summary>
-    private string CountersScope => _countersScope ??= _options.KernelCountersScope ?? NetworkNamespaceScope.Detect();
+    /// <summary>Where kernel counters come from: the caller's word, else detected once.</summary>
+    private CountersScope CountersScope => _countersScope ??= _options.KernelCountersScope ?? NetworkNamespaceScope.Detect();
 
     /// <summary>Raised on the coordinator thread after each interval, with the repetition index.</summary>
     public event Action<Case, int, IntervalResult>? IntervalCompleted;

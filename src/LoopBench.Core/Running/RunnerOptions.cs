@@ -1,3 +1,5 @@
+using LoopBench.Core.Results;
+
 namespace LoopBench.Core.Running;
 
 /// <summary>Deadlines of the runner; none of them moves a measured figure.</summary>
@@ -19,11 +21,10 @@ internal sealed record RunnerOptions
     public string? CaptureDirectory { get; init; }
 
     /// <summary>
-    /// Where kernel counters come from, as recorded: "netns" (a private network namespace) or "host"
-    /// (counters see all of the host's lo). Defaults to null: detected by comparing this process's
+    /// Where kernel counters come from, as recorded. Defaults to null: detected by comparing this process's
     /// network namespace with init's (<see cref="NetworkNamespaceScope"/>).
     /// </summary>
-    public string? KernelCountersScope { get; init; }
+    public CountersScope? KernelCountersScope { get; init; }
 
     /// <summary>
     /// How to start this LoopBench's CLI, for cases with <c>processes: 2</c> (the server end in a child

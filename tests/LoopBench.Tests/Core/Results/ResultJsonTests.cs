@@ -33,6 +33,22 @@ public sealed class ResultJsonTests
     }
 
     [Theory]
+    [InlineData("host", (int)CountersScope.Host)]
+    [InlineData("netns", (int)CountersScope.NetNs)]
+    [InlineData("host-wide", (int)CountersScope.HostWide)] // written before the scope was detected
+    public void KernelCountersScope_ReadsEveryIdEverWritten_AndWritesItBack(string id, int expected)
+    {
+        var run = Fixture();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ResultJson.Serialize(run))!;
+        node["cases"]![0]!["repetitions"]![0]!["kernelCountersScope"] = id;
+
+        var read = ResultJson.Deserialize(node.ToJsonString());
+
+        Assert.Equal((CountersScope)expected, read.Cases[0].Repetitions[0].KernelCountersScope);
+        Assert.Contains($"\"kernelCountersScope\": \"{id}\"", ResultJson.Serialize(read), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("de-DE")]
     [InlineData("ru-RU")]

@@ -41,7 +41,7 @@ public sealed class CaseExecutorTests : IDisposable
         Assert.Equal(3, rep.Index);
         Assert.Equal(9000, rep.Sandbox!.Link.MtuBytes);
         Assert.NotEqual(NetworkNamespace.InodeOf("self"), rep.Sandbox.NamespaceInode);
-        Assert.Equal("netns", rep.KernelCountersScope);
+        Assert.Equal(CountersScope.NetNs, rep.KernelCountersScope);
         Assert.InRange(rep.Socket!.MssBytes!.Value, 1, 9000 - 40);
     }
 

@@ -1,5 +1,7 @@
+using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -13,7 +15,7 @@ public sealed class NetworkNamespaceScopeTests
     [InlineData(null, 4026531840L, "host")]
     public void Classify_DifferentInodes_AreNetns_OtherwiseHost(long? self, long? reference, string expected)
     {
-        Assert.Equal(expected, NetworkNamespaceScope.Classify(self, reference));
+        Assert.Equal(expected, NetworkNamespaceScope.Classify(self, reference).ToId());
     }
 
     [Fact(Timeout = 20_000)]
@@ -25,7 +27,7 @@ public sealed class NetworkNamespaceScopeTests
 
         Assert.NotNull(rep.KernelCounters);
         Assert.Equal(NetworkNamespaceScope.Detect(), rep.KernelCountersScope);
-        Assert.Equal("netns", new Runner(new RunnerOptions { KernelCountersScope = "netns" })
+        Assert.Equal(CountersScope.NetNs, new Runner(new RunnerOptions { KernelCountersScope = CountersScope.NetNs })
             .RunCase(c, cancellation: TestContext.Current.CancellationToken).Repetitions.Single().KernelCountersScope);
     }
 }
