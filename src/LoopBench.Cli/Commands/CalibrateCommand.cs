@@ -1,7 +1,6 @@
 using System.Globalization;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
-using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
@@ -76,7 +75,7 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
     /// </summary>
     internal static int ExitCodeOf(IReadOnlyList<CalibrationResult> results, bool interrupted) =>
         interrupted ? ExitCodes.Interrupted
-        : results.Any(r => EnumIds.TryParse(r.Outcome, out CaseOutcome o) && o.IsFailure()) ? ExitCodes.Failure
-        : results.Any(r => r.Outcome == CalibrationOutcome.Missed.ToId()) ? ExitCodes.Regression
+        : results.Any(r => r.Outcome.Stopped is CaseOutcome o && o.IsFailure()) ? ExitCodes.Failure
+        : results.Any(r => r.Outcome.Figures == CalibrationOutcome.Missed) ? ExitCodes.Regression
         : ExitCodes.Ok;
 }

@@ -21,14 +21,14 @@ internal static class CalibrationTable
         {
             if (r.Figures.Count == 0)
             {
-                table.AddRow(r.RowId, r.Placement, r.CongestionControl, "-", "-", "-", "-", "-", "-", r.Outcome, Pairs(r), Load(r, outside: true), Load(r, outside: false), "-");
+                table.AddRow(r.RowId, r.Placement.ToId(), r.CongestionControl, "-", "-", "-", "-", "-", "-", r.Outcome.ToId(), Pairs(r), Load(r, outside: true), Load(r, outside: false), "-");
                 continue;
             }
 
             bool first = true;
             foreach (var f in r.Figures)
             {
-                table.AddRow(r.RowId, r.Placement, r.CongestionControl, f.Figure, Value(f, f.LoopBenchValues), Value(f, f.ToolValues),
+                table.AddRow(r.RowId, r.Placement.ToId(), r.CongestionControl, f.Figure, Value(f, f.LoopBenchValues), Value(f, f.ToolValues),
                     Ratio(f.Ratio), f.RatioLow is double lo && f.RatioHigh is double hi ? $"[{Ratio(lo)}, {Ratio(hi)}]" : "-", Bound(f), f.Outcome.ToId(),
                     first ? Pairs(r) : string.Empty, first ? Load(r, outside: true) : string.Empty, first ? Load(r, outside: false) : string.Empty,
                     first ? Spread(r) : string.Empty);
@@ -96,8 +96,8 @@ internal static class CalibrationTable
                 .Append(" their absolute figures are not a quiet host's. Quiet the host and run them again.\n");
         }
 
-        var missed = results.Where(r => r.Outcome == CalibrationOutcome.Missed.ToId()).Select(r => r.RowId).ToList();
-        var inconclusive = results.Where(r => r.Outcome == CalibrationOutcome.Inconclusive.ToId()).Select(r => r.RowId).ToList();
+        var missed = results.Where(r => r.Outcome.Figures == CalibrationOutcome.Missed).Select(r => r.RowId).ToList();
+        var inconclusive = results.Where(r => r.Outcome.Figures == CalibrationOutcome.Inconclusive).Select(r => r.RowId).ToList();
         if (missed.Count > 0)
         {
             text.Append("Missed (exit code 3): ").Append(string.Join(", ", missed)).Append('\n');

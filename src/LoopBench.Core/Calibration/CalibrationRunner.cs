@@ -103,31 +103,31 @@ internal sealed class CalibrationRunner
     private (IReadOnlyList<CaseResult> Cases, CalibrationResult Row) RunRow(CalibrationRow row, CalibrationOptions options, CancellationToken cancellation)
     {
         string congestion = row.CongestionControl ?? "default";
-        CalibrationResult Outcome(string outcome, string? reason, string? command = null, string? key = null, IReadOnlyList<CalibrationFigureResult>? figures = null) =>
-            new(row.Id, row.Tool, command, key, row.Placement.ToId(), congestion, outcome, reason, figures ?? [])
+        CalibrationResult Outcome(CalibrationRowOutcome outcome, string? reason, string? command = null, string? key = null, IReadOnlyList<CalibrationFigureResult>? figures = null) =>
+            new(row.Id, row.Tool, command, key, row.Placement, congestion, outcome, reason, figures ?? [])
             { PairsRequested = options.Pairs, Note = row.Note };
 
         if (row.LoopBenchReference is null && !ToolProcess.IsInstalled(row.Executable))
         {
-            return ([], Outcome(CaseOutcome.SkippedToolMissing.ToId(), $"{row.Executable} is not installed; apt-get install {row.AptPackage}"));
+            return ([], Outcome(CalibrationRowOutcome.Of(CaseOutcome.SkippedToolMissing), $"{row.Executable} is not installed; apt-get install {row.AptPackage}"));
         }
 
         Case? referenceCase = null;
         if (!TryBuildCase(row, options, out var c, out _, out string why)
             || (row.LoopBenchReference is { } reference && !TryBuildCase(row with { CaseSettings = reference }, options, out referenceCase, out _, out why)))
         {
-            return ([], Outcome(CaseOutcome.SkippedPatternUnavailable.ToId(), why));
+            return ([], Outcome(CalibrationRowOutcome.Of(CaseOutcome.SkippedPatternUnavailable), why));
         }
 
         if (row.Unavailable?.Invoke() is string unavailable)
         {
-            return ([], Outcome(CaseOutcome.SkippedPatternUnavailable.ToId(), unavailable));
+            return ([], Outcome(CalibrationRowOutcome.Of(CaseOutcome.SkippedPatternUnavailable), unavailable));
         }
 
         var resolved = c.Resolve();
         if (!PlacementPlan.TryCreate(row.Placement, _allowedCpus, out var plan, out string placementWhy))
         {
-            return ([], Outcome(CaseOutcome.SkippedPlacement.ToId(), placementWhy, key: resolved.Key));
+            return ([], Outcome(CalibrationRowOutcome.Of(CaseOutcome.SkippedPlacement), placementWhy, key: resolved.Key));
         }
 
         var invocation = row.Command?.Invoke(new ToolContext(FreeLoopbackPort(), options.DurationSeconds, options.WarmupSeconds, plan.ClientCpu, plan.ServerCpu));
@@ -159,8 +159,9 @@ internal sealed class CalibrationRunner
 
         bool enough = pairs.Clean.Count >= options.Pairs;
         var figures = CalibrationComparison.Compare(row, pairs.Clean, enough);
-        string outcome = pairs.FailureOutcome?.ToId() ?? (cancellation.IsCancellationRequested ? CaseOutcome.Interrupted.ToId()
-            : CalibrationOutcomes.Combine(figures.Select(f => f.Outcome)).ToId());
+        var outcome = pairs.FailureOutcome is CaseOutcome failed ? CalibrationRowOutcome.Of(failed)
+            : cancellation.IsCancellationRequested ? CalibrationRowOutcome.Of(CaseOutcome.Interrupted)
+            : CalibrationRowOutcome.Of(CalibrationOutcomes.Combine(figures.Select(f => f.Outcome)));
         string? reason = pairs.Failure ?? (enough || cancellation.IsCancellationRequested ? null
             : string.Create(CultureInfo.InvariantCulture,
                 $"{pairs.Clean.Count} clean pairs of {options.Pairs} after {pairs.Pairs.Count} attempts: the host was busy (outside load or steal above {options.QuietThresholdPercentOfOneCpu:0.#}% of one CPU)"));

@@ -1,3 +1,4 @@
+using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
 
 namespace LoopBench.Core.Results;
@@ -11,8 +12,7 @@ namespace LoopBench.Core.Results;
 /// <param name="CongestionControl">Congestion control asked of both ("cubic"), or "default" for the system default.</param>
 /// <param name="Outcome">
 /// The row's figures combined ("met", "missed", "inconclusive", "reported": the worst first), or
-/// "failed:…", "skipped:…", "interrupted" when it did not produce them. A string: it holds either a
-/// <see cref="CalibrationOutcome"/> id or a <see cref="CaseOutcome"/> id, in the one "outcome" field.
+/// "failed:…", "skipped:…", "interrupted" when it did not produce them.
 /// </param>
 /// <param name="Reason">Why it was skipped, failed, or is inconclusive for want of clean pairs.</param>
 /// <param name="Figures">Each compared figure with both sides' values, the paired ratio and its outcome.</param>
@@ -21,9 +21,9 @@ internal sealed record CalibrationResult(
     string Tool,
     string? ToolCommand,
     string? CaseKey,
-    string Placement,
+    PlacementKind Placement,
     string CongestionControl,
-    string Outcome,
+    CalibrationRowOutcome Outcome,
     string? Reason,
     IReadOnlyList<CalibrationFigureResult> Figures)
 {

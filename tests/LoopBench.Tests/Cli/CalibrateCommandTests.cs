@@ -1,6 +1,5 @@
 using LoopBench.Cli.Commands;
 using LoopBench.Cli.Terminal;
-using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
@@ -62,7 +61,7 @@ public sealed class CalibrateCommandTests
             Row("sockperf-tcp4-pp-64B-split", CalibrationOutcome.Missed, ToolFigures.RttP50Ns, 21_000, 20_000, CalibrationBound.AtMost(1.05), Pairs(10, 0, outside: 0.5)),
             Row("engine-tcp4-fwd-cubic-async", CalibrationOutcome.Reported, ToolFigures.ThroughputBitsPerSecond, 7e9, 9e9, null, Pairs(10, 0, outside: 0.2))
                 with { Note = "no bound: the runtime's default completion dispatch" },
-            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, "unpinned", "default", CaseOutcome.SkippedPatternUnavailable.ToId(),
+            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, PlacementKind.Unpinned, "default", CalibrationRowOutcome.Of(CaseOutcome.SkippedPatternUnavailable),
                 "pattern not available in this build: unknown transport 'udp4'", []),
         };
         string text = CalibrationTable.Render(rows, 5);
@@ -88,7 +87,7 @@ public sealed class CalibrateCommandTests
         var bound = CalibrationBound.Within(0.97, 1.03);
         var f = new CalibrationFigureResult(MetricIds.StampSumOverRttMedian, values, [], values, ci.Median, ci.Low, ci.High, ci.Method, CalibrationOutcome.Met)
         { BoundDirection = bound.Direction, BoundValue = bound.Value, BoundHigh = bound.High, Absolute = true };
-        var row = new CalibrationResult("stamps-tcp4-pp-64B-split", CalibrationCatalog.BlockingReference, CalibrationCatalog.BlockingReference, "k", "split", "default", "met", null, [f])
+        var row = new CalibrationResult("stamps-tcp4-pp-64B-split", CalibrationCatalog.BlockingReference, CalibrationCatalog.BlockingReference, "k", PlacementKind.Split, "default", CalibrationRowOutcome.Of(CalibrationOutcome.Met), null, [f])
         { PairsRequested = 10, Pairs = Pairs(10, 0, outside: 0.5) };
         string text = CalibrationTable.Render([row], 5);
         string line = text.Split('\n').Single(l => l.StartsWith("stamps-tcp4", StringComparison.Ordinal));
@@ -146,8 +145,8 @@ public sealed class CalibrateCommandTests
     public void ExitCode_MissedIsThree_InconclusiveAloneIsZero()
     {
         var met = Row("a", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 1, 1, CalibrationBound.AtLeast(1), Pairs(10, 0, 0));
-        var inconclusive = met with { RowId = "b", Outcome = "inconclusive" };
-        var missed = met with { RowId = "c", Outcome = "missed" };
+        var inconclusive = met with { RowId = "b", Outcome = CalibrationRowOutcome.Of(CalibrationOutcome.Inconclusive) };
+        var missed = met with { RowId = "c", Outcome = CalibrationRowOutcome.Of(CalibrationOutcome.Missed) };
         Assert.Equal(0, CalibrateCommand.ExitCodeOf([met, inconclusive], interrupted: false));
         Assert.Equal(3, CalibrateCommand.ExitCodeOf([met, inconclusive, missed], interrupted: false));
         Assert.Equal(130, CalibrateCommand.ExitCodeOf([missed], interrupted: true));
@@ -170,7 +169,7 @@ public sealed class CalibrateCommandTests
         var (cases, results) = runner.Run([row], new CalibrationOptions { Pairs = 6 }, TestContext.Current.CancellationToken);
 
         var result = Assert.Single(results);
-        Assert.Equal("missed", result.Outcome);
+        Assert.Equal(CalibrationRowOutcome.Of(CalibrationOutcome.Missed), result.Outcome);
         Assert.Equal(6, result.Pairs.Count);
         Assert.Equal(0.5, Assert.Single(result.Figures).Ratio);
         Assert.Equal(3, CalibrateCommand.ExitCodeOf(results, interrupted: false));
@@ -241,7 +240,7 @@ public sealed class CalibrateCommandTests
         var f = new CalibrationFigureResult(figure, lbValues, toolValues, [.. Enumerable.Repeat(lb / tool, clean)], ci.Median, ci.Low, ci.High,
             ci.Method, outcome)
         { BoundDirection = bound?.Direction, BoundValue = bound?.Value, ReferenceSpreadPercent = ReferenceSteadiness.SpreadPercent(toolValues) };
-        return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", "unpinned", "cubic", outcome.ToId(), null, [f]) { PairsRequested = 10, Pairs = pairs };
+        return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", PlacementKind.Unpinned, "cubic", CalibrationRowOutcome.Of(outcome), null, [f]) { PairsRequested = 10, Pairs = pairs };
     }
 
     private static List<CalibrationPairResult> Pairs(int clean, int disturbed, double outside) =>

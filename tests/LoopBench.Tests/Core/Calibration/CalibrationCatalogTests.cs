@@ -192,7 +192,7 @@ public sealed class CalibrationCatalogTests
         var (cases, rows) = new CalibrationRunner().Run([row], new CalibrationOptions(), TestContext.Current.CancellationToken);
         Assert.Empty(cases);
         var result = Assert.Single(rows);
-        Assert.Equal(CaseOutcome.SkippedToolMissing.ToId(), result.Outcome);
+        Assert.Equal(CalibrationRowOutcome.Of(CaseOutcome.SkippedToolMissing), result.Outcome);
         Assert.Contains("apt-get install no-such-package", result.Reason, StringComparison.Ordinal);
     }
 
