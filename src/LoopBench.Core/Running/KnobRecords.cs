@@ -10,6 +10,8 @@ namespace LoopBench.Core.Running;
 /// <summary>A repetition's knob records: per flow with TCP_QUICKACK's evidence, and the copy modes as knob lines.</summary>
 internal static class KnobRecords
 {
+    private static readonly string QuickAckId = SocketKnobId.QuickAck.ToId();
+
     /// <summary>Zero-copy and skip-copy as knob lines, with the completion counts as evidence.</summary>
     public static IReadOnlyList<KnobResult>? WithCopyModes(Case c, IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends)
     {
@@ -72,14 +74,14 @@ internal static class KnobRecords
     internal static IReadOnlyList<KnobResult>? WithQuickAckEvidence(
         IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends, int flow, TrafficDirection direction)
     {
-        if (knobs is null || !knobs.Any(k => k.Id == "quickack"))
+        if (knobs is null || !knobs.Any(k => k.Id == QuickAckId))
         {
             return knobs;
         }
 
         return knobs.Select(k =>
         {
-            if (k.Id != "quickack" || k.Status is KnobStatus.Rejected or KnobStatus.Failed)
+            if (k.Id != QuickAckId || k.Status is KnobStatus.Rejected or KnobStatus.Failed)
             {
                 return k;
             }

@@ -39,10 +39,15 @@ internal static class SocketKnobEvidence
     {
         try
         {
-            switch (r.Id)
+            // A record's id is a SocketKnobId's, or a message flag's (zerocopy, skip-copy), which has no evidence here.
+            if (!EnumIds.TryParse(r.Id, out SocketKnobId id))
             {
-                case "sndbuf" or "rcvbuf" when r.EffectiveValue is long atSetup:
-                    var id = r.Id == "sndbuf" ? SocketKnobId.SendBuffer : SocketKnobId.ReceiveBuffer;
+                return null;
+            }
+
+            switch (id)
+            {
+                case SocketKnobId.SendBuffer or SocketKnobId.ReceiveBuffer when r.EffectiveValue is long atSetup:
                     var (level, option) = LinuxSocketOptions.Option(id, force: false, ipv6: false);
                     long now = LinuxSocketOptions.ReadNumber(socket, level, option);
                     if (now != atSetup)
@@ -53,11 +58,11 @@ internal static class SocketKnobEvidence
                     return r.Status == KnobStatus.Default
                         ? $"unchanged at {SocketKnobText.Bytes(now)}: autotuning did not grow it"
                         : $"stayed at {SocketKnobText.Bytes(now)}: autotuning is off";
-                case "max-pacing-rate" when info is { MaxPacingRateBytesPerSecond: ulong max } i:
+                case SocketKnobId.MaxPacingRate when info is { MaxPacingRateBytesPerSecond: ulong max } i:
                     return $"TCP_INFO max_pacing_rate={RateText(max)}, pacing_rate={RateText(i.PacingRateBytesPerSecond ?? ulong.MaxValue)}";
-                case "mss" when info is { } i:
+                case SocketKnobId.MaxSegment when info is { } i:
                     return SocketKnobText.Invariant($"TCP_INFO snd_mss={i.SendMssBytes} B");
-                case "congestion" when r.Effective is not null:
+                case SocketKnobId.CongestionControl when r.Effective is not null:
                     return $"TCP_CONGESTION still {SocketTuning.CongestionControlOf(socket)} at the end";
                 default:
                     return null;
