@@ -1,15 +1,14 @@
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
 using LoopBench.Core.Results.Export;
-using LoopBench.Core;
 
 namespace LoopBench.Cli.Commands;
 
 /// <summary>Writes a run in a CI or monitoring format to stdout or, atomically, to a file, and/or pushes it to a Pushgateway.</summary>
 internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
 {
-
     public int Execute(ExportOptions options)
     {
         if (options.Format is null && options.Push is null)

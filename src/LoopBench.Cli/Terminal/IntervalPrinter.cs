@@ -1,9 +1,9 @@
 using System.Globalization;
+using LoopBench.Core;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
-using LoopBench.Core;
 
 namespace LoopBench.Cli.Terminal;
 

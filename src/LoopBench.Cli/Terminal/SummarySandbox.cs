@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using LoopBench.Core.Results;
 using LoopBench.Core;
+using LoopBench.Core.Results;
 
 namespace LoopBench.Cli.Terminal;
 

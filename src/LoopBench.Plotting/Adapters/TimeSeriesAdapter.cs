@@ -1,5 +1,5 @@
-using LoopBench.Core.Results;
 using LoopBench.Core;
+using LoopBench.Core.Results;
 using LoopBench.Plotting.Charts;
 
 namespace LoopBench.Plotting.Adapters;

@@ -1,5 +1,5 @@
-using LoopBench.Core.Comparison;
 using LoopBench.Core;
+using LoopBench.Core.Comparison;
 using ScottPlot;
 
 namespace LoopBench.Plotting.Charts;

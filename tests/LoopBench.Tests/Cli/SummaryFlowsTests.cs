@@ -1,8 +1,8 @@
 using LoopBench.Cli.Terminal;
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
-using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;

@@ -1,10 +1,10 @@
 using LoopBench.Cli.Terminal;
+using LoopBench.Core;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Workloads;
-using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Cli;

@@ -1,6 +1,6 @@
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
-using LoopBench.Core;
 using LoopBench.Plotting.Adapters;
 using LoopBench.Tests.Fixtures;
 

@@ -1,6 +1,6 @@
+using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.Results;
-using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Comparison;
 

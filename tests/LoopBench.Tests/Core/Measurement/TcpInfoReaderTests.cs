@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
-using LoopBench.Core.Measurement;
 using LoopBench.Core;
+using LoopBench.Core.Measurement;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;

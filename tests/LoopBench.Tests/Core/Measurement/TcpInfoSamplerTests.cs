@@ -1,5 +1,5 @@
-using LoopBench.Core.Measurement;
 using LoopBench.Core;
+using LoopBench.Core.Measurement;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Measurement;

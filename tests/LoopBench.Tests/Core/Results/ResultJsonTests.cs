@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Core.Workloads;
-using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Results;
 

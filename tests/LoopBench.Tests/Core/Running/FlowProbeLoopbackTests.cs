@@ -1,9 +1,9 @@
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
-using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 using NJsonSchema;
 

@@ -1,6 +1,6 @@
+using LoopBench.Core;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Running;
-using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Running;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using LoopBench.Core;
 using LoopBench.Core.Results;
 using LoopBench.Core.Transports;
-using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Transports;
 

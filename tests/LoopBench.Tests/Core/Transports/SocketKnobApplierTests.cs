@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Transports;
-using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Transports;

@@ -1,8 +1,8 @@
+using LoopBench.Core;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Workloads;
-using LoopBench.Core;
 
 namespace LoopBench.Tests.Core.Workloads;
 

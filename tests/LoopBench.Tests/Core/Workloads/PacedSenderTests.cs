@@ -1,6 +1,6 @@
+using LoopBench.Core;
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Workloads;
-using LoopBench.Core;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Workloads;
