@@ -1,5 +1,6 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
@@ -70,7 +71,7 @@ internal sealed class HistoryCommand(TextWriter stdout, TextWriter stderr)
             : store.PrimaryTrend(options.Case, options.Host, options.Label);
         foreach (var series in points.GroupBy(p => (p.CaseKey, p.Host, p.Metric)))
         {
-            string unit = MetricCatalog.Find(series.Key.Metric) is { } info ? MetricCatalog.UnitText(info.Unit) : "unknown";
+            string unit = MetricCatalog.Find(series.Key.Metric) is { } info ? MetricUnits.Text(info.Unit) : "unknown";
             stdout.WriteLine($"{series.Key.Metric} · {series.Key.CaseKey} · host {series.Key.Host}");
             var table = new TextTable("run", "label", "commit", "started (UTC)", "reps", "median", "min", "max", "vs previous");
             var list = series.ToList();

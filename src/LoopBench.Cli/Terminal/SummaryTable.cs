@@ -93,7 +93,7 @@ internal static class SummaryTable
 
         if (result.Repetitions.Count > 1 && result.PrimaryMetric is string primary && result.Summaries?.GetValueOrDefault(primary) is { } summary)
         {
-            string metricUnit = MetricCatalog.Find(primary) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
+            string metricUnit = MetricCatalog.Find(primary) is { } info ? MetricUnits.Text(info.Unit) : string.Empty;
             string interval = summary.CiLower is double lo && summary.CiUpper is double hi
                 ? $"{summary.CiLevel * 100:0.#} % CI [{FigureText.Of(lo, metricUnit)}, {FigureText.Of(hi, metricUnit)}]"
                 : "no CI (too few repetitions)";

@@ -142,6 +142,6 @@ internal sealed record ComparisonReport(
     public static string UnitOf(MetricInfo metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        return MetricCatalog.UnitText(metric.Unit);
+        return MetricUnits.Text(metric.Unit);
     }
 }

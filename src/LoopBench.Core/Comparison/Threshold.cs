@@ -95,7 +95,7 @@ internal sealed record Threshold(double Relative, double Absolute)
         }
 
         string valid = string.Join(", ", units.Select(u => "<n>" + u.Suffix));
-        throw new ComparisonInputException($"threshold '{text}': cannot read '{part}'; expected <n>% and/or an absolute floor in {MetricCatalog.UnitText(unit)} ({valid}), e.g. 5% or 5%|2us");
+        throw new ComparisonInputException($"threshold '{text}': cannot read '{part}'; expected <n>% and/or an absolute floor in {MetricUnits.Text(unit)} ({valid}), e.g. 5% or 5%|2us");
     }
 
     private static double Number(string digits, string text) =>

@@ -59,7 +59,7 @@ internal static class VerdictRules
             (verdict, note) = Decide(shift, info.Better, relative, holmSignificant, test.Baseline.Count, test.Candidate.Count, alpha);
         }
 
-        var row = new MetricComparison(info.Id, MetricCatalog.UnitText(info.Unit), info.Better,
+        var row = new MetricComparison(info.Id, MetricUnits.Text(info.Unit), info.Better,
             baselineMedian, candidateMedian, test.Baseline.Count, test.Candidate.Count,
             shift is null ? 0 : Math.Exp(shift.Point),
             shift is { Reachable: true } ? Math.Exp(shift.Lower) : null,

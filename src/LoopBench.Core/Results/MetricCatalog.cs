@@ -154,15 +154,12 @@ internal static class MetricCatalog
     /// <summary>Display order: catalogue order first, unknown ids after, by name.</summary>
     public static int Order(string id) => Find(id) is { } info ? Array.IndexOf(All, info) : All.Length;
 
-    /// <summary>The metric's full unit as short text: <see cref="UnitText(MetricUnitKind)"/>, then "/" and what a cost figure is per ("us/KiB").</summary>
+    /// <summary>The metric's full unit as short text: <see cref="MetricUnits.Text"/>, then "/" and what a cost figure is per ("us/KiB").</summary>
     public static string UnitText(MetricInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        return info.PerWhat is null ? UnitText(info.Unit) : UnitText(info.Unit) + "/" + info.PerWhat;
+        return info.PerWhat is null ? MetricUnits.Text(info.Unit) : MetricUnits.Text(info.Unit) + "/" + info.PerWhat;
     }
-
-    /// <summary>The unit as short text: "bit/s", "1/s", "ns", "B", "count", "ratio".</summary>
-    public static string UnitText(MetricUnitKind unit) => MetricUnits.Text(unit);
 
     /// <summary>
     /// The reverse of <see cref="UnitText(MetricInfo)"/>: "ns" → nanoseconds, "us/KiB" → microseconds per
@@ -174,7 +171,7 @@ internal static class MetricCatalog
         perWhat = null;
         foreach (var kind in UnitKinds)
         {
-            if (string.Equals(UnitText(kind), text, StringComparison.Ordinal))
+            if (string.Equals(MetricUnits.Text(kind), text, StringComparison.Ordinal))
             {
                 unit = kind;
                 return true;

@@ -103,10 +103,8 @@ internal static class KnobRecords
         }).ToArray();
     }
 
-    private static bool Matches(WorkloadEnd end, TrafficDirection direction) => direction switch
-    {
-        TrafficDirection.ClientToServer => end.FlowDirection == FlowDirection.ClientToServer,
-        TrafficDirection.ServerToClient => end.FlowDirection == FlowDirection.ServerToClient,
-        _ => true,
-    };
+    /// <summary>A one-way flow's record matches its direction's ends; rr and a shared bidir pair match every end of the flow.</summary>
+    private static bool Matches(WorkloadEnd end, TrafficDirection direction) =>
+        direction is not (TrafficDirection.ClientToServer or TrafficDirection.ServerToClient)
+        || (end.FlowDirection is FlowDirection d && TrafficDirections.Of(d) == direction);
 }

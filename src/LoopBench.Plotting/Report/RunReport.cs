@@ -108,7 +108,7 @@ internal static class RunReport
             }
 
             var s = RunChartSource.Summary(c, metric);
-            string unit = MetricCatalog.Find(metric) is { } info ? MetricCatalog.UnitText(info.Unit) : string.Empty;
+            string unit = MetricCatalog.Find(metric) is { } info ? MetricUnits.Text(info.Unit) : string.Empty;
             string ci = s.CiLower is double lo && s.CiUpper is double hi ? $"[{FigureText.Of(lo, unit)}, {FigureText.Of(hi, unit)}]" : "-";
             string flags = string.Join(", ", new[] { c.Noisy ? "noisy" : null, c.Indicative ? "indicative" : null, c.Reason }.OfType<string>());
             return [c.Key, c.Outcome.ToId(), metric, FigureText.Of(s.Median, unit), ci, s.CvPercent.ToString("0.0", Invariant), .. LatencyColumns.Cells(c), Text(s.Count), flags];

@@ -24,7 +24,7 @@ public sealed class MetricCatalogUnitTextTests
     {
         foreach (var kind in Enum.GetValues<MetricUnitKind>())
         {
-            Assert.True(MetricCatalog.TryParseUnitText(MetricCatalog.UnitText(kind), out var parsed, out _));
+            Assert.True(MetricCatalog.TryParseUnitText(MetricUnits.Text(kind), out var parsed, out _));
             Assert.Equal(kind, parsed);
         }
     }
