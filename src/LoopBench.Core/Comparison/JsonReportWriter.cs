@@ -26,7 +26,7 @@ internal sealed class NoDirectionJsonConverter : JsonConverter<BetterDirection?>
         string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return string.IsNullOrEmpty(text) ? null
             : EnumIds.TryParse(text, out BetterDirection better) ? better
-            : throw new JsonException($"'{text}' is not an id of {nameof(BetterDirection)}; valid: {string.Join(", ", EnumIds.Ids<BetterDirection>())}, or empty");
+            : throw EnumIdJsonConverterFactory.UnknownId($"'{text}'", nameof(BetterDirection), [.. EnumIds.Ids<BetterDirection>(), "or empty"]);
     }
 
     /// <inheritdoc/>

@@ -46,7 +46,7 @@ internal sealed class CalibrationRowOutcomeJsonConverter : JsonConverter<Calibra
         string? id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return CalibrationRowOutcome.TryParse(id, out var outcome)
             ? outcome
-            : throw new JsonException($"'{id}' is not an id of a calibration row outcome; valid: {string.Join(", ", EnumIds.Ids<CalibrationOutcome>().Concat(EnumIds.Ids<CaseOutcome>()))}");
+            : throw EnumIdJsonConverterFactory.UnknownId($"'{id}'", "a calibration row outcome", EnumIds.Ids<CalibrationOutcome>().Concat(EnumIds.Ids<CaseOutcome>()));
     }
 
     public override void Write(Utf8JsonWriter writer, CalibrationRowOutcome value, JsonSerializerOptions options)

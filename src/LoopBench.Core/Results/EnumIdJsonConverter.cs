@@ -21,6 +21,13 @@ internal sealed class EnumIdJsonConverterFactory : JsonConverterFactory
         return (JsonConverter)Activator.CreateInstance(typeof(EnumIdJsonConverter<>).MakeGenericType(typeToConvert))!;
     }
 
+    /// <summary>The one wording of a value that is not an id, for this converter and the hand-written ones beside it.</summary>
+    /// <param name="what">The value as read: "'sender'", or the JSON token kind when it is not a string.</param>
+    /// <param name="of">What it should have been an id of.</param>
+    /// <param name="valid">The ids accepted.</param>
+    internal static JsonException UnknownId(string what, string of, IEnumerable<string> valid) =>
+        new($"{what} is not an id of {of}; valid: {string.Join(", ", valid)}");
+
     private sealed class EnumIdJsonConverter<T> : JsonConverter<T>
         where T : struct, Enum
     {
@@ -38,7 +45,6 @@ internal sealed class EnumIdJsonConverterFactory : JsonConverterFactory
 
         private static T Parse(string? text) => EnumIds.TryParse(text, out T value) ? value : throw Unknown($"'{text}'");
 
-        private static JsonException Unknown(string what) =>
-            new($"{what} is not an id of {typeof(T).Name}; valid: {string.Join(", ", EnumIds.Ids<T>())}");
+        private static JsonException Unknown(string what) => UnknownId(what, typeof(T).Name, EnumIds.Ids<T>());
     }
 }
