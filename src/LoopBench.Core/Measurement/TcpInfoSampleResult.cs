@@ -47,7 +47,8 @@ internal sealed record TcpInfoSampleResult(
         Rate(s.MaxPacingRateBytesPerSecond), Signed(s.BusyUs), Signed(s.ReceiveWindowLimitedUs),
         Signed(s.SendBufferLimitedUs), Signed(s.BytesRetransmitted), s.ReceiveSpaceBytes);
 
-    private static long? Rate(ulong? value) => value is ulong v && v < long.MaxValue && v != uint.MaxValue ? (long)v : null;
+    /// <summary>A TCP_INFO rate, or null when it reads "unlimited" (~0, or ~0U from a 32-bit field).</summary>
+    internal static long? Rate(ulong? value) => value is ulong v && v < long.MaxValue && v != uint.MaxValue ? (long)v : null;
 
     private static long? Signed(ulong? value) => value is ulong v ? (long)Math.Min(v, long.MaxValue) : null;
 }

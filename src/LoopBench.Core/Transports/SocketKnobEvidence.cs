@@ -75,5 +75,5 @@ internal static class SocketKnobEvidence
     }
 
     private static string RateText(ulong bytesPerSecond) =>
-        bytesPerSecond >= long.MaxValue || bytesPerSecond == uint.MaxValue ? "unlimited" : SocketKnobText.Rate((long)bytesPerSecond);
+        TcpInfoSampleResult.Rate(bytesPerSecond) is long limited ? SocketKnobText.Rate(limited) : "unlimited";
 }
