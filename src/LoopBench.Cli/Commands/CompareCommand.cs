@@ -1,6 +1,5 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
-using LoopBench.Core;
 using LoopBench.Core.Comparison;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
@@ -26,10 +25,7 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr)
 
     private int Run(CompareOptions options)
     {
-        if (!EnumIds.TryParse(options.Format.ToLowerInvariant(), out CompareFormat format))
-        {
-            throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", EnumIds.Ids<CompareFormat>())}");
-        }
+        var format = UsageException.ParseId<CompareFormat>(options.Format.ToLowerInvariant(), "--format", "format", options.Format);
 
         var comparison = new ComparisonOptions
         {

@@ -1,5 +1,4 @@
 using LoopBench.Cli.Verbs;
-using LoopBench.Core;
 using LoopBench.Core.History;
 using LoopBench.Core.Results;
 using LoopBench.Core.Results.Export;
@@ -17,18 +16,9 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
         }
 
         Uri? gateway = options.Push is null ? null : GatewayUri(options.Push);
-        ExportFormat? format = null;
-        if (options.Format is not null)
-        {
-            format = EnumIds.TryParse(options.Format.ToLowerInvariant(), out ExportFormat parsed)
-                ? parsed
-                : throw new UsageException($"--format: unknown format '{options.Format}'; valid: {string.Join(", ", EnumIds.Ids<ExportFormat>())}");
-        }
-
-        if (!EnumIds.TryParse(options.Better, out BetterDirection better))
-        {
-            throw new UsageException($"--better: unknown direction '{options.Better}'; valid: {string.Join(", ", EnumIds.Ids<BetterDirection>())}");
-        }
+        ExportFormat? format = options.Format is null ? null
+            : UsageException.ParseId<ExportFormat>(options.Format.ToLowerInvariant(), "--format", "format", options.Format);
+        var better = UsageException.ParseId<BetterDirection>(options.Better, "--better", "direction", options.Better);
 
         RunResult run;
         try

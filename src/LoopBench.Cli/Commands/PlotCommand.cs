@@ -19,8 +19,7 @@ internal sealed class PlotCommand(TextWriter stdout, TextWriter stderr)
             ChartKind? kind = null;
             if (options.Chart is not null)
             {
-                kind = EnumIds.TryParse(options.Chart.Trim().ToLowerInvariant(), out ChartKind parsed) ? parsed
-                    : throw new UsageException($"--chart: unknown chart '{options.Chart}'; valid: {string.Join(", ", ChartRequest.Kinds)}");
+                kind = UsageException.ParseId<ChartKind>(options.Chart.Trim().ToLowerInvariant(), "--chart", "chart", options.Chart);
             }
 
             var request = new ChartRequest(kind, options.Metric, options.X, options.Series, options.Case);

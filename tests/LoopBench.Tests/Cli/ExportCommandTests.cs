@@ -36,7 +36,9 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("valid: csv, gab, bencher, openmetrics", bad.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, CliHarness.Run("export", Path.Combine(_dir.Path, "nope"), "--format", "csv").ExitCode);
-        Assert.Equal(2, CliHarness.Run("export", run, "--format", "gab", "--better", "sideways").ExitCode);
+        var sideways = CliHarness.Run("export", run, "--format", "gab", "--better", "sideways");
+        Assert.Equal(2, sideways.ExitCode);
+        Assert.Contains("--better: unknown direction 'sideways'; valid: higher, lower", sideways.Stderr, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 10_000)]
