@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoopBench.Cli.Terminal;
 using LoopBench.Cli.Verbs;
+using LoopBench.Core;
 using LoopBench.Core.Calibration;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
@@ -20,7 +21,7 @@ internal sealed class CalibrateCommand(TextWriter stdout, TextWriter stderr)
         {
             foreach (var row in rows)
             {
-                stdout.WriteLine($"{row.Id}  ({row.Tool}, {string.Join(" ", row.CaseSettings.Select(s => s.Key + "=" + s.Value))})");
+                stdout.WriteLine($"{row.Id}  ({row.Tool.ToId()}, {string.Join(" ", row.CaseSettings.Select(s => s.Key + "=" + s.Value))})");
             }
 
             return ExitCodes.Ok;

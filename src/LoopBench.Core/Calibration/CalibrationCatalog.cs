@@ -21,9 +21,6 @@ internal static class CalibrationCatalog
     /// <summary>Write size of the stream rows: 128 KiB, iperf3's TCP default.</summary>
     public const int StreamWriteBytes = 128 * 1024;
 
-    /// <summary>Reference id of the engine rows: LoopBench's blocking engine.</summary>
-    public const string BlockingReference = "loopbench-blocking";
-
     /// <summary>The congestion control the cubic rows set per socket.</summary>
     internal const string Cubic = "cubic";
 
@@ -109,7 +106,7 @@ internal static class CalibrationCatalog
     {
         bool split = placement == PlacementKind.Split;
         string id = $"iperf3-{transport}-{(reverse ? "rev" : "fwd")}-{cc ?? "default"}" + (split ? "-split" : string.Empty);
-        return new CalibrationRow(id, "iperf3", "iperf3", "iperf3", StreamSettings(transport, "blocking", reverse), placement, cc,
+        return new CalibrationRow(id, CalibrationReference.Iperf3, "iperf3", "iperf3", StreamSettings(transport, "blocking", reverse), placement, cc,
             [Throughput()],
             t => new ToolInvocation(
                 ["iperf3", "-s", "-B", address, "-p", Text(t.Port)],
@@ -135,7 +132,7 @@ internal static class CalibrationCatalog
     }
 
     private static CalibrationRow Iperf3Udp(int bytes) =>
-        new($"iperf3-udp4-{bytes}B", "iperf3", "iperf3", "iperf3",
+        new($"iperf3-udp4-{bytes}B", CalibrationReference.Iperf3, "iperf3", "iperf3",
             Settings(("transport", "udp4"), ("length", Text(bytes))), PlacementKind.Unpinned, null,
             [new FigurePair(ToolFigures.DatagramsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00), 1.0 / (8 * bytes)), Throughput()],
             t => new ToolInvocation(
@@ -145,7 +142,7 @@ internal static class CalibrationCatalog
             (string o, out IReadOnlyDictionary<string, double> f, out string e) => Iperf3Output.TryParse(o, udp: true, out f, out e));
 
     private static CalibrationRow Iperf2Parallel(string? cc) =>
-        new($"iperf2-tcp4-p4-{cc ?? "default"}", "iperf2", "iperf", "iperf",
+        new($"iperf2-tcp4-p4-{cc ?? "default"}", CalibrationReference.Iperf2, "iperf", "iperf",
             Settings(("transport", "tcp4"), ("length", Text(StreamWriteBytes)), ("nodelay", "off"), ("parallel", "4")),
             PlacementKind.Unpinned, cc, [Throughput()],
             t => new ToolInvocation(
@@ -165,7 +162,7 @@ internal static class CalibrationCatalog
         }
 
         return new CalibrationRow($"sockperf-{transport}-pp-64B-{(placement == PlacementKind.SameCpu ? "same-cpu" : "split")}",
-            "sockperf", "sockperf", "sockperf", settings, placement, null,
+            CalibrationReference.Sockperf, "sockperf", "sockperf", settings, placement, null,
             [
                 new(ToolFigures.RttP50Ns, MetricIds.RttP50Ns, CalibrationBound.AtMost(1.05)),
                 new(ToolFigures.RttP99Ns, MetricIds.RttP99Ns, CalibrationBound.AtMost(1.10)),
@@ -192,7 +189,7 @@ internal static class CalibrationCatalog
             settings.Add(new("nodelay", "on")); // the C loop sets TCP_NODELAY on both ends
         }
 
-        return new CalibrationRow($"cloop-{transport}-pp-64B-split-spin", "cloop", "cc", "gcc", settings, PlacementKind.Split, null,
+        return new CalibrationRow($"cloop-{transport}-pp-64B-split-spin", CalibrationReference.CLoop, "cc", "gcc", settings, PlacementKind.Split, null,
             // issue 20's bound is on the median only; the tails of two spinners depend on what else the host runs
             [new(ToolFigures.RttP50Ns, MetricIds.RttP50Ns, CalibrationBound.AtMost(1.10))],
             t => new ToolInvocation(null,
@@ -213,7 +210,7 @@ internal static class CalibrationCatalog
     /// child's and the quiet-host gate does not count it as outside load; the namespace dies with it.
     /// </summary>
     private static CalibrationRow Nuttcp(string? cc) =>
-        new($"nuttcp-tcp4-{cc ?? "default"}", "nuttcp", "nuttcp", "nuttcp",
+        new($"nuttcp-tcp4-{cc ?? "default"}", CalibrationReference.Nuttcp, "nuttcp", "nuttcp",
             Settings(("transport", "tcp4"), ("length", Text(StreamWriteBytes)), ("nodelay", "off")), PlacementKind.Unpinned, cc, [Throughput()],
             t => new ToolInvocation(null, Args("unshare", "--net", "--", "sh", "-c",
                 "ip link set lo up && " + (cc is null ? string.Empty : $"sysctl -qw net.ipv4.tcp_congestion_control={cc} && ")

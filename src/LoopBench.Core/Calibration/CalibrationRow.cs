@@ -1,4 +1,5 @@
 using LoopBench.Core.Engines;
+using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Calibration;
 
@@ -41,7 +42,7 @@ internal sealed record FigurePair(string Figure, string LoopBenchMetric, Calibra
 /// its bound, so what the row promises is stated where the row is.
 /// </summary>
 /// <param name="Id">Stable id, e.g. "iperf3-tcp4-fwd-cubic".</param>
-/// <param name="Tool">Tool id: iperf3, iperf2, sockperf, nuttcp.</param>
+/// <param name="Tool">The reference: a tool, or LoopBench's blocking engine.</param>
 /// <param name="Executable">Program looked up on PATH to decide whether the tool is installed.</param>
 /// <param name="AptPackage">The Debian package that provides it.</param>
 /// <param name="CaseSettings">LoopBench case parameters, applied in order.</param>
@@ -52,7 +53,7 @@ internal sealed record FigurePair(string Figure, string LoopBenchMetric, Calibra
 /// <param name="Parse">Reads the client's output; null when the reference is LoopBench.</param>
 internal sealed record CalibrationRow(
     string Id,
-    string Tool,
+    CalibrationReference Tool,
     string Executable,
     string AptPackage,
     IReadOnlyList<KeyValuePair<string, string>> CaseSettings,

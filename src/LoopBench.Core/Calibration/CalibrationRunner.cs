@@ -173,7 +173,7 @@ internal sealed class CalibrationRunner
             cases.Add(new CaseResult(blocking.Key, blocking, CaseOutcome.Passed, null, pairs.ReferenceRepetitions));
         }
 
-        var result = Outcome(outcome, reason, invocation?.Describe() ?? CalibrationCatalog.BlockingReference, resolved.Key, figures) with
+        var result = Outcome(outcome, reason, invocation?.Describe() ?? CalibrationReference.LoopBenchBlocking.ToId(), resolved.Key, figures) with
         {
             Pairs = pairs.Pairs,
             Unsteady = ReferenceSteadiness.IsUnsteady(figures, options.MaxReferenceSpreadPercent) ? true : null,

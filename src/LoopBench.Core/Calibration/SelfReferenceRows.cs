@@ -4,7 +4,7 @@ using LoopBench.Core.Results;
 namespace LoopBench.Core.Calibration;
 
 /// <summary>
-/// The calibrate rows whose reference is LoopBench itself (<see cref="CalibrationCatalog.BlockingReference"/>):
+/// The calibrate rows whose reference is LoopBench itself (<see cref="CalibrationReference.LoopBenchBlocking"/>):
 /// the other engines against the blocking one, batched UDP against unbatched, timestamps on against off.
 /// No tool measures what these rows compare, so each pairs two LoopBench cases the way a tool row pairs
 /// LoopBench with its tool.
@@ -76,7 +76,7 @@ internal static class SelfReferenceRows
     private static CalibrationRow Row(
         string id, List<KeyValuePair<string, string>> settings, List<KeyValuePair<string, string>> reference,
         PlacementKind placement, string? congestion, IReadOnlyList<FigurePair> figures, string? note) =>
-        new(id, CalibrationCatalog.BlockingReference, "dotnet", "dotnet-runtime-10.0", settings, placement, congestion, figures, null, null)
+        new(id, CalibrationReference.LoopBenchBlocking, "dotnet", "dotnet-runtime-10.0", settings, placement, congestion, figures, null, null)
         {
             LoopBenchReference = reference,
             Note = note,

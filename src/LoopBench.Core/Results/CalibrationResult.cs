@@ -5,7 +5,7 @@ namespace LoopBench.Core.Results;
 
 /// <summary>One calibrate row: LoopBench and a reference (a tool, or LoopBench's blocking engine) on the same experiment, in pairs.</summary>
 /// <param name="RowId">Stable row id, e.g. "iperf3-tcp4-fwd-cubic".</param>
-/// <param name="Tool">Reference id: iperf3, iperf2, sockperf, nuttcp, or loopbench-blocking.</param>
+/// <param name="Tool">The reference: a tool, or LoopBench's blocking engine.</param>
 /// <param name="ToolCommand">The tool's client command line as run (ports vary), or null when it did not run.</param>
 /// <param name="CaseKey">Key of LoopBench's case, or null when the case could not be built.</param>
 /// <param name="Placement">Placement id used by both.</param>
@@ -18,7 +18,7 @@ namespace LoopBench.Core.Results;
 /// <param name="Figures">Each compared figure with both sides' values, the paired ratio and its outcome.</param>
 internal sealed record CalibrationResult(
     string RowId,
-    string Tool,
+    CalibrationReference Tool,
     string? ToolCommand,
     string? CaseKey,
     PlacementKind Placement,

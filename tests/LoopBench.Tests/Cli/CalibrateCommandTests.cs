@@ -61,7 +61,7 @@ public sealed class CalibrateCommandTests
             Row("sockperf-tcp4-pp-64B-split", CalibrationOutcome.Missed, ToolFigures.RttP50Ns, 21_000, 20_000, CalibrationBound.AtMost(1.05), Pairs(10, 0, outside: 0.5)),
             Row("engine-tcp4-fwd-cubic-async", CalibrationOutcome.Reported, ToolFigures.ThroughputBitsPerSecond, 7e9, 9e9, null, Pairs(10, 0, outside: 0.2))
                 with { Note = "no bound: the runtime's default completion dispatch" },
-            new CalibrationResult("iperf3-udp4-64B", "iperf3", null, null, PlacementKind.Unpinned, "default", CalibrationRowOutcome.Of(CaseOutcome.SkippedPatternUnavailable),
+            new CalibrationResult("iperf3-udp4-64B", CalibrationReference.Iperf3, null, null, PlacementKind.Unpinned, "default", CalibrationRowOutcome.Of(CaseOutcome.SkippedPatternUnavailable),
                 "pattern not available in this build: unknown transport 'udp4'", []),
         };
         string text = CalibrationTable.Render(rows, 5);
@@ -87,7 +87,7 @@ public sealed class CalibrateCommandTests
         var bound = CalibrationBound.Within(0.97, 1.03);
         var f = new CalibrationFigureResult(MetricIds.StampSumOverRttMedian, values, [], values, ci.Median, ci.Low, ci.High, ci.Method, CalibrationOutcome.Met)
         { BoundDirection = bound.Direction, BoundValue = bound.Value, BoundHigh = bound.High, Absolute = true };
-        var row = new CalibrationResult("stamps-tcp4-pp-64B-split", CalibrationCatalog.BlockingReference, CalibrationCatalog.BlockingReference, "k", PlacementKind.Split, "default", CalibrationRowOutcome.Of(CalibrationOutcome.Met), null, [f])
+        var row = new CalibrationResult("stamps-tcp4-pp-64B-split", CalibrationReference.LoopBenchBlocking, "loopbench-blocking", "k", PlacementKind.Split, "default", CalibrationRowOutcome.Of(CalibrationOutcome.Met), null, [f])
         { PairsRequested = 10, Pairs = Pairs(10, 0, outside: 0.5) };
         string text = CalibrationTable.Render([row], 5);
         string line = text.Split('\n').Single(l => l.StartsWith("stamps-tcp4", StringComparison.Ordinal));
@@ -155,8 +155,8 @@ public sealed class CalibrateCommandTests
     [Fact(Timeout = 30_000)]
     public void Run_ARowBelowItsBound_IsMissedAndExitsThree_AndRunJsonSaysNoPassed()
     {
-        // LoopBench's side is a fake moving 1 Gbit/s; the "tool" is sh printing 2 Gbit/s; the host is a fake, quiet one
-        var row = new CalibrationRow("synthetic-stream", "sh", "sh", "dash", [new("transport", "tcp4")], PlacementKind.Unpinned, null,
+        // LoopBench's side is a fake moving 1 Gbit/s; the "tool" (an iperf3 row in name) is sh printing 2 Gbit/s; the host is a fake, quiet one
+        var row = new CalibrationRow("synthetic-stream", CalibrationReference.Iperf3, "sh", "dash", [new("transport", "tcp4")], PlacementKind.Unpinned, null,
             [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00))],
             _ => new ToolInvocation(null, ["sh", "-c", "echo 2000000000"]),
             (string o, out IReadOnlyDictionary<string, double> f, out string e) =>
@@ -178,6 +178,7 @@ public sealed class CalibrateCommandTests
         string calibration = System.Text.Json.JsonSerializer.Serialize(run.Calibration, ResultJson.Options);
         Assert.DoesNotContain("passed", calibration, StringComparison.Ordinal);
         Assert.Contains("\"outsidePercentOfOneCpu\": 2,", calibration, StringComparison.Ordinal);
+        Assert.Contains("\"tool\": \"iperf3\",", calibration, StringComparison.Ordinal); // the reference's id, not its member name or number
     }
 
     [Fact(Timeout = 30_000)]
@@ -186,7 +187,7 @@ public sealed class CalibrateCommandTests
         // the "tool" moves 1 Gbit/s and 2 Gbit/s on alternate runs; LoopBench's fake side and the host are steady
         using var temp = new TempDirectory();
         string counter = Path.Combine(temp.Path, "n");
-        var row = new CalibrationRow("synthetic-swing", "sh", "sh", "dash", [new("transport", "tcp4")], PlacementKind.Unpinned, null,
+        var row = new CalibrationRow("synthetic-swing", CalibrationReference.Iperf3, "sh", "dash", [new("transport", "tcp4")], PlacementKind.Unpinned, null,
             [new FigurePair(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00))],
             _ => new ToolInvocation(null, ["sh", "-c", $"n=$(cat {counter} 2>/dev/null || echo 0); echo $((n+1)) > {counter}; echo $(( (n % 2 + 1) * 1000000000 ))"]),
             (string o, out IReadOnlyDictionary<string, double> f, out string e) =>
@@ -240,7 +241,7 @@ public sealed class CalibrateCommandTests
         var f = new CalibrationFigureResult(figure, lbValues, toolValues, [.. Enumerable.Repeat(lb / tool, clean)], ci.Median, ci.Low, ci.High,
             ci.Method, outcome)
         { BoundDirection = bound?.Direction, BoundValue = bound?.Value, ReferenceSpreadPercent = ReferenceSteadiness.SpreadPercent(toolValues) };
-        return new CalibrationResult(id, "iperf3", "iperf3 -c 127.0.0.1", "k", PlacementKind.Unpinned, "cubic", CalibrationRowOutcome.Of(outcome), null, [f]) { PairsRequested = 10, Pairs = pairs };
+        return new CalibrationResult(id, CalibrationReference.Iperf3, "iperf3 -c 127.0.0.1", "k", PlacementKind.Unpinned, "cubic", CalibrationRowOutcome.Of(outcome), null, [f]) { PairsRequested = 10, Pairs = pairs };
     }
 
     private static List<CalibrationPairResult> Pairs(int clean, int disturbed, double outside) =>

@@ -16,7 +16,7 @@ public sealed class CalibrationCatalogTests
     {
         var rows = CalibrationCatalog.All();
         Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(["cloop", "iperf2", "iperf3", "loopbench-blocking", "nuttcp", "sockperf"], rows.Select(r => r.Tool).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["cloop", "iperf2", "iperf3", "loopbench-blocking", "nuttcp", "sockperf"], rows.Select(r => r.Tool.ToId()).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact(Timeout = 5_000)]
@@ -25,7 +25,7 @@ public sealed class CalibrationCatalogTests
         foreach (var row in CalibrationCatalog.All().Where(r => r.Command is not null))
         {
             var invocation = row.Command!(Context);
-            if (invocation.ServerArgs is null && row.Tool == "cloop")
+            if (invocation.ServerArgs is null && row.Tool == CalibrationReference.CLoop)
             {
                 // the C loop makes its own pair on 127.0.0.1 (or a Unix socketpair): no address to pass
                 Assert.DoesNotContain(invocation.ClientArgs, a => a is "-B" or "-i" or "--bind");
@@ -49,7 +49,7 @@ public sealed class CalibrationCatalogTests
     [Fact(Timeout = 5_000)]
     public void ExplicitCongestionRows_PassItToTheTool()
     {
-        foreach (var row in CalibrationCatalog.All().Where(r => r.CongestionControl is not null && r.Tool is "iperf3" or "iperf2"))
+        foreach (var row in CalibrationCatalog.All().Where(r => r.CongestionControl is not null && r.Tool is CalibrationReference.Iperf3 or CalibrationReference.Iperf2))
         {
             var args = row.Command!(Context).ClientArgs.ToList();
             int flag = args.FindIndex(a => a is "-C" or "-Z");
@@ -82,7 +82,7 @@ public sealed class CalibrationCatalogTests
         Assert.Equal(["async-inline", "pipelines-inline", "async", "pipelines", "networkstream"],
             engines.Select(r => r.CaseSettings.Single(s => s.Key == "engine").Value));
         Assert.All(engines, r => Assert.Equal("blocking", r.LoopBenchReference!.Single(s => s.Key == "engine").Value));
-        Assert.All(engines, r => Assert.Equal(CalibrationCatalog.BlockingReference, r.Tool));
+        Assert.All(engines, r => Assert.Equal(CalibrationReference.LoopBenchBlocking, r.Tool));
         Assert.Equal(["async-inline", "pipelines-inline"],
             engines.Where(r => r.Figures.Single().Bound is { Value: 0.85, Direction: BoundDirection.AtLeast }).Select(r => r.CaseSettings.Single(s => s.Key == "engine").Value));
         foreach (var row in engines)
@@ -121,7 +121,7 @@ public sealed class CalibrationCatalogTests
         Assert.Same(all.Single(r => r.Id == "cloop-unix-stream-pp-64B-split-spin"), all[all.IndexOf(stamps[0]) - 1]); // beside the cloop rows
         foreach (var row in stamps)
         {
-            Assert.Equal(CalibrationCatalog.BlockingReference, row.Tool);
+            Assert.Equal(CalibrationReference.LoopBenchBlocking, row.Tool);
             Assert.Equal(PlacementKind.Split, row.Placement);
             Assert.Null(row.Command);
             Assert.NotNull(row.Note);
@@ -147,7 +147,7 @@ public sealed class CalibrationCatalogTests
     [Fact(Timeout = 5_000)]
     public void SplitIperf3Rows_PinLikeLoopBenchsSplitPlacement()
     {
-        var split = CalibrationCatalog.All().Where(r => r.Tool == "iperf3" && r.Placement == PlacementKind.Split).ToList();
+        var split = CalibrationCatalog.All().Where(r => r.Tool == CalibrationReference.Iperf3 && r.Placement == PlacementKind.Split).ToList();
         Assert.Equal(["iperf3-tcp4-fwd-cubic-split", "iperf3-tcp4-rev-cubic-split", "iperf3-tcp6-fwd-cubic-split", "iperf3-tcp6-rev-cubic-split"], split.Select(r => r.Id));
         Assert.True(PlacementPlan.TryCreate(PlacementKind.Split, [3, 5], out var plan, out _));
         foreach (var row in split)

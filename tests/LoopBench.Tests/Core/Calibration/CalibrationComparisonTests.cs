@@ -153,7 +153,7 @@ public sealed class CalibrationComparisonTests
     }
 
     internal static CalibrationRow Row(params FigurePair[] figures) =>
-        new("row", "iperf3", "iperf3", "iperf3", [], PlacementKind.Unpinned, null, figures, null, null);
+        new("row", CalibrationReference.Iperf3, "iperf3", "iperf3", [], PlacementKind.Unpinned, null, figures, null, null);
 
     private static MeasuredPair Pair(double loopBench, double tool) =>
         new(Fixtures.FakeRepetitions.Result(0, loopBench), new Dictionary<string, double> { [ToolFigures.ThroughputBitsPerSecond] = tool });

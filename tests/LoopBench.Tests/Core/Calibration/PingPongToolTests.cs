@@ -1,4 +1,5 @@
 using LoopBench.Core.Calibration;
+using LoopBench.Core.Results;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Calibration;
@@ -63,7 +64,7 @@ public sealed class PingPongToolTests
     [Fact(Timeout = 5_000)]
     public void CLoopRows_SpinSplit_AgainstTheLoop_BoundedAtP50()
     {
-        var rows = CalibrationCatalog.All().Where(r => r.Tool == "cloop").ToList();
+        var rows = CalibrationCatalog.All().Where(r => r.Tool == CalibrationReference.CLoop).ToList();
         Assert.Equal(["cloop-tcp4-pp-64B-split-spin", "cloop-udp4-pp-64B-split-spin", "cloop-unix-stream-pp-64B-split-spin"], rows.Select(r => r.Id));
         foreach (var row in rows)
         {
