@@ -10,8 +10,6 @@ namespace LoopBench.Core.Running;
 /// <summary>A repetition's knob records: per flow with TCP_QUICKACK's evidence, and the copy modes as knob lines.</summary>
 internal static class KnobRecords
 {
-    private static readonly string QuickAckId = SocketKnobId.QuickAck.ToId();
-
     /// <summary>Zero-copy and skip-copy as knob lines, with the completion counts as evidence.</summary>
     public static IReadOnlyList<KnobResult>? WithCopyModes(Case c, IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends)
     {
@@ -21,7 +19,7 @@ internal static class KnobRecords
             var senders = ends.Where(e => e.ZeroCopy is not null).Select(e => e.ZeroCopy!).ToList();
             long sends = senders.Sum(z => z.Sends), completed = senders.Sum(z => z.CompletedSends), copied = senders.Sum(z => z.CopiedSends);
             bool allCopied = completed > 0 && copied == completed;
-            lines.Add(new KnobResult("MSG_ZEROCOPY", "zerocopy", EndRole.Client, allCopied ? KnobStatus.NoEffect : KnobStatus.Applied, KnobUnit.Bool, "on",
+            lines.Add(new KnobResult(SocketKnobId.ZeroCopy.KernelName(), SocketKnobId.ZeroCopy, EndRole.Client, allCopied ? KnobStatus.NoEffect : KnobStatus.Applied, KnobUnit.Bool, "on",
                 senders.Count > 0 ? "on" : null, 1, senders.Count > 0 ? 1 : 0,
                 SocketKnobText.Invariant($"{sends} sends, {completed} completions, {copied} marked copied (SO_EE_CODE_ZEROCOPY_COPIED), {senders.Sum(z => z.NoBufferErrors)} ENOBUFS"),
                 allCopied ? "the kernel fell back to a deferred copy for every send (always so on loopback): no copy was saved" : null));
@@ -29,7 +27,7 @@ internal static class KnobRecords
 
         if (c.SkipCopy)
         {
-            lines.Add(new KnobResult("MSG_TRUNC", "skip-copy", EndRole.Server, KnobStatus.Applied, KnobUnit.Bool, "on", "on", 1, 1, null,
+            lines.Add(new KnobResult(SocketKnobId.SkipCopy.KernelName(), SocketKnobId.SkipCopy, EndRole.Server, KnobStatus.Applied, KnobUnit.Bool, "on", "on", 1, 1, null,
                 "received bytes are counted and discarded in the kernel, not copied to user space"));
         }
 
@@ -74,14 +72,14 @@ internal static class KnobRecords
     internal static IReadOnlyList<KnobResult>? WithQuickAckEvidence(
         IReadOnlyList<KnobResult>? knobs, IReadOnlyList<WorkloadEnd> ends, int flow, TrafficDirection direction)
     {
-        if (knobs is null || !knobs.Any(k => k.Id == QuickAckId))
+        if (knobs is null || !knobs.Any(k => k.Id == SocketKnobId.QuickAck))
         {
             return knobs;
         }
 
         return knobs.Select(k =>
         {
-            if (k.Id != QuickAckId || k.Status is KnobStatus.Rejected or KnobStatus.Failed)
+            if (k.Id != SocketKnobId.QuickAck || k.Status is KnobStatus.Rejected or KnobStatus.Failed)
             {
                 return k;
             }

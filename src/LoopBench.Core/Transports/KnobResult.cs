@@ -6,7 +6,7 @@ namespace LoopBench.Core.Transports;
 /// <see cref="EffectiveValue"/> carry the numbers in <see cref="Unit"/>.
 /// </summary>
 /// <param name="Name">Kernel name as set: "SO_RCVBUF", "SO_RCVBUFFORCE", "IPV6_TCLASS".</param>
-/// <param name="Id">Stable knob id: "rcvbuf", "congestion", … (see SocketKnobIds).</param>
+/// <param name="Id">Which knob; run.json holds its id ("rcvbuf", "congestion", …).</param>
 /// <param name="Side">The socket's side.</param>
 /// <param name="Status">Whether the kernel took it: default, applied, capped, no-effect, rejected, failed.</param>
 /// <param name="Unit">Unit of the values.</param>
@@ -18,7 +18,7 @@ namespace LoopBench.Core.Transports;
 /// <param name="Note">Why effective differs, or why it has no effect, in words.</param>
 internal sealed record KnobResult(
     string Name,
-    string Id,
+    SocketKnobId Id,
     EndRole Side,
     KnobStatus Status,
     KnobUnit Unit,

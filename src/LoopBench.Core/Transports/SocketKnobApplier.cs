@@ -39,7 +39,7 @@ internal static class SocketKnobApplier
             var (verdict, reason) = SocketKnobApplicability.Check(id, transportId, limits.LoQdisc);
             string name = id.KernelName(ipv6, knobs.ForceBuffers && (id is SocketKnobId.SendBuffer or SocketKnobId.ReceiveBuffer));
             var (requested, requestedValue, unit) = SocketKnobValues.Requested(id, knobs);
-            var blank = new KnobResult(name, id.ToId(), side, KnobStatus.Rejected, unit, requested, null, requestedValue, null, null, reason);
+            var blank = new KnobResult(name, id, side, KnobStatus.Rejected, unit, requested, null, requestedValue, null, null, reason);
             if (verdict == KnobVerdict.Rejected)
             {
                 results.Add(blank);
@@ -136,7 +136,7 @@ internal static class SocketKnobApplier
         var (level, option) = LinuxSocketOptions.Option(id, force: false, ipv6: false);
         long value = LinuxSocketOptions.ReadNumber(socket, level, option);
         string? note = socket.ProtocolType == ProtocolType.Tcp ? "autotuned by the kernel" : null;
-        return new KnobResult(id.KernelName(), id.ToId(), side, KnobStatus.Default, KnobUnit.Bytes, null,
+        return new KnobResult(id.KernelName(), id, side, KnobStatus.Default, KnobUnit.Bytes, null,
             SocketKnobValues.Format(id, value), null, value, null, note);
     }
 }

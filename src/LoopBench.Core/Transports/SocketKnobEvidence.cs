@@ -39,12 +39,7 @@ internal static class SocketKnobEvidence
     {
         try
         {
-            // A record's id is a SocketKnobId's, or a message flag's (zerocopy, skip-copy), which has no evidence here.
-            if (!EnumIds.TryParse(r.Id, out SocketKnobId id))
-            {
-                return null;
-            }
-
+            var id = r.Id;
             switch (id)
             {
                 case SocketKnobId.SendBuffer or SocketKnobId.ReceiveBuffer when r.EffectiveValue is long atSetup:

@@ -1,6 +1,9 @@
 namespace LoopBench.Core.Transports;
 
-/// <summary>The socket options LoopBench sets and reads back. Its ids are the scenario parameter names ("rcvbuf", "congestion").</summary>
+/// <summary>
+/// The socket options LoopBench sets and reads back, and the two per-call message flags recorded beside
+/// them as knob lines. Its ids are the scenario parameter names ("rcvbuf", "congestion", "zerocopy").
+/// </summary>
 // public: test theories take it as a parameter, and xUnit test methods must be public
 public enum SocketKnobId
 {
@@ -51,6 +54,14 @@ public enum SocketKnobId
     /// <summary>UDP_SEGMENT.</summary>
     [Id("udp-segment")]
     UdpSegment,
+
+    /// <summary>MSG_ZEROCOPY on each send: a message flag (the case's zerocopy), not a socket option, so never in <see cref="SocketKnobs"/>.</summary>
+    [Id("zerocopy")]
+    ZeroCopy,
+
+    /// <summary>MSG_TRUNC on each receive: a message flag (the case's skip-copy), not a socket option, so never in <see cref="SocketKnobs"/>.</summary>
+    [Id("skip-copy")]
+    SkipCopy,
 }
 
 /// <summary>Kernel names of <see cref="SocketKnobId"/>.</summary>
@@ -71,6 +82,8 @@ internal static class SocketKnobIds
         SocketKnobId.MaxPacingRate => "SO_MAX_PACING_RATE",
         SocketKnobId.TrafficClass => ipv6 ? "IPV6_TCLASS" : "IP_TOS",
         SocketKnobId.UdpSegment => "UDP_SEGMENT",
+        SocketKnobId.ZeroCopy => "MSG_ZEROCOPY",
+        SocketKnobId.SkipCopy => "MSG_TRUNC",
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, null),
     };
 }

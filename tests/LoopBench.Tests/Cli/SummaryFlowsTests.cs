@@ -29,7 +29,7 @@ public sealed class SummaryFlowsTests
     [Fact]
     public void DatagramFlows_WithFlowZerosKnobs_PrintNothing_ButADifferingKnobShows()
     {
-        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", "rcvbuf", EndRole.Server, KnobStatus.Applied, KnobUnit.Bytes, "4M", effective, null, null, null, null);
+        KnobResult Rcvbuf(string effective) => new("SO_RCVBUF", SocketKnobId.ReceiveBuffer, EndRole.Server, KnobStatus.Applied, KnobUnit.Bytes, "4M", effective, null, null, null, null);
         var same = FakeRepetitions.Result(0, 1e9) with { FlowProbes = [new FlowProbeResult(0, TrafficDirection.ClientToServer, [Rcvbuf("4 MiB")], null), new FlowProbeResult(1, TrafficDirection.ClientToServer, [Rcvbuf("4 MiB")], null)] };
         var differs = same with { FlowProbes = [same.FlowProbes![0], new FlowProbeResult(1, TrafficDirection.ClientToServer, [Rcvbuf("2 MiB")], null)] };
 

@@ -93,7 +93,7 @@ public sealed class ChildServerEndTests
 
         var rep = RunPassed(CaseParameters.Apply(new Case(), "congestion", algorithm!));
 
-        var knobs = rep.Knobs!.Where(k => k.Id == "congestion").ToList();
+        var knobs = rep.Knobs!.Where(k => k.Id == SocketKnobId.CongestionControl).ToList();
         Assert.Equal([EndRole.Client, EndRole.Server], knobs.Select(k => k.Side));
         Assert.All(knobs, k => Assert.Equal((KnobStatus.Applied, algorithm), (k.Status, k.Effective)));
         // the server's evidence was read in the child after its end stopped
@@ -114,10 +114,10 @@ public sealed class ChildServerEndTests
 
         var rep = RunPassed(c);
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Server);
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.ReceiveBuffer && k.Side == EndRole.Server);
         Assert.Equal((KnobStatus.Applied, 2L * 65_536), (knob.Status, knob.EffectiveValue));
         Assert.Equal(2 * 65_536, rep.Socket!.ServerReceiveBufferBytes);
-        Assert.Equal(KnobStatus.Default, Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Client).Status);
+        Assert.Equal(KnobStatus.Default, Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.ReceiveBuffer && k.Side == EndRole.Client).Status);
         Assert.StartsWith("stayed at", knob.Evidence, StringComparison.Ordinal);
         var one = Assert.Single(inOne.Repetitions).Knobs!;
         Assert.Equal(one.Select(k => (k.Id, k.Side, k.Status)), rep.Knobs!.Select(k => (k.Id, k.Side, k.Status)));

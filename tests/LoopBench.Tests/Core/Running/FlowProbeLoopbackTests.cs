@@ -30,7 +30,7 @@ public sealed class FlowProbeLoopbackTests
         Assert.All(flows, f =>
         {
             Assert.Equal(TrafficDirection.ClientToServer, f.Direction);
-            Assert.Equal(2, f.Knobs!.Count(k => k.Id == "rcvbuf" && k.Status == KnobStatus.Applied));
+            Assert.Equal(2, f.Knobs!.Count(k => k.Id == SocketKnobId.ReceiveBuffer && k.Status == KnobStatus.Applied));
             Assert.Contains(f.TcpInfo!, s => s.Side == EndRole.Client && s.RttUs > 0 && s.SendCwndSegments > 0);
             Assert.Contains(f.TcpInfo!, s => s.Side == EndRole.Server);
         });
@@ -65,15 +65,15 @@ public sealed class FlowProbeLoopbackTests
         {
             Assert.True(f.Connections > 1, $"flow {f.Flow}: {f.Connections} connections");
             Assert.InRange(f.ConnectionsInWindow!.Value, 1, f.Connections!.Value);
-            Assert.All(f.Knobs!.Where(k => k.Id == "congestion"), k => Assert.Equal(algorithm, k.Effective));
-            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == EndRole.Client);
-            Assert.Contains(f.Knobs!, k => k.Id == "congestion" && k.Side == EndRole.Server);
-            Assert.Contains(f.LastConnectionKnobs!, k => k.Id == "congestion" && k.Effective == algorithm);
+            Assert.All(f.Knobs!.Where(k => k.Id == SocketKnobId.CongestionControl), k => Assert.Equal(algorithm, k.Effective));
+            Assert.Contains(f.Knobs!, k => k.Id == SocketKnobId.CongestionControl && k.Side == EndRole.Client);
+            Assert.Contains(f.Knobs!, k => k.Id == SocketKnobId.CongestionControl && k.Side == EndRole.Server);
+            Assert.Contains(f.LastConnectionKnobs!, k => k.Id == SocketKnobId.CongestionControl && k.Effective == algorithm);
             Assert.Contains(f.TcpInfo!, s => s.Connection == SampledConnection.First && s.Side == EndRole.Client && s.RttUs > 0);
             Assert.Contains(f.TcpInfo!, s => s.Connection == SampledConnection.Last && s.Side == EndRole.Client);
         });
         Assert.NotNull(rep.TcpInfo); // crr now reports flow 0's connections at the top level too
-        Assert.Contains(rep.Knobs!, k => k.Id == "congestion");
+        Assert.Contains(rep.Knobs!, k => k.Id == SocketKnobId.CongestionControl);
     }
 
     [Fact(Timeout = 30_000)]

@@ -30,7 +30,7 @@ public sealed class KnobWiringLoopbackTests
         int asked = (int)Math.Min(Host.ReceiveBufferMaxBytes * 4L, SocketKnobValidation.MaxBufferBytes);
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Server);
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.ReceiveBuffer && k.Side == EndRole.Server);
         Assert.Equal(KnobStatus.Capped, knob.Status);
         Assert.Contains("net.core.rmem_max", knob.Note, StringComparison.Ordinal);
         Assert.Equal(Host.ReceiveBufferMaxBytes * 2L, knob.EffectiveValue);
@@ -44,7 +44,7 @@ public sealed class KnobWiringLoopbackTests
         var c = CaseParameters.Apply(new Case(), "server-rcvbuf", asked.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var rep = RunOnce(Short(CaseParameters.Apply(c, "force-buffers", "on")));
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "rcvbuf" && k.Side == EndRole.Server);
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.ReceiveBuffer && k.Side == EndRole.Server);
         Assert.Equal("SO_RCVBUFFORCE", knob.Name);
         Assert.True(knob.EffectiveValue > Host.ReceiveBufferMaxBytes * 2L, knob.Describe());
     }
@@ -58,7 +58,7 @@ public sealed class KnobWiringLoopbackTests
         Assert.SkipUnless(Host.CongestionChoices().Contains(algorithm), $"{algorithm} is not offered by this kernel");
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "congestion", algorithm)));
 
-        var knobs = rep.Knobs!.Where(k => k.Id == "congestion").ToList();
+        var knobs = rep.Knobs!.Where(k => k.Id == SocketKnobId.CongestionControl).ToList();
         Assert.Equal(2, knobs.Count);
         Assert.All(knobs, k =>
         {
@@ -123,10 +123,10 @@ public sealed class KnobWiringLoopbackTests
     {
         var rep = RunOnce(Short(new Case { ZeroCopy = true, SkipCopy = true, MessageBytes = 64 * 1024 }));
 
-        var knob = Assert.Single(rep.Knobs!, k => k.Id == "zerocopy");
+        var knob = Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.ZeroCopy);
         Assert.Matches(@"\d+ sends, [1-9]\d* completions, [1-9]\d* marked copied", knob.Evidence);
         Assert.Equal(KnobStatus.NoEffect, knob.Status);
-        Assert.Contains(rep.Knobs!, k => k.Id == "skip-copy");
+        Assert.Contains(rep.Knobs!, k => k.Id == SocketKnobId.SkipCopy);
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
     }
 
@@ -135,7 +135,7 @@ public sealed class KnobWiringLoopbackTests
     {
         var rep = RunOnce(Short(CaseParameters.Apply(new Case(), "mss", "1000")));
 
-        var client = Assert.Single(rep.Knobs!, k => k.Id == "mss" && k.Side == EndRole.Client);
+        var client = Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.MaxSegment && k.Side == EndRole.Client);
         Assert.Equal(KnobStatus.Applied, client.Status);
         Assert.InRange(rep.TcpInfo!.Last(s => s.Side == EndRole.Client).SendMssBytes, 900, 1000);
     }
@@ -147,7 +147,7 @@ public sealed class KnobWiringLoopbackTests
     {
         var rep = RunOnce(Short(CaseParameters.Apply(new Case { Pattern = pattern }, "quickack", "on")));
 
-        Assert.Contains(rep.Knobs!, k => k.Id == "quickack" && k.Status == KnobStatus.Applied);
+        Assert.Contains(rep.Knobs!, k => k.Id == SocketKnobId.QuickAck && k.Status == KnobStatus.Applied);
         Assert.True(rep.Metrics[MetricIds.Bytes] > 0);
     }
 

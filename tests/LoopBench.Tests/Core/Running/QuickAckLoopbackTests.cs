@@ -4,6 +4,7 @@ using LoopBench.Core;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core.Transports;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Running;
@@ -29,7 +30,7 @@ public sealed partial class QuickAckLoopbackTests
 
         foreach (var side in new[] { EndRole.Client, EndRole.Server })
         {
-            var knob = Assert.Single(rep.Knobs!, k => k.Id == "quickack" && k.Side == side);
+            var knob = Assert.Single(rep.Knobs!, k => k.Id == SocketKnobId.QuickAck && k.Side == side);
             var match = Rearms().Match(knob.Evidence ?? string.Empty);
             Assert.True(match.Success, knob.Describe());
             long rearms = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -44,7 +45,7 @@ public sealed partial class QuickAckLoopbackTests
     {
         var c = CaseParameters.Apply(new Case(), "pattern", "rr") with { DurationMs = 200, WarmupMs = 50, IntervalMs = 100 };
         var rep = Assert.Single(new Runner().RunCase(c, cancellation: TestContext.Current.CancellationToken).Repetitions);
-        Assert.DoesNotContain(rep.Knobs ?? [], k => k.Id == "quickack");
+        Assert.DoesNotContain(rep.Knobs ?? [], k => k.Id == SocketKnobId.QuickAck);
     }
 
     [GeneratedRegex(@"re-armed (\d+) times")]

@@ -8,7 +8,7 @@ namespace LoopBench.Tests.Core.Transports;
 public sealed class KnobResultTests
 {
     private static readonly KnobResult Capped = new(
-        "SO_RCVBUF", "rcvbuf", EndRole.Server, KnobStatus.Capped, KnobUnit.Bytes, "16 MiB", "8 MiB", 16_777_216, 8_388_608,
+        "SO_RCVBUF", SocketKnobId.ReceiveBuffer, EndRole.Server, KnobStatus.Capped, KnobUnit.Bytes, "16 MiB", "8 MiB", 16_777_216, 8_388_608,
         null, "capped by net.core.rmem_max=4194304 (doubled by the kernel); use force to exceed it");
 
     [Fact]
@@ -20,9 +20,20 @@ public sealed class KnobResultTests
     }
 
     [Fact]
+    public void Json_HoldsTheKnobsId_AndReadsItBack()
+    {
+        // run.json holds the id, never the member's name, for socket options and message flags alike
+        string json = JsonSerializer.Serialize(new[] { Capped, Capped with { Name = "MSG_TRUNC", Id = SocketKnobId.SkipCopy } }, ResultJson.Options);
+        Assert.Contains("\"id\": \"rcvbuf\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"id\": \"skip-copy\"", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize<KnobResult[]>(json, ResultJson.Options)!;
+        Assert.Equal([SocketKnobId.ReceiveBuffer, SocketKnobId.SkipCopy], back.Select(k => k.Id));
+    }
+
+    [Fact]
     public void Describe_DefaultRejectedAndEvidence()
     {
-        var dflt = new KnobResult("SO_SNDBUF", "sndbuf", EndRole.Client, KnobStatus.Default, KnobUnit.Bytes, null, "4 MiB", null, 4_194_304, "unchanged at 4 MiB", null);
+        var dflt = new KnobResult("SO_SNDBUF", SocketKnobId.SendBuffer, EndRole.Client, KnobStatus.Default, KnobUnit.Bytes, null, "4 MiB", null, 4_194_304, "unchanged at 4 MiB", null);
         Assert.Equal("SO_SNDBUF kernel default, 4 MiB effective [unchanged at 4 MiB]", dflt.Describe());
         var rejected = dflt with { Name = "UDP_SEGMENT", Status = KnobStatus.Rejected, Requested = "1400 B", Effective = null, Evidence = null, Note = "UDP_SEGMENT is a UDP option; tcp4 is not UDP" };
         Assert.Equal("UDP_SEGMENT 1400 B requested, rejected: UDP_SEGMENT is a UDP option; tcp4 is not UDP", rejected.Describe());

@@ -62,7 +62,7 @@ public sealed class SocketKnobApplicabilityTests
     public void Ids_AreStableLowercase()
     {
         Assert.Equal(
-            "sndbuf rcvbuf nodelay mss congestion notsent-lowat cork quickack busy-poll max-pacing-rate tos udp-segment",
+            "sndbuf rcvbuf nodelay mss congestion notsent-lowat cork quickack busy-poll max-pacing-rate tos udp-segment zerocopy skip-copy",
             string.Join(' ', Enum.GetValues<SocketKnobId>().Select(k => k.ToId())));
     }
 }

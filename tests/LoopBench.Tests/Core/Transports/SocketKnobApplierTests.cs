@@ -178,7 +178,7 @@ public sealed class SocketKnobApplierTests
         Assert.Equal(results.Select(r => (r.Side, r.Id)), withEvidence.Select(r => (r.Side, r.Id)));
         Assert.Contains("max_pacing_rate=500000000 B/s", Single(withEvidence, "max-pacing-rate").Evidence, StringComparison.Ordinal);
         Assert.Equal("TCP_CONGESTION still reno at the end", Single(withEvidence, "congestion").Evidence);
-        Assert.All(withEvidence.Where(r => r.Id is "sndbuf" or "rcvbuf"), r => Assert.NotNull(r.Evidence));
+        Assert.All(withEvidence.Where(r => r.Id is SocketKnobId.SendBuffer or SocketKnobId.ReceiveBuffer), r => Assert.NotNull(r.Evidence));
     }
 
     [Fact(Timeout = 10_000)]
@@ -195,5 +195,5 @@ public sealed class SocketKnobApplierTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    private static KnobResult Single(IReadOnlyList<KnobResult> results, string id) => Assert.Single(results, r => r.Id == id);
+    private static KnobResult Single(IReadOnlyList<KnobResult> results, string id) => Assert.Single(results, r => r.Id.ToId() == id);
 }
