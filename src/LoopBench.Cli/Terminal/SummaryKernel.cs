@@ -59,7 +59,7 @@ internal static class SummaryKernel
             // In the unit compare shows the metric in: "0.0123 µs/KiB" keeps its significant digits.
             string demand = cpu.ServiceDemandUsPerTransaction is double perTransaction ? Demand(MetricIds.ServiceDemandUsPerTransaction, perTransaction)
                 : cpu.ServiceDemandUsPerKiB is double perKiB ? Demand(MetricIds.ServiceDemandUsPerKiB, perKiB) : "no service demand (nothing moved)";
-            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name}{(t.ProcessId is int pid ? $" (child pid {pid})" : string.Empty)} {ThreadCpu(t)}{QueueWait(t)}"));
+            var workers = cpu.Threads.Where(t => t.IsWorker).Select(t => string.Create(Invariant, $"{t.Name}{(t.ProcessId is int pid ? $" (child pid {pid})" : string.Empty)} {ThreadCpu(t)}"));
             Block(text, "cpu",
             [
                 string.Create(Invariant,
@@ -84,9 +84,6 @@ internal static class SummaryKernel
     /// <summary>A thread's CPU time at its recorded resolution: ns, or µs in older runs.</summary>
     private static string ThreadCpu(ThreadCpuResult thread) =>
         thread.CpuNs is long ns ? ThreadMs.Figure(ns, "0.0") : CpuMs.Figure(thread.CpuUs, "0.0");
-
-    private static string QueueWait(ThreadCpuResult thread) =>
-        thread.RunQueueWaitNs is long ns ? $" (waited {ThreadMs.Figure(ns, "0.0")} for a CPU)" : string.Empty;
 
     private static string Demand(string metric, double value) => FigureText.Of(value, MetricCatalog.UnitText(MetricCatalog.Find(metric)!));
 

@@ -11,6 +11,7 @@ namespace LoopBench.Cli.Terminal;
 internal static class SummaryTable
 {
     private static readonly UnitScale Microseconds = UnitScale.Named(MetricUnitKind.Nanoseconds, "µs");
+    private static readonly UnitScale Milliseconds = UnitScale.Named(MetricUnitKind.Nanoseconds, "ms");
 
     public static string Render(CaseResult result, bool verbose = false, RateUnit unit = RateUnit.Gbit)
     {
@@ -56,7 +57,7 @@ internal static class SummaryTable
             text.Append(SummarySandbox.Render(repetition));
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
-                $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]")).Append('\n');
+                $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]{QueueWait(e)}")).Append('\n');
             if (ReceiveSpinLine(c, repetition) is string spin)
             {
                 text.Append(spin);
@@ -114,6 +115,12 @@ internal static class SummaryTable
 
     /// <summary>A child's window lag in whole µs: the pipe's latency is microseconds, so finer digits are noise.</summary>
     private static string Lag(long ns) => Microseconds.Figure(ns, "0");
+
+    /// <summary>", waited 94.3 ms for a CPU in 1200 timeslices", or nothing where schedstat was not read.</summary>
+    private static string QueueWait(EndResult end) =>
+        end is { RunQueueWaitNs: long ns, Timeslices: long slices }
+            ? string.Create(CultureInfo.InvariantCulture, $", waited {Milliseconds.Figure(ns, "0.0")} for a CPU in {slices} timeslices")
+            : string.Empty;
 
     private static string Cell(IReadOnlyDictionary<string, double> metrics, string id, string format) =>
         metrics.TryGetValue(id, out double v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";

@@ -64,14 +64,4 @@ internal sealed record ThreadCpuResult(int ThreadId, string Name, bool IsWorker,
 
     /// <summary>The pid of the process the thread ran in when that was not the measuring process (processes: 2); null otherwise.</summary>
     public int? ProcessId { get; init; }
-
-    /// <summary>
-    /// Nanoseconds the thread waited runnable on a run queue over the window while another task had
-    /// the CPU (schedstat's second field): what the workers lose to each other, the harness and the
-    /// rest of the host. Null where the kernel has no schedstats, and in older runs.
-    /// </summary>
-    public long? RunQueueWaitNs { get; init; }
-
-    /// <summary>Times the thread was put on a CPU over the window (schedstat's third field); null as <see cref="RunQueueWaitNs"/>.</summary>
-    public long? Timeslices { get; init; }
 }

@@ -13,8 +13,6 @@ namespace LoopBench.Core.Measurement;
 /// <see cref="CpuResult.ThreadTimeSource"/>). On loopback the receiver's softirq often runs in the
 /// sender's context, so the split is not who "really" paid. Threads that are not workers are
 /// harness overhead.</item>
-/// <item>Scheduling: each thread's run-queue wait and timeslices from its schedstat, where the kernel
-/// has schedstats: how long a ready thread waited for a CPU that another task held.</item>
 /// </list>
 /// </summary>
 internal sealed class CpuSampler
@@ -22,7 +20,7 @@ internal sealed class CpuSampler
     private readonly long _tickUs;
     private CpuTimeUs _processStart;
     private SystemCpuTicks _systemStart;
-    private Dictionary<int, TaskReading> _tasksStart = [];
+    private Dictionary<int, (string Name, long Ns)> _tasksStart = [];
     private long _startTicks;
 
     /// <summary>Creates a sampler; USER_HZ comes from sysconf(_SC_CLK_TCK).</summary>
@@ -58,19 +56,14 @@ internal sealed class CpuSampler
         long windowNs = Timestamps.ToNs(Timestamps.Now() - _startTicks);
         var threads = new List<ThreadCpuResult>();
         long harnessNs = 0;
-        foreach (var (tid, now) in ReadTasks(workerThreadIds))
+        foreach (var (tid, (name, ns)) in ReadTasks(workerThreadIds))
         {
-            var start = _tasksStart.GetValueOrDefault(tid);
-            long usedNs = Math.Max(0, now.Ns - start.Ns);
+            long startNs = _tasksStart.TryGetValue(tid, out var s) ? s.Ns : 0;
+            long usedNs = Math.Max(0, ns - startNs);
             bool worker = workerThreadIds.Contains(tid);
             if (worker || usedNs > 0)
             {
-                threads.Add(new ThreadCpuResult(tid, now.Name, worker, usedNs / 1000)
-                {
-                    CpuNs = usedNs,
-                    RunQueueWaitNs = now.Sched is var (waitNs, _) ? Math.Max(0, waitNs - (start.Sched?.WaitNs ?? 0)) : null,
-                    Timeslices = now.Sched is var (_, slices) ? Math.Max(0, slices - (start.Sched?.Timeslices ?? 0)) : null,
-                });
+                threads.Add(new ThreadCpuResult(tid, name, worker, usedNs / 1000) { CpuNs = usedNs });
             }
 
             if (!worker)
@@ -114,9 +107,9 @@ internal sealed class CpuSampler
         _ => "stat-ticks",
     };
 
-    private Dictionary<int, TaskReading> ReadTasks(IEnumerable<int>? extraThreadIds = null)
+    private Dictionary<int, (string Name, long Ns)> ReadTasks(IEnumerable<int>? extraThreadIds = null)
     {
-        var tasks = new Dictionary<int, TaskReading>();
+        var tasks = new Dictionary<int, (string, long)>();
         // Worker tids are also read by name, in case a listing races with a thread's start.
         var dirs = Directory.EnumerateDirectories(TaskDirectory)
             .Concat((extraThreadIds ?? []).Select(t => TaskDirectory + "/" + t.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -127,8 +120,7 @@ internal sealed class CpuSampler
             {
                 int tid = int.Parse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture);
                 string name = File.ReadAllText(Path.Combine(dir, "comm")).TrimEnd('\n');
-                var sched = Schedstat(dir);
-                tasks[tid] = new TaskReading(name, ThreadNs(tid, dir, sched), sched is var (_, wait, slices) ? (wait, slices) : null);
+                tasks[tid] = (name, ThreadNs(tid, dir));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
@@ -139,32 +131,23 @@ internal sealed class CpuSampler
         return tasks;
     }
 
-    /// <summary>One thread's schedstat fields, or null where the kernel has no schedstats.</summary>
-    private static (long RunNs, long WaitNs, long Timeslices)? Schedstat(string dir)
-    {
-        string path = Path.Combine(dir, "schedstat");
-        return File.Exists(path) ? ProcStatParsers.ParseSchedstat(File.ReadAllText(path)) : null;
-    }
-
     /// <summary>On-CPU ns of one thread from the finest source that answers; the coarsest one used is recorded.</summary>
-    private long ThreadNs(int tid, string dir, (long RunNs, long WaitNs, long Timeslices)? sched)
+    private long ThreadNs(int tid, string dir)
     {
         if (ThreadCpuTime.TryThreadNs(tid, out long ns))
         {
             return ns;
         }
 
-        if (sched is var (runNs, _, _))
+        string schedstat = Path.Combine(dir, "schedstat");
+        if (File.Exists(schedstat))
         {
             _source = (TimeSource)Math.Max((int)_source, (int)TimeSource.Schedstat);
-            return runNs;
+            return ProcStatParsers.ParseSchedstatRunNs(File.ReadAllText(schedstat));
         }
 
         _source = TimeSource.StatTicks;
         var (_, user, sys) = ProcStatParsers.ParseTask(File.ReadAllText(Path.Combine(dir, "stat")));
         return (user + sys) * _tickUs * 1000;
     }
-
-    /// <summary>One thread at one reading: its name, on-CPU ns, and its schedstat wait and timeslices (null without schedstats).</summary>
-    private readonly record struct TaskReading(string Name, long Ns, (long WaitNs, long Timeslices)? Sched);
 }

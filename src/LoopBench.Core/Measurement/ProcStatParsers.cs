@@ -86,20 +86,18 @@ internal static class ProcStatParsers
     }
 
     /// <summary>
-    /// The three fields of /proc/PID/task/TID/schedstat: nanoseconds the task spent on a CPU
-    /// (se.sum_exec_runtime, user and system together), nanoseconds it waited runnable on a run
-    /// queue while another task had the CPU, and how many times it was put on a CPU.
+    /// The first field of /proc/PID/task/TID/schedstat: nanoseconds the task spent on a CPU
+    /// (se.sum_exec_runtime, user and system together). The other two fields (run-queue wait in ns,
+    /// timeslices) are not needed here.
     /// </summary>
-    public static (long RunNs, long WaitNs, long Timeslices) ParseSchedstat(string schedstat)
+    public static long ParseSchedstatRunNs(string schedstat)
     {
         ArgumentNullException.ThrowIfNull(schedstat);
         var text = schedstat.AsSpan().Trim();
-        Span<Range> fields = stackalloc Range[4];
-        return text.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries) == 3
-            && long.TryParse(text[fields[0]], NumberStyles.None, CultureInfo.InvariantCulture, out long run)
-            && long.TryParse(text[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out long wait)
-            && long.TryParse(text[fields[2]], NumberStyles.None, CultureInfo.InvariantCulture, out long slices)
-            ? (run, wait, slices)
+        int space = text.IndexOf(' ');
+        var first = space < 0 ? text : text[..space];
+        return long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out long ns)
+            ? ns
             : throw new FormatException("not a /proc/*/schedstat line");
     }
 }

@@ -137,6 +137,16 @@ internal sealed record EndResult(
 
     /// <summary>The pid of the process the end ran in when that was not the measuring process (processes: 2); null otherwise.</summary>
     public int? ProcessId { get; init; }
+
+    /// <summary>
+    /// Nanoseconds the end's thread waited runnable on a run queue inside the window while another
+    /// task had the CPU (schedstat): what it lost to the other end, the harness and the rest of the
+    /// host. Null where the kernel has no schedstats, for an end in a child process, and in older runs.
+    /// </summary>
+    public long? RunQueueWaitNs { get; init; }
+
+    /// <summary>Times the end's thread was put on a CPU inside the window (schedstat); null as <see cref="RunQueueWaitNs"/>.</summary>
+    public long? Timeslices { get; init; }
 }
 
 /// <summary>One progress interval inside the window, offsets from T0.</summary>

@@ -4,9 +4,13 @@ using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Running;
 
-/// <summary>What the coordinator saw of a repetition's window: when it opened, how it ended, its interval lines and each worker's CPUs.</summary>
+/// <summary>
+/// What the coordinator saw of a repetition's window: when it opened, how it ended, its interval
+/// lines, and each worker's CPUs and scheduling (<see cref="CpuReaders"/>).
+/// </summary>
 internal sealed record Coordination(
-    DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved, WindowEnd? EndedBy)
+    DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved,
+    (long WaitNs, long Timeslices)?[] Scheduling, WindowEnd? EndedBy)
 {
     /// <summary>
     /// The window as its last wake left it: Ctrl-C, a worker that stopped before T1 (the failure), and
@@ -14,7 +18,7 @@ internal sealed record Coordination(
     /// </summary>
     public static Coordination After(
         WindowWake wake, bool counted, DateTimeOffset startedUtc, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers,
-        List<IntervalResult> intervals, HashSet<int>[] cpusObserved)
+        List<IntervalResult> intervals, CpuReaders cpus)
     {
         string? failure = wake == WindowWake.WorkerEnded ? WorkerStop.Failure(ends, workers) ?? "a worker stopped before the window closed" : null;
         WindowEnd? endedBy = !counted ? null : wake switch
@@ -23,6 +27,6 @@ internal sealed record Coordination(
             WindowWake.Deadline => WindowEnd.TimeCap,
             _ => null,
         };
-        return new Coordination(startedUtc, wake == WindowWake.Cancelled, failure, intervals, cpusObserved, endedBy);
+        return new Coordination(startedUtc, wake == WindowWake.Cancelled, failure, intervals, cpus.Observed, cpus.Scheduling, endedBy);
     }
 }

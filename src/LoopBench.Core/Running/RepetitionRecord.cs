@@ -57,6 +57,8 @@ internal static class RepetitionRecord
             ShortReceives = e.Channel.Counters.ShortReceives,
             ReceiveSpinHits = SpinCount(e.Channel.Counters, e.Channel.Counters.SpinHits),
             ReceiveSpinMisses = SpinCount(e.Channel.Counters, e.Channel.Counters.SpinMisses),
+            RunQueueWaitNs = coordination.Scheduling[i]?.WaitNs,
+            Timeslices = coordination.Scheduling[i]?.Timeslices,
         }).ToArray();
 
     /// <summary>A spin counter, or null for an end that never spun (a sender, or no spin asked).</summary>

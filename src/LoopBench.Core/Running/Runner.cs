@@ -141,6 +141,7 @@ internal sealed class Runner
         window.Open();
         probes.AtOpen();
         probes.SampleAtOpen(); // T0: the baseline of the window's retransmits, and of the first interval's
+        cpuReaders.ReadAtOpen();
         var startedUtc = DateTimeOffset.UtcNow;
         long t0 = window.T0Ticks;
         long end = t0 + TicksOf(c.DurationMs);
@@ -158,6 +159,7 @@ internal sealed class Runner
             if (last)
             {
                 // CPU first: once the window closes the workers leave and their /proc entries go.
+                cpuReaders.ReadAtClose();
                 var atClose = EndTotals.Primary(ends);
                 probes.AtClose(threadIds, atClose.Bytes, pattern.RequestResponse ? atClose.Transactions : null);
                 window.CloseAt(wake == WindowWake.CountReached ? WindowWait.LastFinished(ends) : long.MaxValue);
@@ -183,7 +185,7 @@ internal sealed class Runner
             }
         }
 
-        return Coordination.After(wake, counted, startedUtc, ends, workers, intervals, cpuReaders.Observed);
+        return Coordination.After(wake, counted, startedUtc, ends, workers, intervals, cpuReaders);
     }
 
     private static long TicksOf(long milliseconds) => Timestamps.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds));

@@ -28,6 +28,7 @@ public sealed class RuntimeFiguresTests
         Assert.InRange(runtime.JitCompiledMethods, 0, long.MaxValue);
         Assert.InRange(runtime.JitTimeNs, 0, long.MaxValue);
         Assert.InRange(runtime.AllocatedBytes, 0, long.MaxValue);
+        Assert.All(result.Repetitions[0].Ends, e => Assert.True(e.RunQueueWaitNs >= 0 && e.Timeslices > 0, $"{e.Name}: {e.RunQueueWaitNs} ns in {e.Timeslices} timeslices"));
     }
 
     [Fact]
@@ -73,5 +74,60 @@ public sealed class RuntimeFiguresTests
         Assert.InRange(reader.Read(), 0, Environment.ProcessorCount * 64);
         using var unknown = new LastCpuReader(0);
         Assert.Equal(-1, unknown.Read());
+    }
+
+    [Theory]
+    [InlineData("123456789 2345 17\n", 123456789L, 2345L, 17L)]
+    [InlineData("0 0 0", 0L, 0L, 0L)]
+    [InlineData("98765432101  1 4", 98765432101L, 1L, 4L)]
+    public void SchedstatReader_ParsesRunWaitAndTimeslices(string line, long run, long wait, long slices) =>
+        Assert.Equal((run, wait, slices), SchedstatReader.Parse(System.Text.Encoding.ASCII.GetBytes(line)));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-5 1 1")]
+    [InlineData("abc 1 1")]
+    [InlineData("1 2")]
+    [InlineData("1 2 3 4")]
+    public void SchedstatReader_RejectsWhatIsNotSchedstat(string line) =>
+        Assert.Null(SchedstatReader.Parse(System.Text.Encoding.ASCII.GetBytes(line)));
+
+    /// <summary>Two threads pinned to one CPU, each spinning 40 ms of its own CPU time: while one runs the other waits runnable.</summary>
+    [Fact(Timeout = 15_000)]
+    public void SchedstatReader_TwoThreadsOnOneCpu_EachWaitsForIt()
+    {
+        if (!File.Exists("/proc/self/schedstat"))
+        {
+            Assert.Skip("this kernel has no schedstats (/proc/self/schedstat)");
+        }
+
+        int cpu = CpuAffinity.GetAllowedCpus()[0];
+        var seen = new ((long WaitNs, long Timeslices)? Before, (long WaitNs, long Timeslices)? After)[2];
+        using var pinned = new CountdownEvent(2);
+        var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
+        {
+            CpuAffinity.PinCurrentThread(cpu);
+            using var reader = new SchedstatReader(CpuAffinity.CurrentThreadId());
+            pinned.Signal();
+            pinned.Wait(TimeSpan.FromSeconds(10));
+            var before = reader.Read();
+            var start = ThreadCpuTime.CurrentThread();
+            long deadline = Environment.TickCount64 + 8_000;
+            while ((ThreadCpuTime.CurrentThread() - start).TotalUs < 40_000 && Environment.TickCount64 < deadline)
+            {
+                Thread.SpinWait(1000);
+            }
+
+            seen[i] = (before, reader.Read());
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        Assert.All(threads, t => Assert.True(t.Join(TimeSpan.FromSeconds(12))));
+
+        Assert.All(seen, s =>
+        {
+            var (before, after) = (s.Before!.Value, s.After!.Value);
+            Assert.True(after.WaitNs > before.WaitNs, $"waited {after.WaitNs - before.WaitNs} ns");
+            Assert.True(after.Timeslices - before.Timeslices > 1, $"{after.Timeslices - before.Timeslices} timeslices");
+        });
     }
 }
