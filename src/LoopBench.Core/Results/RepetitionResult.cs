@@ -141,7 +141,7 @@ internal sealed record EndResult(
     /// <summary>
     /// Nanoseconds the end's thread waited runnable on a run queue inside the window while another
     /// task had the CPU (schedstat): what it lost to the other end, the harness and the rest of the
-    /// host. Null where the kernel has no schedstats, for an end in a child process, and in older runs.
+    /// host. Null where the kernel has no schedstats, and in older runs.
     /// </summary>
     public long? RunQueueWaitNs { get; init; }
 

@@ -31,7 +31,7 @@ internal static class ChildServerFigures
         ArgumentNullException.ThrowIfNull(window);
         string name = standIn?.Name ?? string.Empty;
         var ends = result.Ends.Select(e => e.Name == name
-            ? e with { CpuRequested = serverCpu, CpusObserved = report?.CpusObserved ?? [], ProcessId = pid, RunQueueWaitNs = null, Timeslices = null }
+            ? e with { CpuRequested = serverCpu, CpusObserved = report?.CpusObserved ?? [], ProcessId = pid, RunQueueWaitNs = report?.RunQueueWaitNs, Timeslices = report?.Timeslices }
             : e).ToArray();
         if (report is not { Kind: ServerEndMessage.Result, T0Ticks: long t0, T1Ticks: long t1 })
         {

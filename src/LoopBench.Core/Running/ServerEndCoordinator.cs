@@ -95,6 +95,8 @@ internal static class ServerEndCoordinator
             ProcessUserUs = control.ProcessCpu.UserUs,
             ProcessSystemUs = control.ProcessCpu.SystemUs,
             CpusObserved = [.. cpus],
+            RunQueueWaitNs = control.Scheduling?.WaitNs,
+            Timeslices = control.Scheduling?.Timeslices,
             Failure = end.Failure,
         });
         return null;

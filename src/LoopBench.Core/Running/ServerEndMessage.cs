@@ -115,6 +115,12 @@ internal sealed record ServerEndMessage
     /// <summary>result: the CPUs the server thread was seen on.</summary>
     public IReadOnlyList<int>? CpusObserved { get; init; }
 
+    /// <summary>result: the server thread's run-queue wait over the child's window, ns; null without schedstat.</summary>
+    public long? RunQueueWaitNs { get; init; }
+
+    /// <summary>result: the times the server thread was put on a CPU over the child's window; null without schedstat.</summary>
+    public long? Timeslices { get; init; }
+
     /// <summary>result, failed: why the server end stopped early; null when it ended normally.</summary>
     public string? Failure { get; init; }
 }

@@ -13,17 +13,31 @@ internal sealed class ServerEndWindowControl
     private long _threadStartNs;
     private long _threadEndNs = -1;
     private CpuTimeUs _processStart;
+    private WorkerHandle? _worker;
+    private SchedstatReader? _schedstat;
+    private (long WaitNs, long Timeslices)? _scheduledAtOpen;
 
     public MeasureWindow Window { get; } = new();
 
-    /// <summary>The server end's worker, once started (open and close read its thread's CPU clock).</summary>
-    public WorkerHandle? Worker { get; set; }
+    /// <summary>The server end's worker, once started (open and close read its thread's CPU clock and schedstat).</summary>
+    public WorkerHandle? Worker
+    {
+        get => _worker;
+        set
+        {
+            _worker = value;
+            _schedstat = value is { ThreadId: > 0 } w ? new SchedstatReader(w.ThreadId) : null; // opened before T0
+        }
+    }
 
     /// <summary>The worker thread's CPU over the window, ns; null when it could not be read (a pooled engine).</summary>
     public long? ThreadCpuNs { get; private set; }
 
     /// <summary>This process's CPU over the window.</summary>
     public CpuTimeUs ProcessCpu { get; private set; }
+
+    /// <summary>The worker thread's run-queue wait and timeslices over the window; null without schedstat.</summary>
+    public (long WaitNs, long Timeslices)? Scheduling { get; private set; }
 
     /// <summary>Runs <paramref name="body"/>, then reads its thread's CPU clock: a receiver that met end of stream before the close arrived has left by then.</summary>
     public Func<ValueTask> Timed(Func<ValueTask> body) => async () =>
@@ -48,6 +62,7 @@ internal sealed class ServerEndWindowControl
             Window.Open();
             _processStart = ThreadCpuTime.Process();
             _threadStartNs = Worker is { ThreadId: > 0 } w && ThreadCpuTime.TryThreadNs(w.ThreadId, out long ns) ? ns : -1;
+            _scheduledAtOpen = _schedstat?.Read();
         }
         else if (kind == ServerEndMessage.Close && !Window.IsStopping)
         {
@@ -57,7 +72,12 @@ internal sealed class ServerEndWindowControl
                 ProcessCpu = ThreadCpuTime.Process() - _processStart;
                 long end = Worker is { ThreadId: > 0 } w && ThreadCpuTime.TryThreadNs(w.ThreadId, out long ns) ? ns : Volatile.Read(ref _threadEndNs);
                 ThreadCpuNs = _threadStartNs >= 0 && end >= 0 ? end - _threadStartNs : null;
+                Scheduling = (_scheduledAtOpen, _schedstat?.Read()) is ((long wait0, long slices0), (long wait1, long slices1))
+                    ? (wait1 - wait0, slices1 - slices0)
+                    : null;
             }
+
+            _schedstat?.Dispose();
 
             Window.Close();
         }

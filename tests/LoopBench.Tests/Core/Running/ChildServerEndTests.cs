@@ -43,6 +43,7 @@ public sealed class ChildServerEndTests
         // the receiver's figure is over the child's own window
         Assert.Equal(rep.Metrics[MetricIds.Bytes] * 8e9 / child.ElapsedNs, rep.Metrics[MetricIds.ThroughputBitsPerSecond], 3);
         Assert.Contains(rep.Cpu!.Threads, t => t.Name == server.Name && t.ProcessId == child.Pid);
+        Assert.True(server.RunQueueWaitNs >= 0 && server.Timeslices > 0, $"the child's server thread: {server.RunQueueWaitNs} ns in {server.Timeslices} timeslices");
     }
 
     [Theory(Timeout = 60_000)]
