@@ -86,6 +86,16 @@ internal static class CalibrationTable
             text.Append("Some pairs were disturbed and replaced; every row still has its clean pairs.\n");
         }
 
+        // Below the fewest pairs a spread needs, a swinging reference cannot show: such a table would pass for a steady host's.
+        var unjudged = results.Where(r => r.PairsRequested is > 0 and < ReferenceSteadiness.MinimumValues
+            && r.Figures.Any(f => f.BoundValue is not null && f.Absolute != true && f.PairRatios.Count > 0)).ToList();
+        if (unjudged.Count > 0)
+        {
+            text.Append("THIS TABLE IS NOT QUOTABLE: ").Append(string.Join(", ", unjudged.Select(r => r.RowId)))
+                .Append(Invariant($" ran fewer than {ReferenceSteadiness.MinimumValues} pairs, too few to show whether the host held steady"))
+                .Append(" (the reference's spread) or to give a 95% CI. Run them with --reps 10.\n");
+        }
+
         var unsteady = results.Where(r => r.Unsteady == true).ToList();
         if (unsteady.Count > 0)
         {

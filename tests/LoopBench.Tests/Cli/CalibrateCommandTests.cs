@@ -132,6 +132,16 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact(Timeout = 10_000)]
+    public void Render_RowsOfFewerThanFourPairs_SayTheTableIsNotQuotable_ForNoSpreadCanShow()
+    {
+        var few = Row("iperf3-tcp4-fwd-cubic", CalibrationOutcome.Met, ToolFigures.ThroughputBitsPerSecond, 30e9, 29e9, CalibrationBound.AtLeast(1.00), Pairs(3, 0, outside: 0))
+            with { PairsRequested = 3 };
+        string text = CalibrationTable.Render([few], 5, 10);
+        Assert.Contains("THIS TABLE IS NOT QUOTABLE: iperf3-tcp4-fwd-cubic ran fewer than 4 pairs, too few to show whether the host held steady", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT QUOTABLE", CalibrationTable.Render([few with { PairsRequested = 4, Pairs = Pairs(4, 0, outside: 0) }], 5, 10), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
     public void Render_ARowThatStoppedOnAFailedRun_SaysSo_NotThatTheHostWasBusy()
     {
         var stopped = Row("iperf3-tcp4-fwd-default", CalibrationOutcome.Inconclusive, ToolFigures.ThroughputBitsPerSecond, 9e9, 9e9, CalibrationBound.AtLeast(1.00), Pairs(5, 0, outside: 0))
