@@ -12,7 +12,11 @@ internal sealed class SchedstatReader(int threadId) : IDisposable
     private readonly ThreadProcFile _schedstat = new(threadId, "schedstat");
 
     /// <summary>The thread's run-queue wait and timeslices so far, or null when the thread or the file is gone.</summary>
-    public (long WaitNs, long Timeslices)? Read() => Parse(_schedstat.Read()) is var (_, wait, slices) ? (wait, slices) : null;
+    public Scheduling? Read() => Parse(_schedstat.Read()) is var (_, wait, slices) ? new Scheduling(wait, slices) : null;
+
+    /// <summary>The wait and timeslices since <paramref name="earlier"/> (a <see cref="Read"/> before), or null when either read found none.</summary>
+    public Scheduling? Since(Scheduling? earlier) =>
+        (earlier, Read()) is (Scheduling before, Scheduling now) ? new Scheduling(now.WaitNs - before.WaitNs, now.Timeslices - before.Timeslices) : null;
 
     /// <summary>The three numbers of a schedstat line, or null when it is not one.</summary>
     internal static (long RunNs, long WaitNs, long Timeslices)? Parse(ReadOnlySpan<byte> line)
@@ -35,3 +39,6 @@ internal sealed class SchedstatReader(int threadId) : IDisposable
 
     public void Dispose() => _schedstat.Dispose();
 }
+
+/// <summary>A thread's nanoseconds waiting runnable for a CPU that another task held, and the times it was put on one.</summary>
+internal readonly record struct Scheduling(long WaitNs, long Timeslices);

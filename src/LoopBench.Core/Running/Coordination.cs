@@ -1,4 +1,5 @@
 using LoopBench.Core.Engines;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Results;
 using LoopBench.Core.Workloads;
 
@@ -10,7 +11,7 @@ namespace LoopBench.Core.Running;
 /// </summary>
 internal sealed record Coordination(
     DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved,
-    (long WaitNs, long Timeslices)?[] Scheduling, WindowEnd? EndedBy)
+    Scheduling?[] Scheduling, WindowEnd? EndedBy)
 {
     /// <summary>
     /// The window as its last wake left it: Ctrl-C, a worker that stopped before T1 (the failure), and

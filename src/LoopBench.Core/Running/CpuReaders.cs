@@ -11,7 +11,7 @@ namespace LoopBench.Core.Running;
 internal sealed class CpuReaders(WorkerHandle[] workers) : IDisposable
 {
     private readonly SchedstatReader[] _schedstats = workers.Select(w => new SchedstatReader(w.ThreadId)).ToArray();
-    private readonly (long WaitNs, long Timeslices)?[] _atOpen = new (long, long)?[workers.Length];
+    private readonly Scheduling?[] _atOpen = new Scheduling?[workers.Length];
 
     public LastCpuReader[] All { get; } = workers.Select(w => new LastCpuReader(w.ThreadId)).ToArray();
 
@@ -23,7 +23,7 @@ internal sealed class CpuReaders(WorkerHandle[] workers) : IDisposable
     /// it was put on one, from <see cref="ReadAtOpen"/> to <see cref="ReadAtClose"/>; null where either
     /// read found no schedstat.
     /// </summary>
-    public (long WaitNs, long Timeslices)?[] Scheduling { get; } = new (long, long)?[workers.Length];
+    public Scheduling?[] Scheduling { get; } = new Scheduling?[workers.Length];
 
     /// <summary>Reads each worker's last CPU and adds it to the worker's set.</summary>
     public void Observe()
@@ -52,9 +52,7 @@ internal sealed class CpuReaders(WorkerHandle[] workers) : IDisposable
     {
         for (int i = 0; i < _schedstats.Length; i++)
         {
-            Scheduling[i] = (_atOpen[i], _schedstats[i].Read()) is ((long wait0, long slices0), (long wait1, long slices1))
-                ? (wait1 - wait0, slices1 - slices0)
-                : null;
+            Scheduling[i] = _schedstats[i].Since(_atOpen[i]);
         }
     }
 

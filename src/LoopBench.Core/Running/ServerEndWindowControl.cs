@@ -15,7 +15,7 @@ internal sealed class ServerEndWindowControl
     private CpuTimeUs _processStart;
     private WorkerHandle? _worker;
     private SchedstatReader? _schedstat;
-    private (long WaitNs, long Timeslices)? _scheduledAtOpen;
+    private Scheduling? _scheduledAtOpen;
 
     public MeasureWindow Window { get; } = new();
 
@@ -37,7 +37,7 @@ internal sealed class ServerEndWindowControl
     public CpuTimeUs ProcessCpu { get; private set; }
 
     /// <summary>The worker thread's run-queue wait and timeslices over the window; null without schedstat.</summary>
-    public (long WaitNs, long Timeslices)? Scheduling { get; private set; }
+    public Scheduling? Scheduling { get; private set; }
 
     /// <summary>Runs <paramref name="body"/>, then reads its thread's CPU clock: a receiver that met end of stream before the close arrived has left by then.</summary>
     public Func<ValueTask> Timed(Func<ValueTask> body) => async () =>
@@ -72,9 +72,7 @@ internal sealed class ServerEndWindowControl
                 ProcessCpu = ThreadCpuTime.Process() - _processStart;
                 long end = Worker is { ThreadId: > 0 } w && ThreadCpuTime.TryThreadNs(w.ThreadId, out long ns) ? ns : Volatile.Read(ref _threadEndNs);
                 ThreadCpuNs = _threadStartNs >= 0 && end >= 0 ? end - _threadStartNs : null;
-                Scheduling = (_scheduledAtOpen, _schedstat?.Read()) is ((long wait0, long slices0), (long wait1, long slices1))
-                    ? (wait1 - wait0, slices1 - slices0)
-                    : null;
+                Scheduling = _schedstat?.Since(_scheduledAtOpen);
             }
 
             _schedstat?.Dispose();

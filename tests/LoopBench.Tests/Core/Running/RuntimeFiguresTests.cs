@@ -102,7 +102,7 @@ public sealed class RuntimeFiguresTests
         }
 
         int cpu = CpuAffinity.GetAllowedCpus()[0];
-        var seen = new ((long WaitNs, long Timeslices)? Before, (long WaitNs, long Timeslices)? After)[2];
+        var seen = new (Scheduling? Before, Scheduling? Since)[2];
         using var pinned = new CountdownEvent(2);
         var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
         {
@@ -118,16 +118,17 @@ public sealed class RuntimeFiguresTests
                 Thread.SpinWait(1000);
             }
 
-            seen[i] = (before, reader.Read());
+            seen[i] = (before, reader.Since(before));
         })).ToList();
         threads.ForEach(t => t.Start());
         Assert.All(threads, t => Assert.True(t.Join(TimeSpan.FromSeconds(12))));
 
         Assert.All(seen, s =>
         {
-            var (before, after) = (s.Before!.Value, s.After!.Value);
-            Assert.True(after.WaitNs > before.WaitNs, $"waited {after.WaitNs - before.WaitNs} ns");
-            Assert.True(after.Timeslices - before.Timeslices > 1, $"{after.Timeslices - before.Timeslices} timeslices");
+            Assert.NotNull(s.Before);
+            var since = s.Since!.Value;
+            Assert.True(since.WaitNs > 0, $"waited {since.WaitNs} ns");
+            Assert.True(since.Timeslices > 1, $"{since.Timeslices} timeslices");
         });
     }
 }
