@@ -90,6 +90,7 @@ internal static class HostFacts
             ["tieredCompilation"] = Switch("System.Runtime.TieredCompilation"),
             ["tieredPgo"] = Switch("System.Runtime.TieredPGO"),
             ["quickJitForLoops"] = Switch("System.Runtime.TieredCompilation.QuickJitForLoops"),
+            ["callCountingDelayMs"] = Switch("System.Runtime.TieredCompilation.CallCountingDelayMs"),
             ["readyToRun"] = Switch("System.Runtime.ReadyToRun"),
             ["processorCount"] = System.Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
         };
