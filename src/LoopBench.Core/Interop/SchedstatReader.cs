@@ -16,7 +16,7 @@ internal sealed class SchedstatReader(int threadId) : IDisposable
 
     /// <summary>The wait and timeslices since <paramref name="earlier"/> (a <see cref="Read"/> before), or null when either read found none.</summary>
     public Scheduling? Since(Scheduling? earlier) =>
-        (earlier, Read()) is (Scheduling before, Scheduling now) ? new Scheduling(now.WaitNs - before.WaitNs, now.Timeslices - before.Timeslices) : null;
+        (earlier, Read()) is (Scheduling before, Scheduling now) ? now.Minus(before) : null;
 
     /// <summary>The three numbers of a schedstat line, or null when it is not one.</summary>
     internal static (long RunNs, long WaitNs, long Timeslices)? Parse(ReadOnlySpan<byte> line)
@@ -41,4 +41,8 @@ internal sealed class SchedstatReader(int threadId) : IDisposable
 }
 
 /// <summary>A thread's nanoseconds waiting runnable for a CPU that another task held, and the times it was put on one.</summary>
-internal readonly record struct Scheduling(long WaitNs, long Timeslices);
+internal readonly record struct Scheduling(long WaitNs, long Timeslices)
+{
+    /// <summary>The wait and timeslices from <paramref name="earlier"/> to this reading.</summary>
+    public Scheduling Minus(Scheduling earlier) => new(WaitNs - earlier.WaitNs, Timeslices - earlier.Timeslices);
+}

@@ -124,12 +124,13 @@ internal static class ServerEndChild
         var end = ServerEnd(c, channel, server, control.Window);
         using var barrier = new Barrier(2);
         var worker = engine.Start(new WorkerSpec(end.Name, request.ServerCpu, control.Timed(end.Body), barrier, connectTimeout + TimeSpan.FromSeconds(5)));
-        control.Worker = worker;
         if (!barrier.SignalAndWait(connectTimeout + TimeSpan.FromSeconds(5)))
         {
             channel.Abort();
             throw new TimeoutException($"{end.Name} did not reach the start barrier");
         }
+
+        control.Worker = worker; // after the barrier: the worker has written its thread id by then
 
         var drain = TimeSpan.FromMilliseconds(request.DrainTimeoutMs ?? 10_000);
         var measured = ServerEndCoordinator.Measure(c, parent, end, worker, control, drain, () => KnobRecords.WithEndEvidence(server, serverKnobs));

@@ -14,8 +14,10 @@ internal sealed class ServerEndWindowControl
     private long _threadEndNs = -1;
     private CpuTimeUs _processStart;
     private WorkerHandle? _worker;
+    private readonly Lock _schedstatGate = new(); // the worker's last read and the close's dispose
     private SchedstatReader? _schedstat;
     private Scheduling? _scheduledAtOpen;
+    private Scheduling? _scheduledAtExit;
 
     public MeasureWindow Window { get; } = new();
 
@@ -39,7 +41,7 @@ internal sealed class ServerEndWindowControl
     /// <summary>The worker thread's run-queue wait and timeslices over the window; null without schedstat.</summary>
     public Scheduling? Scheduling { get; private set; }
 
-    /// <summary>Runs <paramref name="body"/>, then reads its thread's CPU clock: a receiver that met end of stream before the close arrived has left by then.</summary>
+    /// <summary>Runs <paramref name="body"/>, then reads its thread's CPU clock and schedstat: a receiver that met end of stream before the close arrived has left by then.</summary>
     public Func<ValueTask> Timed(Func<ValueTask> body) => async () =>
     {
         try
@@ -48,9 +50,17 @@ internal sealed class ServerEndWindowControl
         }
         finally
         {
-            if (Worker is { } worker && worker.ThreadId == CpuAffinity.CurrentThreadId() && ThreadCpuTime.TryThreadNs(worker.ThreadId, out long ns))
+            if (Worker is { } worker && worker.ThreadId == CpuAffinity.CurrentThreadId())
             {
-                Volatile.Write(ref _threadEndNs, ns);
+                if (ThreadCpuTime.TryThreadNs(worker.ThreadId, out long ns))
+                {
+                    Volatile.Write(ref _threadEndNs, ns);
+                }
+
+                lock (_schedstatGate)
+                {
+                    _scheduledAtExit = _schedstat?.Read();
+                }
             }
         }
     };
@@ -72,10 +82,22 @@ internal sealed class ServerEndWindowControl
                 ProcessCpu = ThreadCpuTime.Process() - _processStart;
                 long end = Worker is { ThreadId: > 0 } w && ThreadCpuTime.TryThreadNs(w.ThreadId, out long ns) ? ns : Volatile.Read(ref _threadEndNs);
                 ThreadCpuNs = _threadStartNs >= 0 && end >= 0 ? end - _threadStartNs : null;
-                Scheduling = _schedstat?.Since(_scheduledAtOpen);
             }
 
-            _schedstat?.Dispose();
+            lock (_schedstatGate)
+            {
+                if (!Window.IsWarmingUp)
+                {
+                    Scheduling = _schedstat?.Since(_scheduledAtOpen) ?? (_scheduledAtOpen, _scheduledAtExit) switch
+                    {
+                        (Scheduling open, Scheduling exit) => exit.Minus(open),
+                        _ => null,
+                    };
+                }
+
+                _schedstat?.Dispose();
+                _schedstat = null;
+            }
 
             Window.Close();
         }
