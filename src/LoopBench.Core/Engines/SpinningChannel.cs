@@ -73,7 +73,7 @@ internal sealed class SpinningChannel : IChannel
                     int errno = Marshal.GetLastPInvokeError();
                     if (errno is not Libc.EAgain and not Libc.EIntr)
                     {
-                        return Fail(errno);
+                        return _aborted ? Aborted() : Fail(errno); // after Abort's shutdown the error is the abort's
                     }
                 }
             }
@@ -108,6 +108,11 @@ internal sealed class SpinningChannel : IChannel
                 {
                     Counters.ReceiveCalls++;
                     nint n = Libc.Recv(_fd, start, (nuint)buffer.Length, Libc.MsgDontWait);
+                    if (n == 0 && _aborted)
+                    {
+                        break; // Abort's own shutdown, between the flag's check and the call: not the peer's end of stream
+                    }
+
                     if (n >= 0)
                     {
                         Counters.SyncCompletions++;
@@ -122,7 +127,7 @@ internal sealed class SpinningChannel : IChannel
                     int errno = Marshal.GetLastPInvokeError();
                     if (errno is not Libc.EAgain and not Libc.EIntr)
                     {
-                        return Fail(errno);
+                        return _aborted ? Aborted() : Fail(errno); // after Abort's shutdown the error is the abort's
                     }
 
                     if (_receiveTimeoutTicks > 0 && ++polls % PollsPerClockCheck == 0)

@@ -81,6 +81,32 @@ public sealed class SpinningChannelTests
         Assert.Equal("OperationAborted", channel.LastError);
     }
 
+    /// <summary>Abort's shutdown can land while a receive is in the kernel; the call still reports the abort, never the peer's end of stream.</summary>
+    [Fact(Timeout = 30_000)]
+    public void Abort_RacingTheSpinningReceive_AlwaysReportsTheAbort()
+    {
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            using var pair = Pair(TransportKind.UnixStream);
+            var channel = new SpinningChannel(pair.Server);
+            int result = 0;
+            using var spinning = new ManualResetEventSlim();
+            var spinner = new Thread(() =>
+            {
+                spinning.Set();
+                result = Value(channel.ReceiveAsync(new byte[16]));
+            }) { IsBackground = true };
+            spinner.Start();
+            Assert.True(spinning.Wait(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+            Thread.SpinWait(attempt * 50);
+
+            channel.Abort();
+
+            Assert.True(spinner.Join(TimeSpan.FromSeconds(5)), $"attempt {attempt}: the spinning receive did not end after Abort");
+            Assert.True(result == -1 && channel.LastError == "OperationAborted", $"attempt {attempt}: {result}, {channel.LastError}");
+        }
+    }
+
     [Fact(Timeout = 10_000)]
     public void Send_QueueFull_PollsUntilThePeerReads()
     {
