@@ -12,12 +12,17 @@ internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUni
 {
     private static readonly UnitScale Seconds = UnitScale.Named(MetricUnitKind.Nanoseconds, "s");
 
+    /// <summary>
+    /// The header; and one line formatted and thrown away, so that the formatting code compiles here
+    /// and not on the coordinator's thread inside the first window (about 40 methods on their first call).
+    /// </summary>
     public void Header(Case c)
     {
         stderr.WriteLine($"loopbench: {c.Key}");
         stderr.WriteLine(Transactional(c)
             ? $"Interval (s)        Transactions    {(c.Pattern.Traits().CountsConnections ? "Conns/s" : "Trans/s")}"
             : "Interval (s)        Transfer        Bitrate" + ExtraHeader(c));
+        _ = Line(c, new IntervalResult(0, 1, 0, 0) { Datagrams = 0, LostDatagrams = 0, Retransmits = 0, SendCwndBytes = 0 });
     }
 
     /// <summary>The loss columns of a datagram stream, Retr (and Cwnd with one sender) of TCP, or nothing.</summary>
@@ -26,13 +31,14 @@ internal sealed class IntervalPrinter(TextWriter stderr, RateUnit unit = RateUni
         : Tcp(c) ? "         Retr" + (OneSender(c) ? "      Cwnd" : string.Empty)
         : string.Empty;
 
-    public void Print(Case c, int repetition, IntervalResult sample)
+    public void Print(Case c, int repetition, IntervalResult sample) => stderr.WriteLine(Line(c, sample));
+
+    private string Line(Case c, IntervalResult sample)
     {
         string span = $"{Seconds.Number(sample.StartNs, "0.00"),6}-{Seconds.Number(sample.EndNs, "0.00"),-8}";
-        string line = Transactional(c)
+        return Transactional(c)
             ? $"{span}    {sample.Transactions,12}  {Figures.Whole(sample.TransactionsPerSecond()),9}"
             : $"{span}    {Figures.Bytes(sample.Bytes),10}  {RateUnits.Format(sample.BitsPerSecond(), unit),7} {unit.Label()}" + Loss(sample) + TcpColumns(c, sample);
-        stderr.WriteLine(line);
     }
 
     /// <summary>iperf3's "Lost/Total Datagrams (%)" of the interval, or nothing.</summary>

@@ -25,6 +25,9 @@ internal sealed class FlowProbe(int flow, TrafficDirection direction, ConnectedP
     /// <summary>TCP_INFO of both ends at T0; nothing for non-TCP.</summary>
     public void SampleAtOpen() => _tcp.Sample(0);
 
+    /// <summary>The same flow with a sampler of its own.</summary>
+    public FlowProbe Copy() => new(flow, direction, pair, knobs);
+
     /// <summary>TCP_INFO of both ends at <paramref name="atNs"/> (T1, ns since T0); nothing for non-TCP.</summary>
     public void SampleAtClose(long atNs) => _tcp.Sample(atNs);
 

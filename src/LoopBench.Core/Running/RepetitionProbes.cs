@@ -19,6 +19,7 @@ internal sealed class RepetitionProbes : IDisposable
     private readonly IReadOnlyList<FlowProbe> _flows;
     private readonly CpuSampler _cpu = new();
     private readonly PacketCapture? _capture;
+    private readonly ConnectedPair? _pair;
     private KernelCounterSnapshot? _before;
     private RuntimeSnapshot _runtimeAtOpen;
 
@@ -27,12 +28,20 @@ internal sealed class RepetitionProbes : IDisposable
         _kernelCounters = kernelCounters;
         _flows = flows;
         _capture = capture;
+        _pair = pair;
         Tcp = pair is not null && pair.Client.ProtocolType == System.Net.Sockets.ProtocolType.Tcp
             ? new TcpInfoSampler(pair.Client, pair.Server, expectedSamples)
             : null;
     }
 
     public TcpInfoSampler? Tcp { get; }
+
+    /// <summary>
+    /// Probes of the same sockets with samplers of their own, no kernel counters and no capture: the
+    /// coordinator rehearses the window on them before T0, and what they read is thrown away.
+    /// </summary>
+    public RepetitionProbes Rehearsal() =>
+        new(kernelCounters: false, _pair, _flows.Select(f => f.Copy()).ToArray(), expectedSamples: 2, capture: null);
 
     public CpuResult? Cpu { get; private set; }
 

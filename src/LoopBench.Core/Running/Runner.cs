@@ -123,20 +123,41 @@ internal sealed class Runner
     /// size, the per-flow arrays, the thread ids, a last-CPU reader per worker, one "a worker ended" signal), so that inside the window
     /// the coordinator allocates only what it hands out: each interval's record and its per-flow bytes,
     /// and the TCP_INFO samples. The runtime figures (<see cref="RepetitionProbes.Runtime"/>) show the rest.
+    /// The window's own code first runs once in the warm-up, on a throwaway window and probes, as
+    /// BenchmarkDotNet's jitting stage runs a benchmark once before it measures: every method it calls
+    /// is compiled on its first call, and in a process's first window that was 100-300 compilations
+    /// and 30-120 ms of the coordinator's CPU, taken from the workers on a small host.
     /// </remarks>
     private Coordination Coordinate(
         Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
         CancellationToken cancellation)
     {
+        bool counted = c.IsCountBased;
+        using var ended = new WorkerEndSignal(workers);
+        var clock = _options.Clock;
+        long warmedUp = clock.NowTicks() + TicksOf(c.WarmupMs);
+        using (var rehearsal = probes.Rehearsal())
+        {
+            // A count-based case's senders wait for T0 (MeasureWindow.WaitUntilOpen): the rehearsal moves nothing of theirs.
+            _ = Measure(c, index, ends, workers, new MeasureWindow(clock), rehearsal, ended, WindowWake.Deadline, windowTicks: 0, rehearsing: true, cancellation);
+        }
+
+        var wake = WindowWait.Until(clock, warmedUp, counted, ends, workers, ended, cancellation);
+        return Measure(c, index, ends, workers, window, probes, ended, wake, TicksOf(c.DurationMs), rehearsing: false, cancellation);
+    }
+
+    /// <summary>T0 to T1 of <paramref name="window"/>, <paramref name="windowTicks"/> long; a rehearsal reports no interval lines.</summary>
+    private Coordination Measure(
+        Case c, int index, IReadOnlyList<WorkloadEnd> ends, WorkerHandle[] workers, MeasureWindow window, RepetitionProbes probes,
+        WorkerEndSignal ended, WindowWake wake, long windowTicks, bool rehearsing, CancellationToken cancellation)
+    {
         long intervalTicks = TicksOf(c.IntervalMs);
         var intervals = new List<IntervalResult>(c.IntervalMs > 0 ? (int)Math.Min(1024, (c.DurationMs / c.IntervalMs) + 2) : 0);
         bool counted = c.IsCountBased;
-        using var ended = new WorkerEndSignal(workers);
         using var cpuReaders = new CpuReaders(workers);
         int[] threadIds = workers.Select(w => w.ThreadId).Where(t => t > 0).ToArray();
         var pattern = TrafficPatterns.Of(c.Pattern);
         var clock = _options.Clock;
-        var wake = WindowWait.Until(clock, clock.NowTicks() + TicksOf(c.WarmupMs), counted, ends, workers, ended, cancellation);
         probes.BeforeOpen();
         window.Open();
         probes.AtOpen();
@@ -144,7 +165,7 @@ internal sealed class Runner
         cpuReaders.ReadAtOpen();
         var startedUtc = DateTimeOffset.UtcNow;
         long t0 = window.T0Ticks;
-        long end = t0 + TicksOf(c.DurationMs);
+        long end = t0 + windowTicks;
         var lines = new IntervalSampler(ends, probes, pattern, t0, enabled: intervalTicks > 0);
         while (true)
         {
@@ -173,7 +194,7 @@ internal sealed class Runner
                 probes.SampleFlowsAtClose(Timestamps.ToNs(now - t0));
             }
 
-            if (lines.Complete(now, last) is { } sample)
+            if (lines.Complete(now, last) is { } sample && !rehearsing)
             {
                 intervals.Add(sample);
                 IntervalCompleted?.Invoke(c, index, sample);
