@@ -15,8 +15,11 @@ internal sealed class SchedstatReader(int threadId) : IDisposable
     public Scheduling? Read() => Parse(_schedstat.Read()) is var (_, wait, slices) ? new Scheduling(wait, slices) : null;
 
     /// <summary>The wait and timeslices since <paramref name="earlier"/> (a <see cref="Read"/> before), or null when either read found none.</summary>
-    public Scheduling? Since(Scheduling? earlier) =>
-        (earlier, Read()) is (Scheduling before, Scheduling now) ? now.Minus(before) : null;
+    public Scheduling? Since(Scheduling? earlier) => Between(earlier, Read());
+
+    /// <summary>The wait and timeslices from <paramref name="earlier"/> to <paramref name="later"/>, or null when either is unknown.</summary>
+    public static Scheduling? Between(Scheduling? earlier, Scheduling? later) =>
+        (earlier, later) is (Scheduling before, Scheduling after) ? new Scheduling(after.WaitNs - before.WaitNs, after.Timeslices - before.Timeslices) : null;
 
     /// <summary>The three numbers of a schedstat line, or null when it is not one.</summary>
     internal static (long RunNs, long WaitNs, long Timeslices)? Parse(ReadOnlySpan<byte> line)
@@ -41,8 +44,4 @@ internal sealed class SchedstatReader(int threadId) : IDisposable
 }
 
 /// <summary>A thread's nanoseconds waiting runnable for a CPU that another task held, and the times it was put on one.</summary>
-internal readonly record struct Scheduling(long WaitNs, long Timeslices)
-{
-    /// <summary>The wait and timeslices from <paramref name="earlier"/> to this reading.</summary>
-    public Scheduling Minus(Scheduling earlier) => new(WaitNs - earlier.WaitNs, Timeslices - earlier.Timeslices);
-}
+internal readonly record struct Scheduling(long WaitNs, long Timeslices);

@@ -86,15 +86,8 @@ internal sealed class ServerEndWindowControl
 
             lock (_schedstatGate)
             {
-                if (!Window.IsWarmingUp)
-                {
-                    Scheduling = _schedstat?.Since(_scheduledAtOpen) ?? (_scheduledAtOpen, _scheduledAtExit) switch
-                    {
-                        (Scheduling open, Scheduling exit) => exit.Minus(open),
-                        _ => null,
-                    };
-                }
-
+                // null for a window that never opened (no reading at open); the worker's own last reading if it has left
+                Scheduling = SchedstatReader.Between(_scheduledAtOpen, _schedstat?.Read() ?? _scheduledAtExit);
                 _schedstat?.Dispose();
                 _schedstat = null;
             }
