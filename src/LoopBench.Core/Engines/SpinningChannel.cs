@@ -73,7 +73,7 @@ internal sealed class SpinningChannel : IChannel
                     int errno = Marshal.GetLastPInvokeError();
                     if (errno is not Libc.EAgain and not Libc.EIntr)
                     {
-                        return _aborted ? Aborted() : Fail(errno); // after Abort's shutdown the error is the abort's
+                        return Fail(errno);
                     }
                 }
             }
@@ -127,7 +127,7 @@ internal sealed class SpinningChannel : IChannel
                     int errno = Marshal.GetLastPInvokeError();
                     if (errno is not Libc.EAgain and not Libc.EIntr)
                     {
-                        return _aborted ? Aborted() : Fail(errno); // after Abort's shutdown the error is the abort's
+                        return Fail(errno);
                     }
 
                     if (_receiveTimeoutTicks > 0 && ++polls % PollsPerClockCheck == 0)
@@ -184,8 +184,14 @@ internal sealed class SpinningChannel : IChannel
         return -1;
     }
 
+    /// <summary>A call's error; after Abort's shutdown (EPIPE, ENOTCONN) the error is the abort's.</summary>
     private int Fail(int errno)
     {
+        if (_aborted)
+        {
+            return Aborted();
+        }
+
         LastError = SocketCalls.ErrorName(errno);
         return -1;
     }
