@@ -33,7 +33,7 @@ internal sealed partial class QuickOptions
     [Option('t', "time", HelpText = "Measured window: seconds, or 500ms, 2s, 1m. Default: 10.")]
     public string? Time { get; set; }
 
-    [Option("warmup", HelpText = "Warm-up before the window (not counted). Default: 1s; none with -n or -k, which refuse one other than 0.")]
+    [Option("warmup", HelpText = "Warm-up before the window (not counted); it runs on while the runtime is still compiling, up to 1 s more. Default: 1s; none with -n or -k, which refuse one other than 0.")]
     public string? Warmup { get; set; }
 
     [Option('l', "length", HelpText = "Bytes per send for stream (default 128K; 1472 on udp and unix-dgram), or both rr/crr sizes (default 64); rr-under-load: the load flows' writes.")]

@@ -21,6 +21,12 @@ internal sealed record RuntimeResult(
     long JitTimeNs,
     long AllocatedBytes)
 {
+    /// <summary>
+    /// How far the warm-up before this window ran past the case's own because the runtime was still
+    /// JIT-compiling (Running.WarmupEnd); 0 when it was not extended. Absent in runs written before it was recorded.
+    /// </summary>
+    public long? WarmupExtendedNs { get; init; }
+
     /// <summary>True when a GC or a JIT compilation happened inside the window, which the figures may show.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasGcOrJit => GcCollections > 0 || JitCompiledMethods > 0;

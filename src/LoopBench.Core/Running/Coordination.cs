@@ -13,6 +13,9 @@ internal sealed record Coordination(
     DateTimeOffset StartedUtc, bool Interrupted, string? Failure, List<IntervalResult> Intervals, HashSet<int>[] CpusObserved,
     Scheduling?[] Scheduling, WindowEnd? EndedBy)
 {
+    /// <summary>How far the warm-up ran past the case's while the runtime was still compiling (<see cref="WarmupEnd"/>).</summary>
+    public long WarmupExtendedNs { get; init; }
+
     /// <summary>
     /// The window as its last wake left it: Ctrl-C, a worker that stopped before T1 (the failure), and
     /// for a count-based case whether the counts or the time cap ended it.

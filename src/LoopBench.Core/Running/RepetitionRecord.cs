@@ -37,7 +37,7 @@ internal static class RepetitionRecord
             KernelCounters = probes.Counters,
             KernelCountersScope = probes.Counters is null ? null : countersScope(),
             Cpu = probes.Cpu,
-            Runtime = probes.Runtime,
+            Runtime = probes.Runtime is { } runtime ? runtime with { WarmupExtendedNs = coordination.WarmupExtendedNs } : null,
             Capture = probes.Capture,
         };
         result = flows.ServerChild?.Amend(result, window) ?? result;

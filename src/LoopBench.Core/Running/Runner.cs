@@ -142,8 +142,12 @@ internal sealed class Runner
             _ = Measure(c, index, ends, workers, new MeasureWindow(clock), rehearsal, ended, WindowWake.Deadline, windowTicks: 0, rehearsing: true, cancellation);
         }
 
-        var wake = WindowWait.Until(clock, warmedUp, counted, ends, workers, ended, cancellation);
-        return Measure(c, index, ends, workers, window, probes, ended, wake, TicksOf(c.DurationMs), rehearsing: false, cancellation);
+        var (wake, extended) = WarmupEnd.Wait(
+            clock, _options.CompiledMethods, warmedUp, settle: c.WarmupMs > 0, deadline => WindowWait.Until(clock, deadline, counted, ends, workers, ended, cancellation));
+        return Measure(c, index, ends, workers, window, probes, ended, wake, TicksOf(c.DurationMs), rehearsing: false, cancellation) with
+        {
+            WarmupExtendedNs = Timestamps.ToNs(extended),
+        };
     }
 
     /// <summary>T0 to T1 of <paramref name="window"/>, <paramref name="windowTicks"/> long; a rehearsal reports no interval lines.</summary>

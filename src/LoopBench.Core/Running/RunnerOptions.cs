@@ -36,6 +36,9 @@ internal sealed record RunnerOptions
     /// <summary>Test seam: adjusts the transport options of every pair (the stray-connection tests plant a stranger with it). Null: none.</summary>
     internal Func<Transports.TransportOptions, Transports.TransportOptions>? TransportHook { get; init; }
 
+    /// <summary>Test seam: the runtime's JIT-compiled method count, which the warm-up waits to go still (<see cref="WarmupEnd"/>).</summary>
+    internal Func<long> CompiledMethods { get; init; } = static () => System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+
     /// <summary>Test seam: the clock of the warm-up, the window and the interval deadlines. Defaults to the real one.</summary>
     internal Measurement.IClock Clock { get; init; } = Measurement.SystemClock.Shared;
 }

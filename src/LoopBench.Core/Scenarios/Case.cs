@@ -59,7 +59,10 @@ internal sealed record Case
     /// <summary>Measured window length in ms. Defaults to 10 000.</summary>
     public long DurationMs { get; init; } = 10_000;
 
-    /// <summary>Warm-up before the window opens, in ms. Defaults to 1 000; a count-based case (-n, -k) resolves it to 0.</summary>
+    /// <summary>
+    /// Warm-up before the window opens, in ms, extended while the runtime still compiles (Running.WarmupEnd).
+    /// Defaults to 1 000; a count-based case (-n, -k) resolves it to 0.
+    /// </summary>
     public long WarmupMs { get; init; } = 1_000;
 
     /// <summary>Interval between progress samples in ms; 0 turns them off. Not part of the key. Defaults to 1 000.</summary>

@@ -44,6 +44,22 @@ public sealed class RuntimeFiguresTests
     }
 
     [Fact]
+    public void Describe_NamesAWarmUpThatRanOnWhileTheRuntimeCompiled()
+    {
+        Assert.Null(RuntimeNotes.Describe([new RuntimeResult(0, 0, 0, 0, 0, 0) { WarmupExtendedNs = 0 }]));
+        Assert.Equal(
+            "the warm-up ran 150 ms longer while the runtime compiled",
+            RuntimeNotes.Describe([new RuntimeResult(0, 0, 0, 0, 0, 0) { WarmupExtendedNs = 150_000_000 }]));
+        Assert.Equal(
+            "1 JIT compilation (0.2 ms) inside the window of 1 of 3 repetitions; the warm-up ran up to 300 ms longer while the runtime compiled, in 2 of 3 repetitions",
+            RuntimeNotes.Describe([
+                new RuntimeResult(0, 0, 0, 1, 200_000, 0) { WarmupExtendedNs = 50_000_000 },
+                new RuntimeResult(0, 0, 0, 0, 0, 0) { WarmupExtendedNs = 300_000_000 },
+                new RuntimeResult(0, 0, 0, 0, 0, 0) { WarmupExtendedNs = 0 },
+            ]));
+    }
+
+    [Fact]
     public void Json_RoundTripsRuntime_AndReadsRunsWithoutIt()
     {
         var run = ResultJsonTests.Fixture();

@@ -21,14 +21,14 @@ public sealed class WindowTimingLoopbackTests
     {
         var clock = new FakeClock();
         var c = new Case { WarmupMs = 200, DurationMs = 1000, IntervalMs = 300 };
-        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false });
+        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false, CompiledMethods = StillJit });
 
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
         AssertMeasured(result);
         var rep = result.Repetitions[0];
-        // The warm-up's end (T0), then each interval's end from T0, the last one cut short at T1.
-        Assert.Equal([S + (200 * Ms), S + (500 * Ms), S + (800 * Ms), S + (1100 * Ms), S + (1200 * Ms)], clock.Waits);
+        // One JIT look a step before the warm-up's end, the warm-up's end (T0), then each interval's end from T0, the last one cut short at T1.
+        Assert.Equal([S + (150 * Ms), S + (200 * Ms), S + (500 * Ms), S + (800 * Ms), S + (1100 * Ms), S + (1200 * Ms)], clock.Waits);
         Assert.Equal(1_000_000_000, rep.ElapsedNs);
         long[] edgesMs = [0, 300, 600, 900, 1000];
         Assert.Equal(edgesMs.Length - 1, rep.Intervals.Count);
@@ -43,7 +43,7 @@ public sealed class WindowTimingLoopbackTests
     {
         var clock = new FakeClock();
         var c = new Case { WarmupMs = 50, DurationMs = 400, IntervalMs = 0 };
-        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false });
+        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false, CompiledMethods = StillJit });
 
         var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
 
@@ -60,7 +60,7 @@ public sealed class WindowTimingLoopbackTests
         using var cancel = new CancellationTokenSource();
         clock.At(S + (50 * Ms) + (230 * Ms), cancel.Cancel); // 230 ms into the window, inside its third interval
         var c = new Case { WarmupMs = 50, DurationMs = 30_000, IntervalMs = 100 };
-        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false });
+        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false, CompiledMethods = StillJit });
 
         var result = runner.RunCase(c, cancellation: cancel.Token);
 
@@ -69,6 +69,24 @@ public sealed class WindowTimingLoopbackTests
         Assert.Equal(230_000_000, rep.ElapsedNs);
         Assert.Equal([(0L, 100_000_000L), (100_000_000L, 200_000_000L), (200_000_000L, 230_000_000L)], rep.Intervals.Select(i => (i.StartNs, i.EndNs)));
     }
+
+    [Fact(Timeout = 20_000)]
+    public void RunCase_OnAFakeClock_WhileTheRuntimeCompiles_OpensWhenTheJitCountStaysStillAndRecordsTheExtension()
+    {
+        var clock = new FakeClock();
+        var c = new Case { WarmupMs = 200, DurationMs = 400, IntervalMs = 0 };
+        long Compiled() => Math.Min(clock.NowTicks(), S + (320 * Ms)); // compiling until 320 ms
+        var runner = new Runner(new RunnerOptions { Clock = clock, KernelCounters = false, CompiledMethods = Compiled });
+
+        var result = runner.RunCase(c, cancellation: TestContext.Current.CancellationToken);
+
+        AssertMeasured(result);
+        Assert.Equal([150, 200, 250, 300, 350, 400, 800], clock.Waits.Select(t => (t - S) / Ms));
+        Assert.Equal(200_000_000, result.Repetitions[0].Runtime?.WarmupExtendedNs);
+        Assert.Equal(400_000_000, result.Repetitions[0].ElapsedNs);
+    }
+
+    private static long StillJit() => 0;
 
     /// <summary>
     /// Passed, or failed only because nothing moved: a fake-clock window lasts microseconds of real
