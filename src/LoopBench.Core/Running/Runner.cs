@@ -143,7 +143,7 @@ internal sealed class Runner
         }
 
         var (wake, extended) = WarmupEnd.Wait(
-            clock, _options.CompiledMethods, warmedUp, settle: c.WarmupMs > 0, deadline => WindowWait.Until(clock, deadline, counted, ends, workers, ended, cancellation));
+            _options.CompiledMethods, warmedUp, settle: c.WarmupMs > 0, deadline => WindowWait.Until(clock, deadline, counted, ends, workers, ended, cancellation));
         return Measure(c, index, ends, workers, window, probes, ended, wake, TicksOf(c.DurationMs), rehearsing: false, cancellation) with
         {
             WarmupExtendedNs = Timestamps.ToNs(extended),

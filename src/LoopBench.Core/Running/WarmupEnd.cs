@@ -27,7 +27,7 @@ internal static class WarmupEnd
     /// Returns the last wake and how far past <paramref name="warmedUpTicks"/> the warm-up was extended.
     /// </summary>
     public static (WindowWake Wake, long ExtendedTicks) Wait(
-        IClock clock, Func<long> compiledMethods, long warmedUpTicks, bool settle, Func<long, WindowWake> until)
+        Func<long> compiledMethods, long warmedUpTicks, bool settle, Func<long, WindowWake> until)
     {
         if (!settle)
         {
@@ -49,7 +49,7 @@ internal static class WarmupEnd
             }
 
             seen = now;
-            deadline = Math.Min(clock.NowTicks() + step, cap);
+            deadline = Math.Min(deadline + step, cap); // a schedule from the warm-up's end, as the interval deadlines are from T0
         }
 
         return (wake, deadline - warmedUpTicks);

@@ -14,7 +14,7 @@ public sealed class WarmupEndTests
     public void StillJit_EndsAtTheCasesWarmUp_AfterLookingOneStepBefore()
     {
         var clock = new FakeClock();
-        var (wake, extended) = WarmupEnd.Wait(clock, () => 7, S + (200 * Ms), settle: true, Sleep(clock));
+        var (wake, extended) = WarmupEnd.Wait(() => 7, S + (200 * Ms), settle: true, Sleep(clock));
 
         Assert.Equal((WindowWake.Deadline, 0L), (wake, extended));
         Assert.Equal([S + (150 * Ms), S + (200 * Ms)], clock.Sleeps);
@@ -26,7 +26,7 @@ public sealed class WarmupEndTests
         var clock = new FakeClock();
         long Compiled() => Math.Min(clock.NowTicks(), S + (320 * Ms)); // compiles until 320 ms
 
-        var (wake, extended) = WarmupEnd.Wait(clock, Compiled, S + (200 * Ms), settle: true, Sleep(clock));
+        var (wake, extended) = WarmupEnd.Wait(Compiled, S + (200 * Ms), settle: true, Sleep(clock));
 
         Assert.Equal((WindowWake.Deadline, 200 * Ms), (wake, extended));
         Assert.Equal([150, 200, 250, 300, 350, 400], clock.Sleeps.Select(t => (t - S) / Ms));
@@ -37,7 +37,7 @@ public sealed class WarmupEndTests
     {
         var clock = new FakeClock();
 
-        var (_, extended) = WarmupEnd.Wait(clock, clock.NowTicks, S + (200 * Ms), settle: true, Sleep(clock));
+        var (_, extended) = WarmupEnd.Wait(clock.NowTicks, S + (200 * Ms), settle: true, Sleep(clock));
 
         Assert.Equal(WarmupEnd.MaxExtensionMs * Ms, extended);
         Assert.Equal(S + (200 * Ms) + (WarmupEnd.MaxExtensionMs * Ms), clock.NowTicks());
@@ -48,7 +48,7 @@ public sealed class WarmupEndTests
     {
         var clock = new FakeClock();
 
-        var (wake, extended) = WarmupEnd.Wait(clock, clock.NowTicks, S + (200 * Ms), settle: false, Sleep(clock));
+        var (wake, extended) = WarmupEnd.Wait(clock.NowTicks, S + (200 * Ms), settle: false, Sleep(clock));
 
         Assert.Equal((WindowWake.Deadline, 0L), (wake, extended));
         Assert.Equal([S + (200 * Ms)], clock.Sleeps);
@@ -68,7 +68,7 @@ public sealed class WarmupEndTests
             return ++calls == 3 ? early : WindowWake.Deadline;
         }
 
-        var (wake, extended) = WarmupEnd.Wait(clock, clock.NowTicks, S + (200 * Ms), settle: true, Until);
+        var (wake, extended) = WarmupEnd.Wait(clock.NowTicks, S + (200 * Ms), settle: true, Until);
 
         Assert.Equal((early, 50 * Ms), (wake, extended));
         Assert.Equal(3, calls);
