@@ -139,26 +139,32 @@ internal static class SummaryTable
         return "batch    " + calls + (c.UdpGro ? "; UDP_GRO on the receiver, coalesced receives counted per datagram" : string.Empty) + "\n";
     }
 
-    /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end, or the low-water mark.</summary>
+    /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end, and the low-water mark each end read back.</summary>
     private static string? ReceiveSpinLine(LoopBench.Core.Scenarios.Case c, RepetitionResult repetition)
     {
-        if (c.ReceiveSpin is not int budget)
+        var parts = new List<string>();
+        if (c.ReceiveSpin == 0)
         {
-            return null;
+            parts.Add("receivers block in recv at once (receive-spin 0)");
+        }
+        else if (c.ReceiveSpin is int budget)
+        {
+            var ends = repetition.Ends
+                .Where(e => e.ReceiveSpinHits is not null && e.ReceiveSpinMisses is not null)
+                .Select(e => (e.Name, Hits: e.ReceiveSpinHits!.Value, All: e.ReceiveSpinHits!.Value + e.ReceiveSpinMisses!.Value))
+                .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {e.Hits * 100.0 / Math.Max(1, e.All):0.0} % of {e.All} receives found data"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"receivers try up to {budget} non-blocking recv calls before they block; ") + string.Join("; ", ends));
         }
 
-        if (budget == 0)
+        var marks = repetition.Ends
+            .Where(e => e.ReceiveLowatBytes is not null)
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {e.ReceiveLowatBytes} B"))
+            .ToList();
+        if (marks.Count > 0)
         {
-            return c.ReceiveLowatBytes is int lowat and > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"receive  receivers block in recv at once (receive-spin 0) with SO_RCVLOWAT {lowat} B: woken once that much is queued\n")
-                : "receive  receivers block in recv at once (receive-spin 0)\n";
+            parts.Add("SO_RCVLOWAT as read back " + string.Join(", ", marks) + ": woken once that much is queued");
         }
 
-        var ends = repetition.Ends
-            .Where(e => e.ReceiveSpinHits is not null && e.ReceiveSpinMisses is not null)
-            .Select(e => (e.Name, Hits: e.ReceiveSpinHits!.Value, All: e.ReceiveSpinHits!.Value + e.ReceiveSpinMisses!.Value))
-            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {e.Hits * 100.0 / Math.Max(1, e.All):0.0} % of {e.All} receives found data"));
-        return string.Create(CultureInfo.InvariantCulture, $"receive  receivers try up to {budget} non-blocking recv calls before they block; ")
-            + string.Join("; ", ends) + "\n";
+        return parts.Count == 0 ? null : "receive  " + string.Join("; ", parts) + "\n";
     }
 }

@@ -14,7 +14,6 @@ internal sealed class BlockingChannel : IChannel
     private readonly SafeSocketHandle _handle;
     private readonly bool _fdBlocks;
     private readonly int _receiveSpinTries;
-    private int _receiveLowatBytes;
 
     /// <param name="socket">The connected socket; set to blocking.</param>
     /// <param name="receiveSpinTries">
@@ -23,24 +22,15 @@ internal sealed class BlockingChannel : IChannel
     /// whole receive path; one that spins a few calls first stays awake while data keeps arriving,
     /// as iperf3's select loop does (docs/defaults.md has the measurements).
     /// </param>
-    /// <param name="receiveLowatBytes">
-    /// SO_RCVLOWAT a TCP one-way receiver sets before its first read (0: none). Set there, not here: the
-    /// engine opens every channel of a case alike, and a request/response end must keep waking per message.
-    /// </param>
-    public BlockingChannel(Socket socket, int receiveSpinTries = 0, int receiveLowatBytes = 0)
+    public BlockingChannel(Socket socket, int receiveSpinTries = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(receiveSpinTries);
-        ArgumentOutOfRangeException.ThrowIfNegative(receiveLowatBytes);
         _socket = socket;
         _socket.Blocking = true;
         _handle = socket.SafeHandle;
         _fdBlocks = SocketCalls.FdBlocks(socket);
         _receiveSpinTries = receiveSpinTries;
-        _receiveLowatBytes = socket.ProtocolType == ProtocolType.Tcp ? receiveLowatBytes : 0;
     }
-
-    /// <summary>SO_RCVLOWAT as read back after a bulk receiver set it; null until then, or where none was set.</summary>
-    public int? ReceiveLowatReadBack { get; private set; }
 
     public EngineCounters Counters { get; } = new();
 
@@ -118,27 +108,12 @@ internal sealed class BlockingChannel : IChannel
     /// </summary>
     public ValueTask<int> ReceiveBulkAsync(Memory<byte> buffer)
     {
-        if (_receiveLowatBytes > 0)
-        {
-            SetReceiveLowat();
-        }
-
         if (_receiveSpinTries > 0 && TrySpinReceive(buffer.Span, out int received))
         {
             return new ValueTask<int>(received);
         }
 
         return ReceiveAsync(buffer);
-    }
-
-    private void SetReceiveLowat()
-    {
-        Span<byte> value = stackalloc byte[sizeof(int)];
-        BitConverter.TryWriteBytes(value, _receiveLowatBytes);
-        _socket.SetRawSocketOption(Libc.SolSocket, Libc.SoRcvLowat, value);
-        _socket.GetRawSocketOption(Libc.SolSocket, Libc.SoRcvLowat, value);
-        ReceiveLowatReadBack = BitConverter.ToInt32(value);
-        _receiveLowatBytes = 0; // once per socket
     }
 
     private bool TrySpinReceive(Span<byte> buffer, out int received)

@@ -11,21 +11,18 @@ internal sealed class BlockingEngine : IEngine
 {
     private readonly int _receiveSpinTries;
     private readonly bool _spin;
-    private readonly int _receiveLowatBytes;
 
     /// <param name="receiveSpinTries">Non-blocking tries a stream receiver makes before it blocks (Case.ReceiveSpin).</param>
     /// <param name="spin">Spin mode (Case.Spin): every channel polls with MSG_DONTWAIT and never sleeps.</param>
-    /// <param name="receiveLowatBytes">SO_RCVLOWAT of a TCP stream receiver (Case.ReceiveLowatBytes); 0 leaves the kernel's.</param>
-    public BlockingEngine(int receiveSpinTries = 0, bool spin = false, int receiveLowatBytes = 0)
+    public BlockingEngine(int receiveSpinTries = 0, bool spin = false)
     {
         _receiveSpinTries = receiveSpinTries;
         _spin = spin;
-        _receiveLowatBytes = receiveLowatBytes;
     }
 
     public EngineKind Kind => EngineKind.Blocking;
 
-    public IChannel Open(Socket socket) => _spin ? new SpinningChannel(socket) : new BlockingChannel(socket, _receiveSpinTries, _receiveLowatBytes);
+    public IChannel Open(Socket socket) => _spin ? new SpinningChannel(socket) : new BlockingChannel(socket, _receiveSpinTries);
 
     public WorkerHandle Start(WorkerSpec spec)
     {

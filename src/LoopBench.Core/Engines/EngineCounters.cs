@@ -43,4 +43,8 @@ internal sealed class EngineCounters
     /// <summary>Stream receives whose spin found no data, so the receiver blocked.</summary>
     [FieldOffset(120)]
     public long SpinMisses;
+
+    /// <summary>SO_RCVLOWAT as read back after a one-way TCP receiver set it (<see cref="ReceiveLowatChannel"/>); 0 where none was set.</summary>
+    [FieldOffset(128)]
+    public int ReceiveLowatBytes;
 }

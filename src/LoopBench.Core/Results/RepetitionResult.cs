@@ -135,6 +135,9 @@ internal sealed record EndResult(
     /// <summary>Stream receives whose spin found nothing, so the end blocked; null when it did not spin.</summary>
     public long? ReceiveSpinMisses { get; init; }
 
+    /// <summary>SO_RCVLOWAT as read back after the end set it as a one-way TCP receiver (the kernel caps it at half the receive buffer); null where it set none.</summary>
+    public int? ReceiveLowatBytes { get; init; }
+
     /// <summary>The pid of the process the end ran in when that was not the measuring process (processes: 2); null otherwise.</summary>
     public int? ProcessId { get; init; }
 

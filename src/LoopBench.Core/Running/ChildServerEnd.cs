@@ -161,7 +161,7 @@ internal sealed class ChildServerEnd : IDisposable
             var c = _channel.Counters;
             (c.SendCalls, c.ReceiveCalls, c.ShortSends, c.ShortReceives, c.SyncCompletions, c.AsyncCompletions) =
                 (calls.SendCalls, calls.ReceiveCalls, calls.ShortSends, calls.ShortReceives, calls.SyncCompletions, calls.AsyncCompletions);
-            (c.SpinHits, c.SpinMisses) = (calls.SpinHits, calls.SpinMisses);
+            (c.SpinHits, c.SpinMisses, c.ReceiveLowatBytes) = (calls.SpinHits, calls.SpinMisses, calls.ReceiveLowatBytes);
         }
 
         end.Counters.QuickAckRearms = report.QuickAckRearms ?? 0;

@@ -57,6 +57,7 @@ internal static class RepetitionRecord
             ShortReceives = e.Channel.Counters.ShortReceives,
             ReceiveSpinHits = SpinCount(e.Channel.Counters, e.Channel.Counters.SpinHits),
             ReceiveSpinMisses = SpinCount(e.Channel.Counters, e.Channel.Counters.SpinMisses),
+            ReceiveLowatBytes = e.Channel.Counters.ReceiveLowatBytes is > 0 and int lowat ? lowat : null,
             RunQueueWaitNs = coordination.Scheduling[i]?.WaitNs,
             Timeslices = coordination.Scheduling[i]?.Timeslices,
         }).ToArray();

@@ -84,7 +84,7 @@ internal static class ServerEndCoordinator
             Bytes = end.Counters.Bytes,
             Messages = end.Counters.Messages,
             Transactions = end.Counters.Transactions,
-            Calls = new ServerEndCalls(counters.SendCalls, counters.ReceiveCalls, counters.ShortSends, counters.ShortReceives, counters.SyncCompletions, counters.AsyncCompletions) { SpinHits = counters.SpinHits, SpinMisses = counters.SpinMisses },
+            Calls = new ServerEndCalls(counters.SendCalls, counters.ReceiveCalls, counters.ShortSends, counters.ShortReceives, counters.SyncCompletions, counters.AsyncCompletions) { SpinHits = counters.SpinHits, SpinMisses = counters.SpinMisses, ReceiveLowatBytes = counters.ReceiveLowatBytes },
             ServerKnobs = serverKnobs(),
             QuickAckRearms = end.Counters.QuickAckRearms,
             QuickAckRefused = end.Counters.QuickAckRefused,

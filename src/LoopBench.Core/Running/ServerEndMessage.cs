@@ -139,4 +139,7 @@ internal sealed record ServerEndCalls(long SendCalls, long ReceiveCalls, long Sh
 
     /// <summary>Stream receives whose spin found nothing, so the end blocked.</summary>
     public long SpinMisses { get; init; }
+
+    /// <summary>SO_RCVLOWAT as read back after the end set it as a one-way TCP receiver; 0 where it set none.</summary>
+    public int ReceiveLowatBytes { get; init; }
 }

@@ -90,18 +90,17 @@ internal sealed record Case
     public const int DefaultReceiveSpin = 64;
 
     /// <summary>
-    /// Blocking engine, TCP one-way receivers: SO_RCVLOWAT, the bytes the socket holds before the kernel
+    /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
     /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
-    /// send: unpinned tcp4/tcp6 stream measured above iperf3 with 64 KiB and no spin, at it without
-    /// (docs/defaults.md). Defaults to <see cref="DefaultReceiveLowatBytes"/>; null where no receiver
+    /// send (docs/defaults.md). Defaults to <see cref="DefaultReceiveLowatBytes"/>; null where no receiver
     /// would use it. Part of the key when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveLowatBytes { get; init; }
 
-    /// <summary>The receive low-water mark of a blocking TCP stream receiver.</summary>
-    public const int DefaultReceiveLowatBytes = 64 * 1024;
+    /// <summary>The receive low-water mark of a TCP stream receiver.</summary>
+    public const int DefaultReceiveLowatBytes = 1024 * 1024;
 
     /// <summary>
     /// rr, crr and datagram rr on the blocking engine: both ends poll their sockets with MSG_DONTWAIT
@@ -227,8 +226,8 @@ internal sealed record Case
             RrTimeoutMs = traits.Burst && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
-            ReceiveSpin = SpinsOnReceive(streams) ? ReceiveSpin ?? ReceiveSpinDefault() : null,
-            ReceiveLowatBytes = SpinsOnReceive(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? DefaultReceiveLowatBytes : null,
+            ReceiveSpin = ReadsBulk(streams) && Engine == EngineKind.Blocking ? ReceiveSpin ?? ReceiveSpinDefault() : null,
+            ReceiveLowatBytes = ReadsBulk(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? DefaultReceiveLowatBytes : null,
             Batch = Batch == 1 ? null : Batch,
         };
     }
@@ -245,12 +244,11 @@ internal sealed record Case
             : DefaultReceiveSpin;
 
     /// <summary>
-    /// Whether a one-way receiver reads through the blocking channel's bulk path: byte streams and
-    /// datagrams on the blocking engine, not the raw-socket loops that MSG_TRUNC and TCP_QUICKACK need.
+    /// Whether a one-way receiver reads through its channel's bulk path: byte streams and datagrams,
+    /// not the raw-socket loops that MSG_TRUNC and TCP_QUICKACK need.
     /// </summary>
-    private bool SpinsOnReceive(bool streams) =>
-        streams && Engine == EngineKind.Blocking && !SkipCopy
-        && ServerKnobs.QuickAck != true && ClientKnobs.QuickAck != true;
+    private bool ReadsBulk(bool streams) =>
+        streams && !SkipCopy && ServerKnobs.QuickAck != true && ClientKnobs.QuickAck != true;
 
     /// <summary>The workload's view of the resolved sizes.</summary>
     public WorkloadParameters ToWorkloadParameters()

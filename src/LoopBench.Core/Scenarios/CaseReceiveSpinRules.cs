@@ -2,7 +2,7 @@ using LoopBench.Core.Workloads;
 
 namespace LoopBench.Core.Scenarios;
 
-/// <summary>A receive spin and a receive low-water mark only where a blocking one-way receiver would use them, within sane budgets.</summary>
+/// <summary>A receive spin only where a blocking one-way receiver would use it, and a receive low-water mark only where a TCP one-way receiver would; within sane budgets.</summary>
 internal static class CaseReceiveSpinRules
 {
     /// <summary>Largest receive spin: about a millisecond of recv calls, beyond which a receiver might as well spin for ever.</summary>
@@ -33,7 +33,7 @@ internal static class CaseReceiveSpinRules
         }
         else if (resolved.ReceiveLowatBytes is null)
         {
-            errors.Add(new("receive-lowat", $"SO_RCVLOWAT {lowat} B applies to TCP one-way receivers on the blocking engine; this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}, engine {resolved.Engine.ToId()}) has none"));
+            errors.Add(new("receive-lowat", $"SO_RCVLOWAT {lowat} B applies to TCP one-way receivers that read through their channel (not skip-copy or quick-ack); this case ({resolved.Transport.ToId()} {resolved.Pattern.ToId()}) has none"));
         }
     }
 }

@@ -19,16 +19,18 @@ public sealed class ReceiveSpinParameterTests
     }
 
     [Fact]
-    public void Resolve_TcpStreamReceivers_GetTheDefaultLowat_OthersNone()
+    public void Resolve_TcpStreamReceivers_GetTheDefaultLowat_OnEveryEngine_OthersNone()
     {
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case().Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.PipelinesInline }.Resolve().ReceiveLowatBytes);
+        Assert.Null(new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveSpin);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Pattern = PatternKind.RrUnderLoad }.Resolve().ReceiveLowatBytes);
         Assert.Equal(4096, new Case { ReceiveLowatBytes = 4096 }.Resolve().ReceiveLowatBytes);
         Assert.Null(new Case { Transport = TransportKind.UnixStream }.Resolve().ReceiveLowatBytes);
         Assert.Null(new Case { Transport = TransportKind.Udp4 }.Resolve().ReceiveLowatBytes);
         Assert.Null(new Case { Pattern = PatternKind.Rr }.Resolve().ReceiveLowatBytes);
-        Assert.Null(new Case { Engine = EngineKind.Async }.Resolve().ReceiveLowatBytes);
         Assert.Null(new Case { SkipCopy = true }.Resolve().ReceiveLowatBytes);
     }
 
