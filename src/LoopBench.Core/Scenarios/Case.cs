@@ -93,14 +93,17 @@ internal sealed record Case
     /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
     /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
-    /// send (docs/defaults.md). Defaults to <see cref="DefaultReceiveLowatBytes"/>; null where no receiver
+    /// send (docs/defaults.md). Defaults to <see cref="ReceiveLowatDefault"/>; null where no receiver
     /// would use it. Part of the key when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveLowatBytes { get; init; }
 
-    /// <summary>The receive low-water mark of a TCP stream receiver.</summary>
+    /// <summary>The receive low-water mark of a TCP stream receiver when its flow is the only one moving.</summary>
     public const int DefaultReceiveLowatBytes = 1024 * 1024;
+
+    /// <summary>The receive low-water mark of each TCP stream receiver when several flows move at once (-P, bidir).</summary>
+    public const int DefaultManyFlowsReceiveLowatBytes = 64 * 1024;
 
     /// <summary>
     /// rr, crr and datagram rr on the blocking engine: both ends poll their sockets with MSG_DONTWAIT
@@ -227,7 +230,7 @@ internal sealed record Case
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
             ReceiveSpin = ReadsBulk(streams) && Engine == EngineKind.Blocking ? ReceiveSpin ?? ReceiveSpinDefault() : null,
-            ReceiveLowatBytes = ReadsBulk(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? DefaultReceiveLowatBytes : null,
+            ReceiveLowatBytes = ReadsBulk(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? ReceiveLowatDefault() : null,
             Batch = Batch == 1 ? null : Batch,
         };
     }
@@ -239,9 +242,18 @@ internal sealed record Case
     /// </summary>
     public int ReceiveSpinDefault() =>
         Placement == PlacementKind.SameCpu || (ClientCpu is int client && client == ServerCpu)
-        || (Transport.IsTcp() && (ReceiveLowatBytes ?? DefaultReceiveLowatBytes) > 0)
+        || (Transport.IsTcp() && (ReceiveLowatBytes ?? ReceiveLowatDefault()) > 0)
             ? 0
             : DefaultReceiveSpin;
+
+    /// <summary>
+    /// The receive low-water mark this case gets when none is asked for: a large one where a single
+    /// flow moves, whose sender then spends its CPU sending instead of waking the receiver; a small
+    /// one where several flows share the CPUs, whose larger queues cost more in cache than the
+    /// wake-ups they save (docs/defaults.md).
+    /// </summary>
+    public int ReceiveLowatDefault() =>
+        Parallel * (Pattern.Traits().BothWays ? 2 : 1) > 1 ? DefaultManyFlowsReceiveLowatBytes : DefaultReceiveLowatBytes;
 
     /// <summary>
     /// Whether a one-way receiver reads through its channel's bulk path: byte streams and datagrams,
