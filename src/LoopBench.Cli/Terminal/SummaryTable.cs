@@ -58,7 +58,7 @@ internal static class SummaryTable
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
                 $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]{QueueWait(e)}")).Append('\n');
-            if (ReceiveSpinLine(c, repetition) is string spin)
+            if (ReceiveLine(c, repetition) is string spin)
             {
                 text.Append(spin);
             }
@@ -140,7 +140,7 @@ internal static class SummaryTable
     }
 
     /// <summary>How the stream receivers waited: the spin budget and how often it found data, per spinning end, and the low-water mark each end read back.</summary>
-    private static string? ReceiveSpinLine(LoopBench.Core.Scenarios.Case c, RepetitionResult repetition)
+    private static string? ReceiveLine(LoopBench.Core.Scenarios.Case c, RepetitionResult repetition)
     {
         var parts = new List<string>();
         if (c.ReceiveSpin == 0)
