@@ -58,9 +58,9 @@ internal static class SummaryTable
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
                 $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]{QueueWait(e)}")).Append('\n');
-            if (ReceiveLine(c, repetition) is string spin)
+            if (ReceiveLine(c, repetition) is string receive)
             {
-                text.Append(spin);
+                text.Append(receive);
             }
 
             text.Append(SummarySpin.Render(c, repetition));

@@ -253,7 +253,10 @@ internal sealed record Case
     /// wake-ups they save (docs/defaults.md).
     /// </summary>
     public int ReceiveLowatDefault() =>
-        Parallel * (Pattern.Traits().BothWays ? 2 : 1) > 1 ? DefaultManyFlowsReceiveLowatBytes : DefaultReceiveLowatBytes;
+        SenderCount() > 1 ? DefaultManyFlowsReceiveLowatBytes : DefaultReceiveLowatBytes;
+
+    /// <summary>The senders moving at once: every flow, and each direction of a flow that sends both ways.</summary>
+    public int SenderCount() => Math.Max(1, Parallel) * (Pattern.Traits().BothWays ? 2 : 1);
 
     /// <summary>
     /// Whether a one-way receiver reads through its channel's bulk path: byte streams and datagrams,

@@ -56,8 +56,8 @@ internal static class CasePatternRules
             errors.Add(new("transactions", $"-k counts transactions of {PatternKinds.IdsWhere(t => t.ClosedLoopTransactions)}, not {p}; use -n for the bytes of {PatternKinds.IdsWhere(t => t.Bulk)}, or -t"));
         }
 
-        // Every flow (each direction of a flow that sends both ways) sends its share: a share of nothing would run for the time instead.
-        int senders = Math.Max(1, c.Parallel) * (traits.BothWays ? 2 : 1);
+        // Every sender sends its share: a share of nothing would run for the time instead.
+        int senders = c.SenderCount();
         if (c.ByteLimit is long n && traits.Bulk && n < senders)
         {
             errors.Add(new("bytes", $"-n {n} leaves some of the {senders} senders nothing to send; use -n {senders} or more"));
