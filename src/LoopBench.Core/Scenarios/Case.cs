@@ -102,8 +102,11 @@ internal sealed record Case
     /// <summary>The receive low-water mark of a TCP stream receiver when its flow is the only one moving.</summary>
     public const int DefaultReceiveLowatBytes = 1024 * 1024;
 
-    /// <summary>The receive low-water mark of each TCP stream receiver when several flows move at once (-P, bidir).</summary>
-    public const int DefaultManyFlowsReceiveLowatBytes = 64 * 1024;
+    /// <summary>
+    /// The receive low-water mark of each TCP stream receiver when several flows move at once (-P, bidir)
+    /// or something below the sender holds the flow to a rate (<see cref="IsRateCapped"/>).
+    /// </summary>
+    public const int DefaultSmallReceiveLowatBytes = 64 * 1024;
 
     /// <summary>
     /// rr, crr and datagram rr on the blocking engine: both ends poll their sockets with MSG_DONTWAIT
@@ -248,12 +251,20 @@ internal sealed record Case
 
     /// <summary>
     /// The receive low-water mark this case gets when none is asked for: a large one where a single
-    /// flow moves, whose sender then spends its CPU sending instead of waking the receiver; a small
-    /// one where several flows share the CPUs, whose larger queues cost more in cache than the
-    /// wake-ups they save (docs/defaults.md).
+    /// flow moves as fast as its sender can, which then spends its CPU sending instead of waking the
+    /// receiver; a small one where several flows share the CPUs, whose larger queues cost more in
+    /// cache than the wake-ups they save, and where the flow is held to a rate, whose sender has CPU
+    /// to spare and whose reads a large mark would only bunch up, so that a window's edges and its
+    /// intervals would each be off by up to a mark's worth of bytes (docs/defaults.md).
     /// </summary>
     public int ReceiveLowatDefault() =>
-        SenderCount() > 1 ? DefaultManyFlowsReceiveLowatBytes : DefaultReceiveLowatBytes;
+        SenderCount() > 1 || IsRateCapped() ? DefaultSmallReceiveLowatBytes : DefaultReceiveLowatBytes;
+
+    /// <summary>Whether something below the sender holds the flow to a rate: a shaping qdisc on lo (tbf, htb), or SO_MAX_PACING_RATE on an end.</summary>
+    public bool IsRateCapped() =>
+        Kernel?.Qdisc?.RateBitsPerSecond is not null
+        || ClientKnobs.MaxPacingRateBytesPerSecond is not null
+        || ServerKnobs.MaxPacingRateBytesPerSecond is not null;
 
     /// <summary>The senders moving at once: every flow, and each direction of a flow that sends both ways.</summary>
     public int SenderCount() => Math.Max(1, Parallel) * (Pattern.Traits().BothWays ? 2 : 1);

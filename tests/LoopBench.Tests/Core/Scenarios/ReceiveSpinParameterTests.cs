@@ -25,8 +25,13 @@ public sealed class ReceiveSpinParameterTests
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.PipelinesInline }.Resolve().ReceiveLowatBytes);
         Assert.Null(new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveSpin);
-        Assert.Equal(Case.DefaultManyFlowsReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
-        Assert.Equal(Case.DefaultManyFlowsReceiveLowatBytes, new Case { Parallel = 4 }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, new Case { Parallel = 4 }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "tbf:rate=1gbit,burst=256K").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "htb:rate=200mbit,child=pfifo,limit=4").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "client-max-pacing-rate", "1G").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "pfifo:limit=64").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, CaseParameters.Apply(new Case(), "mtu", "9000").Resolve().ReceiveLowatBytes);
         Assert.Equal(4096, new Case { Parallel = 4, ReceiveLowatBytes = 4096 }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Pattern = PatternKind.RrUnderLoad }.Resolve().ReceiveLowatBytes);
         Assert.Equal(4096, new Case { ReceiveLowatBytes = 4096 }.Resolve().ReceiveLowatBytes);
@@ -44,7 +49,7 @@ public sealed class ReceiveSpinParameterTests
         Assert.Throws<ParameterException>(() => CaseParameters.Apply(new Case(), "receive-lowat", "8M"));
         Assert.DoesNotContain("receive-lowat", new Case().Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-lowat", new Case { ReceiveLowatBytes = Case.DefaultReceiveLowatBytes }.Key, StringComparison.Ordinal);
-        Assert.DoesNotContain("receive-lowat", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultManyFlowsReceiveLowatBytes }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-lowat", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }.Key, StringComparison.Ordinal);
         Assert.Contains(" receive-lowat=1048576 ", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultReceiveLowatBytes }.Key, StringComparison.Ordinal);
         Assert.Contains(" receive-lowat=0 ", new Case { ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
         Assert.Empty(CaseValidator.Validate(new Case { ReceiveLowatBytes = 0 }));
