@@ -77,7 +77,7 @@ internal static class SummaryTable
             if (repetition.Socket is { } s)
             {
                 text.Append(CultureInfo.InvariantCulture, $"buffers  client SO_SNDBUF {s.ClientSendBufferBytes} B, SO_RCVBUF {s.ClientReceiveBufferBytes} B; ")
-                    .Append(CultureInfo.InvariantCulture, $"server SO_SNDBUF {s.ServerSendBufferBytes} B, SO_RCVBUF {s.ServerReceiveBufferBytes} B (read back)");
+                    .Append(CultureInfo.InvariantCulture, $"server SO_SNDBUF {s.ServerSendBufferBytes} B, SO_RCVBUF {s.ServerReceiveBufferBytes} B (read back at connect)");
                 text.Append(s.MssBytes is int mss ? $"; MSS {mss} B" : string.Empty).Append('\n');
             }
 

@@ -1,6 +1,10 @@
 namespace LoopBench.Core.Transports;
 
-/// <summary>Socket settings in force, read back from the kernel (not the values asked for).</summary>
+/// <summary>
+/// Socket settings in force once the connection is set up, before its first byte, read back from the
+/// kernel (not the values asked for). A buffer that was not set grows afterwards with the kernel's
+/// autotuning, and a receive low-water mark raises the receiver's at once (tcp_set_rcvlowat).
+/// </summary>
 /// <param name="NoDelay">TCP_NODELAY on both ends; null for non-TCP.</param>
 /// <param name="CongestionControl">TCP_CONGESTION of the client socket, e.g. "bbr"; null for non-TCP.</param>
 /// <param name="MssBytes">TCP_MAXSEG of the client socket; null for non-TCP.</param>
