@@ -11,12 +11,6 @@ internal static unsafe partial class Libc
     /// <summary>MSG_DONTWAIT: this call only, without touching O_NONBLOCK.</summary>
     internal const int MsgDontWait = 0x40;
 
-    /// <summary>SOL_SOCKET, the level of the generic socket options.</summary>
-    internal const int SolSocket = 1;
-
-    /// <summary>SO_RCVLOWAT: bytes a stream socket gathers before it wakes a blocked reader.</summary>
-    internal const int SoRcvLowat = 18;
-
     /// <summary>MSG_ERRQUEUE: read the socket's error queue (zero-copy completions live there).</summary>
     internal const int MsgErrQueue = 0x2000;
 

@@ -14,6 +14,7 @@ internal static class LinuxSocketOptions
     public const int SoRcvBuf = 8;
     public const int SoSndBufForce = 32;
     public const int SoRcvBufForce = 33;
+    public const int SoRcvLowat = 18;
     public const int SoBusyPoll = 46;
     public const int SoMaxPacingRate = 47;
     public const int TcpNoDelay = 1;

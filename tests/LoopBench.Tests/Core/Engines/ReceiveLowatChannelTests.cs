@@ -95,7 +95,7 @@ public sealed class ReceiveLowatChannelTests
         Assert.Equal(64, received); // a request/response read keeps waking per message
         Assert.Equal(0, server.Counters.ReceiveLowatBytes);
         byte[] value = new byte[4];
-        pair.Server.GetRawSocketOption(1, 18, value);
+        pair.Server.GetRawSocketOption(LinuxSocketOptions.SolSocket, LinuxSocketOptions.SoRcvLowat, value);
         Assert.Equal(1, BitConverter.ToInt32(value));
     }
 }
