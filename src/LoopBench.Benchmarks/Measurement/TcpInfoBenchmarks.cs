@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Transports;
 
 namespace LoopBench.Benchmarks.Measurement;
@@ -12,9 +13,6 @@ namespace LoopBench.Benchmarks.Measurement;
 [MemoryDiagnoser]
 public class TcpInfoBenchmarks
 {
-    private const int IpProtoTcp = 6;
-    private const int TcpInfo = 11;
-
     // struct tcp_info is 232 bytes on 6.x kernels; the kernel copies min(len, its size).
     private const int TcpInfoBytes = 232;
 
@@ -32,7 +30,7 @@ public class TcpInfoBenchmarks
     public int ReadTcpInfo()
     {
         Span<byte> info = stackalloc byte[TcpInfoBytes];
-        int length = _pair!.Client.GetRawSocketOption(IpProtoTcp, TcpInfo, info);
+        int length = _pair!.Client.GetRawSocketOption(SocketOptionNumbers.IpProtoTcp, SocketOptionNumbers.TcpInfo, info);
         return length >= 72 ? BitConverter.ToInt32(info[68..]) : length;
     }
 

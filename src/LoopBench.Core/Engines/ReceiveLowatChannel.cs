@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Engines;
@@ -65,7 +66,7 @@ internal sealed class ReceiveLowatChannel : IChannel
         Span<byte> value = stackalloc byte[sizeof(int)];
         BitConverter.TryWriteBytes(value, _pendingBytes);
         _pendingBytes = 0;
-        _socket.SetRawSocketOption(LinuxSocketOptions.SolSocket, LinuxSocketOptions.SoRcvLowat, value);
-        Counters.ReceiveLowatBytes = (int)LinuxSocketOptions.ReadNumber(_socket, LinuxSocketOptions.SolSocket, LinuxSocketOptions.SoRcvLowat);
+        _socket.SetRawSocketOption(SocketOptionNumbers.SolSocket, SocketOptionNumbers.SoRcvLowat, value);
+        Counters.ReceiveLowatBytes = (int)LinuxSocketOptions.ReadNumber(_socket, SocketOptionNumbers.SolSocket, SocketOptionNumbers.SoRcvLowat);
     }
 }

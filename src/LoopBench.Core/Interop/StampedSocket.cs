@@ -53,8 +53,8 @@ internal sealed unsafe class StampedSocket
         _socket = socket;
         var header = _sendControl.AsSpan();
         System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(header, TimestampCmsg.HeaderBytes + 4);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], TimestampCmsg.SolSocket);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[12..], TimestampCmsg.SoTimestamping);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], SocketOptionNumbers.SolSocket);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[12..], SocketOptionNumbers.SoTimestamping);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header[16..], TxSoftware);
     }
 
@@ -70,7 +70,7 @@ internal sealed unsafe class StampedSocket
         ArgumentNullException.ThrowIfNull(socket);
         Span<byte> flags = stackalloc byte[4];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(flags, SocketFlags);
-        socket.SetRawSocketOption(TimestampCmsg.SolSocket, TimestampCmsg.SoTimestamping, flags);
+        socket.SetRawSocketOption(SocketOptionNumbers.SolSocket, SocketOptionNumbers.SoTimestamping, flags);
         return new StampedSocket(socket);
     }
 

@@ -1,3 +1,5 @@
+using static LoopBench.Core.Interop.SocketOptionNumbers;
+
 namespace LoopBench.Core.Interop;
 
 /// <summary>
@@ -7,24 +9,6 @@ namespace LoopBench.Core.Interop;
 /// </summary>
 internal static class TimestampCmsg
 {
-    /// <summary>SOL_SOCKET.</summary>
-    public const int SolSocket = 1;
-
-    /// <summary>SO_TIMESTAMPING (the _OLD value, whose cmsg carries three struct timespec of 16 bytes on LP64).</summary>
-    public const int SoTimestamping = 37;
-
-    /// <summary>SOL_IP and IP_RECVERR.</summary>
-    public const int SolIp = 0;
-
-    /// <summary>IP_RECVERR: the cmsg type of an IPv4 error-queue entry.</summary>
-    public const int IpRecvErr = 11;
-
-    /// <summary>SOL_IPV6.</summary>
-    public const int SolIpv6 = 41;
-
-    /// <summary>IPV6_RECVERR: the cmsg type of an IPv6 error-queue entry.</summary>
-    public const int Ipv6RecvErr = 25;
-
     /// <summary>SO_EE_ORIGIN_TIMESTAMPING: the error-queue entry is a timestamp, not an error.</summary>
     public const byte OriginTimestamping = 4;
 
@@ -73,7 +57,7 @@ internal static class TimestampCmsg
             {
                 stampNs = SoftwareNs(data);
             }
-            else if (((level == SolIp && type == IpRecvErr) || (level == SolIpv6 && type == Ipv6RecvErr)) && data.Length >= ExtendedErrorBytes)
+            else if (((level == IpProtoIp && type == IpRecvErr) || (level == IpProtoIpv6 && type == Ipv6RecvErr)) && data.Length >= ExtendedErrorBytes)
             {
                 // struct sock_extended_err { u32 ee_errno; u8 ee_origin, ee_type, ee_code, ee_pad; u32 ee_info; u32 ee_data; }
                 if (data[4] == OriginTimestamping && ReadU32(data[8..]) == TstampSnd)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static LoopBench.Core.Interop.SocketOptionNumbers;
 
 namespace LoopBench.Core.Interop;
 
@@ -11,12 +12,6 @@ namespace LoopBench.Core.Interop;
 /// </summary>
 internal static class UdpGroControl
 {
-    /// <summary>SOL_UDP (IPPROTO_UDP).</summary>
-    public const int SolUdp = 17;
-
-    /// <summary>UDP_GRO (include/uapi/linux/udp.h).</summary>
-    public const int UdpGro = 104;
-
     /// <summary>Control bytes a receive entry needs for the one UDP_GRO message: CMSG_SPACE(sizeof(int)) = 24, rounded up.</summary>
     public const int ControlBytes = 32;
 
@@ -40,7 +35,7 @@ internal static class UdpGroControl
 
             int level = BinaryPrimitives.ReadInt32LittleEndian(control[(offset + 8)..]);
             int type = BinaryPrimitives.ReadInt32LittleEndian(control[(offset + 12)..]);
-            if (level == SolUdp && type == UdpGro && length >= CmsgHeaderBytes + sizeof(int))
+            if (level == IpProtoUdp && type == UdpGro && length >= CmsgHeaderBytes + sizeof(int))
             {
                 return BinaryPrimitives.ReadInt32LittleEndian(control[(offset + CmsgHeaderBytes)..]);
             }
@@ -55,7 +50,7 @@ internal static class UdpGroControl
     public static int Write(Span<byte> control, int segmentSize)
     {
         BinaryPrimitives.WriteInt64LittleEndian(control, CmsgHeaderBytes + sizeof(int));
-        BinaryPrimitives.WriteInt32LittleEndian(control[8..], SolUdp);
+        BinaryPrimitives.WriteInt32LittleEndian(control[8..], IpProtoUdp);
         BinaryPrimitives.WriteInt32LittleEndian(control[12..], UdpGro);
         BinaryPrimitives.WriteInt32LittleEndian(control[CmsgHeaderBytes..], segmentSize);
         return CmsgHeaderBytes + sizeof(int);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static LoopBench.Core.Interop.SocketOptionNumbers;
 
 namespace LoopBench.Core.Interop;
 
@@ -19,12 +20,6 @@ namespace LoopBench.Core.Interop;
 /// </remarks>
 internal sealed unsafe class ZeroCopySender
 {
-    private const int SolSocket = 1;
-    private const int SoZeroCopy = 60;
-    private const int SolIp = 0;
-    private const int IpRecvErr = 11;
-    private const int SolIpv6 = 41;
-    private const int Ipv6RecvErr = 25;
     private const byte SoEeOriginZeroCopy = 5;
     private const byte SoEeCodeZeroCopyCopied = 1;
     private const int ErrnoAgain = 11;
@@ -200,7 +195,7 @@ internal sealed unsafe class ZeroCopySender
                 break;
             }
 
-            if ((level == SolIp && type == IpRecvErr) || (level == SolIpv6 && type == Ipv6RecvErr))
+            if ((level == IpProtoIp && type == IpRecvErr) || (level == IpProtoIpv6 && type == Ipv6RecvErr))
             {
                 // struct sock_extended_err { u32 ee_errno; u8 ee_origin, ee_type, ee_code, ee_pad; u32 ee_info; u32 ee_data; }
                 byte* ee = control + offset + CmsgHeaderBytes;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
-using LoopBench.Core.Transports;
+using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Measurement;
 
@@ -10,8 +10,6 @@ namespace LoopBench.Core.Measurement;
 /// </summary>
 internal static class TcpInfoReader
 {
-    private const int TcpInfoOption = 11;
-
     /// <summary>sizeof(struct tcp_info) on Linux 6.x is 248; room for growth.</summary>
     internal const int BufferBytes = 512;
 
@@ -56,7 +54,7 @@ internal static class TcpInfoReader
         int length;
         try
         {
-            length = socket.GetRawSocketOption(LinuxSocketOptions.IpProtoTcp, TcpInfoOption, buffer);
+            length = socket.GetRawSocketOption(SocketOptionNumbers.IpProtoTcp, SocketOptionNumbers.TcpInfo, buffer);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

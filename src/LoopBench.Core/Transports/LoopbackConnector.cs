@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Safety;
 
 namespace LoopBench.Core.Transports;
@@ -12,9 +13,6 @@ namespace LoopBench.Core.Transports;
 /// </summary>
 internal static class LoopbackConnector
 {
-    private const int SolSocket = 1;
-    private const int SoPeerCred = 17;
-
     /// <summary>Connects a pair, or throws <see cref="TransportSetupException"/> with the reason.</summary>
     public static ConnectedPair Connect(TransportOptions options, TimeSpan timeout)
     {
@@ -78,7 +76,7 @@ internal static class LoopbackConnector
     internal static int PeerPid(Socket socket)
     {
         Span<byte> credentials = stackalloc byte[12]; // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
-        int length = socket.GetRawSocketOption(SolSocket, SoPeerCred, credentials);
+        int length = socket.GetRawSocketOption(SocketOptionNumbers.SolSocket, SocketOptionNumbers.SoPeerCred, credentials);
         return length >= 4 ? BitConverter.ToInt32(credentials) : -1;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Transports;
 
@@ -12,8 +13,6 @@ internal sealed class LoopbackListener : IDisposable
 {
     // sun_path is 108 bytes including the terminating NUL.
     private const int MaxUnixPathBytes = 107;
-    private const int SolIp = 0;
-    private const int IpBindAddressNoPort = 24;
 
     private readonly TransportOptions _options;
     private string? _directory;
@@ -96,7 +95,7 @@ internal sealed class LoopbackListener : IDisposable
                 {
                     // IP_BIND_ADDRESS_NO_PORT: pick the port at connect, by 4-tuple, so crr from a fixed
                     // source does not run out of ports at bind while TIME_WAIT holds them
-                    socket.SetRawSocketOption(SolIp, IpBindAddressNoPort, [1, 0, 0, 0]);
+                    socket.SetRawSocketOption(SocketOptionNumbers.IpProtoIp, SocketOptionNumbers.IpBindAddressNoPort, [1, 0, 0, 0]);
                 }
 
                 socket.Bind(new IPEndPoint(source, 0));

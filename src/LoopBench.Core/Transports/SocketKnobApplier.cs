@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Transports;
 
@@ -66,7 +67,7 @@ internal static class SocketKnobApplier
         Span<byte> one = [1, 0, 0, 0];
         try
         {
-            socket.SetRawSocketOption(LinuxSocketOptions.IpProtoTcp, LinuxSocketOptions.TcpQuickAck, one);
+            socket.SetRawSocketOption(SocketOptionNumbers.IpProtoTcp, SocketOptionNumbers.TcpQuickAck, one);
             return true;
         }
         catch (SocketException)

@@ -1,14 +1,12 @@
 using System.Net.Sockets;
 using System.Text;
+using static LoopBench.Core.Interop.SocketOptionNumbers;
 
 namespace LoopBench.Core.Transports;
 
 /// <summary>Applies a case's socket options to a pair and reads back what took effect.</summary>
 internal static class SocketTuning
 {
-    private const int IpProtoTcp = 6;
-    private const int TcpMaxSeg = 2;
-    private const int TcpCongestion = 13;
     private const int TcpCaNameMax = 16;
 
     /// <summary>Sets TCP_NODELAY on both ends of a TCP pair (no effect on other transports).</summary>

@@ -54,7 +54,7 @@ internal sealed class BatchedDatagramStreamWorkload : IWorkload
             BitConverter.TryWriteBytes(on, 1);
             try
             {
-                receiveSocket.SetRawSocketOption(UdpGroControl.SolUdp, UdpGroControl.UdpGro, on);
+                receiveSocket.SetRawSocketOption(SocketOptionNumbers.IpProtoUdp, SocketOptionNumbers.UdpGro, on);
             }
             catch (SocketException ex)
             {
@@ -80,10 +80,8 @@ internal sealed class BatchedDatagramStreamWorkload : IWorkload
     private static int GsoSegmentBytes(Socket socket)
     {
         Span<byte> value = stackalloc byte[sizeof(int)];
-        return socket.GetRawSocketOption(UdpGroControl.SolUdp, UdpSegmentOption, value) == sizeof(int) ? BitConverter.ToInt32(value) : 0;
+        return socket.GetRawSocketOption(SocketOptionNumbers.IpProtoUdp, SocketOptionNumbers.UdpSegment, value) == sizeof(int) ? BitConverter.ToInt32(value) : 0;
     }
-
-    private const int UdpSegmentOption = 103;
 
     private static ValueTask SendLoop(WorkloadEnd end, Socket socket, MessageBatch batch, int datagrams, int segments, int length, Memory<byte> marker, WorkloadParameters p, MeasureWindow window) =>
         Send(end, socket, batch, datagrams, segments, length, window) ? FinishAsync(end, marker, p) : ValueTask.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -18,9 +19,6 @@ namespace LoopBench.Tests.Hardening;
 [Trait(Traits.Category, Traits.Loopback)]
 public sealed class PeerFaultTests
 {
-    private const int SolSocket = 1;
-    private const int SoAttachFilter = 26;
-
     [Fact(Timeout = 30_000)]
     public void ConnectionResetMidCase_FailsTheCaseWithTheReason_AndTheNextCaseRuns()
     {
@@ -102,7 +100,7 @@ public sealed class PeerFaultTests
         BitConverter.TryWriteBytes(program[8..], (ulong)(nint)(&dropAll));
         try
         {
-            socket.SetRawSocketOption(SolSocket, SoAttachFilter, program); // the kernel copies the program here
+            socket.SetRawSocketOption(SocketOptionNumbers.SolSocket, SocketOptionNumbers.SoAttachFilter, program); // the kernel copies the program here
             return true;
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LoopBench.Core.Engines;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Tests.Fixtures;
@@ -95,7 +96,7 @@ public sealed class ReceiveLowatChannelTests
         Assert.Equal(64, received); // a request/response read keeps waking per message
         Assert.Equal(0, server.Counters.ReceiveLowatBytes);
         byte[] value = new byte[4];
-        pair.Server.GetRawSocketOption(LinuxSocketOptions.SolSocket, LinuxSocketOptions.SoRcvLowat, value);
+        pair.Server.GetRawSocketOption(SocketOptionNumbers.SolSocket, SocketOptionNumbers.SoRcvLowat, value);
         Assert.Equal(1, BitConverter.ToInt32(value));
     }
 }

@@ -45,7 +45,7 @@ public sealed class MessageBatchLoopbackTests
     public void Gro_KeepsAGsoSendWhole_AndNamesItsSegmentSize_PlainSendsComeWithoutCmsg()
     {
         using var pair = Udp4();
-        SetInt(pair.Server, UdpGroControl.UdpGro, 1);
+        SetInt(pair.Server, SocketOptionNumbers.UdpGro, 1);
         var receive = new MessageBatch(4, 65_536, UdpGroControl.ControlBytes);
 
         var plain = new MessageBatch(1, Length);
@@ -83,6 +83,6 @@ public sealed class MessageBatchLoopbackTests
     {
         Span<byte> bytes = stackalloc byte[sizeof(int)];
         BitConverter.TryWriteBytes(bytes, value);
-        socket.SetRawSocketOption(UdpGroControl.SolUdp, option, bytes);
+        socket.SetRawSocketOption(SocketOptionNumbers.IpProtoUdp, option, bytes);
     }
 }
