@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoopBench.Core.Engines;
+using LoopBench.Core.Interop;
 using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Calibration;
@@ -227,14 +228,12 @@ internal static class CalibrationCatalog
     /// </summary>
     private static string? NamespaceDefaultRefused(string cc)
     {
-        string allowed = File.Exists(AllowedCongestionPath) ? File.ReadAllText(AllowedCongestionPath).Trim() : string.Empty;
-        return allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(cc, StringComparer.Ordinal)
+        string[] allowed = CongestionControlFiles.Allowed();
+        return allowed.Contains(cc, StringComparer.Ordinal)
             ? null
             : $"nuttcp has no per-socket congestion option and a network namespace may only default to an allowed algorithm "
-              + $"(net.ipv4.tcp_allowed_congestion_control: {allowed}); add {cc} there on the host to run this row";
+              + $"(net.ipv4.tcp_allowed_congestion_control: {string.Join(' ', allowed)}); add {cc} there on the host to run this row";
     }
-
-    private const string AllowedCongestionPath = "/proc/sys/net/ipv4/tcp_allowed_congestion_control";
 
     /// <summary>Stream throughput against a tool: at least the tool's.</summary>
     private static FigurePair Throughput() => new(ToolFigures.ThroughputBitsPerSecond, MetricIds.ThroughputBitsPerSecond, CalibrationBound.AtLeast(1.00));

@@ -34,8 +34,7 @@ internal static class EnvironmentProbe
         ServerGc: GCSettings.IsServerGC,
         ConcurrentGc: AppContext.TryGetSwitch("System.GC.Concurrent", out bool concurrent) ? concurrent : true,
         CongestionControlDefault: Read("/proc/sys/net/ipv4/tcp_congestion_control") ?? "unknown",
-        CongestionControlAvailable: (Read("/proc/sys/net/ipv4/tcp_available_congestion_control") ?? string.Empty)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        CongestionControlAvailable: CongestionControlFiles.Available(),
         // From `ip link`, which asks this thread's network namespace; /sys/class/net shows the
         // namespace /sys was mounted in (the host's, inside an `unshare --net` child).
         LoMtuBytes: (int?)HostFacts.LongOf(HostFacts.LoLink().GetValueOrDefault("mtu")) ?? ReadInt("/sys/class/net/lo/mtu"),

@@ -48,8 +48,8 @@ internal static class CapabilitiesProbe
             CapNetAdmin: HasCapability(ProcStatus.StatusField(status, "CapEff:"), CapNetAdminBit),
             CanCreateNetworkNamespace: nsOk,
             NamespaceError: nsError,
-            CongestionControlAvailable: Words(Path.Combine(procRoot, "sys/net/ipv4/tcp_available_congestion_control")),
-            CongestionControlAllowed: Words(Path.Combine(procRoot, "sys/net/ipv4/tcp_allowed_congestion_control")),
+            CongestionControlAvailable: CongestionControlFiles.Available(procRoot),
+            CongestionControlAllowed: CongestionControlFiles.Allowed(procRoot),
             Qdiscs: qdiscs,
             Ipv6OnLo: Ipv6OnLo(Path.Combine(procRoot, "net/if_inet6")),
             Limits: limits,
@@ -92,8 +92,6 @@ internal static class CapabilitiesProbe
     }
 
     private static bool Ipv6OnLo(string path) => Ipv6LoopbackListed(ReadOrEmpty(path));
-
-    private static string[] Words(string path) => ReadOrEmpty(path).Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
     private static string ReadOrEmpty(string path)
     {

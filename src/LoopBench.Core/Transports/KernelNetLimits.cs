@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoopBench.Core.Interop;
 
 namespace LoopBench.Core.Transports;
 
@@ -28,8 +29,8 @@ internal sealed record KernelNetLimits(
     public static KernelNetLimits Read(string? loQdisc = null) => new(
         ReadInt("/proc/sys/net/core/rmem_max", 212_992),
         ReadInt("/proc/sys/net/core/wmem_max", 212_992),
-        ReadWords("/proc/sys/net/ipv4/tcp_available_congestion_control"),
-        ReadWords("/proc/sys/net/ipv4/tcp_allowed_congestion_control"),
+        CongestionControlFiles.Available(),
+        CongestionControlFiles.Allowed(),
         loQdisc ?? "noqueue");
 
     /// <summary>The congestion controls one may ask for: available ones, plus allowed ones (auto-loadable).</summary>
@@ -49,18 +50,6 @@ internal sealed record KernelNetLimits(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
             return fallback;
-        }
-    }
-
-    private static string[] ReadWords(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [];
         }
     }
 }
