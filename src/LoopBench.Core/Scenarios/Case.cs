@@ -93,7 +93,7 @@ internal sealed record Case
     /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
     /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
-    /// send (docs/defaults.md). Defaults to <see cref="ReceiveLowatDefault"/>; null where no receiver
+    /// send (docs/defaults.md). Defaults to <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver
     /// would use it. Part of the key when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -104,7 +104,7 @@ internal sealed record Case
 
     /// <summary>
     /// The receive low-water mark of each TCP stream receiver when several flows move at once (-P, bidir)
-    /// or something below the sender holds the flow to a rate (<see cref="IsRateCapped"/>).
+    /// or something below the sender holds the flow to a rate (<see cref="CaseReceiveDefaults.IsRateCapped"/>).
     /// </summary>
     public const int DefaultSmallReceiveLowatBytes = 64 * 1024;
 
@@ -232,39 +232,11 @@ internal sealed record Case
             RrTimeoutMs = traits.Burst && Transport.IsConnectionless() ? RrTimeoutMs ?? 100 : null,
             Sandbox = Sandbox ?? (Kernel?.ChangesNamespace == true ? SandboxMode.Netns : SandboxMode.Host),
             WarmupMs = IsCountBased ? 0 : WarmupMs,
-            ReceiveSpin = ReadsBulk(streams) && Engine == EngineKind.Blocking ? ReceiveSpin ?? ReceiveSpinDefault() : null,
-            ReceiveLowatBytes = ReadsBulk(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? ReceiveLowatDefault() : null,
+            ReceiveSpin = ReadsBulk(streams) && Engine == EngineKind.Blocking ? ReceiveSpin ?? CaseReceiveDefaults.Spin(this) : null,
+            ReceiveLowatBytes = ReadsBulk(streams) && Transport.IsTcp() ? ReceiveLowatBytes ?? CaseReceiveDefaults.Lowat(this) : null,
             Batch = Batch == 1 ? null : Batch,
         };
     }
-
-    /// <summary>
-    /// The receive spin this case gets when none is asked for: none where both ends share a CPU (a spin
-    /// there only delays the sender), and none beside a receive low-water mark, which a non-blocking
-    /// recv ignores (the spin would read the small pieces the mark is there to gather).
-    /// </summary>
-    public int ReceiveSpinDefault() =>
-        Placement == PlacementKind.SameCpu || (ClientCpu is int client && client == ServerCpu)
-        || (Transport.IsTcp() && (ReceiveLowatBytes ?? ReceiveLowatDefault()) > 0)
-            ? 0
-            : DefaultReceiveSpin;
-
-    /// <summary>
-    /// The receive low-water mark this case gets when none is asked for: a large one where a single
-    /// flow moves as fast as its sender can, which then spends its CPU sending instead of waking the
-    /// receiver; a small one where several flows share the CPUs, whose larger queues cost more in
-    /// cache than the wake-ups they save, and where the flow is held to a rate, whose sender has CPU
-    /// to spare and whose reads a large mark would only bunch up, so that a window's edges and its
-    /// intervals would each be off by up to a mark's worth of bytes (docs/defaults.md).
-    /// </summary>
-    public int ReceiveLowatDefault() =>
-        SenderCount() > 1 || IsRateCapped() ? DefaultSmallReceiveLowatBytes : DefaultReceiveLowatBytes;
-
-    /// <summary>Whether something below the sender holds the flow to a rate: a shaping qdisc on lo (tbf, htb), or SO_MAX_PACING_RATE on an end.</summary>
-    public bool IsRateCapped() =>
-        Kernel?.Qdisc?.RateBitsPerSecond is not null
-        || ClientKnobs.MaxPacingRateBytesPerSecond is not null
-        || ServerKnobs.MaxPacingRateBytesPerSecond is not null;
 
     /// <summary>The senders moving at once: every flow, and each direction of a flow that sends both ways.</summary>
     public int SenderCount() => Math.Max(1, Parallel) * (Pattern.Traits().BothWays ? 2 : 1);

@@ -25,8 +25,8 @@ internal static class CaseKey
         Add(key, "abstract", resolved.UnixAbstract ? "on" : null);
         Add(key, "P", resolved.Parallel != 1 ? resolved.Parallel : null);
         Add(key, "processes", resolved.Processes != 1 ? resolved.Processes : null);
-        Add(key, "receive-spin", resolved.ReceiveSpin is int spin && spin != resolved.ReceiveSpinDefault() ? spin : null);
-        Add(key, "receive-lowat", resolved.ReceiveLowatBytes is int lowat && lowat != resolved.ReceiveLowatDefault() ? lowat : null);
+        Add(key, "receive-spin", resolved.ReceiveSpin is int spin && spin != CaseReceiveDefaults.Spin(resolved) ? spin : null);
+        Add(key, "receive-lowat", resolved.ReceiveLowatBytes is int lowat && lowat != CaseReceiveDefaults.Lowat(resolved) ? lowat : null);
         Add(key, "spin", resolved.Spin ? "on" : null);
         Add(key, "bidir", resolved.BidirMode?.ToId());
         Add(key, "len", resolved.MessageBytes);
