@@ -82,7 +82,7 @@ internal sealed partial class QuickOptions
     [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64; 0 when both ends share a CPU or a TCP receiver has --receive-lowat.")]
     public string? ReceiveSpin { get; set; }
 
-    [Option("receive-lowat", HelpText = "TCP one-way receivers, every engine: SO_RCVLOWAT, the bytes the socket gathers before it wakes the receiver (fewer wake-ups for the sender's CPU to run); 0 for the kernel's 1 byte. Default: 1M for one flow, 64K each for several (-P, bidir) and for a flow held to a rate (a shaping qdisc, max-pacing-rate).")]
+    [Option("receive-lowat", HelpText = "TCP one-way receivers, every engine: SO_RCVLOWAT, the bytes the socket gathers before it wakes the receiver (fewer wake-ups for the sender's CPU to run); 0 for the kernel's 1 byte. Default: 0 for one flow (the receive spin keeps it awake instead), 64K each for several (-P, bidir) and for a flow held to a rate (a shaping qdisc, max-pacing-rate).")]
     public string? ReceiveLowat { get; set; }
 
     [Option("spin", HelpText = nameof(PatternHelpText.Spin), ResourceType = typeof(PatternHelpText))]

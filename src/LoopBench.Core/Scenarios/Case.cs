@@ -93,14 +93,17 @@ internal sealed record Case
     /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
     /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
-    /// send (docs/defaults.md). Defaults to <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver
+    /// send where several flows share the CPUs (docs/defaults.md). Defaults to <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver
     /// would use it. Part of the key when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveLowatBytes { get; init; }
 
-    /// <summary>The receive low-water mark of a TCP stream receiver when its flow is the only one moving.</summary>
-    public const int DefaultReceiveLowatBytes = 1024 * 1024;
+    /// <summary>
+    /// The receive low-water mark of a TCP stream receiver when its flow is the only one moving: none
+    /// (the kernel's 1 byte), so that the blocking engine's receive spin keeps the receiver awake.
+    /// </summary>
+    public const int DefaultReceiveLowatBytes = 0;
 
     /// <summary>
     /// The receive low-water mark of each TCP stream receiver when several flows move at once (-P, bidir)

@@ -21,12 +21,13 @@ internal static class CaseReceiveDefaults
             : Case.DefaultReceiveSpin;
 
     /// <summary>
-    /// The receive low-water mark a case gets when none is asked for: a large one where a single
-    /// flow moves as fast as its sender can, which then spends its CPU sending instead of waking the
-    /// receiver; a small one where several flows share the CPUs, whose larger queues cost more in
-    /// cache than the wake-ups they save, and where the flow is held to a rate, whose sender has CPU
-    /// to spare and whose reads a large mark would only bunch up, so that a window's edges and its
-    /// intervals would each be off by up to a mark's worth of bytes (docs/defaults.md).
+    /// The receive low-water mark a case gets when none is asked for. A single flow moving as fast as
+    /// its sender can gets none: on a quiet host a receiver that spins and reads as data arrives keeps
+    /// the stream flowing better than one that sleeps until a mark's worth is queued. Several flows
+    /// sharing the CPUs get a small one, as a spin there would take CPU from the other flows, and so
+    /// does a flow held to a rate, whose sender has CPU to spare: a larger mark would only bunch its
+    /// reads, so that a window's edges and its intervals would each be off by up to a mark's worth of
+    /// bytes (docs/defaults.md).
     /// </summary>
     public static int Lowat(Case c) =>
         c.SenderCount() > 1 || IsRateCapped(c) ? Case.DefaultSmallReceiveLowatBytes : Case.DefaultReceiveLowatBytes;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using LoopBench.Core.Engines;
 using LoopBench.Core.Interop;
-using LoopBench.Core.Scenarios;
 using LoopBench.Core.Transports;
 using LoopBench.Tests.Fixtures;
 
@@ -12,6 +11,9 @@ namespace LoopBench.Tests.Core.Engines;
 [Trait(Traits.Category, Traits.Loopback)]
 public sealed class ReceiveLowatChannelTests
 {
+    /// <summary>A mark above half of the locked buffer below, as a user may ask for.</summary>
+    private const int LargeMarkBytes = 1024 * 1024;
+
     [Fact(Timeout = 10_000)]
     public async Task BulkReceive_SetsTheMark_AndWaitsUntilItIsQueued()
     {
@@ -49,12 +51,12 @@ public sealed class ReceiveLowatChannelTests
     [InlineData(EngineKind.Blocking)]
     [InlineData(EngineKind.AsyncInline)]
     [InlineData(EngineKind.PipelinesInline)]
-    public async Task BulkReceive_DefaultMarkOnALockedSmallBuffer_IsCappedAtHalfIt_AndTheStreamFlows(EngineKind engine)
+    public async Task BulkReceive_LargeMarkOnALockedSmallBuffer_IsCappedAtHalfIt_AndTheStreamFlows(EngineKind engine)
     {
         using var pair = LoopbackConnector.Connect(new TransportOptions(TransportKind.Tcp4, IPAddress.Loopback), TaskTimeouts.Default);
         pair.Server.ReceiveBufferSize = 64 * 1024; // locks SO_RCVBUF; the kernel doubles it
         int bufferBytes = pair.Server.ReceiveBufferSize;
-        using var server = EngineFactory.Create(engine, receiveLowatBytes: Case.DefaultReceiveLowatBytes).Open(pair.Server);
+        using var server = EngineFactory.Create(engine, receiveLowatBytes: LargeMarkBytes).Open(pair.Server);
         const long total = 4L * 1024 * 1024;
         Task send = Task.Run(() =>
         {
@@ -79,7 +81,7 @@ public sealed class ReceiveLowatChannelTests
         }, TestContext.Current.CancellationToken).WaitAsync(TaskTimeouts.Default, TestContext.Current.CancellationToken);
         await send.WaitAsync(TaskTimeouts.Default, TestContext.Current.CancellationToken);
 
-        Assert.True(Case.DefaultReceiveLowatBytes > bufferBytes / 2, $"buffer {bufferBytes} B"); // the case under test
+        Assert.True(LargeMarkBytes > bufferBytes / 2, $"buffer {bufferBytes} B"); // the case under test
         Assert.Equal(bufferBytes / 2, server.Counters.ReceiveLowatBytes); // what took effect, not what was asked
         Assert.Equal(total, received);
     }

@@ -11,16 +11,20 @@ public sealed class ReceiveSpinParameterTests
     public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault_UnlessATcpReceiverHasALowat()
     {
         Assert.Equal(Case.DefaultReceiveSpin, new Case { Transport = TransportKind.UnixStream, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
-        Assert.Equal(Case.DefaultReceiveSpin, new Case { ReceiveLowatBytes = 0 }.Resolve().ReceiveSpin);
-        Assert.Equal(Case.DefaultReceiveSpin, new Case { Placement = PlacementKind.Split, ReceiveLowatBytes = 0 }.Resolve().ReceiveSpin);
-        Assert.Equal(0, new Case().Resolve().ReceiveSpin);
-        Assert.Equal(0, new Case { ClientCpu = 0, ServerCpu = 1 }.Resolve().ReceiveSpin);
-        Assert.Equal(0, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Reverse }.Resolve().ReceiveSpin);
+        Assert.Equal(Case.DefaultReceiveSpin, new Case().Resolve().ReceiveSpin);
+        Assert.Equal(Case.DefaultReceiveSpin, new Case { ClientCpu = 0, ServerCpu = 1 }.Resolve().ReceiveSpin);
+        Assert.Equal(Case.DefaultReceiveSpin, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Reverse }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { Placement = PlacementKind.SameCpu }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { ReceiveLowatBytes = 1024 * 1024 }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { Placement = PlacementKind.Split, Parallel = 4 }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
+        Assert.Equal(0, CaseParameters.Apply(new Case(), "qdisc", "tbf:rate=1gbit,burst=256K").Resolve().ReceiveSpin);
     }
 
     [Fact]
     public void Resolve_TcpStreamReceivers_GetTheDefaultLowat_OnEveryEngine_OthersNone()
     {
+        Assert.Equal(0, Case.DefaultReceiveLowatBytes); // one free flow: none, the spin keeps it awake
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case().Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.PipelinesInline }.Resolve().ReceiveLowatBytes);
@@ -48,10 +52,10 @@ public sealed class ReceiveSpinParameterTests
         Assert.Equal(0, CaseParameters.Apply(new Case(), "receive-lowat", "0").ReceiveLowatBytes);
         Assert.Throws<ParameterException>(() => CaseParameters.Apply(new Case(), "receive-lowat", "8M"));
         Assert.DoesNotContain("receive-lowat", new Case().Key, StringComparison.Ordinal);
-        Assert.DoesNotContain("receive-lowat", new Case { ReceiveLowatBytes = Case.DefaultReceiveLowatBytes }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-lowat", new Case { ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-lowat", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }.Key, StringComparison.Ordinal);
-        Assert.Contains(" receive-lowat=1048576 ", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultReceiveLowatBytes }.Key, StringComparison.Ordinal);
-        Assert.Contains(" receive-lowat=0 ", new Case { ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-lowat=1048576 ", new Case { ReceiveLowatBytes = 1024 * 1024 }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-lowat=0 ", new Case { Parallel = 4, ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
         Assert.Empty(CaseValidator.Validate(new Case { ReceiveLowatBytes = 0 }));
 
         var unused = Assert.Single(CaseValidator.Validate(new Case { Transport = TransportKind.UnixStream, ReceiveLowatBytes = 4096 }));
@@ -89,10 +93,12 @@ public sealed class ReceiveSpinParameterTests
         var unix = new Case { Transport = TransportKind.UnixStream };
         Assert.DoesNotContain("receive-spin", new Case().Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-spin", (unix with { ReceiveSpin = Case.DefaultReceiveSpin }).Key, StringComparison.Ordinal);
-        Assert.DoesNotContain("receive-spin", new Case { ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-spin", new Case { ReceiveSpin = Case.DefaultReceiveSpin }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-spin", new Case { Parallel = 4, ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-spin", new Case { Placement = PlacementKind.SameCpu, ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
         Assert.Contains(" receive-spin=0 ", (unix with { ReceiveSpin = 0 }).Key, StringComparison.Ordinal);
-        Assert.Contains(" receive-spin=64 ", new Case { ReceiveSpin = 64 }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-spin=0 ", new Case { ReceiveSpin = 0 }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-spin=64 ", new Case { Parallel = 4, ReceiveSpin = 64 }.Key, StringComparison.Ordinal);
         Assert.Contains(" receive-spin=64 ", new Case { Placement = PlacementKind.SameCpu, ReceiveSpin = 64 }.Key, StringComparison.Ordinal);
     }
 
