@@ -93,8 +93,9 @@ internal sealed record Case
     /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
     /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
-    /// send where several flows share the CPUs (docs/defaults.md). Defaults to <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver
-    /// would use it. Part of the key when it differs from that default.
+    /// send where several flows share the CPUs (docs/defaults.md). Defaults to
+    /// <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver would use it. Part of the key
+    /// when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveLowatBytes { get; init; }

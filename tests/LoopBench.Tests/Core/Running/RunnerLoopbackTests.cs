@@ -113,12 +113,12 @@ public sealed class RunnerLoopbackTests
     [Fact(Timeout = 20_000)]
     public void Cancellation_KeepsTheShortenedWindow()
     {
-        // Cancel once the window has run its first 100 ms interval, not at a fixed time from the
-        // start: set-up and a warm-up the runtime's compiling may stretch can take most of any
-        // fixed delay on a loaded host. The delay is only a backstop.
+        // Ctrl-C after the window's first 100 ms interval, not at a fixed time from the start: set-up
+        // and a warm-up the runtime's compiling may stretch can take most of any fixed delay on a
+        // loaded host. The delay is only a backstop.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var runner = new Runner();
-        runner.IntervalCompleted += (_, _, _) => _ = cts.CancelAsync();
+        runner.IntervalCompleted += (_, _, _) => cts.Cancel();
         var c = new Case { DurationMs = 30_000, WarmupMs = 50, IntervalMs = 100 };
         var result = runner.RunCase(c, cancellation: cts.Token);
         Assert.Equal(CaseOutcome.Interrupted, result.Outcome);
