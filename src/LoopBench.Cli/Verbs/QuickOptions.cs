@@ -79,10 +79,10 @@ internal sealed partial class QuickOptions
     [Option("processes", HelpText = "1: both ends in this process; 2: the server end in a child LoopBench process, as iperf3 (stream, reverse, rr over tcp4, tcp6, unix-stream). Default: 1.")]
     public string? Processes { get; set; }
 
-    [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64; 0 when both ends share a CPU or a TCP receiver has --receive-lowat.")]
+    [Option("receive-spin", HelpText = "Blocking engine, one-way receivers (stream, reverse, bidir; bytes or datagrams; not rr): non-blocking recv calls before blocking; 0 blocks at once. Default: 64; 0 when both ends share a CPU, several TCP flows move (-P, bidir) or a TCP receiver has --receive-lowat.")]
     public string? ReceiveSpin { get; set; }
 
-    [Option("receive-lowat", HelpText = "TCP one-way receivers, every engine: SO_RCVLOWAT, the bytes the socket gathers before it wakes the receiver (fewer wake-ups for the sender's CPU to run); 0 for the kernel's 1 byte. Default: 0 for one flow (the receive spin keeps it awake instead), 64K each for several (-P, bidir) and for a flow held to a rate (a shaping qdisc, max-pacing-rate).")]
+    [Option("receive-lowat", HelpText = "TCP one-way receivers, every engine: SO_RCVLOWAT, the bytes the socket gathers before it wakes the receiver (fewer wake-ups for the sender's CPU to run); 0 for the kernel's 1 byte. Default: 0 (one flow's receive spin keeps it awake), 64K for a flow held to a rate (a shaping qdisc, max-pacing-rate).")]
     public string? ReceiveLowat { get; set; }
 
     [Option("spin", HelpText = nameof(PatternHelpText.Spin), ResourceType = typeof(PatternHelpText))]

@@ -79,21 +79,22 @@ internal sealed record Case
 
     /// <summary>
     /// Blocking engine, byte-stream receivers: non-blocking recv calls made before the receiver blocks;
-    /// 0 blocks at once. Defaults to <see cref="DefaultReceiveSpin"/>, or 0 when both ends share a CPU
-    /// (a spin there only delays the sender). Null where no receiver would use it. Part of the key
-    /// when it differs from that default.
+    /// 0 blocks at once. Defaults to <see cref="CaseReceiveDefaults.Spin"/>: <see cref="DefaultReceiveSpin"/>,
+    /// or 0 when both ends share a CPU, several TCP flows move at once or a TCP receiver has a
+    /// low-water mark. Null where no receiver would use it. Part of the key when it differs from that
+    /// default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveSpin { get; init; }
 
-    /// <summary>The receive spin of a blocking stream receiver whose sender runs on another CPU and that has no receive low-water mark.</summary>
+    /// <summary>The receive spin of a blocking stream receiver whose sender runs on another CPU, alone and with no receive low-water mark.</summary>
     public const int DefaultReceiveSpin = 64;
 
     /// <summary>
     /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
-    /// loopback the receive path runs in the sender's softirq), so fewer of them leave it more time to
-    /// send where several flows share the CPUs (docs/defaults.md). Defaults to
+    /// loopback the receive path runs in the sender's softirq); on a quiet host free flows still move
+    /// fastest without a mark, while a flow held to a rate gets a small one (docs/defaults.md). Defaults to
     /// <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver would use it. Part of the key
     /// when it differs from that default.
     /// </summary>
@@ -101,14 +102,14 @@ internal sealed record Case
     public int? ReceiveLowatBytes { get; init; }
 
     /// <summary>
-    /// The receive low-water mark of a TCP stream receiver when its flow is the only one moving: none
-    /// (the kernel's 1 byte), so that the blocking engine's receive spin keeps the receiver awake.
+    /// The receive low-water mark of a TCP stream receiver whose flows move as fast as their senders can:
+    /// none (the kernel's 1 byte); a lone flow's blocking receiver spins instead.
     /// </summary>
     public const int DefaultReceiveLowatBytes = 0;
 
     /// <summary>
-    /// The receive low-water mark of each TCP stream receiver when several flows move at once (-P, bidir)
-    /// or something below the sender holds the flow to a rate (<see cref="CaseReceiveDefaults.IsRateCapped"/>).
+    /// The receive low-water mark of each TCP stream receiver when something below the sender holds the
+    /// flow to a rate (<see cref="CaseReceiveDefaults.IsRateCapped"/>).
     /// </summary>
     public const int DefaultSmallReceiveLowatBytes = 64 * 1024;
 

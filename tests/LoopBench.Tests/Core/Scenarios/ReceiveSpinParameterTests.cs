@@ -8,7 +8,7 @@ namespace LoopBench.Tests.Core.Scenarios;
 public sealed class ReceiveSpinParameterTests
 {
     [Fact]
-    public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault_UnlessATcpReceiverHasALowat()
+    public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault_UnlessATcpReceiverHasALowatOrCompany()
     {
         Assert.Equal(Case.DefaultReceiveSpin, new Case { Transport = TransportKind.UnixStream, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
         Assert.Equal(Case.DefaultReceiveSpin, new Case().Resolve().ReceiveSpin);
@@ -18,19 +18,20 @@ public sealed class ReceiveSpinParameterTests
         Assert.Equal(0, new Case { ReceiveLowatBytes = 1024 * 1024 }.Resolve().ReceiveSpin);
         Assert.Equal(0, new Case { Placement = PlacementKind.Split, Parallel = 4 }.Resolve().ReceiveSpin);
         Assert.Equal(0, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
+        Assert.Equal(0, new Case { Parallel = 2, ReceiveLowatBytes = 0 }.Resolve().ReceiveSpin);
         Assert.Equal(0, CaseParameters.Apply(new Case(), "qdisc", "tbf:rate=1gbit,burst=256K").Resolve().ReceiveSpin);
     }
 
     [Fact]
-    public void Resolve_TcpStreamReceivers_GetTheDefaultLowat_OnEveryEngine_OthersNone()
+    public void Resolve_TcpStreamReceivers_GetTheDefaultLowat_OnEveryEngine_RateCappedASmallOne_OthersNone()
     {
-        Assert.Equal(0, Case.DefaultReceiveLowatBytes); // one free flow: none, the spin keeps it awake
+        Assert.Equal(0, Case.DefaultReceiveLowatBytes); // free flows, one or several: none
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case().Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Engine = EngineKind.PipelinesInline }.Resolve().ReceiveLowatBytes);
         Assert.Null(new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveSpin);
-        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
-        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, new Case { Parallel = 4 }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Parallel = 4 }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "tbf:rate=1gbit,burst=256K").Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "htb:rate=200mbit,child=pfifo,limit=4").Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "client-max-pacing-rate", "1G").Resolve().ReceiveLowatBytes);
@@ -53,9 +54,11 @@ public sealed class ReceiveSpinParameterTests
         Assert.Throws<ParameterException>(() => CaseParameters.Apply(new Case(), "receive-lowat", "8M"));
         Assert.DoesNotContain("receive-lowat", new Case().Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-lowat", new Case { ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
-        Assert.DoesNotContain("receive-lowat", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-lowat", new Case { Parallel = 4, ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-lowat", CaseParameters.Apply(new Case { ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }, "qdisc", "tbf:rate=1gbit,burst=256K").Key, StringComparison.Ordinal);
         Assert.Contains(" receive-lowat=1048576 ", new Case { ReceiveLowatBytes = 1024 * 1024 }.Key, StringComparison.Ordinal);
-        Assert.Contains(" receive-lowat=0 ", new Case { Parallel = 4, ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-lowat=65536 ", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-lowat=0 ", CaseParameters.Apply(new Case { ReceiveLowatBytes = 0 }, "client-max-pacing-rate", "1G").Key, StringComparison.Ordinal);
         Assert.Empty(CaseValidator.Validate(new Case { ReceiveLowatBytes = 0 }));
 
         var unused = Assert.Single(CaseValidator.Validate(new Case { Transport = TransportKind.UnixStream, ReceiveLowatBytes = 4096 }));
