@@ -79,10 +79,8 @@ internal sealed record Case
 
     /// <summary>
     /// Blocking engine, byte-stream receivers: non-blocking recv calls made before the receiver blocks;
-    /// 0 blocks at once. Defaults to <see cref="CaseReceiveDefaults.Spin"/>: <see cref="DefaultReceiveSpin"/>,
-    /// or 0 when both ends share a CPU, several TCP flows move at once or a TCP receiver has a
-    /// low-water mark. Null where no receiver would use it. Part of the key when it differs from that
-    /// default.
+    /// 0 blocks at once. Defaults to <see cref="CaseReceiveDefaults.Spin"/>; null where no receiver
+    /// would use it. Part of the key when it differs from that default.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReceiveSpin { get; init; }
@@ -93,8 +91,7 @@ internal sealed record Case
     /// <summary>
     /// TCP one-way receivers, on every engine: SO_RCVLOWAT, the bytes the socket holds before the kernel
     /// wakes the receiver; 0 leaves the kernel's 1 byte. Each wake-up is run by the sender's CPU (on
-    /// loopback the receive path runs in the sender's softirq); on a quiet host free flows still move
-    /// fastest without a mark, while a flow held to a rate gets a small one (docs/defaults.md). Defaults to
+    /// loopback the receive path runs in the sender's softirq). Defaults to
     /// <see cref="CaseReceiveDefaults.Lowat"/>; null where no receiver would use it. Part of the key
     /// when it differs from that default.
     /// </summary>
@@ -111,7 +108,7 @@ internal sealed record Case
     /// The receive low-water mark of each TCP stream receiver when something below the sender holds the
     /// flow to a rate (<see cref="CaseReceiveDefaults.IsRateCapped"/>).
     /// </summary>
-    public const int DefaultSmallReceiveLowatBytes = 64 * 1024;
+    public const int RateCappedReceiveLowatBytes = 64 * 1024;
 
     /// <summary>
     /// rr, crr and datagram rr on the blocking engine: both ends poll their sockets with MSG_DONTWAIT

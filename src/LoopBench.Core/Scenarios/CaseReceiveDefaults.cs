@@ -31,7 +31,7 @@ internal static class CaseReceiveDefaults
     /// to a mark's worth of bytes (docs/defaults.md).
     /// </summary>
     public static int Lowat(Case c) =>
-        IsRateCapped(c) ? Case.DefaultSmallReceiveLowatBytes : Case.DefaultReceiveLowatBytes;
+        IsRateCapped(c) ? Case.RateCappedReceiveLowatBytes : Case.DefaultReceiveLowatBytes;
 
     /// <summary>Whether something below the sender holds the flow to a rate: a shaping qdisc on lo (tbf, htb), or SO_MAX_PACING_RATE on an end.</summary>
     public static bool IsRateCapped(Case c) =>

@@ -64,7 +64,7 @@ public sealed class SandboxedRunnerTests
         Assert.Equal(CaseOutcome.Passed, run.Result.Outcome);
         var rep = Assert.Single(run.Result.Repetitions);
         int lowatBytes = Assert.Single(rep.Ends, e => e.ReceiveLowatBytes is not null).ReceiveLowatBytes!.Value;
-        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, lowatBytes);
+        Assert.Equal(Case.RateCappedReceiveLowatBytes, lowatBytes);
         int payload = rep.Socket!.MssBytes ?? SandboxSettings.MaxMtuBytes - 52;
         double ceiling = rate * payload / (double)(payload + HeaderBytesPerSegment) + (burstBytes + lowatBytes) * 8.0 * 1e9 / rep.ElapsedNs;
         double goodput = rep.Metrics[MetricIds.ThroughputBitsPerSecond];

@@ -8,7 +8,7 @@ namespace LoopBench.Tests.Core.Scenarios;
 public sealed class ReceiveSpinParameterTests
 {
     [Fact]
-    public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault_UnlessATcpReceiverHasALowatOrCompany()
+    public void Resolve_BlockingStreamOnSeparateCpus_SpinsByDefault_UnlessATcpReceiverHasALowatOrOtherFlows()
     {
         Assert.Equal(Case.DefaultReceiveSpin, new Case { Transport = TransportKind.UnixStream, Pattern = PatternKind.Bidir }.Resolve().ReceiveSpin);
         Assert.Equal(Case.DefaultReceiveSpin, new Case().Resolve().ReceiveSpin);
@@ -32,9 +32,9 @@ public sealed class ReceiveSpinParameterTests
         Assert.Null(new Case { Engine = EngineKind.AsyncInline }.Resolve().ReceiveSpin);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Transport = TransportKind.Tcp6, Pattern = PatternKind.Bidir }.Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, new Case { Parallel = 4 }.Resolve().ReceiveLowatBytes);
-        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "tbf:rate=1gbit,burst=256K").Resolve().ReceiveLowatBytes);
-        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "htb:rate=200mbit,child=pfifo,limit=4").Resolve().ReceiveLowatBytes);
-        Assert.Equal(Case.DefaultSmallReceiveLowatBytes, CaseParameters.Apply(new Case(), "client-max-pacing-rate", "1G").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.RateCappedReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "tbf:rate=1gbit,burst=256K").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.RateCappedReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "htb:rate=200mbit,child=pfifo,limit=4").Resolve().ReceiveLowatBytes);
+        Assert.Equal(Case.RateCappedReceiveLowatBytes, CaseParameters.Apply(new Case(), "client-max-pacing-rate", "1G").Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, CaseParameters.Apply(new Case(), "qdisc", "pfifo:limit=64").Resolve().ReceiveLowatBytes);
         Assert.Equal(Case.DefaultReceiveLowatBytes, CaseParameters.Apply(new Case(), "mtu", "9000").Resolve().ReceiveLowatBytes);
         Assert.Equal(4096, new Case { Parallel = 4, ReceiveLowatBytes = 4096 }.Resolve().ReceiveLowatBytes);
@@ -55,9 +55,9 @@ public sealed class ReceiveSpinParameterTests
         Assert.DoesNotContain("receive-lowat", new Case().Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-lowat", new Case { ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
         Assert.DoesNotContain("receive-lowat", new Case { Parallel = 4, ReceiveLowatBytes = 0 }.Key, StringComparison.Ordinal);
-        Assert.DoesNotContain("receive-lowat", CaseParameters.Apply(new Case { ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }, "qdisc", "tbf:rate=1gbit,burst=256K").Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("receive-lowat", CaseParameters.Apply(new Case { ReceiveLowatBytes = Case.RateCappedReceiveLowatBytes }, "qdisc", "tbf:rate=1gbit,burst=256K").Key, StringComparison.Ordinal);
         Assert.Contains(" receive-lowat=1048576 ", new Case { ReceiveLowatBytes = 1024 * 1024 }.Key, StringComparison.Ordinal);
-        Assert.Contains(" receive-lowat=65536 ", new Case { Parallel = 4, ReceiveLowatBytes = Case.DefaultSmallReceiveLowatBytes }.Key, StringComparison.Ordinal);
+        Assert.Contains(" receive-lowat=65536 ", new Case { Parallel = 4, ReceiveLowatBytes = Case.RateCappedReceiveLowatBytes }.Key, StringComparison.Ordinal);
         Assert.Contains(" receive-lowat=0 ", CaseParameters.Apply(new Case { ReceiveLowatBytes = 0 }, "client-max-pacing-rate", "1G").Key, StringComparison.Ordinal);
         Assert.Empty(CaseValidator.Validate(new Case { ReceiveLowatBytes = 0 }));
 
