@@ -70,6 +70,11 @@ internal static class RunAssembler
                 $"noisy: {primary} varies by CV {summaries[primary!].CvPercent:0.0} % (> {Statistics.NoisyCvPercent:0} %)"));
         }
 
+        if (SharedCpuSplit.Describe(passed, primary) is string placement)
+        {
+            warnings.Add(placement);
+        }
+
         if (settings.UntilCiWidthPercent is double target && primary is not null && passed.Count >= settings.MaxRepetitions
             && !(summaries[primary].CiWidthPercent <= target))
         {

@@ -91,6 +91,9 @@ internal static class RunSummary
         _ => metric,
     };
 
+    /// <summary>The unit the table shows <paramref name="metric"/> in (Gbit/s, µs), or null for a plain count or rate.</summary>
+    public static string? UnitText(string metric) => Column(metric)?.Unit;
+
     /// <summary>A value in the unit of <see cref="Unit"/>.</summary>
     public static string Format(string metric, double value) =>
         Column(metric) is { } unit ? unit.Number(value) : value.ToString("0.#", Invariant);

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace LoopBench.Core.Results;
+
+/// <summary>
+/// Says when the scheduler put every end of a case on one CPU in some repetitions and not in others.
+/// On loopback that choice alone can move a figure several-fold (a 64 B TCP ping-pong takes about 13 µs
+/// with both ends on one CPU and 60 µs across two on a small VM), so a CV without it reads as noise.
+/// </summary>
+internal static class SharedCpuSplit
+{
+    /// <summary>
+    /// A warning naming the repetitions whose ends /proc saw only on one and the same CPU, and the others,
+    /// with the median of <paramref name="primary"/> in each group; null when every repetition had the same
+    /// kind, when every end was pinned, or without CPU observations.
+    /// </summary>
+    public static string? Describe(IReadOnlyList<RepetitionResult> passed, string? primary)
+    {
+        ArgumentNullException.ThrowIfNull(passed);
+        var observed = passed.Where(r => r.Ends.Count > 0 && r.Ends.All(e => e.CpusObserved.Count > 0)).ToList();
+        if (primary is null || observed.Count < 2 || observed.All(r => r.Ends.All(e => e.CpuRequested is not null)))
+        {
+            return null;
+        }
+
+        var shared = observed.Where(OnOneCpu).ToList();
+        var apart = observed.Except(shared).ToList();
+        if (shared.Count == 0 || apart.Count == 0)
+        {
+            return null;
+        }
+
+        return $"placement varied: every end ran on one CPU in {Group(shared, primary)}, and not in {Group(apart, primary)}. "
+            + "The scheduler chose this, and on loopback it moves the figures more than noise does; pin the ends "
+            + "(placement: same-cpu or split; quick -A N,M) to measure one placement at a time";
+    }
+
+    /// <summary>Every end was seen, at each interval's look, on the same single CPU.</summary>
+    internal static bool OnOneCpu(RepetitionResult r)
+    {
+        int cpu = r.Ends[0].CpusObserved[0];
+        return r.Ends.All(e => e.CpusObserved.Count == 1 && e.CpusObserved[0] == cpu);
+    }
+
+    private static string Group(List<RepetitionResult> reps, string primary)
+    {
+        var values = reps.Where(r => r.Metrics.ContainsKey(primary)).Select(r => r.Metrics[primary]).ToList();
+        string which = (reps.Count == 1 ? "repetition " : "repetitions ") + string.Join(", ", reps.Select(r => r.Index + 1));
+        return values.Count == 0 ? which
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{which} ({(values.Count == 1 ? string.Empty : "median ")}{RunSummary.Format(primary, RepetitionValues.Median(values))} {RunSummary.UnitText(primary) ?? primary})");
+    }
+}
