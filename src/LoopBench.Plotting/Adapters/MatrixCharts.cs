@@ -22,10 +22,12 @@ internal static class MatrixCharts
         var items = cases.Select(c => new BarItem(
             groupAxes.Count == 0 ? c.Key : axes.Describe(c.Key, groupAxes),
             series is null ? string.Empty : axes.Describe(c.Key, [series]),
-            RunChartSource.Estimate(c, axis))).ToList();
+            RunChartSource.Estimate(c, axis),
+            CoreValues.Of(c, axis.Metric).Select(v => v * axis.Factor).ToList())).ToList();
         string xLabel = x is null ? "case" : string.Join(", ", groupAxes.Select(CaseAxes.Label));
         string what = series is null ? string.Empty : $" by {CaseAxes.Label(series)}";
-        BarChart.Save(new ChartText(source.Title($"{Describe(axis)}{what} {Spread(items.Select(i => i.Estimate), "CI")}"), xLabel, axis.Label), items, path);
+        string spread = Spread(items.Select(i => i.Estimate), "CI", "; dots: repetitions");
+        BarChart.Save(new ChartText(source.Title($"{Describe(axis)}{what} {spread}"), xLabel, axis.Label), items, path);
     }
 
     public static void Sweep(RunChartSource source, ChartRequest request, string path)
@@ -131,8 +133,8 @@ internal static class MatrixCharts
     }
 
     /// <summary>"(median, CI)" when some estimate has an interval, else says why none is drawn.</summary>
-    private static string Spread(IEnumerable<Estimate> estimates, string what) =>
+    private static string Spread(IEnumerable<Estimate> estimates, string what, string more = "") =>
         estimates.Any(e => e.Lower is not null && e.Upper is not null)
-            ? $"(median, 95% {what})"
-            : "(median; too few repetitions for a CI)";
+            ? $"(median, 95% {what}{more})"
+            : $"(median; too few repetitions for a CI{more})";
 }

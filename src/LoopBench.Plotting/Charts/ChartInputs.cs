@@ -18,7 +18,8 @@ internal sealed record Estimate(double Value, double? Lower = null, double? Uppe
 /// <param name="Group">The x-axis group, e.g. "len=64".</param>
 /// <param name="Series">The colour series, e.g. "tcp4".</param>
 /// <param name="Estimate">Height and error bar.</param>
-internal sealed record BarItem(string Group, string Series, Estimate Estimate);
+/// <param name="Repetitions">Each repetition's value, drawn as a dot over the bar; null or empty draws none.</param>
+internal sealed record BarItem(string Group, string Series, Estimate Estimate, IReadOnlyList<double>? Repetitions = null);
 
 /// <summary>One point of a sweep line: x is the swept numeric parameter.</summary>
 /// <param name="X">The parameter value, e.g. MTU in bytes.</param>

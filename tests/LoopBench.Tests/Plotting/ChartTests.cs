@@ -64,6 +64,19 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void BarChart_DrawsADotPerRepetition_OverItsBar()
+    {
+        string plain = Path.Combine(OutDir, "bar-plain.svg");
+        string dotted = Path.Combine(OutDir, "bar-dots.svg");
+        BarItem[] items = [new("tcp4", string.Empty, new Estimate(51.6)), new("unix-stream", string.Empty, new Estimate(76.5))];
+        BarChart.Save(Text, items, plain);
+        BarChart.Save(Text, [items[0] with { Repetitions = [50.3, 51.6, 54.4] }, items[1] with { Repetitions = [76.5, 71.7] }], dotted);
+
+        // Each dot is a black disc under a white one: two ellipses per repetition.
+        Assert.Equal(2 * 5, Ellipses(dotted) - Ellipses(plain));
+    }
+
+    [Fact]
     public void Quartiles_UseLinearInterpolation() =>
         Assert.Equal(2.5, RepetitionsChart.Quartile([1, 2, 3, 4], 0.5));
 
@@ -130,6 +143,9 @@ public sealed class ChartTests
 
         return [.. h.NonEmptyBuckets().Select(b => new[] { b.LowerNs, b.WidthNs, b.Count })];
     }
+
+    private static int Ellipses(string svg) =>
+        System.Text.RegularExpressions.Regex.Count(File.ReadAllText(svg), "<ellipse");
 
     private static int DistinctColors(SKBitmap bitmap)
     {
