@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 
 namespace LoopBench.Core.Calibration;
@@ -12,47 +13,18 @@ namespace LoopBench.Core.Calibration;
 internal sealed record MedianInterval(double Median, double Low, double High, double CoveragePercent, string Method);
 
 /// <summary>
-/// A confidence interval for a median from order statistics. For n values in order, the population
-/// median lies in [x(k), x(n+1−k)] with probability 1 − 2·P(Binomial(n, ½) ≤ k−1), whatever the
-/// distribution; the narrowest symmetric pair whose coverage is at least the level is used. At
-/// n = 10 that is [x(2), x(9)], coverage 97.85 % (the next narrower, [x(3), x(8)], covers 89.1 %).
-/// Below 6 values even [min, max] covers less than 95 % (n = 5: 93.75 %); the interval is then
-/// [min, max] with its true, lower coverage, and the method says so.
+/// A confidence interval for a median from order statistics (<see cref="OrderStatistics"/>), with its
+/// coverage in words. Below 6 values even [min, max] covers less than 95 % (n = 5: 93.75 %); the
+/// interval is then [min, max] with its true, lower coverage, and the method says so.
 /// </summary>
 /// <remarks>
-/// Exact binomial arithmetic rather than the Harrell–Davis interval <see cref="Measurement.Statistics"/>
-/// uses: its coverage is known to the digit at small n, and needs no spread in the data.
+/// Exact binomial arithmetic rather than the Harrell–Davis interval <see cref="Statistics"/> uses
+/// first: its coverage is known to the digit at small n, and needs no spread in the data.
 /// </remarks>
 internal static class OrderStatisticInterval
 {
     /// <summary>Default level: 95 %.</summary>
     public const double DefaultLevel = 0.95;
-
-    /// <summary>The 1-based k of [x(k), x(n+1−k)] and its coverage; k = 1 (min, max) when nothing narrower reaches the level.</summary>
-    public static (int K, double Coverage) Rank(int n, double level = DefaultLevel)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        int k = 1;
-        while (k + 1 <= n + 1 - (k + 1) && Coverage(n, k + 1) >= level)
-        {
-            k++;
-        }
-
-        return (k, Coverage(n, k));
-    }
-
-    /// <summary>P(x(k) ≤ median ≤ x(n+1−k)) = 1 − 2·P(Binomial(n, ½) ≤ k−1).</summary>
-    public static double Coverage(int n, int k)
-    {
-        double tail = 0, term = Math.Pow(0.5, n); // C(n, 0) / 2^n
-        for (int i = 0; i < k; i++)
-        {
-            tail += term;
-            term = term * (n - i) / (i + 1);
-        }
-
-        return Math.Max(0, 1 - (2 * tail));
-    }
 
     /// <summary>The median of <paramref name="values"/> and its interval; throws when empty.</summary>
     public static MedianInterval OfMedian(IReadOnlyList<double> values, double level = DefaultLevel)
@@ -66,7 +38,7 @@ internal static class OrderStatisticInterval
         var sorted = values.Order().ToArray();
         int n = sorted.Length;
         double median = RepetitionValues.MedianOfSorted(sorted);
-        var (k, coverage) = Rank(n, level);
+        var (k, coverage) = OrderStatistics.Rank(n, level);
         string method = coverage >= level
             ? Invariant($"order statistics x({k})..x({n + 1 - k}) of {n}, coverage {coverage * 100:0.0}%")
             : Invariant($"min..max of {n}: too few for {level * 100:0}%, coverage only {coverage * 100:0.0}%");

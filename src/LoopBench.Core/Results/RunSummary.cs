@@ -78,7 +78,11 @@ internal static class RunSummary
             md.Append("\n## Notes\n\n").AppendJoin('\n', notes).Append('\n');
         }
 
-        md.Append(Invariant, $"\nCI: {Statistics.MedianCiEstimator}. Noisy: CV above {Statistics.NoisyCvPercent:0} %. ")
+        int exact = run.Cases.Count(c => c.PrimaryMetric is string p && c.Summaries?.GetValueOrDefault(p)?.CiEstimator == Statistics.OrderStatisticsCiEstimator);
+        md.Append(Invariant, $"\nCI: {Statistics.MedianCiEstimator}")
+            .Append(exact == 0 ? string.Empty : string.Create(Invariant,
+                $"; in {exact} case{(exact == 1 ? string.Empty : "s")}, whose interval reached past the data, exact {Statistics.OrderStatisticsCiEstimator} instead"))
+            .Append(Invariant, $". Noisy: CV above {Statistics.NoisyCvPercent:0} %. ")
             .Append(Invariant, $"Indicative: fewer than {RunAssembler.MinRepetitionsForVerdict} repetitions.\n");
         return md.ToString();
     }

@@ -1,4 +1,5 @@
 using LoopBench.Core.Calibration;
+using LoopBench.Core.Measurement;
 
 namespace LoopBench.Tests.Core.Calibration;
 
@@ -12,13 +13,13 @@ public sealed class OrderStatisticIntervalTests
     [InlineData(20, 6, 0.958610534667969)]
     public void Rank_KnownN_GivesTheNarrowestPairAtLeast95(int n, int k, double coverage)
     {
-        var (rank, cover) = OrderStatisticInterval.Rank(n);
+        var (rank, cover) = OrderStatistics.Rank(n, 0.95);
         Assert.Equal(k, rank);
         Assert.Equal(coverage, cover, 9);
         Assert.True(cover >= 0.95);
         if (k + 1 <= n + 1 - (k + 1))
         {
-            Assert.True(OrderStatisticInterval.Coverage(n, k + 1) < 0.95, "a narrower pair would have been chosen");
+            Assert.True(OrderStatistics.Coverage(n, k + 1) < 0.95, "a narrower pair would have been chosen");
         }
     }
 

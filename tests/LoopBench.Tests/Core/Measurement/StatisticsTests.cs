@@ -72,6 +72,20 @@ public sealed class StatisticsTests
         Assert.InRange(many.Median, many.CiLower!.Value, many.CiUpper!.Value);
     }
 
+    [Fact]
+    public void TwoClusters_GetTheOrderStatisticsInterval_WithinTheData()
+    {
+        // An unpinned rr case, 8 repetitions: ends on one CPU in four of them, across two in the others.
+        double[] tps = [15039, 14462, 15719, 14901, 63886, 65647, 62310, 64990];
+        var (lower, upper) = Statistics.HarrellDavisInterval([.. tps.Order()], 0.95)!.Value;
+        var s = Statistics.Summarize(tps);
+
+        Assert.True(lower < 0, $"Maritz–Jarrett alone reaches below zero here: {lower}..{upper}");
+        Assert.Equal(Statistics.OrderStatisticsCiEstimator, s.CiEstimator);
+        Assert.Equal(tps.Min(), s.CiLower); // n = 8: [x(2), x(7)] covers only 93 %, so [min, max] (99.2 %)
+        Assert.Equal(tps.Max(), s.CiUpper);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("de-DE")]

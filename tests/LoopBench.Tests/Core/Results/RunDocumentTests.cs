@@ -1,3 +1,4 @@
+using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Tests.Fixtures;
@@ -34,6 +35,23 @@ public sealed class RunDocumentTests
         Assert.Equal(4, summary.Count);
         Assert.Equal(1.25e9 * 1.015, summary.Median, 3);
         Assert.Equal("main", back.Label);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void SummaryMarkdown_NamesTheExactInterval_WhereMaritzJarrettReachedPastTheData()
+    {
+        var sink = new MemorySink(FakeRepetitions.Started(2, FakeRepetitions.Settings(repetitions: 8)));
+        double[] twoClusters = [15e9, 14.5e9, 15.7e9, 14.9e9, 63.9e9, 65.6e9, 62.3e9, 65e9];
+        new ScenarioRunner(new FakeRepetitions((c, i) => c.MessageBytes == 1000 ? twoClusters[i] : 1.25e9 * (1 + (i * 0.01))), sink).Run(CancellationToken.None);
+        var run = RunAssembler.Build(sink.Journal);
+
+        string md = RunSummary.Render(run);
+
+        Assert.Equal(Statistics.OrderStatisticsCiEstimator, run.Cases[0].Summaries![MetricIds.ThroughputBitsPerSecond].CiEstimator);
+        Assert.Equal(Statistics.MedianCiEstimator, run.Cases[1].Summaries![MetricIds.ThroughputBitsPerSecond].CiEstimator);
+        Assert.Contains("| 14.500 – 65.600 |", md, StringComparison.Ordinal);
+        Assert.Contains("; in 1 case, whose interval reached past the data, exact order-statistics instead.", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("instead", RunSummary.Render(FinishedRun()), StringComparison.Ordinal);
     }
 
     [Theory]
