@@ -100,6 +100,11 @@ internal static class SummaryTable
                 : "no CI (too few repetitions)";
             text.Append(CultureInfo.InvariantCulture,
                 $"summary  {primary} over {summary.Count} repetitions: median {FigureText.Of(summary.Median, metricUnit)}, {interval}, CV {summary.CvPercent:0.0} %\n");
+            if (SharedCpuSplit.Describe(result.Outcome.IsUsable() ? result.Repetitions : [], primary) is string placement)
+            {
+                text.Append("warning  ").Append(placement).Append('\n');
+            }
+
             if (LatencyColumns.Applies(result))
             {
                 // The medians over repetitions of each percentile, as summary.md and report.html show them.

@@ -1,7 +1,9 @@
+using LoopBench.Cli.Terminal;
 using LoopBench.Core;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
+using LoopBench.Core.Workloads;
 using LoopBench.Tests.Fixtures;
 
 namespace LoopBench.Tests.Core.Results;
@@ -71,6 +73,23 @@ public sealed class SharedCpuSplitTests
         string warning = Assert.Single(run.Cases[0].Warnings!, w => w.StartsWith("placement varied:", StringComparison.Ordinal));
         Assert.Contains("one CPU in repetitions 1, 2 (median 60000 transactionsPerSecond), and not in repetition 3 (15000 ", warning, StringComparison.Ordinal);
         Assert.Contains(warning, RunSummary.Render(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuickTable_WarnsBelowItsSummary()
+    {
+        var c = new Case { Pattern = PatternKind.Rr }.Resolve();
+        List<RepetitionResult> reps = [Rr(0, 64000, [1], [1]), Rr(1, 15000, [0], [1]), Rr(2, 15500, [1], [0])];
+        var result = new CaseResult(c.Key, c, CaseOutcome.Passed, null, reps)
+        {
+            Summaries = RunAssembler.Summaries(reps, 0.95),
+            PrimaryMetric = MetricIds.TransactionsPerSecond,
+        };
+
+        string text = SummaryTable.Render(result);
+
+        Assert.Contains("\nwarning  placement varied: every end ran on one CPU in repetition 1 (64000 transactionsPerSecond), and not in repetitions 2, 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", SummaryTable.Render(result with { Repetitions = reps.Skip(1).ToList() }), StringComparison.Ordinal);
     }
 
     private sealed class Scripted(Func<Case, int, RepetitionResult> result) : IRepetitionSource
