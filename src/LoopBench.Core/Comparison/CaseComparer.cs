@@ -71,7 +71,8 @@ internal static class CaseComparer
         var cases = pairs.Select(pair =>
         {
             var (b, c, differences) = pair;
-            var rows = results.Where(r => r.Key == b.Key).Select(r => r.Result).ToList();
+            string? placement = SharedCpuSplit.Contrast(b.Repetitions, c.Repetitions);
+            var rows = results.Where(r => r.Key == b.Key).Select(r => WithPlacement(r.Result, placement)).ToList();
             if (c.Outcome.IsFailure() && b.Outcome == CaseOutcome.Passed)
             {
                 rows.Add(VerdictRules.FailedCandidate(b, c));
@@ -94,6 +95,11 @@ internal static class CaseComparer
                 .ToList(),
         };
     }
+
+    /// <summary>A changed or unsettled figure carries the placement note; a plain no-change does not need it.</summary>
+    private static MetricComparison WithPlacement(MetricComparison row, string? placement) =>
+        placement is null || row.Verdict == Verdict.NoChange ? row
+            : row with { Note = row.Note is null ? placement : row.Note + "; " + placement };
 
     private static string? CaseNote(CaseResult b, CaseResult c)
     {

@@ -17,8 +17,8 @@ internal static class SharedCpuSplit
     public static string? Describe(IReadOnlyList<RepetitionResult> passed, string? primary)
     {
         ArgumentNullException.ThrowIfNull(passed);
-        var observed = passed.Where(r => r.Ends.Count > 0 && r.Ends.All(e => e.CpusObserved.Count > 0)).ToList();
-        if (primary is null || observed.Count < 2 || observed.All(r => r.Ends.All(e => e.CpuRequested is not null)))
+        var observed = Observed(passed);
+        if (primary is null || observed.Count < 2 || observed.All(AllPinned))
         {
             return null;
         }
@@ -35,12 +35,37 @@ internal static class SharedCpuSplit
             + "(placement: same-cpu or split; quick -A N,M) to measure one placement at a time";
     }
 
+    /// <summary>
+    /// For compare: how many repetitions of each side had every end on one CPU, when the two sides' shares
+    /// differ (a changed figure may then be the scheduler's doing, not the change's); null when they match,
+    /// when every end was pinned, or without CPU observations on a side.
+    /// </summary>
+    public static string? Contrast(IReadOnlyList<RepetitionResult> baseline, IReadOnlyList<RepetitionResult> candidate)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var (b, c) = (Observed(baseline), Observed(candidate));
+        int bs = b.Count(OnOneCpu), cs = c.Count(OnOneCpu);
+        if (b.Count == 0 || c.Count == 0 || bs * c.Count == cs * b.Count || b.Concat(c).All(AllPinned))
+        {
+            return null;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"placement differs: every end ran on one CPU in {bs} of {b.Count} baseline repetitions and {cs} of {c.Count} candidate ones, which alone can move this figure; pin the ends to compare like with like");
+    }
+
     /// <summary>Every end was seen, at each interval's look, on the same single CPU.</summary>
     internal static bool OnOneCpu(RepetitionResult r)
     {
         int cpu = r.Ends[0].CpusObserved[0];
         return r.Ends.All(e => e.CpusObserved.Count == 1 && e.CpusObserved[0] == cpu);
     }
+
+    private static List<RepetitionResult> Observed(IEnumerable<RepetitionResult> reps) =>
+        reps.Where(r => !r.Interrupted && r.Ends.Count > 0 && r.Ends.All(e => e.CpusObserved.Count > 0)).ToList();
+
+    private static bool AllPinned(RepetitionResult r) => r.Ends.All(e => e.CpuRequested is not null);
 
     private static string Group(List<RepetitionResult> reps, string primary)
     {

@@ -50,6 +50,37 @@ public sealed class CaseComparerTests
         Assert.Equal(Verdict.NoChange, CaseComparer.Compare(baseline, faster, wide).Cases[0].Overall);
     }
 
+    [Fact]
+    public void AChangeWhosePlacementDiffers_SaysHowOftenEachSideSharedACpu()
+    {
+        static CaseResult Rr(double tps, int sharedOf10)
+        {
+            var c = SyntheticRuns.Case(SyntheticRuns.RrCase(0), new Dictionary<string, double[]>
+            {
+                [MetricIds.TransactionsPerSecond] = SyntheticRuns.Noisy(new Random(7), 10, tps, 0.01),
+            });
+            return c with { Repetitions = [.. c.Repetitions.Select(r => r with { Ends = Ends(r.Index < sharedOf10) })] };
+        }
+
+        var baseline = SyntheticRuns.Run("b", [Rr(15000, 0)]);
+        var slower = CaseComparer.Compare(baseline, SyntheticRuns.Run("c", [Rr(12000, 3)]), new ComparisonOptions()).Cases[0].Metrics.Single(m => m.Metric == MetricIds.TransactionsPerSecond);
+        var same = CaseComparer.Compare(baseline, SyntheticRuns.Run("c", [Rr(15000, 3)]), new ComparisonOptions()).Cases[0].Metrics.Single(m => m.Metric == MetricIds.TransactionsPerSecond);
+        var placedAlike = CaseComparer.Compare(baseline, SyntheticRuns.Run("c", [Rr(12000, 0)]), new ComparisonOptions()).Cases[0].Metrics.Single(m => m.Metric == MetricIds.TransactionsPerSecond);
+
+        Assert.Equal(Verdict.Regression, slower.Verdict);
+        Assert.Contains("placement differs: every end ran on one CPU in 0 of 10 baseline repetitions and 3 of 10 candidate ones", slower.Note, StringComparison.Ordinal);
+        Assert.Equal(Verdict.NoChange, same.Verdict);
+        Assert.Null(same.Note);
+        Assert.Equal(Verdict.Regression, placedAlike.Verdict);
+        Assert.DoesNotContain("placement", placedAlike.Note ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<EndResult> Ends(bool oneCpu) =>
+    [
+        new EndResult("lb-c0-rr", LoopBench.Core.EndRole.Client, null, [0], 0, 0, 10, 0, 0, 0, null),
+        new EndResult("lb-s0-rr", LoopBench.Core.EndRole.Server, null, [oneCpu ? 0 : 1], 0, 0, 10, 0, 0, 0, null),
+    ];
+
     [Theory]
     [InlineData("5%|2us")]
     [InlineData("2us")]
