@@ -19,7 +19,7 @@ public sealed class ServerEndWindowControlTests
         var control = new ServerEndWindowControl();
         var handle = new WorkerHandle("server", null);
         using var started = new ManualResetEventSlim();
-        using var opened = new ManualResetEventSlim();
+        using var opened = new ManualResetEventSlim(false, spinCount: 0); // blocks at once: no spin that could see the set while still on the CPU
         var body = control.Timed(() =>
         {
             opened.Wait(TimeSpan.FromSeconds(10)); // put on a CPU again once the window opens: one timeslice at least
@@ -33,6 +33,9 @@ public sealed class ServerEndWindowControlTests
         });
         thread.Start();
         Assert.True(started.Wait(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        // Off the CPU before the window opens, so it must be put on one again after: a worker still
+        // running from its start through its exit would add no timeslice, and that is not what this tests.
+        Assert.True(SpinWait.SpinUntil(() => Sleeping(handle.ThreadId), TimeSpan.FromSeconds(10)), "the worker never blocked");
         control.Worker = handle;
 
         control.Obey(ServerEndMessage.Open);
@@ -45,5 +48,12 @@ public sealed class ServerEndWindowControlTests
         Assert.True(scheduling.WaitNs >= 0, $"waited {scheduling.WaitNs} ns");
         Assert.True(scheduling.Timeslices > 0, $"{scheduling.Timeslices} timeslices");
         Assert.True(control.ThreadCpuNs > 0, $"{control.ThreadCpuNs} ns of the worker's CPU");
+    }
+
+    /// <summary>The thread's state in /proc is S (interruptible sleep).</summary>
+    private static bool Sleeping(int threadId)
+    {
+        string stat = File.ReadAllText($"/proc/self/task/{threadId}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('S');
     }
 }
