@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LoopBench.Core.Measurement;
+using LoopBench.Core.Transports;
 
 namespace LoopBench.Core.Results;
 
@@ -33,7 +34,13 @@ internal static class RunSummary
 
         var e = run.Environment;
         md.Append(Invariant, $"- host: {e.Hostname}, {e.Os}, kernel {e.Kernel}, {e.CpuModel} × {e.LogicalCpus}\n");
-        md.Append(Invariant, $"- tool: loopbench {run.Tool.Version}{(run.Tool.Commit is null ? string.Empty : " (" + run.Tool.Commit + ")")}\n\n");
+        md.Append(Invariant, $"- tool: loopbench {run.Tool.Version}{(run.Tool.Commit is null ? string.Empty : " (" + run.Tool.Commit + ")")}\n");
+        if (CongestionControls(run) is string cc)
+        {
+            md.Append("- TCP congestion control, read back from the sockets: ").Append(cc).Append('\n');
+        }
+
+        md.Append('\n');
         // Latency beside the rate for rr-like cases; stream rows leave those cells empty.
         md.Append("| case | outcome | reps | metric | median | 95% CI of median | CV % | ")
             .AppendJoin(" | ", LatencyColumns.Headers).Append(" | flags |\n");
@@ -85,6 +92,27 @@ internal static class RunSummary
             .Append(Invariant, $". Noisy: CV above {Statistics.NoisyCvPercent:0} %. ")
             .Append(Invariant, $"Indicative: fewer than {RunAssembler.MinRepetitionsForVerdict} repetitions.\n");
         return md.ToString();
+    }
+
+    /// <summary>
+    /// What the TCP cases' sockets ran (a key shows <c>congestion</c> only where a case asked for one, so the
+    /// host's default, bbr on many hosts, would be invisible here): "bbr", or "cubic (2 cases), bbr (1 case)";
+    /// null without TCP cases or read-backs.
+    /// </summary>
+    private static string? CongestionControls(RunResult run)
+    {
+        var byName = run.Cases
+            .Where(c => c.Case.Transport.IsTcp())
+            .SelectMany(c => c.Repetitions.Select(r => r.Socket?.CongestionControl).OfType<string>().Distinct(StringComparer.Ordinal))
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        return byName.Count switch
+        {
+            0 => null,
+            1 => byName[0].Key,
+            _ => string.Join(", ", byName.Select(g => string.Create(Invariant, $"{g.Key} ({g.Count()} case{(g.Count() == 1 ? string.Empty : "s")})"))),
+        };
     }
 
     /// <summary>The metric with the unit the table shows it in.</summary>

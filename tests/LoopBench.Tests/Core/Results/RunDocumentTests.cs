@@ -1,6 +1,7 @@
 using LoopBench.Core.Measurement;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
+using LoopBench.Core.Transports;
 using LoopBench.Tests.Fixtures;
 using NJsonSchema;
 
@@ -52,6 +53,25 @@ public sealed class RunDocumentTests
         Assert.Contains("| 14.500 – 65.600 |", md, StringComparison.Ordinal);
         Assert.Contains("; in 1 case, whose interval reached past the data, exact order-statistics instead.", md, StringComparison.Ordinal);
         Assert.DoesNotContain("instead", RunSummary.Render(FinishedRun()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SummaryMarkdown_NamesTheCongestionControlTheTcpSocketsRan()
+    {
+        static CaseResult Tcp(int i, params string[] readBack)
+        {
+            var c = SyntheticRuns.Case(SyntheticRuns.StreamCase(i), new Dictionary<string, double[]>
+            {
+                [MetricIds.ThroughputBitsPerSecond] = [.. readBack.Select(_ => 1e10)],
+            });
+            return c with { Repetitions = [.. c.Repetitions.Select(r => r with { Socket = new SocketSettingsResult(false, readBack[r.Index], 65483, 1, 2, 3, 4) })] };
+        }
+
+        var unix = SyntheticRuns.Case(SyntheticRuns.RrCase(0), new Dictionary<string, double[]> { [MetricIds.TransactionsPerSecond] = [1, 2] });
+
+        Assert.Contains("\n- TCP congestion control, read back from the sockets: bbr\n", RunSummary.Render(SyntheticRuns.Run("a", [Tcp(0, "bbr", "bbr"), Tcp(1, "bbr"), unix])), StringComparison.Ordinal);
+        Assert.Contains(": cubic (2 cases), bbr (1 case)\n", RunSummary.Render(SyntheticRuns.Run("b", [Tcp(0, "cubic"), Tcp(1, "bbr"), Tcp(2, "cubic")])), StringComparison.Ordinal);
+        Assert.DoesNotContain("congestion", RunSummary.Render(SyntheticRuns.Run("c", [unix])), StringComparison.Ordinal);
     }
 
     [Theory]
