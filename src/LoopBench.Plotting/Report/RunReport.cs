@@ -115,6 +115,14 @@ internal static class RunReport
         });
         // Latency beside the rate for rr-like cases (medians over repetitions); stream rows leave those cells empty.
         html.Table(["case", "outcome", "metric", "median", "95% CI of median", "CV %", .. LatencyColumns.Headers, "reps", "notes"], rows);
+
+        // What summary.md lists under Warnings: why a case is noisy (a placement that varied), a --max-reps stop.
+        var warnings = run.Cases.SelectMany(c => (c.Warnings ?? []).Select(w => (IReadOnlyList<string>)[c.Key, w])).ToList();
+        if (warnings.Count > 0)
+        {
+            html.Heading("Warnings");
+            html.Table(["case", "warning"], warnings);
+        }
     }
 
     private static void Charts(HtmlReportBuilder html, RunResult run, string scratch)

@@ -29,6 +29,19 @@ public sealed partial class RunReportTests
     }
 
     [Fact]
+    public void Report_ListsTheCasesWarnings_AndHasNoSectionWithoutThem()
+    {
+        var run = PlotFixtures.SizeSweep();
+        Assert.DoesNotContain("<h2>Warnings</h2>", RunReport.Build(run), StringComparison.Ordinal);
+
+        var warned = run with { Cases = [run.Cases[0] with { Warnings = ["placement varied: every end ran on one CPU in repetition 1"] }, .. run.Cases.Skip(1)] };
+        string html = RunReport.Build(warned);
+
+        Assert.Contains("<h2>Warnings</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{System.Net.WebUtility.HtmlEncode(run.Cases[0].Key)}</td><td>placement varied: every end ran on one CPU in repetition 1</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_OfLatencyCases_EmbedsPercentilesAndCdf()
     {
         string html = RunReport.Build(PlotFixtures.Placements());
