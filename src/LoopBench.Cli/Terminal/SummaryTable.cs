@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LoopBench.Core;
 using LoopBench.Core.Comparison;
+using LoopBench.Core.Engines;
 using LoopBench.Core.Results;
 using LoopBench.Core.Workloads;
 
@@ -58,6 +59,12 @@ internal static class SummaryTable
             text.Append("case     ").Append(result.Key).Append('\n');
             text.Append("threads  ").AppendJoin("; ", repetition.Ends.Select(e =>
                 $"{e.Name}{(e.ProcessId is int pid ? $" in child pid {pid}" : string.Empty)} {(e.CpuRequested is int cpu ? $"pinned cpu {cpu}" : "unpinned")}, ran on [{string.Join(",", e.CpusObserved)}]{QueueWait(e)}")).Append('\n');
+            if (c.Placement == PlacementKind.Unpinned && SharedCpuSplit.OnOneCpu(repetition))
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"note     the scheduler kept every end on cpu {repetition.Ends[0].CpusObserved[0]}: a one-CPU figure, which on loopback can be several times another placement's; --placement split or -A N,M measures across CPUs\n");
+            }
+
             if (ReceiveLine(c, repetition) is string receive)
             {
                 text.Append(receive);

@@ -55,11 +55,12 @@ internal static class SharedCpuSplit
             $"placement differs: every end ran on one CPU in {bs} of {b.Count} baseline repetitions and {cs} of {c.Count} candidate ones, which alone can move this figure; pin the ends to compare like with like");
     }
 
-    /// <summary>Every end was seen, at each interval's look, on the same single CPU.</summary>
-    internal static bool OnOneCpu(RepetitionResult r)
+    /// <summary>Two ends or more, each seen, at every interval's look, on the same single CPU.</summary>
+    public static bool OnOneCpu(RepetitionResult r)
     {
-        int cpu = r.Ends[0].CpusObserved[0];
-        return r.Ends.All(e => e.CpusObserved.Count == 1 && e.CpusObserved[0] == cpu);
+        ArgumentNullException.ThrowIfNull(r);
+        return r.Ends.Count > 1 && r.Ends[0].CpusObserved.Count == 1
+            && r.Ends.All(e => e.CpusObserved.Count == 1 && e.CpusObserved[0] == r.Ends[0].CpusObserved[0]);
     }
 
     private static List<RepetitionResult> Observed(IEnumerable<RepetitionResult> reps) =>

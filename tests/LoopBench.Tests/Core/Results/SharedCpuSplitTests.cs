@@ -1,5 +1,6 @@
 using LoopBench.Cli.Terminal;
 using LoopBench.Core;
+using LoopBench.Core.Engines;
 using LoopBench.Core.Results;
 using LoopBench.Core.Running;
 using LoopBench.Core.Scenarios;
@@ -73,6 +74,18 @@ public sealed class SharedCpuSplitTests
         string warning = Assert.Single(run.Cases[0].Warnings!, w => w.StartsWith("placement varied:", StringComparison.Ordinal));
         Assert.Contains("one CPU in repetitions 1, 2 (median 60000 transactionsPerSecond), and not in repetition 3 (15000 ", warning, StringComparison.Ordinal);
         Assert.Contains(warning, RunSummary.Render(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuickTable_OfOneUnpinnedRepetitionOnOneCpu_SaysItIsAOneCpuFigure()
+    {
+        var c = new Case { Pattern = PatternKind.Rr }.Resolve();
+        static CaseResult Of(Case c, RepetitionResult r) => new(c.Key, c, CaseOutcome.Passed, null, [r]);
+
+        Assert.Contains("\nnote     the scheduler kept every end on cpu 1: a one-CPU figure", SummaryTable.Render(Of(c, Rr(0, 64000, [1], [1]))), StringComparison.Ordinal);
+        Assert.DoesNotContain("one-CPU figure", SummaryTable.Render(Of(c, Rr(0, 15000, [0], [1]))), StringComparison.Ordinal);
+        var sameCpu = new Case { Pattern = PatternKind.Rr, Placement = PlacementKind.SameCpu }.Resolve();
+        Assert.DoesNotContain("one-CPU figure", SummaryTable.Render(Of(sameCpu, Rr(0, 64000, [1], [1], pinnedTo: 1))), StringComparison.Ordinal);
     }
 
     [Fact]
