@@ -52,7 +52,7 @@ internal static class SharedCpuSplit
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"placement differs: every end ran on one CPU in {bs} of {b.Count} baseline repetitions and {cs} of {c.Count} candidate ones, which alone can move this figure; pin the ends to compare like with like");
+            $"placement differs: every end on one CPU in {bs}/{b.Count} baseline and {cs}/{c.Count} candidate repetitions, which alone moves loopback figures; pin the ends");
     }
 
     /// <summary>Two ends or more, each seen, at every interval's look, on the same single CPU.</summary>

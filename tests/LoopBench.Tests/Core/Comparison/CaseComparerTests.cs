@@ -68,7 +68,7 @@ public sealed class CaseComparerTests
         var placedAlike = CaseComparer.Compare(baseline, SyntheticRuns.Run("c", [Rr(12000, 0)]), new ComparisonOptions()).Cases[0].Metrics.Single(m => m.Metric == MetricIds.TransactionsPerSecond);
 
         Assert.Equal(Verdict.Regression, slower.Verdict);
-        Assert.Contains("placement differs: every end ran on one CPU in 0 of 10 baseline repetitions and 3 of 10 candidate ones", slower.Note, StringComparison.Ordinal);
+        Assert.Contains("placement differs: every end on one CPU in 0/10 baseline and 3/10 candidate repetitions", slower.Note, StringComparison.Ordinal);
         Assert.Equal(Verdict.NoChange, same.Verdict);
         Assert.Null(same.Note);
         Assert.Equal(Verdict.Regression, placedAlike.Verdict);
