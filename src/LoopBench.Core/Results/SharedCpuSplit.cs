@@ -70,10 +70,10 @@ internal static class SharedCpuSplit
 
     private static string Group(List<RepetitionResult> reps, string primary)
     {
-        var values = reps.Where(r => r.Metrics.ContainsKey(primary)).Select(r => r.Metrics[primary]).ToList();
+        double[] values = PrimaryMetric.Values(reps, primary);
         string which = (reps.Count == 1 ? "repetition " : "repetitions ") + string.Join(", ", reps.Select(r => r.Index + 1));
-        return values.Count == 0 ? which
+        return values.Length == 0 ? which
             : string.Create(CultureInfo.InvariantCulture,
-                $"{which} ({(values.Count == 1 ? string.Empty : "median ")}{RunSummary.Format(primary, RepetitionValues.Median(values))} {RunSummary.UnitText(primary) ?? primary})");
+                $"{which} ({(values.Length == 1 ? string.Empty : "median ")}{RunSummary.Format(primary, RepetitionValues.Median(values))} {RunSummary.UnitText(primary) ?? primary})");
     }
 }
