@@ -23,7 +23,7 @@ internal static class MatrixCharts
             groupAxes.Count == 0 ? c.Key : axes.Describe(c.Key, groupAxes),
             series is null ? string.Empty : axes.Describe(c.Key, [series]),
             RunChartSource.Estimate(c, axis),
-            CoreValues.Of(c, axis.Metric).Select(v => v * axis.Factor).ToList())).ToList();
+            Scaled(c, axis))).ToList();
         string xLabel = x is null ? "case" : string.Join(", ", groupAxes.Select(CaseAxes.Label));
         string what = series is null ? string.Empty : $" by {CaseAxes.Label(series)}";
         string spread = Spread(items.Select(i => i.Estimate), "CI", "; dots: repetitions");
@@ -60,8 +60,7 @@ internal static class MatrixCharts
     public static void Repetitions(RunChartSource source, ChartRequest request, string path)
     {
         var (cases, axes, axis) = Select(source, request.Metric);
-        var values = cases.Select(c => new ChartValues(axes.Describe(c.Key, axes.Varying),
-            CoreValues.Of(c, axis.Metric).Select(v => v * axis.Factor).ToList())).ToList();
+        var values = cases.Select(c => new ChartValues(axes.Describe(c.Key, axes.Varying), Scaled(c, axis))).ToList();
         int n = cases.Sum(c => CoreValues.Of(c, axis.Metric).Count);
         RepetitionsChart.Save(new ChartText(source.Title($"{Describe(axis)}, {n} repetitions (box: quartiles)"), "case", axis.Label), values, path);
     }
@@ -101,6 +100,9 @@ internal static class MatrixCharts
     }
 
     private static string? PrimaryOf(CaseResult c) => PrimaryMetric.Of(c);
+
+    /// <summary>Each repetition's value of the axis' metric, in the axis' unit.</summary>
+    private static List<double> Scaled(CaseResult c, MetricAxis axis) => CoreValues.Of(c, axis.Metric).Select(v => v * axis.Factor).ToList();
 
     /// <summary>The key's name for a requested parameter; throws listing the valid ones.</summary>
     private static string? Axis(CaseAxes axes, string? requested, string flag)
