@@ -35,14 +35,19 @@ internal sealed class QuickCommand(TextWriter stdout, TextWriter stderr)
         return ExitCodeOf(result);
     }
 
-    /// <summary>The summaries a run's case carries (every shared metric, the primary one named), over the passed repetitions.</summary>
-    private static CaseResult WithSummaries(CaseResult result)
+    /// <summary>
+    /// The summaries a run's case carries (every shared metric, the primary one named), over the passed
+    /// repetitions, and the placement warning a run would give it.
+    /// </summary>
+    internal static CaseResult WithSummaries(CaseResult result)
     {
         var passed = result.Outcome.IsUsable() ? result.Repetitions : [];
+        string? primary = PrimaryMetric.Of(passed, PrimaryMetric.Declared(result.Case.Pattern));
         return result with
         {
             Summaries = RunAssembler.Summaries(passed, Statistics.DefaultLevel),
-            PrimaryMetric = PrimaryMetric.Of(passed, PrimaryMetric.Declared(result.Case.Pattern)),
+            PrimaryMetric = primary,
+            Warnings = SharedCpuSplit.Describe(passed, primary) is string placement ? [placement] : null,
         };
     }
 

@@ -107,9 +107,9 @@ internal static class SummaryTable
                 : "no CI (too few repetitions)";
             text.Append(CultureInfo.InvariantCulture,
                 $"summary  {primary} over {summary.Count} repetitions: median {FigureText.Of(summary.Median, metricUnit)}, {interval}, CV {summary.CvPercent:0.0} %\n");
-            if (SharedCpuSplit.Describe(result.Outcome.IsUsable() ? result.Repetitions : [], primary) is string placement)
+            foreach (string warning in result.Warnings ?? [])
             {
-                text.Append("warning  ").Append(placement).Append('\n');
+                text.Append("warning  ").Append(warning).Append('\n');
             }
 
             if (LatencyColumns.Applies(result))

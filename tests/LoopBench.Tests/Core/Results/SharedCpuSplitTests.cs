@@ -1,3 +1,4 @@
+using LoopBench.Cli.Commands;
 using LoopBench.Cli.Terminal;
 using LoopBench.Core;
 using LoopBench.Core.Engines;
@@ -93,16 +94,12 @@ public sealed class SharedCpuSplitTests
     {
         var c = new Case { Pattern = PatternKind.Rr }.Resolve();
         List<RepetitionResult> reps = [Rr(0, 64000, [1], [1]), Rr(1, 15000, [0], [1]), Rr(2, 15500, [1], [0])];
-        var result = new CaseResult(c.Key, c, CaseOutcome.Passed, null, reps)
-        {
-            Summaries = RunAssembler.Summaries(reps, 0.95),
-            PrimaryMetric = MetricIds.TransactionsPerSecond,
-        };
+        static CaseResult Quick(Case c, List<RepetitionResult> reps) => QuickCommand.WithSummaries(new CaseResult(c.Key, c, CaseOutcome.Passed, null, reps));
 
-        string text = SummaryTable.Render(result);
+        string text = SummaryTable.Render(Quick(c, reps));
 
         Assert.Contains("\nwarning  placement varied: every end ran on one CPU in repetition 1 (64000 transactionsPerSecond), and not in repetitions 2, 3", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("warning", SummaryTable.Render(result with { Repetitions = reps.Skip(1).ToList() }), StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", SummaryTable.Render(Quick(c, reps.Skip(1).ToList())), StringComparison.Ordinal);
     }
 
     private sealed class Scripted(Func<Case, int, RepetitionResult> result) : IRepetitionSource
